@@ -1,0 +1,382 @@
+//! Event dates: the EDTF subset of SPEC §4 (levels 0 and 1).
+//!
+//! * [`EventDate::parse`] reads the text of a `date:` or `end:` key,
+//!   [`EventDate::from_year`] the bare integer YAML hands over for `2023`.
+//! * [`EventDate::sort_key`] gives the chronological order of §4.
+//! * [`EventDate::display`] renders the date in a site language.
+//!
+//! Accepted forms: `2023`, `-0043`, `2023-07`, `2023-07-12`,
+//! `2023-07-12T22:30`, `2023-07-12T22:30:15`, each time optionally followed by
+//! `Z`, `±HH` or `±HH:MM`; one trailing qualifier `?` `~` `%` on a date
+//! (not on a date-time); unspecified digits `202X`, `20XX`, `2023-XX`,
+//! `2023-07-XX`, `2023-XX-XX`; intervals `A/B` with `..` for an open end.
+//!
+//! Choices beyond strict EDTF, all documented here:
+//! * `T22:30` without seconds is accepted (SPEC §4 lists it); it has
+//!   [`Precision::Minute`] and round-trips through [`DatePoint::iso`] as
+//!   `T22:30±HH:MM`.
+//! * Date-times may be interval ends (`2023-07-12T22:30/2023-07-13`).
+//! * The level-1 empty ends `2023/` and `/2023` ("unknown" in EDTF) are
+//!   treated as open ends, exactly like `2023/..` and `../2023`.
+//! * A time without an offset is resolved in the site's zone once, at parse
+//!   time; [`DatePoint::iso`] then writes the resolved offset, so the value is
+//!   self-contained. Ambiguous local times (clocks turned back) take the
+//!   earlier instant; times in a gap (clocks turned forward) take the offset
+//!   in force before the gap, i.e. they land after the gap.
+//! * Not supported, with an error saying so: Y-prefixed or exponential years,
+//!   seasons (`2001-21`), level-2 forms (`2004-06~-11`, `?2004`, `2023-X7`,
+//!   `202X-07`), unspecified digits in negative years, sets, leap seconds,
+//!   fractional seconds, `XXXX` and `2XXX`.
+
+mod display;
+mod order;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDateTime;
+
+pub use display::{DateDisplay, DisplayPart, Lang};
+pub use order::SortKey;
+
+/// How finely a point is given. Derived `Ord`: coarser < finer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Century,
+    Decade,
+    Year,
+    Month,
+    Day,
+    Minute,
+    Second,
+}
+
+/// EDTF level-1 qualifiers of a whole point: `?` uncertain, `~` approximate,
+/// `%` both. They never change the order of events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Qualifiers {
+    pub uncertain: bool,
+    pub approximate: bool,
+}
+
+impl Qualifiers {
+    /// True when at least one qualifier is set.
+    pub fn any(&self) -> bool {
+        self.uncertain || self.approximate
+    }
+
+    /// The EDTF suffix: "", "?", "~" or "%".
+    pub fn suffix(&self) -> &'static str {
+        match (self.uncertain, self.approximate) {
+            (false, false) => "",
+            (true, false) => "?",
+            (false, true) => "~",
+            (true, true) => "%",
+        }
+    }
+}
+
+/// Which trailing parts were written as `X`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Unspecified {
+    None,
+    /// `202X` (1) or `20XX` (2).
+    YearDigits(u8),
+    /// `2023-XX`.
+    Month,
+    /// `2023-XX-XX`.
+    MonthDay,
+    /// `2023-07-XX`.
+    Day,
+}
+
+/// A time of day as written, with the offset that applies to it (written, or
+/// resolved from the site's zone at parse time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct TimeOfDay {
+    pub(crate) hour: u8,
+    pub(crate) minute: u8,
+    /// `None` when seconds were not written.
+    pub(crate) second: Option<u8>,
+    /// Offset east of UTC, in seconds.
+    pub(crate) offset: i32,
+}
+
+/// One point as written: an astronomical year (`0` = 1 BCE, may be
+/// negative), optional month, day and time of day, qualifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DatePoint {
+    /// First year of the span (2020 for `202X`).
+    pub(crate) year: i32,
+    pub(crate) month: Option<u8>,
+    pub(crate) day: Option<u8>,
+    pub(crate) time: Option<TimeOfDay>,
+    pub(crate) unspecified: Unspecified,
+    pub(crate) qualifiers: Qualifiers,
+    pub(crate) earliest: NaiveDateTime,
+    pub(crate) latest: NaiveDateTime,
+}
+
+impl DatePoint {
+    /// The precision the point was written at. Unspecified digits lower it:
+    /// `202X` is a decade, `2023-XX` a year, `2023-07-XX` a month.
+    pub fn precision(&self) -> Precision {
+        match self.unspecified {
+            Unspecified::YearDigits(2) => return Precision::Century,
+            Unspecified::YearDigits(_) => return Precision::Decade,
+            Unspecified::Month | Unspecified::MonthDay => return Precision::Year,
+            Unspecified::Day => return Precision::Month,
+            Unspecified::None => {}
+        }
+        match (self.month, self.day, self.time) {
+            (_, _, Some(t)) if t.second.is_some() => Precision::Second,
+            (_, _, Some(_)) => Precision::Minute,
+            (_, Some(_), None) => Precision::Day,
+            (Some(_), None, None) => Precision::Month,
+            (None, _, None) => Precision::Year,
+        }
+    }
+
+    pub fn qualifiers(&self) -> Qualifiers {
+        self.qualifiers
+    }
+
+    /// The first year of the point's span, as written (local date for
+    /// date-times): 2020 for `202X`, -43 for `-0043`.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The month as written, when the point has one (`2023-07-XX` has July).
+    pub fn month(&self) -> Option<u8> {
+        match self.unspecified {
+            Unspecified::Month | Unspecified::MonthDay => None,
+            _ => self.month,
+        }
+    }
+
+    /// Normalised EDTF text with qualifiers: `2023`, `-0043`, `202X`,
+    /// `2023-07-XX`, `2023-07-12?`, `2023-07-12T22:30:00+03:00`,
+    /// `2023-07-12T22:30Z` (seconds only when written; the offset is always
+    /// written, `Z` for zero).
+    pub fn iso(&self) -> String {
+        let mut s = self.iso_unqualified();
+        s.push_str(self.qualifiers.suffix());
+        s
+    }
+
+    /// EDTF text without qualifiers.
+    pub(crate) fn iso_unqualified(&self) -> String {
+        let mut s = year_iso(self.year);
+        match self.unspecified {
+            Unspecified::YearDigits(n) => {
+                s.truncate(s.len() - usize::from(n));
+                s.extend(std::iter::repeat_n('X', usize::from(n)));
+            }
+            Unspecified::Month => s.push_str("-XX"),
+            Unspecified::MonthDay => s.push_str("-XX-XX"),
+            Unspecified::Day | Unspecified::None => {}
+        }
+        if let Some(m) = self.month {
+            s.push_str(&format!("-{m:02}"));
+        }
+        if self.unspecified == Unspecified::Day {
+            s.push_str("-XX");
+        }
+        if let Some(d) = self.day {
+            s.push_str(&format!("-{d:02}"));
+        }
+        if let Some(t) = self.time {
+            s.push_str(&format!("T{:02}:{:02}", t.hour, t.minute));
+            if let Some(sec) = t.second {
+                s.push_str(&format!(":{sec:02}"));
+            }
+            s.push_str(&offset_iso(t.offset));
+        }
+        s
+    }
+
+    /// Earliest moment the point can denote, in UTC (date-only values count
+    /// as UTC midnight). Whole seconds.
+    pub fn earliest_utc(&self) -> NaiveDateTime {
+        self.earliest
+    }
+
+    /// Last second the point can denote, in UTC: 23:59:59 of the last day of
+    /// its span for dates, `hh:mm:59` for minute precision.
+    pub fn latest_utc(&self) -> NaiveDateTime {
+        self.latest
+    }
+}
+
+/// `2023`, `0000`, `-0043`.
+pub(crate) fn year_iso(year: i32) -> String {
+    if year < 0 {
+        format!("-{:04}", year.unsigned_abs())
+    } else {
+        format!("{year:04}")
+    }
+}
+
+/// `Z`, `+03:00`, `-04:30`.
+pub(crate) fn offset_iso(offset: i32) -> String {
+    if offset == 0 {
+        return "Z".to_string();
+    }
+    let sign = if offset < 0 { '-' } else { '+' };
+    let abs = offset.unsigned_abs();
+    format!("{sign}{:02}:{:02}", abs / 3600, abs % 3600 / 60)
+}
+
+/// One end of an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Bound {
+    /// `..`, or an empty side (`2023/`, `/2023`), which is treated the same.
+    Open,
+    Point(DatePoint),
+}
+
+impl Bound {
+    fn iso(&self) -> String {
+        match self {
+            Bound::Open => "..".to_string(),
+            Bound::Point(p) => p.iso(),
+        }
+    }
+}
+
+/// The value of an event's `date` (and `end`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventDate {
+    Point(DatePoint),
+    /// At least one side is a point; the end never precedes the start.
+    Interval {
+        start: Bound,
+        end: Bound,
+    },
+}
+
+/// A date that cannot be read, with an optional hint on how to fix it.
+/// `Display` shows the message only.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct DateError {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl DateError {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        DateError {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl EventDate {
+    /// Parses the EDTF subset described in the module documentation.
+    /// Surrounding whitespace is ignored; `tz` applies to times written
+    /// without an offset.
+    pub fn parse(text: &str, tz: chrono_tz::Tz) -> Result<EventDate, DateError> {
+        parse::parse_event_date(text, tz)
+    }
+
+    /// A bare YAML integer such as `2023` or `-43`: that year.
+    pub fn from_year(year: i64, tz: chrono_tz::Tz) -> Result<EventDate, DateError> {
+        if !(-9999..=9999).contains(&year) {
+            return Err(DateError::new(format!("year {year} is out of range")).hint(
+                "years have four digits, from -9999 to 9999 (longer years are not supported)",
+            ));
+        }
+        EventDate::parse(&year_iso(year as i32), tz)
+    }
+
+    /// Joins a `date` point with the point of a separate `end` key.
+    pub fn with_end(self, end: EventDate) -> Result<EventDate, DateError> {
+        let EventDate::Point(start) = self else {
+            return Err(DateError::new(format!(
+                "`end` cannot be combined with the interval `{}`",
+                self.iso()
+            ))
+            .hint("write the whole span either in `date` or with `date` and `end`"));
+        };
+        let EventDate::Point(end) = end else {
+            return Err(DateError::new(format!(
+                "`end` must be a single date, not the interval `{}`",
+                end.iso()
+            )));
+        };
+        order::check_order(&start, &end)?;
+        Ok(EventDate::Interval {
+            start: Bound::Point(start),
+            end: Bound::Point(end),
+        })
+    }
+
+    /// The first year for per-year pages: the start's year, or, for an open
+    /// start, the end's year.
+    pub fn start_year(&self) -> Option<i32> {
+        match self {
+            EventDate::Point(p) => Some(p.year()),
+            EventDate::Interval { start, end } => match (start, end) {
+                (Bound::Point(p), _) | (Bound::Open, Bound::Point(p)) => Some(p.year()),
+                (Bound::Open, Bound::Open) => None,
+            },
+        }
+    }
+
+    /// The point an event is filed under in year and month headings: the
+    /// start, or the end for an open start.
+    pub fn anchor(&self) -> Option<&DatePoint> {
+        match self {
+            EventDate::Point(p) => Some(p),
+            EventDate::Interval { start, end } => match (start, end) {
+                (Bound::Point(p), _) | (Bound::Open, Bound::Point(p)) => Some(p),
+                (Bound::Open, Bound::Open) => None,
+            },
+        }
+    }
+
+    /// Normalised EDTF: `2023-07-12?`, `2023-07-10/2023-07-14`, `2023-07/..`.
+    pub fn iso(&self) -> String {
+        match self {
+            EventDate::Point(p) => p.iso(),
+            EventDate::Interval { start, end } => format!("{}/{}", start.iso(), end.iso()),
+        }
+    }
+
+    /// Earliest moment of the whole date (UTC); `None` for an open start.
+    pub fn earliest_utc(&self) -> Option<NaiveDateTime> {
+        match self {
+            EventDate::Point(p)
+            | EventDate::Interval {
+                start: Bound::Point(p),
+                ..
+            } => Some(p.earliest_utc()),
+            EventDate::Interval { .. } => None,
+        }
+    }
+
+    /// Latest moment of the whole date (UTC); `None` for an open end.
+    pub fn latest_utc(&self) -> Option<NaiveDateTime> {
+        match self {
+            EventDate::Point(p)
+            | EventDate::Interval {
+                end: Bound::Point(p),
+                ..
+            } => Some(p.latest_utc()),
+            EventDate::Interval { .. } => None,
+        }
+    }
+
+    /// The date rendered in `lang`, as parts for text or HTML.
+    pub fn display(&self, lang: &Lang) -> DateDisplay {
+        display::display(self, lang)
+    }
+}

@@ -1,0 +1,399 @@
+//! Parsing the EDTF subset (see the module documentation in `mod.rs`).
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono_tz::Tz;
+
+use super::{year_iso, Bound, DateError, DatePoint, EventDate, Qualifiers, TimeOfDay, Unspecified};
+
+pub(super) fn parse_event_date(text: &str, tz: Tz) -> Result<EventDate, DateError> {
+    let s = text.trim();
+    if s.is_empty() {
+        return Err(DateError::new("the date is empty").hint("write a date such as 2023-07-12"));
+    }
+    if s.starts_with(['[', '{']) {
+        return Err(DateError::new(format!(
+            "`{s}`: sets of dates are not supported"
+        )));
+    }
+    if let Some(c) = s.chars().find(|c| !c.is_ascii_graphic()) {
+        let mut e = DateError::new(format!("`{s}` is not a date: unexpected character {c:?}"));
+        if c == ' ' {
+            e = e.hint("separate a date and a time with `T`, as in 2023-07-12T22:30");
+        }
+        return Err(e);
+    }
+    let Some((a, b)) = s.split_once('/') else {
+        if s.contains("..") {
+            return Err(open_end_error(s));
+        }
+        return parse_point(s, s, tz).map(EventDate::Point);
+    };
+    if b.contains('/') {
+        return Err(DateError::new(format!("`{s}` has more than one `/`"))
+            .hint("an interval is two dates separated by one `/`"));
+    }
+    let start = parse_bound(a, s, tz)?;
+    let end = parse_bound(b, s, tz)?;
+    match (start, end) {
+        (Bound::Open, Bound::Open) => Err(DateError::new(format!(
+            "the interval `{s}` has no date on either side"
+        ))
+        .hint("give at least one end, as in 2023-07/..")),
+        (Bound::Point(p), Bound::Point(q)) => {
+            super::order::check_order(&p, &q)?;
+            Ok(EventDate::Interval { start, end })
+        }
+        _ => Ok(EventDate::Interval { start, end }),
+    }
+}
+
+fn open_end_error(s: &str) -> DateError {
+    DateError::new(format!("`{s}` is not a date"))
+        .hint("`..` marks an open end of an interval, as in 2023-07/.. or ../2023-07-14")
+}
+
+fn parse_bound(side: &str, whole: &str, tz: Tz) -> Result<Bound, DateError> {
+    if side.is_empty() || side == ".." {
+        return Ok(Bound::Open);
+    }
+    if side.contains("..") {
+        return Err(open_end_error(whole));
+    }
+    parse_point(side, whole, tz).map(Bound::Point)
+}
+
+fn bad(whole: &str, why: impl std::fmt::Display) -> DateError {
+    DateError::new(format!("`{whole}` is not a valid date: {why}"))
+}
+
+/// Parses one point; `whole` is the full text, for messages. `s` is ASCII.
+fn parse_point(s: &str, whole: &str, tz: Tz) -> Result<DatePoint, DateError> {
+    let (body, qualifiers) = match s.as_bytes().last() {
+        Some(b'?') => (&s[..s.len() - 1], q(true, false)),
+        Some(b'~') => (&s[..s.len() - 1], q(false, true)),
+        Some(b'%') => (&s[..s.len() - 1], q(true, true)),
+        _ => (s, q(false, false)),
+    };
+    if body.ends_with(['?', '~', '%']) {
+        return Err(bad(whole, "more than one qualifier")
+            .hint("use `%` for a date that is both uncertain and approximate"));
+    }
+    if body.contains(['?', '~', '%']) {
+        return Err(
+            bad(whole, "a qualifier (`?`, `~`, `%`) may only end a date")
+                .hint("qualifying single parts of a date (EDTF level 2) is not supported"),
+        );
+    }
+    let (date_s, time_s) = match body.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (body, None),
+    };
+    let mut p = parse_date(date_s, whole)?;
+    p.qualifiers = qualifiers;
+    if let Some(t) = time_s {
+        if qualifiers.any() {
+            return Err(bad(whole, "qualifiers apply to dates, not to date-times")
+                .hint("drop the time or the qualifier"));
+        }
+        if p.day.is_none() {
+            return Err(bad(whole, "a time needs a full date").hint("as in 2023-07-12T22:30"));
+        }
+        p.time = Some(parse_time(t, whole)?);
+    }
+    finish(p, whole, tz)
+}
+
+fn q(uncertain: bool, approximate: bool) -> Qualifiers {
+    Qualifiers {
+        uncertain,
+        approximate,
+    }
+}
+
+/// Parses `YYYY[-MM[-DD]]` with unspecified digits; `earliest`/`latest` are
+/// filled in by `finish`.
+fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
+    let (negative, rest) = match s.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, s),
+    };
+    if rest.starts_with('Y') || rest.contains('E') {
+        return Err(bad(
+            whole,
+            "long years (Y-prefixed or exponential) are not supported",
+        )
+        .hint("a year has four digits, from -9999 to 9999"));
+    }
+    let mut fields = rest.split('-');
+    let year_s = fields.next().unwrap_or("");
+    let month_s = fields.next();
+    let day_s = fields.next();
+    if fields.next().is_some() {
+        return Err(bad(whole, "too many parts").hint("write YYYY, YYYY-MM or YYYY-MM-DD"));
+    }
+    if year_s.len() > 4 && year_s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad(whole, "a year has exactly four digits")
+            .hint("longer years (Y-prefixed) are not supported"));
+    }
+    if year_s.len() != 4 || !year_s.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
+        return Err(bad(whole, "a date starts with a four-digit year")
+            .hint("as in 2023, -0043 or 2023-07-12"));
+    }
+    let xs = year_s.bytes().filter(|&b| b == b'X').count();
+    let digits = year_s.trim_end_matches('X');
+    if digits.len() + xs != 4 || digits.contains('X') || xs > 2 {
+        return Err(
+            bad(whole, "only the last one or two digits of a year may be X")
+                .hint("as in 202X (a decade) or 20XX (a century)"),
+        );
+    }
+    let mut year: i32 = 0;
+    for b in year_s.bytes() {
+        year = year * 10 + if b == b'X' { 0 } else { i32::from(b - b'0') };
+    }
+    if negative {
+        if year == 0 || xs > 0 {
+            let why = if xs > 0 {
+                "unspecified digits in negative years are not supported"
+            } else {
+                "-0000 is not a year (write 0000 for 1 BCE)"
+            };
+            return Err(bad(whole, why));
+        }
+        year = -year;
+    }
+    let mut p = DatePoint {
+        year,
+        month: None,
+        day: None,
+        time: None,
+        unspecified: if xs > 0 {
+            Unspecified::YearDigits(xs as u8)
+        } else {
+            Unspecified::None
+        },
+        qualifiers: Qualifiers::default(),
+        earliest: NaiveDateTime::MIN,
+        latest: NaiveDateTime::MIN,
+    };
+    let Some(month_s) = month_s else {
+        return Ok(p);
+    };
+    if xs > 0 {
+        return Err(
+            bad(whole, "a year with X digits cannot have a month or day")
+                .hint("write 202X for a decade, 20XX for a century"),
+        );
+    }
+    match field(month_s, "month", whole)? {
+        None => {
+            p.unspecified = Unspecified::Month;
+            match day_s.map(|d| field(d, "day", whole)).transpose()? {
+                None => {}
+                Some(None) => p.unspecified = Unspecified::MonthDay,
+                Some(Some(_)) => {
+                    return Err(bad(whole, "a day cannot follow an unspecified month")
+                        .hint("write 2023-XX-XX, or give the month"));
+                }
+            }
+        }
+        Some(m) => {
+            if (21..=41).contains(&m) {
+                return Err(
+                    bad(whole, "seasons and sub-year groupings are not supported")
+                        .hint("give a month (01–12) or an interval such as 2001-03/2001-05"),
+                );
+            }
+            if !(1..=12).contains(&m) {
+                return Err(
+                    bad(whole, format!("month {m:02} does not exist")).hint("months are 01 to 12")
+                );
+            }
+            p.month = Some(m);
+            match day_s.map(|d| field(d, "day", whole)).transpose()? {
+                None => {}
+                Some(None) => p.unspecified = Unspecified::Day,
+                Some(Some(d)) => {
+                    let max = days_in_month(year, m);
+                    if d == 0 || d > max {
+                        let name = super::display::english_month(m);
+                        return Err(bad(
+                            whole,
+                            format!("{name} {} has {max} days", year_iso(year)),
+                        ));
+                    }
+                    p.day = Some(d);
+                }
+            }
+        }
+    }
+    Ok(p)
+}
+
+/// A two-character month or day: `Some(value)` for digits, `None` for `XX`.
+fn field(s: &str, what: &str, whole: &str) -> Result<Option<u8>, DateError> {
+    let b = s.as_bytes();
+    if b.len() == 2 && b.iter().all(u8::is_ascii_digit) {
+        return Ok(Some((b[0] - b'0') * 10 + (b[1] - b'0')));
+    }
+    if s == "XX" {
+        return Ok(None);
+    }
+    let mut e = bad(whole, format!("a {what} is two digits or XX"));
+    if s.contains('X') {
+        e = e.hint("partly unspecified months or days (EDTF level 2) are not supported");
+    }
+    Err(e)
+}
+
+fn two_digits(s: &str, at: usize) -> Option<u8> {
+    let b = s.as_bytes().get(at..at + 2)?;
+    if b.iter().all(u8::is_ascii_digit) {
+        Some((b[0] - b'0') * 10 + (b[1] - b'0'))
+    } else {
+        None
+    }
+}
+
+/// Parses `hh:mm[:ss][Z|±hh[:mm]]`; an offset not written is `NO_OFFSET`
+/// here, resolved in the site's zone by `finish`.
+fn parse_time(s: &str, whole: &str) -> Result<TimeOfDay, DateError> {
+    let form = || {
+        bad(whole, "a time is hh:mm or hh:mm:ss").hint("as in 2023-07-12T22:30 or T22:30:15+03:00")
+    };
+    let hour = two_digits(s, 0).ok_or_else(form)?;
+    if s.as_bytes().get(2) != Some(&b':') {
+        return Err(form());
+    }
+    let minute = two_digits(s, 3).ok_or_else(form)?;
+    let mut rest = &s[5..];
+    let mut second = None;
+    if let Some(r) = rest.strip_prefix(':') {
+        second = Some(two_digits(r, 0).ok_or_else(form)?);
+        rest = &r[2..];
+    }
+    if rest.starts_with([',', '.']) {
+        return Err(bad(whole, "fractional seconds are not supported"));
+    }
+    if hour > 23 {
+        return Err(bad(
+            whole,
+            format!("hour {hour:02} does not exist (00 to 23)"),
+        ));
+    }
+    if minute > 59 {
+        return Err(bad(
+            whole,
+            format!("minute {minute:02} does not exist (00 to 59)"),
+        ));
+    }
+    if let Some(sec) = second.filter(|&x| x > 59) {
+        return Err(
+            bad(whole, format!("second {sec:02} does not exist (00 to 59)"))
+                .hint("leap seconds are not supported"),
+        );
+    }
+    let offset = parse_offset(rest, whole)?;
+    Ok(TimeOfDay {
+        hour,
+        minute,
+        second,
+        offset: offset.unwrap_or(NO_OFFSET),
+    })
+}
+
+/// Marker for "no offset written" until `finish` resolves it (never a real
+/// offset: those are within ±14 h).
+const NO_OFFSET: i32 = i32::MIN;
+
+fn parse_offset(s: &str, whole: &str) -> Result<Option<i32>, DateError> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if s == "Z" {
+        return Ok(Some(0));
+    }
+    let form = || bad(whole, "an offset is Z, ±hh or ±hh:mm").hint("as in +03:00 or -04");
+    let sign = match s.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return Err(form()),
+    };
+    let h = two_digits(s, 1).ok_or_else(form)?;
+    let m = match &s[3..] {
+        "" => 0,
+        r if r.len() == 3 && r.starts_with(':') => two_digits(r, 1).ok_or_else(form)?,
+        _ => return Err(form()),
+    };
+    if m > 59 || h > 14 || (h == 14 && m > 0) {
+        return Err(bad(whole, "an offset is at most ±14:00"));
+    }
+    if sign < 0 && h == 0 && m == 0 {
+        return Err(bad(whole, "a negative zero offset is not allowed").hint("write Z or +00:00"));
+    }
+    Ok(Some(sign * (i32::from(h) * 3600 + i32::from(m) * 60)))
+}
+
+pub(super) fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if year.rem_euclid(4) == 0
+            && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0) =>
+        {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Resolves the offset and computes the span in UTC.
+fn finish(mut p: DatePoint, whole: &str, tz: Tz) -> Result<DatePoint, DateError> {
+    let range = || bad(whole, "the date is out of range");
+    let (last_year, first_month, last_month) = match p.unspecified {
+        Unspecified::YearDigits(2) => (p.year + 99, 1, 12),
+        Unspecified::YearDigits(_) => (p.year + 9, 1, 12),
+        _ => (p.year, p.month.unwrap_or(1), p.month.unwrap_or(12)),
+    };
+    let first_day = p.day.unwrap_or(1);
+    let last_day = p.day.unwrap_or(days_in_month(last_year, last_month));
+    let first = NaiveDate::from_ymd_opt(p.year, u32::from(first_month), u32::from(first_day))
+        .ok_or_else(range)?;
+    let last = NaiveDate::from_ymd_opt(last_year, u32::from(last_month), u32::from(last_day))
+        .ok_or_else(range)?;
+    let Some(t) = p.time.as_mut() else {
+        p.earliest = first.and_hms_opt(0, 0, 0).ok_or_else(range)?;
+        p.latest = last.and_hms_opt(23, 59, 59).ok_or_else(range)?;
+        return Ok(p);
+    };
+    let sec = t.second.unwrap_or(0);
+    let local = first
+        .and_hms_opt(u32::from(t.hour), u32::from(t.minute), u32::from(sec))
+        .ok_or_else(range)?;
+    if t.offset == NO_OFFSET {
+        t.offset = zone_offset(local, tz);
+    }
+    p.earliest = local
+        .checked_sub_signed(Duration::seconds(i64::from(t.offset)))
+        .ok_or_else(range)?;
+    let width = if t.second.is_some() { 0 } else { 59 };
+    p.latest = p
+        .earliest
+        .checked_add_signed(Duration::seconds(width))
+        .ok_or_else(range)?;
+    Ok(p)
+}
+
+/// Offset of `tz` for a local time: the earlier instant when ambiguous, the
+/// offset in force before the gap when the local time does not exist.
+pub(super) fn zone_offset(local: NaiveDateTime, tz: Tz) -> i32 {
+    use chrono::LocalResult;
+    match tz.offset_from_local_datetime(&local) {
+        LocalResult::Single(o) => o.fix().local_minus_utc(),
+        LocalResult::Ambiguous(a, b) => a.fix().local_minus_utc().max(b.fix().local_minus_utc()),
+        LocalResult::None => {
+            let before = local.checked_sub_signed(Duration::days(1)).unwrap_or(local);
+            tz.offset_from_utc_datetime(&before).fix().local_minus_utc()
+        }
+    }
+}

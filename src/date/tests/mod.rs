@@ -1,0 +1,30 @@
+//! Tests of parsing, display and agreement with the `edtf-core` reference.
+
+mod display;
+mod oracle;
+mod parse;
+
+use super::*;
+use chrono_tz::Tz;
+
+pub(super) fn parse(s: &str) -> EventDate {
+    EventDate::parse(s, Tz::UTC).unwrap_or_else(|e| panic!("{s}: {e:?}"))
+}
+
+pub(super) fn point(s: &str) -> DatePoint {
+    match parse(s) {
+        EventDate::Point(p) => p,
+        other => panic!("{s} is not a point: {other:?}"),
+    }
+}
+
+pub(super) fn error(s: &str) -> DateError {
+    match EventDate::parse(s, Tz::UTC) {
+        Ok(d) => panic!("{s} should be rejected, got {d:?}"),
+        Err(e) => e,
+    }
+}
+
+pub(super) fn dt(s: &str) -> chrono::NaiveDateTime {
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+}

@@ -1,0 +1,234 @@
+//! Agreement with `edtf-core`, the reference implementation: everything we
+//! accept it accepts (modulo our two documented extensions), and our first
+//! and last calendar days equal its bounds.
+
+use super::*;
+use chrono::{Datelike, Duration, NaiveDateTime};
+use edtf_core::{Bound as RefBound, Edtf};
+
+/// Library of Congress EDTF level 0 and level 1 examples in our subset.
+const LOC: &[&str] = &[
+    // level 0
+    "1985-04-12",
+    "1985-04",
+    "1985",
+    "1985-04-12T23:20:30",
+    "1985-04-12T23:20:30Z",
+    "1985-04-12T23:20:30-04",
+    "1985-04-12T23:20:30+04:30",
+    "1964/2008",
+    "2004-06/2006-08",
+    "2004-02-01/2005-02-08",
+    "2004-02-01/2005-02",
+    "2004-02-01/2005",
+    "2005/2006-02",
+    // level 1
+    "1984?",
+    "2004-06~",
+    "2004-06-11%",
+    "201X",
+    "20XX",
+    "2004-XX",
+    "1985-04-XX",
+    "1985-XX-XX",
+    "1985-04-12/..",
+    "../1985-04-12",
+    "1985-04/..",
+    "../1985-04",
+    "1985/..",
+    "../1985",
+    "1985-04-12/",
+    "1985-04/",
+    "1985/",
+    "/1985-04-12",
+    "/1985-04",
+    "/1985",
+    "-1985",
+    "1984~/2004-06",
+    "1984/2004-06~",
+    "1984~/2004~",
+    "1984?/2004%",
+    "1984-06?/2004-08?",
+    "1984-06-02?/2004-08-08~",
+    "1984-06-02?/..",
+];
+
+/// Further values we accept, including edge cases.
+const MORE: &[&str] = &[
+    "0000",
+    "-0001",
+    "-0044-02-29",
+    "2024-02-29",
+    "2000-02-29",
+    "9999-12-31",
+    "000X",
+    "00XX",
+    "99XX",
+    "2023-07-12T22:30:00+14:00",
+    "2023-07-12T22:30:00-14",
+    "2023-07-12T00:00:00+05:30",
+    "2023/2023-01",
+    "2023-07/2023-07-01",
+    "2023-07-12/2023-07-12",
+    "202X/2023",
+    "-0043/0014",
+];
+
+/// What edtf-core should accept for one point we accept: the same text, or,
+/// for our `hh:mm` extension, the text with `:00` seconds.
+fn reference_text(side: &str) -> String {
+    match side.split_once('T') {
+        Some((d, t)) if t.len() >= 5 && t.as_bytes().get(5) != Some(&b':') => {
+            format!("{d}T{}:00{}", &t[..5], &t[5..])
+        }
+        _ => side.to_string(),
+    }
+}
+
+fn parse_ref(s: &str) -> Edtf {
+    Edtf::parse(s).unwrap_or_else(|e| panic!("edtf-core rejects {s:?}: {e:?}"))
+}
+
+/// The calendar day edtf-core reports, as a string like ours.
+fn day(b: RefBound) -> Option<String> {
+    match b {
+        RefBound::Date(d) => Some(d.to_string()),
+        _ => None,
+    }
+}
+
+fn our_day(t: NaiveDateTime) -> String {
+    let d = t.date();
+    if d.year() < 0 {
+        format!("-{:04}-{:02}-{:02}", -d.year(), d.month(), d.day())
+    } else {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    }
+}
+
+/// Earliest and latest calendar day of a point as written (edtf-core bounds
+/// a date-time by its local date, not by UTC).
+fn local_days(p: &DatePoint) -> (String, String) {
+    let shift = Duration::seconds(i64::from(p.time.map_or(0, |t| t.offset)));
+    (
+        our_day(p.earliest_utc() + shift),
+        our_day(p.latest_utc() + shift),
+    )
+}
+
+/// Checks acceptance and bounds of one accepted text against edtf-core.
+fn agree(s: &str) {
+    let ours = parse(s);
+    match ours {
+        EventDate::Point(p) => {
+            let r = parse_ref(&reference_text(s)).bounds();
+            let (lo, hi) = local_days(&p);
+            assert_eq!(day(r.earliest), Some(lo), "earliest of {s}");
+            assert_eq!(day(r.latest), Some(hi), "latest of {s}");
+        }
+        EventDate::Interval { start, end } => {
+            let (a, b) = s.split_once('/').unwrap();
+            let timed = s.contains('T');
+            // Date-time interval ends are our extension: check each side.
+            let r = if timed {
+                for side in [a, b].into_iter().filter(|x| !x.is_empty() && *x != "..") {
+                    parse_ref(&reference_text(side));
+                }
+                None
+            } else {
+                Some(parse_ref(s).bounds())
+            };
+            if let (Some(r), Bound::Point(p)) = (r, start) {
+                assert_eq!(day(r.earliest), Some(local_days(&p).0), "start of {s}");
+            }
+            if let (Some(r), Bound::Point(p)) = (r, end) {
+                assert_eq!(day(r.latest), Some(local_days(&p).1), "end of {s}");
+            }
+            if let (Some(r), Bound::Open) = (r, start) {
+                // `..` is open in both; an empty side is "unknown" in EDTF.
+                assert!(
+                    matches!(r.earliest, RefBound::NegativeInfinity | RefBound::Unknown),
+                    "{s}"
+                );
+            }
+            if let (Some(r), Bound::Open) = (r, end) {
+                assert!(
+                    matches!(r.latest, RefBound::PositiveInfinity | RefBound::Unknown),
+                    "{s}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn loc_examples_agree() {
+    for s in LOC.iter().chain(MORE) {
+        agree(s);
+    }
+}
+
+#[test]
+fn our_extensions_agree_after_adding_seconds() {
+    for s in [
+        "2023-07-12T22:30",
+        "2023-07-12T22:30Z",
+        "2023-07-12T22:30+03:00",
+        "1985-04-12T23:20-04",
+    ] {
+        agree(s);
+    }
+    agree("2023-07-12T22:30/2023-07-13T02:00:00+03:00");
+}
+
+/// Things edtf-core rejects, we reject too.
+#[test]
+fn reference_rejections_are_ours() {
+    for s in [
+        "2023-02-29",
+        "1900-02-29",
+        "-0043-02-29",
+        "1985-13",
+        "1985-04-31",
+        "-0000",
+        "2024/2023-12-31",
+        "../..",
+        "2023-07-12T24:00:00",
+        "2023-07-12T22:30:00-00",
+        "2023-07-12T22:30:00+15:00",
+        "2023-07-12T22:30:00?",
+        "1985-02-3X",
+    ] {
+        assert!(Edtf::parse(s).is_err(), "edtf-core accepts {s}");
+        error(s);
+    }
+}
+
+/// Random date-like strings: whatever we accept, edtf-core accepts, with the
+/// same bounds.
+#[test]
+fn random_strings_agree() {
+    let pieces = [
+        "19", "20", "23", "0", "1", "2", "3", "9", "X", "XX", "-", "/", "..", "T", ":", "?", "~",
+        "%", "Z", "+", "02", "12", "29", "30", "31",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut accepted = 0;
+    for _ in 0..200_000 {
+        let n = 1 + (next() % 9) as usize;
+        let s: String = (0..n)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        if EventDate::parse(&s, Tz::UTC).is_ok() {
+            accepted += 1;
+            agree(&s);
+        }
+    }
+    assert!(accepted > 100, "only {accepted} accepted");
+}

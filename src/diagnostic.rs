@@ -1,0 +1,253 @@
+//! One type for every problem a user can cause, and its rendering.
+//!
+//! Every stage collects `Diagnostic`s instead of stopping at the first problem, so
+//! that one run reports everything. Nothing here knows about events or templates.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Where a problem is: a file, and inside it a 1-based line and column with the
+/// text of that line, so the renderer needs no file access.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub line: usize,
+    pub column: usize,
+    /// How many characters the marker underlines (at least one).
+    pub width: usize,
+    pub source_line: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    pub message: String,
+    /// Path as the user should read it: relative to the site root where possible.
+    pub file: Option<PathBuf>,
+    pub span: Option<Span>,
+    pub hint: Option<String>,
+}
+
+/// Stable codes: tests, docs and scripts rely on them, so never renumber one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// A file or folder could not be read or written.
+    Io,
+    /// A Markdown file has no front matter.
+    NoFrontMatter,
+    /// Front matter opened with `---` is never closed.
+    UnclosedFrontMatter,
+    /// The YAML itself does not parse.
+    YamlSyntax,
+    /// A key that annals does not know.
+    UnknownKey,
+    /// A required key is missing.
+    MissingKey,
+    /// A value of the wrong type or shape.
+    InvalidValue,
+    /// A date that is not valid EDTF, or impossible.
+    InvalidDate,
+    /// Two events with the same slug.
+    DuplicateSlug,
+    /// `related` names an event that does not exist.
+    UnknownRelated,
+    /// One alias claimed by two actors or theatres.
+    AliasConflict,
+    /// A theatre's `parent` does not exist or makes a cycle.
+    InvalidParent,
+    /// A referenced file (image) does not exist.
+    MissingFile,
+    /// `annals.yaml` problems.
+    Config,
+    /// Theme or template problems.
+    Template,
+    /// A setting annals cannot honour and replaces by its default.
+    Fallback,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Io => "E001",
+            Code::NoFrontMatter => "E101",
+            Code::UnclosedFrontMatter => "E102",
+            Code::YamlSyntax => "E103",
+            Code::UnknownKey => "E110",
+            Code::MissingKey => "E111",
+            Code::InvalidValue => "E112",
+            Code::InvalidDate => "E120",
+            Code::DuplicateSlug => "E130",
+            Code::UnknownRelated => "E131",
+            Code::AliasConflict => "E140",
+            Code::InvalidParent => "E141",
+            Code::MissingFile => "E150",
+            Code::Config => "E160",
+            Code::Template => "E170",
+            Code::Fallback => "W201",
+        }
+    }
+}
+
+impl Diagnostic {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            file: None,
+            span: None,
+            hint: None,
+        }
+    }
+
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    pub fn at(mut self, span: Option<Span>) -> Self {
+        self.span = span;
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn maybe_hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Human, compiler-style rendering (what `check` and `build` print).
+    pub fn render_human(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{}[{}]: {}",
+            self.severity.as_str(),
+            self.code.as_str(),
+            self.message
+        );
+        let gutter = self
+            .span
+            .as_ref()
+            .map(|s| s.line.to_string().len())
+            .unwrap_or(1);
+        let pad = " ".repeat(gutter);
+        if let Some(file) = &self.file {
+            let location = match &self.span {
+                Some(s) => format!("{}:{}:{}", display_path(file), s.line, s.column),
+                None => display_path(file),
+            };
+            let _ = writeln!(out, "{pad}--> {location}");
+        }
+        if let Some(span) = &self.span {
+            let line = span.source_line.trim_end_matches(['\r', '\n']);
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{} | {}", span.line, line);
+            let lead: String = line
+                .chars()
+                .take(span.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(span.width.max(1)));
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "{pad} = hint: {hint}");
+        }
+        out
+    }
+}
+
+/// Paths in messages use `/` on every platform so that output is the same everywhere.
+pub fn display_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Sorts problems by file, then position, so output order never depends on threads.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            (
+                d.file.clone(),
+                d.span.as_ref().map(|s| (s.line, s.column)),
+                d.severity,
+                d.code,
+                d.message.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+}
+
+/// A one-line summary: `2 errors, 1 warning`.
+pub fn summary(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_rendering_points_at_the_column() {
+        let d = Diagnostic::error(Code::InvalidDate, "bad date")
+            .in_file("content/events/a.md")
+            .at(Some(Span {
+                line: 3,
+                column: 7,
+                width: 10,
+                source_line: "date: 2023-02-30".into(),
+            }))
+            .with_hint("February has 28 days");
+        let text = d.render_human();
+        assert!(text.starts_with("error[E120]: bad date\n"));
+        assert!(text.contains("--> content/events/a.md:3:7"));
+        assert!(text.contains("3 | date: 2023-02-30\n  |       ^^^^^^^^^^\n"));
+        assert!(text.contains("= hint: February has 28 days"));
+    }
+}

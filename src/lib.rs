@@ -1,0 +1,24 @@
+//! annals: Markdown event files in, a static timeline website out.
+//!
+//! The pipeline, one module per stage: [`load`] → [`parse`] → [`model`] →
+//! [`plan`] → [`render`] → [`write`], wired by [`site`]. See ARCHITECTURE.md.
+
+// A `Diagnostic` is large, but it only travels on the failure path, once per
+// problem; boxing it everywhere would cost clarity for no measurable gain.
+#![allow(clippy::result_large_err)]
+
+pub mod commands;
+pub mod date;
+pub mod diagnostic;
+pub mod escape;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod parse;
+pub mod plan;
+pub mod render;
+pub mod site;
+pub mod slug;
+pub mod theme;
+pub mod write;
+pub mod yaml;

@@ -1,0 +1,130 @@
+//! The `annals` binary: parses arguments and calls the library.
+
+use annals::commands::{self, Exit, Verbosity};
+use annals::site::Options;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "annals",
+    version,
+    about = "Markdown event files in, a static timeline website out"
+)]
+struct Cli {
+    /// The site's folder
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// Print only errors
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Print more detail
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder
+    Build {
+        /// Output folder [default: ROOT/public]
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Override `base_url` (a path such as /war/ or a URL)
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include events marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Validate everything and write nothing
+    Check {
+        /// Output format (only `human` for now)
+        #[arg(long, default_value = "human", value_parser = ["human"])]
+        format: String,
+        /// Exit 1 on warnings too
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Include events marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new site
+    Init {
+        /// Folder of the new site [default: --root]
+        dir: Option<PathBuf>,
+    },
+    /// Create a new event file
+    New {
+        /// The event's title
+        title: String,
+        /// Its date (EDTF: 2023-07-12, 2023-07, 2023-07-10/2023-07-14, …)
+        #[arg(long)]
+        date: String,
+        /// An actor (repeatable)
+        #[arg(long = "actor", value_name = "A")]
+        actors: Vec<String>,
+        /// A theatre (repeatable)
+        #[arg(long = "theatre", value_name = "T")]
+        theatres: Vec<String>,
+        /// A tag (repeatable)
+        #[arg(long = "tag", value_name = "X")]
+        tags: Vec<String>,
+    },
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let verbosity = if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    let options = |output: Option<PathBuf>, base_url: Option<String>, drafts: bool| Options {
+        root: cli.root.clone(),
+        output,
+        base_url,
+        drafts,
+    };
+    let exit = match &cli.command {
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+        } => commands::build::run(
+            &options(output.clone(), base_url.clone(), *drafts),
+            verbosity,
+        ),
+        Command::Check {
+            deny_warnings,
+            drafts,
+            ..
+        } => commands::check::run(&options(None, None, *drafts), *deny_warnings, verbosity),
+        Command::Init { dir } => commands::init::run(dir.as_ref().unwrap_or(&cli.root)),
+        Command::New {
+            title,
+            date,
+            actors,
+            theatres,
+            tags,
+        } => commands::new::run(
+            &cli.root,
+            &commands::new::NewEvent {
+                title,
+                date,
+                actors,
+                theatres,
+                tags,
+            },
+        ),
+    };
+    std::process::exit(match exit {
+        Exit::Success => 0,
+        Exit::ContentError => 1,
+        Exit::UsageError => 2,
+    });
+}

@@ -1,0 +1,305 @@
+//! Stage 3: the timeline as plain data: events in their total order, grouped by
+//! actor, theatre, tag and year, with co-occurrence counts and previous/next.
+//!
+//! No I/O, no templates: everything here is a pure function of the parsed files.
+
+pub mod identity;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::parse::{Event, Parsed};
+use crate::slug::Slug;
+use identity::{Entity, Registry};
+use std::collections::{BTreeMap, HashMap};
+
+/// An event with its names resolved and its place in the timeline.
+#[derive(Debug, Clone)]
+pub struct TimelineEvent {
+    pub event: Event,
+    pub actors: Vec<Slug>,
+    pub theatres: Vec<Slug>,
+    /// Tag slugs, in the order written.
+    pub tags: Vec<Slug>,
+    /// Resolved `related`, only those that are built.
+    pub related: Vec<usize>,
+    pub year: i32,
+    pub prev: Option<usize>,
+    pub next: Option<usize>,
+}
+
+/// An actor or theatre with the events that name it.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub entity: Entity,
+    /// Indexes into `Timeline::events`, in timeline order.
+    pub events: Vec<usize>,
+    /// For an actor: the theatres it appears in; for a theatre: its actors.
+    /// Most frequent first, then by slug.
+    pub across: Vec<(Slug, usize)>,
+    /// For an actor: the actors it appears with. Empty for theatres.
+    pub with: Vec<(Slug, usize)>,
+    /// Sub-theatres (theatres only), by slug.
+    pub children: Vec<Slug>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tag {
+    pub slug: Slug,
+    /// The spelling first met in timeline order.
+    pub name: String,
+    pub events: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct Timeline {
+    pub events: Vec<TimelineEvent>,
+    pub actors: BTreeMap<Slug, Group>,
+    pub theatres: BTreeMap<Slug, Group>,
+    pub tags: BTreeMap<Slug, Tag>,
+    pub years: BTreeMap<i32, Vec<usize>>,
+}
+
+/// Builds the timeline. Drafts are left out unless `drafts` is set.
+pub fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnostic>) -> Timeline {
+    let mut actors = Registry::from_files(parsed.actors, "actor", diagnostics);
+    let parents: Vec<_> = parsed
+        .theatres
+        .iter()
+        .filter_map(|t| {
+            t.parent
+                .clone()
+                .map(|(p, span)| (t.slug.clone(), p, t.file.clone(), span))
+        })
+        .collect();
+    let mut theatres = Registry::from_files(parsed.theatres, "theatre", diagnostics);
+    identity::link_parents(&mut theatres, &parents, diagnostics);
+
+    // Duplicate slugs are checked across drafts too: a draft becomes public one day.
+    let mut events = parsed.events;
+    events.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.file.cmp(&b.file)));
+    let mut unique: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        if let Some(prev) = unique.last().filter(|p| p.slug == e.slug) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::DuplicateSlug,
+                    format!("two events have the slug `{}`", e.slug),
+                )
+                .in_file(&e.file)
+                .at(e.slug_span.clone())
+                .with_hint(format!(
+                    "the other is `{}`; rename one file or set `slug:`",
+                    crate::diagnostic::display_path(&prev.file)
+                )),
+            );
+            continue;
+        }
+        unique.push(e);
+    }
+    let all_slugs: std::collections::HashSet<Slug> =
+        unique.iter().map(|e| e.slug.clone()).collect();
+    for e in &unique {
+        for (r, span) in &e.related {
+            if !all_slugs.contains(r) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::UnknownRelated,
+                        format!("related event `{r}` does not exist"),
+                    )
+                    .in_file(&e.file)
+                    .at(span.clone())
+                    .with_hint(
+                        "`related` lists event slugs: the file name without `.md`, or its `slug:`",
+                    ),
+                );
+            }
+        }
+    }
+    let mut events: Vec<Event> = unique.into_iter().filter(|e| drafts || !e.draft).collect();
+    events.sort_by(order);
+
+    let index: HashMap<Slug, usize> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.slug.clone(), i))
+        .collect();
+    let mut out: Vec<TimelineEvent> = Vec::with_capacity(events.len());
+    let mut tags: BTreeMap<Slug, Tag> = BTreeMap::new();
+    let mut years: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    let count = events.len();
+    for (i, event) in events.into_iter().enumerate() {
+        let actor_slugs = resolve_all(&mut actors, &event.actors);
+        let theatre_slugs = resolve_all(&mut theatres, &event.theatres);
+        let mut tag_slugs = Vec::new();
+        for t in &event.tags {
+            if let Some(s) = Slug::from_name(t) {
+                if !tag_slugs.contains(&s) {
+                    tags.entry(s.clone())
+                        .or_insert_with(|| Tag {
+                            slug: s.clone(),
+                            name: t.clone(),
+                            events: Vec::new(),
+                        })
+                        .events
+                        .push(i);
+                    tag_slugs.push(s);
+                }
+            }
+        }
+        let year = event.date.start_year().unwrap_or(0);
+        years.entry(year).or_default().push(i);
+        let related = event
+            .related
+            .iter()
+            .filter_map(|(r, _)| index.get(r).copied())
+            .collect();
+        out.push(TimelineEvent {
+            actors: actor_slugs,
+            theatres: theatre_slugs,
+            tags: tag_slugs,
+            related,
+            year,
+            prev: i.checked_sub(1),
+            next: (i + 1 < count).then_some(i + 1),
+            event,
+        });
+    }
+
+    let mut timeline = Timeline {
+        actors: groups(actors, &out, |e| &e.actors),
+        theatres: groups(theatres, &out, |e| &e.theatres),
+        events: out,
+        tags,
+        years,
+    };
+    cooccurrence(&mut timeline);
+    timeline
+}
+
+/// The total order of SPEC §4: start and precision, then weight, then the end,
+/// then slug.
+pub fn order(a: &Event, b: &Event) -> std::cmp::Ordering {
+    let (ka, kb) = (a.date.sort_key(), b.date.sort_key());
+    ka.start_cmp(&kb)
+        .then_with(|| a.weight.cmp(&b.weight))
+        .then_with(|| ka.end_cmp(&kb))
+        .then_with(|| a.slug.cmp(&b.slug))
+}
+
+fn resolve_all(reg: &mut Registry, names: &[String]) -> Vec<Slug> {
+    let mut out = Vec::new();
+    for n in names {
+        if let Some(s) = reg.resolve(n) {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+fn groups(
+    reg: Registry,
+    events: &[TimelineEvent],
+    field: impl Fn(&TimelineEvent) -> &Vec<Slug>,
+) -> BTreeMap<Slug, Group> {
+    let mut map: BTreeMap<Slug, Group> = reg
+        .entities
+        .into_iter()
+        .map(|(slug, entity)| {
+            (
+                slug,
+                Group {
+                    entity,
+                    events: Vec::new(),
+                    across: Vec::new(),
+                    with: Vec::new(),
+                    children: Vec::new(),
+                },
+            )
+        })
+        .collect();
+    for (i, e) in events.iter().enumerate() {
+        for s in field(e) {
+            if let Some(g) = map.get_mut(s) {
+                g.events.push(i);
+            }
+        }
+    }
+    map
+}
+
+fn ranked(counts: HashMap<Slug, usize>) -> Vec<(Slug, usize)> {
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+fn cooccurrence(t: &mut Timeline) {
+    // A theatre's page lists its sub-theatres' events too: Orikhiv is in Zaporizhzhia.
+    let parents: Vec<(Slug, Slug)> = t
+        .theatres
+        .values()
+        .filter_map(|g| g.entity.parent.clone().map(|p| (g.entity.slug.clone(), p)))
+        .collect();
+    for (child, parent) in &parents {
+        if let Some(g) = t.theatres.get_mut(parent) {
+            g.children.push(child.clone());
+        }
+    }
+    let ancestors = |slug: &Slug| -> Vec<Slug> {
+        let mut out = Vec::new();
+        let mut cur = t.theatres.get(slug).and_then(|g| g.entity.parent.clone());
+        while let Some(p) = cur {
+            if out.contains(&p) || &p == slug {
+                break;
+            }
+            cur = t.theatres.get(&p).and_then(|g| g.entity.parent.clone());
+            out.push(p);
+        }
+        out
+    };
+    let mut inherited: BTreeMap<Slug, Vec<usize>> = BTreeMap::new();
+    for (i, e) in t.events.iter().enumerate() {
+        let mut seen = Vec::new();
+        for th in &e.theatres {
+            for a in ancestors(th) {
+                if !e.theatres.contains(&a) && !seen.contains(&a) {
+                    seen.push(a.clone());
+                    inherited.entry(a).or_default().push(i);
+                }
+            }
+        }
+    }
+    for (slug, extra) in inherited {
+        if let Some(g) = t.theatres.get_mut(&slug) {
+            g.events.extend(extra);
+            g.events.sort_unstable();
+            g.events.dedup();
+        }
+    }
+    for g in t.actors.values_mut() {
+        let mut theatres: HashMap<Slug, usize> = HashMap::new();
+        let mut with: HashMap<Slug, usize> = HashMap::new();
+        for &i in &g.events {
+            let e = &t.events[i];
+            for th in &e.theatres {
+                *theatres.entry(th.clone()).or_default() += 1;
+            }
+            for a in e.actors.iter().filter(|a| **a != g.entity.slug) {
+                *with.entry(a.clone()).or_default() += 1;
+            }
+        }
+        g.across = ranked(theatres);
+        g.with = ranked(with);
+    }
+    for g in t.theatres.values_mut() {
+        let mut actors: HashMap<Slug, usize> = HashMap::new();
+        for &i in &g.events {
+            for a in &t.events[i].actors {
+                *actors.entry(a.clone()).or_default() += 1;
+            }
+        }
+        g.across = ranked(actors);
+        g.children.sort();
+    }
+}

@@ -1,0 +1,319 @@
+//! `annals.yaml`: the site configuration (SPEC §6). Every key has a default.
+
+use crate::date::Lang;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::frontmatter;
+use crate::parse::fields::{unknown_nested_keys, Fields};
+use crate::yaml::{self, Value};
+use serde::Serialize;
+use std::path::Path;
+
+pub const CONFIG_FILE: &str = "annals.yaml";
+
+const KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "timezone",
+    "theme",
+    "order",
+    "paginate_by",
+    "feeds",
+    "unsafe_html",
+    "extra",
+];
+
+/// Feeds and exports of SPEC §7 that a site can turn off one by one.
+pub const FEEDS: &[&str] = &[
+    "atom",
+    "json_feed",
+    "calendar",
+    "events_json",
+    "csv",
+    "timelinejs",
+    "search_index",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    Ascending,
+    Descending,
+}
+
+/// Where the site is served: an absolute URL or a path prefix. Both forms end in `/`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BaseUrl {
+    /// `https://example.org`, or empty for a path-only base.
+    pub origin: String,
+    /// `/war/`: always starts and ends with `/`.
+    pub path: String,
+}
+
+impl BaseUrl {
+    pub fn parse(text: &str) -> Result<BaseUrl, String> {
+        let text = text.trim();
+        let (origin, path) = if let Some(rest) = text
+            .strip_prefix("https://")
+            .map(|r| ("https://", r))
+            .or_else(|| text.strip_prefix("http://").map(|r| ("http://", r)))
+        {
+            let (scheme, rest) = rest;
+            let (host, path) = match rest.find('/') {
+                Some(i) => (&rest[..i], &rest[i..]),
+                None => (rest, "/"),
+            };
+            if host.is_empty() || host.contains(['?', '#', ' ']) {
+                return Err(format!("`{text}` has no valid host"));
+            }
+            (format!("{scheme}{host}"), path.to_string())
+        } else if text.contains("://") {
+            return Err(format!("`{text}` must use http or https"));
+        } else {
+            (String::new(), text.to_string())
+        };
+        if path.contains(['?', '#', '"', '<', '>', '\\', ' ']) {
+            return Err(format!(
+                "`{text}` contains characters a URL path cannot hold"
+            ));
+        }
+        let mut path = path.trim_matches('/').to_string();
+        path = if path.is_empty() {
+            "/".into()
+        } else {
+            format!("/{path}/")
+        };
+        Ok(BaseUrl { origin, path })
+    }
+
+    /// A site-relative path (`events/x/`) as a link: `/war/events/x/`.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.path, path.trim_start_matches('/'))
+    }
+
+    /// A site-relative path as an absolute URL when the origin is known.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.origin, self.link(path))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    pub base_url: BaseUrl,
+    pub language: String,
+    pub lang: Lang,
+    pub timezone: chrono_tz::Tz,
+    pub theme: String,
+    pub order: Order,
+    pub paginate_by: usize,
+    /// Enabled feeds, by the names in [`FEEDS`].
+    pub feeds: Vec<String>,
+    pub unsafe_html: bool,
+    pub extra: serde_json::Value,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Timeline".into(),
+            description: String::new(),
+            base_url: BaseUrl {
+                origin: String::new(),
+                path: "/".into(),
+            },
+            language: "en".into(),
+            lang: Lang::new("en").expect("English is built in"),
+            timezone: chrono_tz::UTC,
+            theme: "default".into(),
+            order: Order::Ascending,
+            paginate_by: 100,
+            feeds: FEEDS.iter().map(|s| s.to_string()).collect(),
+            unsafe_html: false,
+            extra: serde_json::Value::Object(Default::default()),
+        }
+    }
+}
+
+/// Reads `root/annals.yaml` if it exists. Problems are diagnostics; the returned
+/// config always holds usable values (defaults where a key was wrong).
+pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Config {
+    let path = root.join(CONFIG_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Config::default(),
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::error(Code::Io, format!("cannot read: {e}")).in_file(CONFIG_FILE),
+            );
+            return Config::default();
+        }
+    };
+    parse(&text, Path::new(CONFIG_FILE), diagnostics)
+}
+
+pub fn parse(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Config {
+    let fm = frontmatter::whole_yaml(text);
+    let mut config = Config::default();
+    let Some(mut f) = Fields::parse(&fm, file, diagnostics) else {
+        return config;
+    };
+    f.check_keys("annals.yaml", KEYS);
+    if let Some(t) = f.string("title") {
+        config.title = t;
+    }
+    if let Some(d) = f.string("description") {
+        config.description = d;
+    }
+    if let Some(b) = f.string("base_url") {
+        match BaseUrl::parse(&b) {
+            Ok(b) => config.base_url = b,
+            Err(e) => {
+                f.error(Code::Config, "base_url", format!("invalid `base_url`: {e}"))
+                    .hint = Some(
+                    "use a path such as `/war/` or a URL such as `https://example.org/war/`".into(),
+                );
+            }
+        }
+    }
+    if let Some(l) = f.string("language") {
+        match Lang::new(&l) {
+            Some(lang) => {
+                config.lang = lang;
+                config.language = l;
+            }
+            None => {
+                let span = f.span("language");
+                f.push(
+                    Diagnostic::warning(
+                        Code::Fallback,
+                        format!("no date names for language `{l}`; dates are shown in English"),
+                    )
+                    .at(span),
+                );
+                config.language = l;
+            }
+        }
+    }
+    if let Some(tz) = f.string("timezone") {
+        match tz.parse::<chrono_tz::Tz>() {
+            Ok(tz) => config.timezone = tz,
+            Err(_) => {
+                f.error(
+                    Code::Config,
+                    "timezone",
+                    format!("unknown time zone `{tz}`"),
+                )
+                .hint = Some(
+                    "use an IANA name such as `UTC`, `Europe/Kyiv` or `America/New_York`".into(),
+                );
+            }
+        }
+    }
+    if let Some(theme) = f.string("theme") {
+        config.theme = theme;
+    }
+    if let Some(order) = f.string("order") {
+        match order.as_str() {
+            "ascending" => config.order = Order::Ascending,
+            "descending" => config.order = Order::Descending,
+            other => {
+                f.error(
+                    Code::Config,
+                    "order",
+                    format!("`order` must be `ascending` or `descending`, not `{other}`"),
+                );
+            }
+        }
+    }
+    if let Some(n) = f.integer("paginate_by") {
+        match usize::try_from(n) {
+            Ok(n) => config.paginate_by = n,
+            Err(_) => {
+                f.error(
+                    Code::Config,
+                    "paginate_by",
+                    "`paginate_by` must be 0 (no pagination) or more",
+                );
+            }
+        }
+    }
+    if let Some(feeds) = f.get("feeds").cloned() {
+        config.feeds = parse_feeds(&mut f, &feeds);
+    }
+    if let Some(b) = f.bool("unsafe_html") {
+        config.unsafe_html = b;
+    }
+    if let Some(extra) = f.get("extra").cloned() {
+        if extra.is_mapping() {
+            config.extra = yaml::to_json(&extra);
+        } else {
+            f.wrong_type("extra", "a map", &extra);
+        }
+    }
+    diagnostics.extend(f.into_diagnostics());
+    config
+}
+
+/// `feeds: false`, `feeds: true`, or a map `{atom: false, csv: true}`.
+fn parse_feeds(f: &mut Fields, value: &Value) -> Vec<String> {
+    let all = || FEEDS.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    match value {
+        Value::Bool(true) => all(),
+        Value::Bool(false) => Vec::new(),
+        Value::Mapping(map) => {
+            for (name, near) in unknown_nested_keys(map, FEEDS) {
+                let span = f.fm.find_in_key("feeds", &name);
+                let hint = match near {
+                    Some(k) => format!("did you mean `{k}`?"),
+                    None => format!("feeds are: {}", FEEDS.join(", ")),
+                };
+                f.error_at(Code::UnknownKey, span, format!("unknown feed `{name}`"))
+                    .hint = Some(hint);
+            }
+            FEEDS
+                .iter()
+                .filter(|name| !matches!(map.get(**name), Some(Value::Bool(false))))
+                .map(|s| s.to_string())
+                .collect()
+        }
+        other => {
+            f.wrong_type("feeds", "`true`, `false` or a map of feed names", other);
+            all()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        let b = BaseUrl::parse("https://example.org/war").unwrap();
+        assert_eq!(b.origin, "https://example.org");
+        assert_eq!(b.path, "/war/");
+        assert_eq!(b.link("events/a/"), "/war/events/a/");
+        assert_eq!(b.absolute(""), "https://example.org/war/");
+        assert_eq!(BaseUrl::parse("/").unwrap().link("x/"), "/x/");
+        assert_eq!(BaseUrl::parse("").unwrap().path, "/");
+        assert_eq!(BaseUrl::parse("war").unwrap().path, "/war/");
+        assert!(BaseUrl::parse("ftp://x/").is_err());
+    }
+
+    #[test]
+    fn unknown_keys_suggest() {
+        let mut d = Vec::new();
+        let c = parse(
+            "titel: X\norder: descending\n",
+            Path::new("annals.yaml"),
+            &mut d,
+        );
+        assert_eq!(c.order, Order::Descending);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(d[0].span.as_ref().unwrap().line, 1);
+    }
+}

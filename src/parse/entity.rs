@@ -1,0 +1,128 @@
+//! Actor and theatre metadata files (SPEC §5).
+
+use crate::diagnostic::{Code, Diagnostic, Span};
+use crate::load::{frontmatter, Section, SourceFile};
+use crate::parse::event::{read_location, split_error, Location};
+use crate::parse::fields::Fields;
+use crate::slug::Slug;
+use serde::Serialize;
+use std::path::PathBuf;
+
+const ACTOR_KEYS: &[&str] = &["name", "aliases", "kind", "affiliation"];
+const THEATRE_KEYS: &[&str] = &["name", "aliases", "parent", "location"];
+const KINDS: &[&str] = &["person", "unit", "organisation", "state", "other"];
+
+/// What an actor is (SPEC §5 `kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Unit,
+    Organisation,
+    State,
+    Other,
+}
+
+/// One metadata file, for an actor or a theatre.
+#[derive(Debug, Clone)]
+pub struct EntityFile {
+    pub slug: Slug,
+    pub file: PathBuf,
+    pub name: String,
+    /// Each alias with the span of its line, for conflict messages.
+    pub aliases: Vec<(String, Option<Span>)>,
+    pub kind: Option<ActorKind>,
+    pub affiliation: Option<String>,
+    pub parent: Option<(String, Option<Span>)>,
+    pub location: Option<Location>,
+    /// Markdown description.
+    pub body: String,
+}
+
+pub fn parse(file: &SourceFile) -> Result<EntityFile, Vec<Diagnostic>> {
+    let (what, keys) = match file.section {
+        Section::Theatres => ("a theatre", THEATRE_KEYS),
+        _ => ("an actor", ACTOR_KEYS),
+    };
+    let mut diagnostics = Vec::new();
+    let fm = match frontmatter::split(&file.text) {
+        Ok(fm) => fm,
+        Err(e) => return Err(vec![split_error(e, &file.rel, what, &file.text)]),
+    };
+    let Some(mut f) = Fields::parse(&fm, &file.rel, &mut diagnostics) else {
+        return Err(diagnostics);
+    };
+    let label = match file.section {
+        Section::Theatres => "theatre front matter",
+        _ => "actor front matter",
+    };
+    f.check_keys(label, keys);
+    let stem = file
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let slug = Slug::from_name(&stem);
+    if slug.is_none() {
+        f.push(Diagnostic::error(
+            Code::InvalidValue,
+            format!("cannot make a slug from the file name `{stem}`"),
+        ));
+    }
+    let name = f
+        .string("name")
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
+    let aliases = f
+        .string_list("aliases")
+        .into_iter()
+        .map(|a| {
+            let span = f.fm.find_in_key("aliases", &a);
+            (a, span)
+        })
+        .collect();
+    let kind = f.string("kind").and_then(|k| match k.trim() {
+        "person" => Some(ActorKind::Person),
+        "unit" => Some(ActorKind::Unit),
+        "organisation" | "organization" => Some(ActorKind::Organisation),
+        "state" => Some(ActorKind::State),
+        "other" => Some(ActorKind::Other),
+        other => {
+            let hint = match crate::parse::fields::suggest(other, KINDS) {
+                Some(k) => format!("did you mean `{k}`?"),
+                None => format!("use one of: {}", KINDS.join(", ")),
+            };
+            f.error(
+                Code::InvalidValue,
+                "kind",
+                format!("unknown kind `{other}`"),
+            )
+            .hint = Some(hint);
+            None
+        }
+    });
+    let affiliation = f.string("affiliation");
+    let parent = f.string("parent").map(|p| {
+        let span = f.span("parent");
+        (p, span)
+    });
+    let location = match f.get("location").cloned() {
+        Some(v) => read_location(&mut f, "location", &v),
+        None => None,
+    };
+    diagnostics.extend(f.into_diagnostics());
+    match slug {
+        Some(slug) if diagnostics.iter().all(|d| !d.is_error()) => Ok(EntityFile {
+            name: name.unwrap_or_else(|| stem.clone()),
+            slug,
+            file: file.rel.clone(),
+            aliases,
+            kind,
+            affiliation,
+            parent,
+            location,
+            body: fm.body,
+        }),
+        _ => Err(diagnostics),
+    }
+}

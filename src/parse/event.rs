@@ -1,0 +1,573 @@
+//! Event files (SPEC §3): front matter into a typed `Event`, every problem a diagnostic.
+
+use crate::date::EventDate;
+use crate::diagnostic::{Code, Diagnostic, Span};
+use crate::load::{frontmatter, SourceFile};
+use crate::parse::fields::{unknown_nested_keys, Fields};
+use crate::slug::Slug;
+use crate::yaml::{self, Mapping, Value};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+const KEYS: &[&str] = &[
+    "title", "date", "end", "actors", "theatres", "tags", "status", "summary", "sources", "image",
+    "location", "related", "slug", "draft", "weight", "extra",
+];
+const SOURCE_KEYS: &[&str] = &["url", "title", "publisher", "date", "archive", "quote"];
+const IMAGE_KEYS: &[&str] = &["src", "alt", "caption", "credit"];
+const LOCATION_KEYS: &[&str] = &["name", "lat", "lon"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Reported,
+    Claimed,
+    Confirmed,
+    Disputed,
+    Denied,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Reported,
+        Status::Claimed,
+        Status::Confirmed,
+        Status::Disputed,
+        Status::Denied,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Reported => "reported",
+            Status::Claimed => "claimed",
+            Status::Confirmed => "confirmed",
+            Status::Disputed => "disputed",
+            Status::Denied => "denied",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub date: Option<EventDate>,
+    pub archive: Option<String>,
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImageSrc {
+    Url(String),
+    /// A file beside the event, relative to the event file's folder.
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    pub src: ImageSrc,
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Location {
+    pub name: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// An event as written, before names are resolved to actors and theatres.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub slug: Slug,
+    /// Relative to the site root (for messages).
+    pub file: PathBuf,
+    /// Absolute path of the file.
+    pub path: PathBuf,
+    pub title: String,
+    pub date: EventDate,
+    pub actors: Vec<String>,
+    pub theatres: Vec<String>,
+    pub tags: Vec<String>,
+    pub status: Status,
+    pub summary: Option<String>,
+    pub sources: Vec<Source>,
+    pub image: Option<Image>,
+    pub location: Option<Location>,
+    pub related: Vec<(Slug, Option<Span>)>,
+    pub draft: bool,
+    pub weight: i64,
+    pub extra: serde_json::Value,
+    pub body: String,
+    /// Spans of `actors` and `theatres`, for identity problems found later.
+    pub actors_span: Option<Span>,
+    pub theatres_span: Option<Span>,
+    pub slug_span: Option<Span>,
+}
+
+/// Parses one event file. `Err` carries every problem found in it.
+pub fn parse(file: &SourceFile, tz: chrono_tz::Tz) -> Result<Event, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let fm = match frontmatter::split(&file.text) {
+        Ok(fm) => fm,
+        Err(e) => return Err(vec![split_error(e, &file.rel, "an event", &file.text)]),
+    };
+    let Some(mut f) = Fields::parse(&fm, &file.rel, &mut diagnostics) else {
+        return Err(diagnostics);
+    };
+    f.check_keys("event front matter", KEYS);
+
+    let title = f.string("title");
+    if title.is_none() && f.get("title").is_none() {
+        f.missing("title", "an event");
+    }
+    let title = title.and_then(|t| {
+        let t = t.trim().to_string();
+        if t.is_empty() {
+            f.error(Code::InvalidValue, "title", "`title` is empty");
+            None
+        } else if t.contains('\n') {
+            f.error(Code::InvalidValue, "title", "`title` must be one line")
+                .hint = Some("put longer text in `summary` or the body".into());
+            None
+        } else {
+            Some(t)
+        }
+    });
+
+    let date = if f.get("date").is_none() {
+        f.missing("date", "an event");
+        None
+    } else {
+        read_date(&mut f, "date", tz)
+    };
+    let date = match (date, f.get("end").is_some()) {
+        (Some(d), true) => read_date(&mut f, "end", tz).and_then(|end| match d.with_end(end) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                f.error(
+                    Code::InvalidDate,
+                    "end",
+                    format!("invalid `end`: {}", e.message),
+                )
+                .hint = e.hint;
+                None
+            }
+        }),
+        (d, _) => d,
+    };
+
+    let status = match f.string("status") {
+        None => Status::Reported,
+        Some(s) => match Status::ALL.iter().find(|st| st.as_str() == s.trim()) {
+            Some(st) => *st,
+            None => {
+                let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+                let hint = match crate::parse::fields::suggest(&s, &names) {
+                    Some(n) => format!("did you mean `{n}`?"),
+                    None => format!("use one of: {}", names.join(", ")),
+                };
+                f.error(
+                    Code::InvalidValue,
+                    "status",
+                    format!("unknown status `{s}`"),
+                )
+                .hint = Some(hint);
+                Status::Reported
+            }
+        },
+    };
+
+    let stem = file
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    // `folder/index.md` is an event bundle: the folder names it.
+    let stem = if stem == "index" {
+        file.path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or(stem)
+    } else {
+        stem
+    };
+    let slug = match f.string("slug") {
+        Some(s) => Slug::from_name(&s).or_else(|| {
+            f.error(
+                Code::InvalidValue,
+                "slug",
+                format!("slug `{s}` has no letters or digits"),
+            );
+            None
+        }),
+        None => Slug::from_name(&stem).or_else(|| {
+            let d = Diagnostic::error(
+                Code::InvalidValue,
+                format!("cannot make a slug from the file name `{stem}`"),
+            )
+            .with_hint("rename the file, or add a `slug:` key");
+            f.push(d);
+            None
+        }),
+    };
+
+    let actors = f.string_list("actors");
+    let theatres = f.string_list("theatres");
+    let tags = f.string_list("tags");
+    let summary = f.string("summary").map(|s| s.trim().to_string());
+    let sources = read_sources(&mut f, tz);
+    let image = read_image(&mut f, &file.path);
+    let location = match f.get("location").cloned() {
+        Some(v) => read_location(&mut f, "location", &v),
+        None => None,
+    };
+    let related = f
+        .string_list("related")
+        .into_iter()
+        .filter_map(|r| {
+            let span = f.fm.find_in_key("related", &r);
+            Slug::from_name(&r).map(|s| (s, span))
+        })
+        .collect();
+    let draft = f.bool("draft").unwrap_or(false);
+    let weight = f.integer("weight").unwrap_or(0);
+    let extra = match f.get("extra").cloned() {
+        Some(v) if v.is_mapping() => yaml::to_json(&v),
+        Some(v) => {
+            f.wrong_type("extra", "a map", &v);
+            serde_json::Value::Null
+        }
+        None => serde_json::Value::Object(Default::default()),
+    };
+    let actors_span = f.span("actors");
+    let theatres_span = f.span("theatres");
+    let slug_span = f.span("slug");
+    diagnostics.extend(f.into_diagnostics());
+
+    match (title, date, slug) {
+        (Some(title), Some(date), Some(slug)) if diagnostics.iter().all(|d| !d.is_error()) => {
+            Ok(Event {
+                slug,
+                file: file.rel.clone(),
+                path: file.path.clone(),
+                title,
+                date,
+                actors,
+                theatres,
+                tags,
+                status,
+                summary,
+                sources,
+                image,
+                location,
+                related,
+                draft,
+                weight,
+                extra,
+                body: fm.body.clone(),
+                actors_span,
+                theatres_span,
+                slug_span,
+            })
+        }
+        _ => Err(diagnostics),
+    }
+}
+
+pub fn split_error(e: frontmatter::SplitError, file: &Path, what: &str, text: &str) -> Diagnostic {
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let span = Some(Span {
+        line: 1,
+        column: 1,
+        width: first.chars().count().clamp(1, 3),
+        source_line: first,
+    });
+    match e {
+        frontmatter::SplitError::Missing => Diagnostic::error(
+            Code::NoFrontMatter,
+            format!("{what} file must start with front matter"),
+        )
+        .in_file(file)
+        .at(span)
+        .with_hint("the first line must be `---`, then `key: value` lines, then a line `---`"),
+        frontmatter::SplitError::Unclosed => {
+            Diagnostic::error(Code::UnclosedFrontMatter, "front matter is never closed")
+                .in_file(file)
+                .at(span)
+                .with_hint("end the front matter with a line that is exactly `---`")
+        }
+    }
+}
+
+fn read_date(f: &mut Fields, key: &str, tz: chrono_tz::Tz) -> Option<EventDate> {
+    let value = f.get(key)?.clone();
+    let parsed = match &value {
+        // YAML reads a bare `2023` as a number: that is a year.
+        Value::Number(n) => match n.as_i64() {
+            Some(y) => EventDate::from_year(y, tz),
+            None => {
+                f.wrong_type(key, "a date such as `2023-07-12`", &value);
+                return None;
+            }
+        },
+        Value::String(s) => EventDate::parse(s, tz),
+        other => {
+            f.wrong_type(key, "a date such as `2023-07-12`", other);
+            return None;
+        }
+    };
+    match parsed {
+        Ok(d) => Some(d),
+        Err(e) => {
+            let shown = yaml::scalar_text(&value).unwrap_or_default();
+            // The parser's messages already quote the value.
+            let message = if e.message.contains(&shown) {
+                e.message.clone()
+            } else {
+                format!("invalid date `{shown}`: {}", e.message)
+            };
+            f.error(Code::InvalidDate, key, message)
+                .hint = Some(e.hint.unwrap_or_else(|| {
+                "dates look like `2023`, `2023-07`, `2023-07-12`, `2023-07-12T22:30+03:00`, `2023-07~` or `2023-07-10/2023-07-14`".into()
+            }));
+            None
+        }
+    }
+}
+
+fn is_http_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && s.len() > "https://".len()
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+}
+
+/// Reads `key` of a nested map as text, reporting a wrong type at `needle`'s line.
+fn nested_text(f: &mut Fields, map: &Mapping, top: &str, key: &str) -> Option<String> {
+    let v = map.get(key)?;
+    if v.is_null() {
+        return None;
+    }
+    match yaml::scalar_text(v) {
+        Some(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        None => {
+            let span = f.fm.find_in_key(top, &format!("{key}:"));
+            f.error_at(
+                Code::InvalidValue,
+                span,
+                format!("`{top}.{key}` must be text, found {}", yaml::kind_name(v)),
+            );
+            None
+        }
+    }
+}
+
+fn report_unknown_nested(f: &mut Fields, map: &Mapping, top: &str, known: &[&str]) {
+    for (name, near) in unknown_nested_keys(map, known) {
+        let span = f.fm.find_in_key(top, &format!("{name}:"));
+        let hint = match near {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => format!("`{top}` keys are: {}", known.join(", ")),
+        };
+        f.error_at(
+            Code::UnknownKey,
+            span,
+            format!("unknown key `{name}` in `{top}`"),
+        )
+        .hint = Some(hint);
+    }
+}
+
+fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> Vec<Source> {
+    let Some(value) = f.get("sources").cloned() else {
+        return Vec::new();
+    };
+    let Value::Sequence(items) = value else {
+        f.wrong_type("sources", "a list of sources (`- publisher: …`)", &value);
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in &items {
+        let Value::Mapping(map) = item else {
+            let text = yaml::scalar_text(item).unwrap_or_default();
+            let span = f.fm.find_in_key("sources", &text);
+            f.error_at(
+                Code::InvalidValue,
+                span,
+                format!(
+                    "each source must be a map with `url`, `title` or `publisher`, found {}",
+                    yaml::kind_name(item)
+                ),
+            )
+            .hint = Some(format!("write `- url: {text}` or `- publisher: {text}`"));
+            continue;
+        };
+        report_unknown_nested(f, map, "sources", SOURCE_KEYS);
+        let mut source = Source {
+            url: nested_text(f, map, "sources", "url"),
+            title: nested_text(f, map, "sources", "title"),
+            publisher: nested_text(f, map, "sources", "publisher"),
+            date: None,
+            archive: nested_text(f, map, "sources", "archive"),
+            quote: nested_text(f, map, "sources", "quote"),
+        };
+        for (key, url) in [("url", &mut source.url), ("archive", &mut source.archive)] {
+            if let Some(u) = url.as_ref().filter(|u| !is_http_url(u)) {
+                let span = f.fm.find_in_key("sources", u);
+                f.error_at(Code::InvalidValue, span, format!("source `{key}` must be an http or https URL, not `{u}`"))
+                    .hint = Some("a source known only by publisher and date is written as `publisher:` and `date:`, with no URL".into());
+                *url = None;
+            }
+        }
+        if let Some(d) = map.get("date").filter(|v| !v.is_null()) {
+            let text = yaml::scalar_text(d).unwrap_or_default();
+            let parsed = match d.as_i64() {
+                Some(y) => EventDate::from_year(y, tz),
+                None => EventDate::parse(&text, tz),
+            };
+            match parsed {
+                Ok(date) => source.date = Some(date),
+                Err(e) => {
+                    let span = f.fm.find_in_key("sources", &text);
+                    f.error_at(
+                        Code::InvalidDate,
+                        span,
+                        format!("invalid source date `{text}`: {}", e.message),
+                    );
+                }
+            }
+        }
+        if source.url.is_none() && source.title.is_none() && source.publisher.is_none() {
+            let span = f.span("sources");
+            f.error_at(
+                Code::InvalidValue,
+                span,
+                "a source needs at least one of `url`, `title` or `publisher`",
+            );
+            continue;
+        }
+        out.push(source);
+    }
+    out
+}
+
+fn read_image(f: &mut Fields, event_path: &Path) -> Option<Image> {
+    let value = f.get("image")?.clone();
+    let map = match value {
+        Value::Mapping(m) => m,
+        other => {
+            f.wrong_type("image", "a map with `src` and `alt`", &other);
+            return None;
+        }
+    };
+    report_unknown_nested(f, &map, "image", IMAGE_KEYS);
+    let src = nested_text(f, &map, "image", "src");
+    let alt = nested_text(f, &map, "image", "alt");
+    let caption = nested_text(f, &map, "image", "caption");
+    let credit = nested_text(f, &map, "image", "credit");
+    let Some(src) = src else {
+        f.error(Code::MissingKey, "image", "`image` has no `src`");
+        return None;
+    };
+    let Some(alt) = alt else {
+        f.error(Code::MissingKey, "image", "`image` has no `alt` text")
+            .hint = Some("describe the picture for readers who cannot see it: `alt: …`".into());
+        return None;
+    };
+    let src = if is_http_url(&src) {
+        ImageSrc::Url(src)
+    } else if src.contains("://")
+        || src.starts_with("//")
+        || src.to_ascii_lowercase().starts_with("javascript:")
+        || src.to_ascii_lowercase().starts_with("data:")
+    {
+        let span = f.fm.find_in_key("image", &src);
+        f.error_at(
+            Code::InvalidValue,
+            span,
+            format!("image `src` must be a file beside the event or an http(s) URL, not `{src}`"),
+        );
+        return None;
+    } else {
+        let rel = PathBuf::from(&src);
+        let escapes = rel
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)));
+        let dir = event_path.parent().unwrap_or(Path::new("."));
+        if escapes {
+            let span = f.fm.find_in_key("image", &src);
+            f.error_at(
+                Code::InvalidValue,
+                span,
+                format!("image `{src}` must be a file in the event's folder or below it"),
+            );
+            return None;
+        }
+        if !dir.join(&rel).is_file() {
+            let span = f.fm.find_in_key("image", &src);
+            f.error_at(
+                Code::MissingFile,
+                span,
+                format!("image file `{src}` does not exist"),
+            )
+            .hint = Some("image paths are relative to the folder of the event file".into());
+            return None;
+        }
+        ImageSrc::File(rel)
+    };
+    Some(Image {
+        src,
+        alt,
+        caption,
+        credit,
+    })
+}
+
+/// `location: {name, lat, lon}`, shared by events and theatres.
+pub fn read_location(f: &mut Fields, key: &str, value: &Value) -> Option<Location> {
+    let Value::Mapping(map) = value else {
+        f.wrong_type(key, "a map with `name`, `lat` and `lon`", value);
+        return None;
+    };
+    report_unknown_nested(f, map, key, LOCATION_KEYS);
+    let name = nested_text(f, map, key, "name");
+    let mut coordinate = |axis: &str, limit: f64| -> Option<f64> {
+        let v = map.get(axis).filter(|v| !v.is_null())?;
+        match v.as_f64() {
+            Some(x) if x.is_finite() && x.abs() <= limit => Some(x),
+            _ => {
+                let span = f.fm.find_in_key(key, &format!("{axis}:"));
+                f.error_at(
+                    Code::InvalidValue,
+                    span,
+                    format!(
+                        "`{key}.{axis}` must be a number of degrees between -{limit} and {limit}"
+                    ),
+                );
+                None
+            }
+        }
+    };
+    let lat = coordinate("lat", 90.0);
+    let lon = coordinate("lon", 180.0);
+    if lat.is_some() != lon.is_some() {
+        f.error(
+            Code::InvalidValue,
+            key,
+            format!("`{key}` needs both `lat` and `lon`, or neither"),
+        );
+        return None;
+    }
+    Some(Location { name, lat, lon })
+}

@@ -1,0 +1,259 @@
+//! Reading typed values out of a YAML mapping, one key at a time, so that every
+//! wrong key yields its own positioned diagnostic instead of one serde error for
+//! the whole file.
+
+use crate::diagnostic::{Code, Diagnostic, Span};
+use crate::load::frontmatter::FrontMatter;
+use crate::yaml::{self, Mapping, Value};
+use std::path::Path;
+
+/// The nearest known word, if it is close enough to be what the user meant.
+pub fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&word, k), *k))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// A front matter map plus what is needed to point at its lines.
+pub struct Fields<'a> {
+    pub map: Mapping,
+    pub fm: &'a FrontMatter,
+    pub file: &'a Path,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Fields<'a> {
+    /// Parses `fm.yaml` as a map. `None` (with diagnostics) when it is not one.
+    pub fn parse(
+        fm: &'a FrontMatter,
+        file: &'a Path,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Fields<'a>> {
+        let value = match yaml::parse(&fm.yaml) {
+            Ok(v) => v,
+            Err(e) => {
+                let span = match (e.line, e.column) {
+                    (Some(l), Some(c)) => fm.yaml_span(l, c),
+                    _ => None,
+                };
+                diagnostics.push(
+                    Diagnostic::error(Code::YamlSyntax, format!("invalid YAML: {}", e.message))
+                        .in_file(file)
+                        .at(span)
+                        .with_hint("check indentation, and quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `%` or `@`"),
+                );
+                return None;
+            }
+        };
+        let map = match value {
+            Value::Mapping(m) => m,
+            Value::Null => Mapping::new(),
+            other => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::YamlSyntax,
+                        format!(
+                            "front matter must be a map of `key: value` lines, found {}",
+                            yaml::kind_name(&other)
+                        ),
+                    )
+                    .in_file(file)
+                    .at(Some(fm.first_span())),
+                );
+                return None;
+            }
+        };
+        Some(Fields {
+            map,
+            fm,
+            file,
+            diagnostics: Vec::new(),
+        })
+    }
+
+    /// Reports every key not in `known`, with the nearest known key as a hint.
+    pub fn check_keys(&mut self, what: &str, known: &[&str]) {
+        let mut unknown = Vec::new();
+        for key in self.map.keys() {
+            let name = yaml::scalar_text(key).unwrap_or_else(|| format!("{key:?}"));
+            if !known.contains(&name.as_str()) {
+                unknown.push(name);
+            }
+        }
+        for name in unknown {
+            let hint = match suggest(&name, known) {
+                Some(k) => format!("did you mean `{k}`?"),
+                None => format!("{what} keys are: {}", known.join(", ")),
+            };
+            let span = self.fm.key_name_span(&name);
+            self.diagnostics.push(
+                Diagnostic::error(Code::UnknownKey, format!("unknown key `{name}` in {what}"))
+                    .in_file(self.file)
+                    .at(span)
+                    .with_hint(hint),
+            );
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    pub fn span(&self, key: &str) -> Option<Span> {
+        self.fm.key_span(key)
+    }
+
+    pub fn error(&mut self, code: Code, key: &str, message: impl Into<String>) -> &mut Diagnostic {
+        let span = self.span(key);
+        self.push(Diagnostic::error(code, message).at(span))
+    }
+
+    pub fn error_at(
+        &mut self,
+        code: Code,
+        span: Option<Span>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(Diagnostic::error(code, message).at(span))
+    }
+
+    pub fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
+        self.diagnostics.push(d.in_file(self.file));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    pub fn missing(&mut self, key: &str, what: &str) {
+        let span = self.fm.first_span();
+        self.push(
+            Diagnostic::error(Code::MissingKey, format!("{what} has no `{key}`"))
+                .at(Some(span))
+                .with_hint(format!("add a line `{key}: …` to the front matter")),
+        );
+    }
+
+    /// A one-line text value. Numbers and booleans are accepted as text.
+    pub fn string(&mut self, key: &str) -> Option<String> {
+        let value = self.get(key)?.clone();
+        match yaml::scalar_text(&value) {
+            Some(s) => Some(s),
+            None => {
+                self.wrong_type(key, "a text", &value);
+                None
+            }
+        }
+    }
+
+    /// A string or a list of strings (`actors: Popov` or `actors: [Popov, Shoigu]`).
+    pub fn string_list(&mut self, key: &str) -> Vec<String> {
+        let Some(value) = self.get(key).cloned() else {
+            return Vec::new();
+        };
+        match &value {
+            Value::Sequence(items) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match yaml::scalar_text(item) {
+                        Some(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
+                        Some(_) => {
+                            self.error(
+                                Code::InvalidValue,
+                                key,
+                                format!("`{key}` has an empty entry"),
+                            );
+                        }
+                        None => {
+                            let span = self.span(key);
+                            self.error_at(
+                                Code::InvalidValue,
+                                span,
+                                format!(
+                                    "`{key}` entries must be text, found {}",
+                                    yaml::kind_name(item)
+                                ),
+                            );
+                        }
+                    }
+                }
+                out
+            }
+            other => match yaml::scalar_text(other) {
+                Some(s) if !s.trim().is_empty() => vec![s.trim().to_string()],
+                Some(_) => Vec::new(),
+                None => {
+                    self.wrong_type(key, "a text or a list of texts", other);
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    pub fn bool(&mut self, key: &str) -> Option<bool> {
+        let value = self.get(key)?.clone();
+        match value {
+            Value::Bool(b) => Some(b),
+            other => {
+                self.wrong_type(key, "`true` or `false`", &other);
+                None
+            }
+        }
+    }
+
+    pub fn integer(&mut self, key: &str) -> Option<i64> {
+        let value = self.get(key)?.clone();
+        match value.as_i64() {
+            Some(i) => Some(i),
+            None => {
+                self.wrong_type(key, "a whole number", &value);
+                None
+            }
+        }
+    }
+
+    pub fn wrong_type(&mut self, key: &str, expected: &str, found: &Value) {
+        self.error(
+            Code::InvalidValue,
+            key,
+            format!(
+                "`{key}` must be {expected}, found {}",
+                yaml::kind_name(found)
+            ),
+        );
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+/// Keys of a nested map (a source, an image) that are not in `known`, each with
+/// the nearest known key.
+pub fn unknown_nested_keys(map: &Mapping, known: &[&str]) -> Vec<(String, Option<String>)> {
+    map.keys()
+        .map(|k| yaml::scalar_text(k).unwrap_or_default())
+        .filter(|name| !known.contains(&name.as_str()))
+        .map(|name| {
+            let near = suggest(&name, known).map(str::to_string);
+            (name, near)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_keys() {
+        let known = ["title", "date", "theatres", "actors"];
+        assert_eq!(suggest("theatre", &known), Some("theatres"));
+        assert_eq!(suggest("Titel", &known), Some("title"));
+        assert_eq!(suggest("zzzzzz", &known), None);
+    }
+}

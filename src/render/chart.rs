@@ -1,0 +1,288 @@
+//! The server-rendered SVG overview on list pages: time across, one lane per
+//! actor (or theatre), a linked mark per event. Works without JavaScript.
+//!
+//! Marks that would land on the same pixel of a lane are drawn once, so the SVG
+//! stays bounded (lanes × width) however many events a page covers.
+
+use crate::date::Lang;
+use crate::escape::html as escape_html;
+use crate::model::{Group, Timeline};
+use crate::parse::config::BaseUrl;
+use crate::slug::Slug;
+use chrono::{Datelike, NaiveDate};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+
+const WIDTH: f64 = 960.0;
+const LABEL: f64 = 180.0;
+const LANE: f64 = 30.0;
+const TOP: f64 = 28.0;
+const MAX_LANES: usize = 12;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lanes {
+    Actors,
+    Theatres,
+}
+
+struct Lane {
+    label: String,
+    url: Option<String>,
+    side: usize,
+}
+
+/// Renders the overview of `events` (indexes into the timeline). Empty when
+/// there is nothing to draw.
+pub fn overview(
+    t: &Timeline,
+    events: &[usize],
+    lanes: Lanes,
+    base: &BaseUrl,
+    lang: &Lang,
+    title: &str,
+) -> String {
+    let spans: Vec<(usize, i64, i64)> = events
+        .iter()
+        .filter_map(|&i| {
+            let d = &t.events[i].event.date;
+            let start = d.earliest_utc().or(d.latest_utc())?.and_utc().timestamp();
+            let end = d
+                .latest_utc()
+                .map(|x| x.and_utc().timestamp())
+                .unwrap_or(start)
+                .max(start);
+            Some((i, start, end))
+        })
+        .collect();
+    if spans.is_empty() {
+        return String::new();
+    }
+    let min = spans.iter().map(|s| s.1).min().unwrap_or(0);
+    let max = spans.iter().map(|s| s.2).max().unwrap_or(min);
+    // A little air on both sides so marks at the ends are not cut in half.
+    let pad = ((max - min) / 40).max(43_200);
+    let (min, max) = (min - pad, max + pad);
+
+    let (groups, section): (&BTreeMap<Slug, Group>, &str) = match lanes {
+        Lanes::Actors => (&t.actors, "actors"),
+        Lanes::Theatres => (&t.theatres, "theatres"),
+    };
+    let mut counts: HashMap<&Slug, usize> = HashMap::new();
+    for &(i, _, _) in &spans {
+        let e = &t.events[i];
+        let names = if lanes == Lanes::Actors {
+            &e.actors
+        } else {
+            &e.theatres
+        };
+        for s in names {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&Slug, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let shown: Vec<&Slug> = ranked.iter().take(MAX_LANES).map(|(s, _)| *s).collect();
+    let mut sides: Vec<&str> = shown
+        .iter()
+        .filter_map(|s| groups.get(*s).and_then(|g| g.entity.affiliation.as_deref()))
+        .collect();
+    sides.sort_unstable();
+    sides.dedup();
+    let mut lanes_out: Vec<Lane> = shown
+        .iter()
+        .map(|s| {
+            let g = groups.get(*s);
+            let side = g
+                .and_then(|g| g.entity.affiliation.as_deref())
+                .and_then(|a| sides.iter().position(|x| *x == a))
+                .map(|p| p + 1)
+                .unwrap_or(0);
+            Lane {
+                label: g
+                    .map(|g| g.entity.name.clone())
+                    .unwrap_or_else(|| s.to_string()),
+                url: Some(base.link(&format!("{section}/{s}/"))),
+                side,
+            }
+        })
+        .collect();
+    let lane_of: HashMap<&Slug, usize> = shown.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let other = lanes_out.len();
+    let needs_other = spans.iter().any(|&(i, _, _)| {
+        let e = &t.events[i];
+        let names = if lanes == Lanes::Actors {
+            &e.actors
+        } else {
+            &e.theatres
+        };
+        names.is_empty() || names.iter().any(|s| !lane_of.contains_key(s))
+    });
+    if needs_other {
+        lanes_out.push(Lane {
+            label: if ranked.len() > MAX_LANES {
+                "Others".into()
+            } else {
+                "Unattributed".into()
+            },
+            url: None,
+            side: 0,
+        });
+    }
+
+    let plot = WIDTH - LABEL - 16.0;
+    let x = |ts: i64| LABEL + (ts - min) as f64 / (max - min).max(1) as f64 * plot;
+    let height = TOP + LANE * lanes_out.len() as f64 + 8.0;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{}</title>"#,
+        escape_html(title)
+    );
+    ticks(&mut svg, min, max, &x, height);
+    for (n, lane) in lanes_out.iter().enumerate() {
+        let y = TOP + LANE * n as f64;
+        let _ = write!(svg, r#"<g class="lane side-{}">"#, lane.side);
+        let _ = write!(
+            svg,
+            r#"<line class="lane-rule" x1="{LABEL}" x2="{}" y1="{:.1}" y2="{:.1}"/>"#,
+            WIDTH - 8.0,
+            y + LANE / 2.0,
+            y + LANE / 2.0
+        );
+        let label = escape_html(&truncate(&lane.label, 24));
+        match &lane.url {
+            Some(u) => {
+                let _ = write!(
+                    svg,
+                    r#"<a href="{}"><text class="lane-label" x="8" y="{:.1}">{label}</text></a>"#,
+                    escape_html(u),
+                    y + LANE / 2.0 + 4.0
+                );
+            }
+            None => {
+                let _ = write!(
+                    svg,
+                    r#"<text class="lane-label" x="8" y="{:.1}">{label}</text>"#,
+                    y + LANE / 2.0 + 4.0
+                );
+            }
+        }
+        svg.push_str("</g>");
+    }
+    let mut drawn: HashSet<(usize, i64)> = HashSet::new();
+    for &(i, start, end) in &spans {
+        let e = &t.events[i];
+        let names = if lanes == Lanes::Actors {
+            &e.actors
+        } else {
+            &e.theatres
+        };
+        let mut rows: Vec<usize> = names
+            .iter()
+            .map(|s| lane_of.get(s).copied().unwrap_or(other))
+            .collect();
+        if rows.is_empty() {
+            rows.push(other);
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        let url = base.link(&format!("events/{}/", e.event.slug));
+        let label = format!("{}: {}", e.event.date.display(lang).text(), e.event.title);
+        for row in rows {
+            let (x0, x1) = (x(start), x(end));
+            if !drawn.insert((row, x0.round() as i64)) {
+                continue;
+            }
+            let cy = TOP + LANE * row as f64 + LANE / 2.0;
+            let side = lanes_out.get(row).map(|l| l.side).unwrap_or(0);
+            let _ = write!(
+                svg,
+                r#"<a href="{}" class="mark side-{side} status-{}"><title>{}</title>"#,
+                escape_html(&url),
+                e.event.status.as_str(),
+                escape_html(&label)
+            );
+            if x1 - x0 >= 8.0 {
+                let _ = write!(
+                    svg,
+                    r#"<rect x="{x0:.1}" y="{:.1}" width="{:.1}" height="10" rx="5"/>"#,
+                    cy - 5.0,
+                    x1 - x0
+                );
+            } else {
+                let _ = write!(
+                    svg,
+                    r#"<circle cx="{:.1}" cy="{cy:.1}" r="6"/>"#,
+                    (x0 + x1) / 2.0
+                );
+            }
+            svg.push_str("</a>");
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(n - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// Axis ticks at years, months or days, whichever gives 2 to 12 of them.
+fn ticks(svg: &mut String, min: i64, max: i64, x: &dyn Fn(i64) -> f64, height: f64) {
+    let to_date = |ts: i64| chrono::DateTime::from_timestamp(ts, 0).map(|d| d.date_naive());
+    let (Some(a), Some(b)) = (to_date(min), to_date(max)) else {
+        return;
+    };
+    let years = (b.year() - a.year()) as i64;
+    let mut marks: Vec<(NaiveDate, String)> = Vec::new();
+    if years >= 2 {
+        let step = ((years / 10) + 1) as i32;
+        let mut y = a.year() + 1;
+        while y <= b.year() {
+            if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1) {
+                marks.push((d, crate::render::view::year_label(y)));
+            }
+            y += step;
+        }
+    } else {
+        let months = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
+        if months >= 2 {
+            let step = (months / 10 + 1) as u32;
+            let mut d = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)
+                .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
+            while let Some(day) = d.filter(|d| *d <= b) {
+                marks.push((day, day.format("%b %Y").to_string()));
+                d = day.checked_add_months(chrono::Months::new(step));
+            }
+        } else {
+            let days = (b - a).num_days();
+            let step = (days / 8 + 1).max(1);
+            let mut d = a.succ_opt();
+            while let Some(day) = d.filter(|d| *d <= b) {
+                marks.push((day, day.format("%-d %b").to_string()));
+                d = day.checked_add_days(chrono::Days::new(step as u64));
+            }
+        }
+    }
+    svg.push_str(r#"<g class="axis">"#);
+    for (d, label) in marks {
+        let ts = d
+            .and_hms_opt(0, 0, 0)
+            .map(|t| t.and_utc().timestamp())
+            .unwrap_or(min);
+        let px = x(ts);
+        let _ = write!(
+            svg,
+            r#"<line x1="{px:.1}" x2="{px:.1}" y1="{}" y2="{height:.1}"/><text x="{px:.1}" y="16" text-anchor="middle">{}</text>"#,
+            TOP - 6.0,
+            escape_html(&label)
+        );
+    }
+    svg.push_str("</g>");
+}

@@ -1,0 +1,631 @@
+//! Stage 5: Tera 2 templates over the plan, in parallel.
+//!
+//! Site-wide data goes into Tera's global context once; each page's context holds
+//! only its own slice of events, as shared `Arc` values.
+
+pub mod chart;
+pub mod view;
+
+use crate::date::{EventDate, Lang};
+use crate::diagnostic::{Code, Diagnostic, Span};
+use crate::model::Timeline;
+use crate::parse::config::{BaseUrl, Config};
+use crate::plan::{year_segment, Page, PageKind, Pager};
+use crate::theme::Theme;
+use chart::Lanes;
+use serde::Serialize;
+use std::collections::HashMap;
+use tera::{Context, Kwargs, State, Tera, Value};
+
+/// Prefix under which theme templates are registered; the site's own
+/// `templates/` are registered bare, so they win through Tera's fallback lookup.
+const THEME_PREFIX: &str = "theme/";
+
+/// Templates every theme must provide, one per kind of page.
+pub const REQUIRED_TEMPLATES: &[&str] = &[
+    "index.html",
+    "event.html",
+    "actors.html",
+    "actor.html",
+    "theatres.html",
+    "theatre.html",
+    "tags.html",
+    "tag.html",
+    "years.html",
+    "year.html",
+    "404.html",
+];
+
+pub struct Renderer<'a> {
+    tera: Tera,
+    /// Tera name → (file shown in messages, source).
+    sources: HashMap<String, (String, String)>,
+    timeline: &'a Timeline,
+    config: &'a Config,
+    /// Every event's view, as a Tera value built once.
+    events: Vec<Value>,
+}
+
+impl<'a> Renderer<'a> {
+    /// Compiles the theme's templates. `None` when any fails (with diagnostics).
+    pub fn new(
+        theme: &Theme,
+        timeline: &'a Timeline,
+        config: &'a Config,
+        drafts: bool,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Renderer<'a>> {
+        let mut tera = Tera::new();
+        if let Err(e) = tera.set_fallback_prefixes([THEME_PREFIX]) {
+            diagnostics.push(Diagnostic::error(Code::Template, e.to_string()));
+            return None;
+        }
+        tera.autoescape_on([".html", ".xml", ".svg"]);
+        register_filters(&mut tera, config);
+        let mut sources = HashMap::new();
+        let mut all: Vec<(String, String)> = Vec::new();
+        for (name, t) in &theme.templates {
+            let full = format!("{THEME_PREFIX}{name}");
+            sources.insert(full.clone(), (t.origin.clone(), t.source.clone()));
+            all.push((full, t.source.clone()));
+        }
+        for (name, t) in &theme.overrides {
+            sources.insert(name.clone(), (t.origin.clone(), t.source.clone()));
+            all.push((name.clone(), t.source.clone()));
+        }
+        if let Err(e) = tera.add_raw_templates(all) {
+            diagnostics.push(template_diagnostic(&e, &sources));
+            return None;
+        }
+        let missing: Vec<&str> = REQUIRED_TEMPLATES
+            .iter()
+            .copied()
+            .filter(|t| !tera.contains_template(t))
+            .collect();
+        if !missing.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::Template,
+                    format!(
+                        "theme `{}` lacks templates: {}",
+                        theme.name,
+                        missing.join(", ")
+                    ),
+                )
+                .with_hint("add them to the theme's `templates/` or the site's `templates/`"),
+            );
+            return None;
+        }
+        let site = view::site(timeline, config, &theme.extra, drafts);
+        tera.global_context().insert("site", &site);
+        let events = view::events(timeline, config)
+            .iter()
+            .map(Value::from_serializable)
+            .collect();
+        Some(Renderer {
+            tera,
+            sources,
+            timeline,
+            config,
+            events,
+        })
+    }
+
+    /// Renders one page to bytes.
+    pub fn render(&self, page: &Page) -> Result<Vec<u8>, Diagnostic> {
+        let ctx = self.context(page);
+        let mut out = Vec::with_capacity(16 * 1024);
+        match self.tera.render_to(page.template, &ctx, &mut out) {
+            Ok(()) => Ok(out),
+            Err(e) => Err(template_diagnostic(&e, &self.sources)),
+        }
+    }
+
+    fn context(&self, page: &Page) -> Context {
+        let t = self.timeline;
+        let c = self.config;
+        let base = &c.base_url;
+        let mut ctx = Context::new();
+        let mut title = c.title.clone();
+        let mut description = c.description.clone();
+        let kind;
+        let lanes_and_title: Option<(Lanes, String)>;
+        match &page.kind {
+            PageKind::Index => {
+                kind = "index";
+                lanes_and_title = Some((
+                    Lanes::Actors,
+                    format!("Overview of {} events by actor", t.events.len()),
+                ));
+            }
+            PageKind::Event(i) => {
+                kind = "event";
+                let e = &t.events[*i].event;
+                title = e.title.clone();
+                description = e
+                    .summary
+                    .clone()
+                    .unwrap_or_else(|| crate::markdown::first_paragraph(&e.body));
+                ctx.insert_value("event", self.events[*i].clone());
+                ctx.insert("jsonld", &json_ld(t, *i, c));
+                lanes_and_title = None;
+            }
+            PageKind::Actor(slug) | PageKind::Theatre(slug) => {
+                let (section, groups, lanes) = match page.kind {
+                    PageKind::Actor(_) => ("actors", &t.actors, Lanes::Theatres),
+                    _ => ("theatres", &t.theatres, Lanes::Actors),
+                };
+                kind = if section == "actors" {
+                    "actor"
+                } else {
+                    "theatre"
+                };
+                let g = &groups[slug];
+                let v = view::entity(t, section, g, c, true);
+                title = v.name.clone();
+                description = format!("{} events involving {}", v.count, v.name);
+                ctx.insert(kind, &v);
+                lanes_and_title = Some((
+                    lanes,
+                    format!(
+                        "Events of {} by {}",
+                        v.name,
+                        if lanes == Lanes::Actors {
+                            "actor"
+                        } else {
+                            "theatre"
+                        }
+                    ),
+                ));
+            }
+            PageKind::Tag(slug) => {
+                kind = "tag";
+                let tag = &t.tags[slug];
+                title = format!("Tagged “{}”", tag.name);
+                ctx.insert(
+                    "tag",
+                    &view::Counted {
+                        slug: slug.to_string(),
+                        name: tag.name.clone(),
+                        url: base.link(&format!("tags/{slug}/")),
+                        count: tag.events.len(),
+                    },
+                );
+                lanes_and_title = Some((
+                    Lanes::Actors,
+                    format!("Events tagged {} by actor", tag.name),
+                ));
+            }
+            PageKind::Year(y) => {
+                kind = "year";
+                let label = view::year_label(*y);
+                title = label.clone();
+                let count = t.years.get(y).map(Vec::len).unwrap_or(0);
+                ctx.insert(
+                    "year",
+                    &view::YearView {
+                        year: *y,
+                        label: label.clone(),
+                        url: base.link(&page.url),
+                        count,
+                    },
+                );
+                lanes_and_title = Some((Lanes::Actors, format!("Events of {label} by actor")));
+            }
+            PageKind::Actors => {
+                kind = "actors";
+                title = "Actors".into();
+                lanes_and_title = None;
+            }
+            PageKind::Theatres => {
+                kind = "theatres";
+                title = "Theatres".into();
+                lanes_and_title = None;
+            }
+            PageKind::Tags => {
+                kind = "tags";
+                title = "Tags".into();
+                lanes_and_title = None;
+            }
+            PageKind::Years => {
+                kind = "years";
+                title = "Years".into();
+                lanes_and_title = None;
+            }
+            PageKind::NotFound => {
+                kind = "404";
+                title = "Page not found".into();
+                lanes_and_title = None;
+            }
+        }
+        // Later pages of a list say so: "Ivan Popov (page 2 of 3)".
+        if let Some(p) = &page.pager {
+            if p.current > 1 {
+                title = format!("{title} (page {} of {})", p.current, p.total);
+            }
+        }
+        if matches!(kind, "index" | "actor" | "theatre" | "tag" | "year") {
+            let list: Vec<Value> = page
+                .events
+                .iter()
+                .map(|&i| self.events[i].clone())
+                .collect();
+            ctx.insert_value("events", Value::from(list));
+            ctx.insert_value("groups", self.groups(&page.events));
+        }
+        // The overview covers the whole list, so it is drawn once, on its first page.
+        let chart = match (&lanes_and_title, is_overview_page(page)) {
+            (Some((lanes, chart_title)), true) => {
+                let all = self.list_events(&page.kind);
+                chart::overview(t, &all, *lanes, base, &c.lang, chart_title)
+            }
+            _ => String::new(),
+        };
+        ctx.insert("chart", &chart);
+        ctx.insert(
+            "page",
+            &PageView {
+                kind,
+                title,
+                description,
+                url: base.link(&page.url),
+                permalink: base.absolute(&page.url),
+                path: page.url.clone(),
+                pager: page.pager.as_ref().map(|p| pager_view(p, base)),
+            },
+        );
+        ctx
+    }
+
+    /// The page's events under year and month headings, in the page's order.
+    /// Events known only to the year (or coarser) come under the year alone.
+    fn groups(&self, events: &[usize]) -> Value {
+        let t = self.timeline;
+        let lang = &self.config.lang;
+        let mut years: Vec<Value> = Vec::new();
+        let mut months: Vec<Value> = Vec::new();
+        let mut current_month: Vec<Value> = Vec::new();
+        let mut key: Option<(i32, Option<u8>)> = None;
+        let flush_month =
+            |months: &mut Vec<Value>, items: &mut Vec<Value>, k: (i32, Option<u8>)| {
+                if items.is_empty() {
+                    return;
+                }
+                let (label, id) = match k.1 {
+                    Some(m) => (
+                        format!("{} {}", lang.month_name(m), view::year_label(k.0)),
+                        format!("m-{}-{m:02}", year_segment(k.0)),
+                    ),
+                    None => (String::new(), format!("y-{}", year_segment(k.0))),
+                };
+                let mut map: std::collections::BTreeMap<&'static str, Value> = Default::default();
+                map.insert("month", Value::from(k.1.map(i32::from)));
+                map.insert("label", Value::from(label));
+                map.insert("id", Value::from(id));
+                map.insert("events", Value::from(std::mem::take(items)));
+                months.push(Value::from(map));
+            };
+        let flush_year = |years: &mut Vec<Value>, months: &mut Vec<Value>, year: i32| {
+            if months.is_empty() {
+                return;
+            }
+            let mut map: std::collections::BTreeMap<&'static str, Value> = Default::default();
+            map.insert("year", Value::from(year));
+            map.insert("label", Value::from(view::year_label(year)));
+            map.insert(
+                "url",
+                Value::from(
+                    self.config
+                        .base_url
+                        .link(&format!("years/{}/", year_segment(year))),
+                ),
+            );
+            map.insert("months", Value::from(std::mem::take(months)));
+            years.push(Value::from(map));
+        };
+        for &i in events {
+            let date = &t.events[i].event.date;
+            let anchor = date.anchor();
+            let k = (t.events[i].year, anchor.and_then(|p| p.month()));
+            if key != Some(k) {
+                if let Some(prev) = key {
+                    flush_month(&mut months, &mut current_month, prev);
+                    if prev.0 != k.0 {
+                        flush_year(&mut years, &mut months, prev.0);
+                    }
+                }
+                key = Some(k);
+            }
+            current_month.push(self.events[i].clone());
+        }
+        if let Some(prev) = key {
+            flush_month(&mut months, &mut current_month, prev);
+            flush_year(&mut years, &mut months, prev.0);
+        }
+        Value::from(years)
+    }
+
+    /// All events of a list page's list (not only this page's slice), in timeline order.
+    fn list_events(&self, kind: &PageKind) -> Vec<usize> {
+        let t = self.timeline;
+        match kind {
+            PageKind::Index => (0..t.events.len()).collect(),
+            PageKind::Actor(s) => t
+                .actors
+                .get(s)
+                .map(|g| g.events.clone())
+                .unwrap_or_default(),
+            PageKind::Theatre(s) => t
+                .theatres
+                .get(s)
+                .map(|g| g.events.clone())
+                .unwrap_or_default(),
+            PageKind::Tag(s) => t.tags.get(s).map(|g| g.events.clone()).unwrap_or_default(),
+            PageKind::Year(y) => t.years.get(y).cloned().unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+fn is_overview_page(page: &Page) -> bool {
+    page.pager.as_ref().is_none_or(|p| p.current == 1)
+}
+
+#[derive(Serialize)]
+struct PageView {
+    kind: &'static str,
+    title: String,
+    description: String,
+    /// Link to this page (honours `base_url`).
+    url: String,
+    /// Absolute URL where `base_url` has an origin.
+    permalink: String,
+    /// Site-relative path (`events/x/`).
+    path: String,
+    pager: Option<PagerView>,
+}
+
+#[derive(Serialize)]
+struct PagerView {
+    current: usize,
+    total: usize,
+    first: String,
+    last: String,
+    prev: Option<String>,
+    next: Option<String>,
+    /// A window of page links around the current one.
+    pages: Vec<PagerLink>,
+}
+
+#[derive(Serialize)]
+struct PagerLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+fn pager_view(p: &Pager, base: &BaseUrl) -> PagerView {
+    let link = |n: usize| base.link(&p.url(n));
+    let lo = p.current.saturating_sub(3).max(1);
+    let hi = (p.current + 3).min(p.total);
+    let mut numbers: Vec<usize> = (lo..=hi).collect();
+    if lo > 1 {
+        numbers.insert(0, 1);
+    }
+    if hi < p.total {
+        numbers.push(p.total);
+    }
+    PagerView {
+        current: p.current,
+        total: p.total,
+        first: link(1),
+        last: link(p.total),
+        prev: (p.current > 1).then(|| link(p.current - 1)),
+        next: (p.current < p.total).then(|| link(p.current + 1)),
+        pages: numbers
+            .into_iter()
+            .map(|n| PagerLink {
+                number: n,
+                url: link(n),
+                current: n == p.current,
+            })
+            .collect(),
+    }
+}
+
+/// schema.org `Event` for an event page, escaped for a `<script>` element.
+fn json_ld(t: &Timeline, i: usize, c: &Config) -> String {
+    let te = &t.events[i];
+    let e = &te.event;
+    let iso_start = e
+        .date
+        .earliest_utc()
+        .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+    let iso_end = e
+        .date
+        .latest_utc()
+        .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": e.title,
+        "url": c.base_url.absolute(&format!("events/{}/", e.slug)),
+        "description": e.summary.clone().unwrap_or_else(|| crate::markdown::first_paragraph(&e.body)),
+    });
+    if let Some(s) = iso_start {
+        v["startDate"] = s.into();
+    }
+    if let Some(s) = iso_end {
+        v["endDate"] = s.into();
+    }
+    let actors: Vec<serde_json::Value> = te
+        .actors
+        .iter()
+        .filter_map(|s| t.actors.get(s))
+        .map(|g| serde_json::json!({"@type": if g.entity.kind == Some(crate::parse::entity::ActorKind::Person) { "Person" } else { "Organization" }, "name": g.entity.name}))
+        .collect();
+    if !actors.is_empty() {
+        v["performer"] = actors.into();
+    }
+    let place = te
+        .theatres
+        .first()
+        .and_then(|s| t.theatres.get(s))
+        .map(|g| g.entity.name.clone());
+    let loc = e.location.as_ref();
+    if place.is_some() || loc.is_some() {
+        let mut p = serde_json::json!({"@type": "Place", "name": loc.and_then(|l| l.name.clone()).or(place).unwrap_or_default()});
+        if let Some(l) = loc.filter(|l| l.lat.is_some()) {
+            p["geo"] = serde_json::json!({"@type": "GeoCoordinates", "latitude": l.lat, "longitude": l.lon});
+        }
+        v["location"] = p;
+    }
+    crate::escape::script_json(&v)
+}
+
+fn register_filters(tera: &mut Tera, config: &Config) {
+    let base = config.base_url.clone();
+    tera.register_filter(
+        "url",
+        move |path: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let absolute: Option<bool> = kwargs.get("absolute")?;
+            if path.contains("://") || path.starts_with('#') {
+                return Ok(path.to_string());
+            }
+            Ok(if absolute.unwrap_or(false) {
+                base.absolute(path)
+            } else {
+                base.link(path)
+            })
+        },
+    );
+    let tz = config.timezone;
+    let lang: Lang = config.lang;
+    tera.register_filter(
+        "date_display",
+        move |value: &Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let text = match value.as_str() {
+                Some(s) => s.to_string(),
+                None => value.to_string(),
+            };
+            let date = EventDate::parse(&text, tz).map_err(|e| {
+                tera::Error::message(format!(
+                    "date_display: `{text}` is not a date: {}",
+                    e.message
+                ))
+            })?;
+            let format: Option<String> = kwargs.get("format")?;
+            let shown = date.display(&lang);
+            Ok(match format.as_deref() {
+                Some("text") => Value::from(shown.text()),
+                _ => Value::safe_string(&shown.html()),
+            })
+        },
+    );
+    let unsafe_html = config.unsafe_html;
+    tera.register_filter(
+        "markdown",
+        move |text: &str, _: Kwargs, _: &State| -> Value {
+            Value::safe_string(&crate::markdown::to_html(text, unsafe_html))
+        },
+    );
+}
+
+/// Turns a Tera error into a diagnostic pointing at the template file and line.
+fn template_diagnostic(e: &tera::Error, sources: &HashMap<String, (String, String)>) -> Diagnostic {
+    // Tera wraps the positioned error in others (rendering a page that includes
+    // a broken template, compiling a set): find the innermost report.
+    let mut report = None;
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    let mut messages = Vec::new();
+    while let Some(err) = current {
+        match err.downcast_ref::<tera::Error>().map(tera::Error::kind) {
+            Some(tera::ErrorKind::SyntaxError(r)) | Some(tera::ErrorKind::RenderingError(r)) => {
+                report = Some(r);
+                messages.push(r.message().to_string());
+            }
+            _ => {
+                let m = err.to_string();
+                if !m.is_empty() {
+                    messages.push(m);
+                }
+            }
+        }
+        current = err.source();
+    }
+    messages.dedup();
+    if report.is_none() {
+        // Reference checks (unknown filter, unknown include) arrive as text
+        // reports: take their message and position from the text.
+        if let Some(d) = parse_text_report(&messages.join("\n"), sources) {
+            return d;
+        }
+    }
+    let mut d = Diagnostic::error(
+        Code::Template,
+        format!("template error: {}", messages.join(": ")),
+    );
+    if let Some(r) = report {
+        if let Some((origin, text)) = sources.get(r.filename()) {
+            let span = r.span();
+            let line = text
+                .lines()
+                .nth(span.start_line.saturating_sub(1))
+                .unwrap_or_default()
+                .to_string();
+            let width = if span.end_line == span.start_line {
+                span.end_col.saturating_sub(span.start_col)
+            } else {
+                1
+            };
+            d = d.in_file(origin.as_str()).at(Some(Span {
+                line: span.start_line,
+                column: span.start_col + 1,
+                width: width.max(1),
+                source_line: line,
+            }));
+        } else {
+            d = d.in_file(r.filename().trim_start_matches(THEME_PREFIX));
+        }
+    }
+    d
+}
+
+/// Reads `error: MESSAGE\n --> NAME:LINE:COL` from a report Tera gave as text.
+fn parse_text_report(
+    text: &str,
+    sources: &HashMap<String, (String, String)>,
+) -> Option<Diagnostic> {
+    let mut lines = text.lines();
+    let message = lines
+        .next()?
+        .trim()
+        .trim_start_matches("error: ")
+        .to_string();
+    let location = lines.next()?.trim().strip_prefix("--> ")?;
+    let mut parts = location.rsplitn(3, ':');
+    let column: usize = parts.next()?.parse().ok()?;
+    let line: usize = parts.next()?.parse().ok()?;
+    let name = parts.next()?;
+    let (origin, source) = sources.get(name)?;
+    let source_line = source
+        .lines()
+        .nth(line.saturating_sub(1))
+        .unwrap_or_default()
+        .to_string();
+    let width = text
+        .lines()
+        .find(|l| l.trim_start().starts_with('|') && l.contains('^'))
+        .map(|l| l.matches('^').count())
+        .unwrap_or(1);
+    Some(
+        Diagnostic::error(Code::Template, format!("template error: {message}"))
+            .in_file(origin.as_str())
+            .at(Some(Span {
+                line,
+                column,
+                width,
+                source_line,
+            })),
+    )
+}

@@ -1,0 +1,475 @@
+//! What templates see: serialisable views of the model. Each event's view is
+//! built once and shared by every page that lists it (tera values are `Arc`s),
+//! so rendering stays linear in the number of events.
+//!
+//! `docs/templates.md` documents these fields; keep the two in step.
+
+use crate::date::{EventDate, Lang};
+use crate::markdown;
+use crate::model::identity::Entity;
+use crate::model::{Group, Timeline, TimelineEvent};
+use crate::parse::config::{BaseUrl, Config};
+use crate::parse::event::{ImageSrc, Location};
+use crate::plan::year_segment;
+use crate::slug::Slug;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// EDTF as normalised (`2023-07-10/2023-07-14`, `2023-07~`).
+    pub iso: String,
+    /// Plain text (`10–14 July 2023`).
+    pub text: String,
+    /// The same in `<time datetime>` elements; print with `| safe`.
+    pub html: String,
+}
+
+impl DateView {
+    pub fn new(date: &EventDate, lang: &Lang) -> DateView {
+        let d = date.display(lang);
+        DateView {
+            iso: date.iso(),
+            text: d.text(),
+            html: d.html(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub slug: String,
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counted {
+    pub slug: String,
+    pub name: String,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    pub src: String,
+    /// Absolute where `base_url` has an origin (for Open Graph).
+    pub permalink: String,
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub date: Option<DateView>,
+    pub archive: Option<String>,
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventRef {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub date: DateView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub permalink: String,
+    pub date: DateView,
+    pub year: i32,
+    pub status: &'static str,
+    pub actors: Vec<Link>,
+    pub theatres: Vec<Link>,
+    pub tags: Vec<Link>,
+    pub summary: String,
+    /// Rendered, sanitised Markdown; print with `| safe`.
+    pub body: String,
+    pub image: Option<ImageView>,
+    pub sources: Vec<SourceView>,
+    pub location: Option<Location>,
+    pub related: Vec<EventRef>,
+    pub prev: Option<EventRef>,
+    pub next: Option<EventRef>,
+    pub draft: bool,
+    pub weight: i64,
+    pub extra: serde_json::Value,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityView {
+    pub slug: String,
+    pub name: String,
+    pub url: String,
+    pub aliases: Vec<String>,
+    pub kind: Option<crate::parse::entity::ActorKind>,
+    pub affiliation: Option<String>,
+    /// Rendered Markdown; print with `| safe`.
+    pub description: String,
+    pub count: usize,
+    pub first: Option<DateView>,
+    pub last: Option<DateView>,
+    pub parent: Option<Link>,
+    pub children: Vec<Link>,
+    pub location: Option<Location>,
+    /// Actor: theatres it appears in. Theatre: actors active there.
+    pub across: Vec<Counted>,
+    /// Actor: actors it appears with.
+    pub with: Vec<Counted>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct YearView {
+    pub year: i32,
+    pub label: String,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counts {
+    pub events: usize,
+    pub actors: usize,
+    pub theatres: usize,
+    pub tags: usize,
+    pub years: usize,
+}
+
+/// `site`, in every template's global context.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    /// Path prefix for links (`/war/`).
+    pub base_path: String,
+    /// Absolute root URL when `base_url` has an origin, else the path.
+    pub url: String,
+    pub language: String,
+    pub timezone: String,
+    pub order: crate::parse::config::Order,
+    pub theme: String,
+    pub generator: String,
+    pub extra: serde_json::Value,
+    pub counts: Counts,
+    pub actors: Vec<EntityView>,
+    pub theatres: Vec<EntityView>,
+    pub tags: Vec<Counted>,
+    pub years: Vec<YearView>,
+    pub statuses: Vec<&'static str>,
+    pub drafts: bool,
+}
+
+pub struct Links<'a> {
+    pub base: &'a BaseUrl,
+}
+
+impl Links<'_> {
+    fn link(&self, path: &str) -> String {
+        self.base.link(path)
+    }
+}
+
+fn entity_link(links: &Links, section: &str, e: &Entity) -> Link {
+    Link {
+        slug: e.slug.to_string(),
+        name: e.name.clone(),
+        url: links.link(&format!("{section}/{}/", e.slug)),
+    }
+}
+
+fn link_for(links: &Links, section: &str, groups: &BTreeMap<Slug, Group>, slug: &Slug) -> Link {
+    match groups.get(slug) {
+        Some(g) => entity_link(links, section, &g.entity),
+        None => Link {
+            slug: slug.to_string(),
+            name: slug.to_string(),
+            url: links.link(&format!("{section}/{slug}/")),
+        },
+    }
+}
+
+fn event_ref(t: &Timeline, i: usize, links: &Links, lang: &Lang) -> EventRef {
+    let e = &t.events[i].event;
+    EventRef {
+        slug: e.slug.to_string(),
+        title: e.title.clone(),
+        url: links.link(&format!("events/{}/", e.slug)),
+        date: DateView::new(&e.date, lang),
+    }
+}
+
+/// Builds every event's view, in parallel, in timeline order.
+pub fn events(t: &Timeline, config: &Config) -> Vec<EventView> {
+    let links = Links {
+        base: &config.base_url,
+    };
+    (0..t.events.len())
+        .into_par_iter()
+        .map(|i| event_view(t, i, &links, config))
+        .collect()
+}
+
+fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventView {
+    let te: &TimelineEvent = &t.events[i];
+    let e = &te.event;
+    let lang = &config.lang;
+    let url_path = format!("events/{}/", e.slug);
+    let body = markdown::to_html(&e.body, config.unsafe_html);
+    let summary = e
+        .summary
+        .clone()
+        .unwrap_or_else(|| markdown::first_paragraph(&e.body));
+    EventView {
+        slug: e.slug.to_string(),
+        title: e.title.clone(),
+        url: links.link(&url_path),
+        permalink: config.base_url.absolute(&url_path),
+        date: DateView::new(&e.date, lang),
+        year: te.year,
+        status: e.status.as_str(),
+        actors: te
+            .actors
+            .iter()
+            .map(|s| link_for(links, "actors", &t.actors, s))
+            .collect(),
+        theatres: te
+            .theatres
+            .iter()
+            .map(|s| link_for(links, "theatres", &t.theatres, s))
+            .collect(),
+        tags: te
+            .tags
+            .iter()
+            .map(|s| Link {
+                slug: s.to_string(),
+                name: t
+                    .tags
+                    .get(s)
+                    .map(|x| x.name.clone())
+                    .unwrap_or_else(|| s.to_string()),
+                url: links.link(&format!("tags/{s}/")),
+            })
+            .collect(),
+        summary,
+        body,
+        image: e.image.as_ref().map(|img| ImageView {
+            src: match &img.src {
+                ImageSrc::Url(u) => u.clone(),
+                ImageSrc::File(p) => {
+                    links.link(&format!("{url_path}{}", crate::diagnostic::display_path(p)))
+                }
+            },
+            permalink: match &img.src {
+                ImageSrc::Url(u) => u.clone(),
+                ImageSrc::File(p) => config
+                    .base_url
+                    .absolute(&format!("{url_path}{}", crate::diagnostic::display_path(p))),
+            },
+            alt: img.alt.clone(),
+            caption: img.caption.clone(),
+            credit: img.credit.clone(),
+        }),
+        sources: e
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                url: s.url.clone(),
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                date: s.date.as_ref().map(|d| DateView::new(d, lang)),
+                archive: s.archive.clone(),
+                quote: s.quote.clone(),
+            })
+            .collect(),
+        location: e.location.clone(),
+        related: te
+            .related
+            .iter()
+            .map(|&r| event_ref(t, r, links, lang))
+            .collect(),
+        prev: te.prev.map(|p| event_ref(t, p, links, lang)),
+        next: te.next.map(|n| event_ref(t, n, links, lang)),
+        draft: e.draft,
+        weight: e.weight,
+        extra: e.extra.clone(),
+    }
+}
+
+/// An actor's or theatre's view. `section` is `actors` or `theatres`.
+pub fn entity(
+    t: &Timeline,
+    section: &str,
+    g: &Group,
+    config: &Config,
+    with_description: bool,
+) -> EntityView {
+    let links = Links {
+        base: &config.base_url,
+    };
+    let lang = &config.lang;
+    let (own, other) = if section == "actors" {
+        (&t.actors, &t.theatres)
+    } else {
+        (&t.theatres, &t.actors)
+    };
+    let other_section = if section == "actors" {
+        "theatres"
+    } else {
+        "actors"
+    };
+    let counted =
+        |groups: &BTreeMap<Slug, Group>, sec: &str, list: &[(Slug, usize)]| -> Vec<Counted> {
+            list.iter()
+                .map(|(s, n)| {
+                    let l = link_for(&links, sec, groups, s);
+                    Counted {
+                        slug: l.slug,
+                        name: l.name,
+                        url: l.url,
+                        count: *n,
+                    }
+                })
+                .collect()
+        };
+    // Latest end, not last start: a long span may end after later events begin.
+    let last = g
+        .events
+        .iter()
+        .max_by(|&&a, &&b| {
+            let (x, y) = (&t.events[a].event.date, &t.events[b].event.date);
+            // An open end (None) is the latest of all.
+            let end = |d: &EventDate| d.latest_utc().unwrap_or(chrono::NaiveDateTime::MAX);
+            end(x).cmp(&end(y)).then(a.cmp(&b))
+        })
+        .map(|&i| DateView::new(&t.events[i].event.date, lang));
+    EntityView {
+        slug: g.entity.slug.to_string(),
+        name: g.entity.name.clone(),
+        url: links.link(&format!("{section}/{}/", g.entity.slug)),
+        aliases: g.entity.aliases.clone(),
+        kind: g.entity.kind,
+        affiliation: g.entity.affiliation.clone(),
+        description: if with_description {
+            markdown::to_html(&g.entity.description, config.unsafe_html)
+        } else {
+            String::new()
+        },
+        count: g.events.len(),
+        first: g
+            .events
+            .first()
+            .map(|&i| DateView::new(&t.events[i].event.date, lang)),
+        last,
+        parent: g
+            .entity
+            .parent
+            .as_ref()
+            .map(|p| link_for(&links, section, own, p)),
+        children: g
+            .children
+            .iter()
+            .map(|c| link_for(&links, section, own, c))
+            .collect(),
+        location: g.entity.location.clone(),
+        across: counted(other, other_section, &g.across),
+        with: counted(own, section, &g.with),
+    }
+}
+
+pub fn site(
+    t: &Timeline,
+    config: &Config,
+    theme_extra: &serde_json::Value,
+    drafts: bool,
+) -> SiteView {
+    let links = Links {
+        base: &config.base_url,
+    };
+    let mut extra = theme_extra.clone();
+    merge(&mut extra, &config.extra);
+    SiteView {
+        title: config.title.clone(),
+        description: config.description.clone(),
+        base_path: config.base_url.path.clone(),
+        url: config.base_url.absolute(""),
+        language: config.language.clone(),
+        timezone: config.timezone.name().to_string(),
+        order: config.order,
+        theme: config.theme.clone(),
+        generator: format!("annals {}", env!("CARGO_PKG_VERSION")),
+        extra,
+        counts: Counts {
+            events: t.events.len(),
+            actors: t.actors.len(),
+            theatres: t.theatres.len(),
+            tags: t.tags.len(),
+            years: t.years.len(),
+        },
+        actors: t
+            .actors
+            .values()
+            .map(|g| entity(t, "actors", g, config, false))
+            .collect(),
+        theatres: t
+            .theatres
+            .values()
+            .map(|g| entity(t, "theatres", g, config, false))
+            .collect(),
+        tags: t
+            .tags
+            .values()
+            .map(|tag| Counted {
+                slug: tag.slug.to_string(),
+                name: tag.name.clone(),
+                url: links.link(&format!("tags/{}/", tag.slug)),
+                count: tag.events.len(),
+            })
+            .collect(),
+        years: t
+            .years
+            .iter()
+            .map(|(y, ev)| YearView {
+                year: *y,
+                label: year_label(*y),
+                url: links.link(&format!("years/{}/", year_segment(*y))),
+                count: ev.len(),
+            })
+            .collect(),
+        statuses: crate::parse::event::Status::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .collect(),
+        drafts,
+    }
+}
+
+/// `2023`, `44 BCE` (astronomical year -43).
+pub fn year_label(year: i32) -> String {
+    if year <= 0 {
+        format!("{} BCE", 1 - year as i64)
+    } else {
+        year.to_string()
+    }
+}
+
+/// Deep-merges `over` into `base` (site `extra` over the theme's defaults).
+fn merge(base: &mut serde_json::Value, over: &serde_json::Value) {
+    match (base, over) {
+        (serde_json::Value::Object(b), serde_json::Value::Object(o)) => {
+            for (k, v) in o {
+                merge(b.entry(k.clone()).or_insert(serde_json::Value::Null), v);
+            }
+        }
+        (b, o) => *b = o.clone(),
+    }
+}

@@ -1,0 +1,251 @@
+//! The pipeline, top to bottom: load → parse → model → plan → render → write.
+//!
+//! Commands call `Site::load` and then `Site::build_into` with a sink; this file
+//! decides nothing about formats, it only wires the stages together.
+
+use crate::diagnostic::{self, Code, Diagnostic};
+use crate::model::{self, Timeline};
+use crate::parse::{self, Config};
+use crate::plan::{self, Page};
+use crate::render::Renderer;
+use crate::theme::{self, Theme};
+use crate::write::{DirSink, Sink, Staging};
+use crate::{load, parse::event::ImageSrc};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// A loaded, validated site: everything needed to write it.
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub timeline: Timeline,
+    pub theme: Theme,
+    pub drafts: bool,
+    /// Markdown files read (for summaries).
+    pub files: usize,
+    /// Non-Markdown files beside events, by folder.
+    assets: std::collections::BTreeMap<PathBuf, Vec<PathBuf>>,
+}
+
+/// What a build produced.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub pages: usize,
+    pub files: usize,
+    pub events: usize,
+}
+
+/// Loads and validates. Always returns every diagnostic; the site only when no
+/// error was found.
+pub fn load(opts: &Options) -> (Option<Site>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let root = opts.root.clone();
+    let mut config = parse::config::load(&root, &mut diagnostics);
+    if let Some(b) = &opts.base_url {
+        match parse::config::BaseUrl::parse(b) {
+            Ok(b) => config.base_url = b,
+            Err(e) => diagnostics.push(Diagnostic::error(
+                Code::Config,
+                format!("invalid `--base-url`: {e}"),
+            )),
+        }
+    }
+    let loaded = load::load(&root);
+    diagnostics.extend(loaded.diagnostics.iter().cloned());
+    let files = loaded.events.len() + loaded.actors.len() + loaded.theatres.len();
+    let parsed = parse::parse(&loaded, &config, &mut diagnostics);
+    let timeline = model::build(parsed, opts.drafts, &mut diagnostics);
+    let theme = theme::load(&root, &config.theme, &mut diagnostics);
+    diagnostic::sort(&mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return (None, diagnostics);
+    }
+    let site = Site {
+        root,
+        config,
+        timeline,
+        theme,
+        drafts: opts.drafts,
+        files,
+        assets: loaded.assets,
+    };
+    (Some(site), diagnostics)
+}
+
+/// The default output folder, or `--output` (relative to the current folder).
+pub fn output_dir(opts: &Options) -> PathBuf {
+    opts.output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"))
+}
+
+impl Site {
+    /// Renders and writes every file into `sink`. Errors are template or I/O
+    /// problems; the sink may then hold a partial site, which the caller discards.
+    pub fn build_into(&self, sink: &dyn Sink) -> Result<Summary, Vec<Diagnostic>> {
+        let mut diagnostics = Vec::new();
+        let Some(renderer) = Renderer::new(
+            &self.theme,
+            &self.timeline,
+            &self.config,
+            self.drafts,
+            &mut diagnostics,
+        ) else {
+            return Err(diagnostics);
+        };
+        let pages = plan::pages(&self.timeline, &self.config);
+        let results: Vec<Result<(), Diagnostic>> = pages
+            .par_iter()
+            .map(|page| {
+                let bytes = renderer.render(page)?;
+                sink.put(&page.file, &bytes)
+                    .map_err(|e| io_error(&page.file, e))
+            })
+            .collect();
+        let mut errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
+        // One broken template fails every page that uses it: say it once.
+        errors.sort_by_cached_key(Diagnostic::render_human);
+        errors.dedup_by(|a, b| a.render_human() == b.render_human());
+        let mut files = pages.len();
+        match self.write_extras(sink, &pages) {
+            Ok(n) => files += n,
+            Err(d) => errors.extend(d),
+        }
+        if errors.is_empty() {
+            Ok(Summary {
+                pages: pages.len(),
+                files,
+                events: self.timeline.events.len(),
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Static files, event assets, sitemap and robots.txt. Returns the count written.
+    fn write_extras(&self, sink: &dyn Sink, pages: &[Page]) -> Result<usize, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut count = 0;
+        for (rel, file) in &self.theme.statics {
+            match file.read() {
+                Ok(bytes) => match sink.put(rel, &bytes) {
+                    Ok(()) => count += 1,
+                    Err(e) => errors.push(io_error(rel, e)),
+                },
+                Err(e) => errors.push(io_error(rel, e)),
+            }
+        }
+        for (rel, src) in self.asset_copies() {
+            match std::fs::read(&src).and_then(|b| sink.put(&rel, &b)) {
+                Ok(()) => count += 1,
+                Err(e) => errors.push(io_error(&rel, e)),
+            }
+        }
+        let base = &self.config.base_url;
+        let mut sitemap = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for p in pages.iter().filter(|p| p.kind != plan::PageKind::NotFound) {
+            sitemap.push_str("  <url><loc>");
+            sitemap.push_str(&crate::escape::html(&base.absolute(&p.url)));
+            sitemap.push_str("</loc></url>\n");
+        }
+        sitemap.push_str("</urlset>\n");
+        let robots = format!(
+            "User-agent: *\nAllow: /\nDisallow: {}embed/\nSitemap: {}\n",
+            base.path,
+            base.absolute("sitemap.xml")
+        );
+        for (name, body) in [("sitemap.xml", sitemap), ("robots.txt", robots)] {
+            match sink.put(name, body.as_bytes()) {
+                Ok(()) => count += 1,
+                Err(e) => errors.push(io_error(name, e)),
+            }
+        }
+        if errors.is_empty() {
+            Ok(count)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// (output path, source file) for each event asset. An `index.md` bundle
+    /// takes every file of its folder; an event elsewhere takes the files of its
+    /// folder that it names (image or body), so a folder of many events does not
+    /// copy every image to every event.
+    fn asset_copies(&self) -> Vec<(String, PathBuf)> {
+        let mut out = Vec::new();
+        for te in &self.timeline.events {
+            let e = &te.event;
+            let Some(dir) = e.path.parent() else { continue };
+            let bundle = e.path.file_stem().is_some_and(|s| s == "index");
+            let image = match e.image.as_ref().map(|i| &i.src) {
+                Some(ImageSrc::File(p)) => Some(dir.join(p)),
+                _ => None,
+            };
+            for (folder, files) in self.assets.range(dir.to_path_buf()..) {
+                if !folder.starts_with(dir) {
+                    break;
+                }
+                for f in files {
+                    let rel = f.strip_prefix(dir).unwrap_or(f);
+                    let rel_str = diagnostic::display_path(rel);
+                    let named = image.as_deref() == Some(f.as_path())
+                        || (folder == dir && e.body.contains(rel_str.as_str()));
+                    if bundle || named {
+                        out.push((format!("events/{}/{rel_str}", e.slug), f.clone()));
+                    }
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+fn io_error(rel: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(Code::Io, format!("cannot write `{rel}`: {e}"))
+}
+
+/// Builds the site into the output folder, atomically.
+pub fn build(site: &Site, output: &Path) -> Result<Summary, Vec<Diagnostic>> {
+    check_output(&site.root, output)?;
+    let staging = Staging::new(output).map_err(|e| {
+        vec![Diagnostic::error(
+            Code::Io,
+            format!("cannot create a folder beside `{}`: {e}", output.display()),
+        )]
+    })?;
+    let sink = DirSink::new(staging.dir.clone());
+    let summary = site.build_into(&sink)?;
+    staging.publish().map_err(|e| {
+        vec![Diagnostic::error(
+            Code::Io,
+            format!("cannot replace `{}`: {e}", output.display()),
+        )]
+    })?;
+    Ok(summary)
+}
+
+/// Refuses an output folder whose replacement would destroy the sources.
+fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root_abs, out_abs) = (abs(root), abs(output));
+    let dangerous = root_abs.starts_with(&out_abs)
+        || out_abs.starts_with(root_abs.join("content"))
+        || out_abs.starts_with(root_abs.join("themes"))
+        || out_abs.starts_with(root_abs.join("templates"))
+        || out_abs.starts_with(root_abs.join("static"));
+    if dangerous {
+        return Err(vec![Diagnostic::error(Code::Config, format!("refusing to write the site to `{}`: a build replaces that whole folder, and it holds the site's sources", output.display()))
+            .with_hint("choose an output folder of its own, such as `public`")]);
+    }
+    Ok(())
+}

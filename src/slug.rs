@@ -1,0 +1,71 @@
+//! `Slug`: the one way a name becomes part of a URL or a path.
+//!
+//! A slug holds only `[a-z0-9-]`, never starts or ends with `-` and is never empty,
+//! so no slug can climb out of the output folder.
+
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Transliterates (`Іван Попов` → `ivan-popov`), lowercases and joins words with `-`.
+    /// Returns `None` when nothing usable is left (a name made only of punctuation).
+    pub fn from_name(name: &str) -> Option<Slug> {
+        let ascii = deunicode::deunicode(name);
+        let mut out = String::with_capacity(ascii.len());
+        let mut pending_dash = false;
+        for c in ascii.chars() {
+            if c.is_ascii_alphanumeric() {
+                if pending_dash && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_dash = false;
+                out.push(c.to_ascii_lowercase());
+            } else if c == '\'' || c == '\u{2019}' {
+                // "Shoigu's" reads better as `shoigus` than `shoigu-s`.
+            } else {
+                pending_dash = true;
+            }
+        }
+        if out.is_empty() {
+            None
+        } else {
+            Some(Slug(out))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(name: &str) -> String {
+        Slug::from_name(name).map(|s| s.0).unwrap_or_default()
+    }
+
+    #[test]
+    fn transliterates_and_normalises() {
+        assert_eq!(s("Ivan Popov"), "ivan-popov");
+        assert_eq!(s("Іван Попов"), "ivan-popov");
+        assert_eq!(s("Иван Попов"), "ivan-popov");
+        assert_eq!(s("58th Combined Arms Army"), "58th-combined-arms-army");
+        assert_eq!(s("  ../../etc/passwd "), "etc-passwd");
+        assert_eq!(s("Shoigu's order"), "shoigus-order");
+        assert_eq!(s("Zaporizhzhia — west"), "zaporizhzhia-west");
+        assert_eq!(s("---"), "");
+        assert_eq!(s(""), "");
+    }
+}

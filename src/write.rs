@@ -1,0 +1,157 @@
+//! Stage 6: the only code that touches the output folder.
+//!
+//! A build writes into a fresh folder beside the output and swaps it in only when
+//! everything succeeded, so a failed build leaves the previous site as it was and
+//! a successful one leaves no stale file behind.
+
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Where rendered files go: a folder, or memory (for `build --check`).
+pub trait Sink: Sync {
+    /// Writes `bytes` at `rel`, a `/`-separated path made only of slugs and
+    /// theme file names (never `..`).
+    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+/// Writes under a folder, creating each sub-folder once.
+pub struct DirSink {
+    root: PathBuf,
+    made: Mutex<HashSet<PathBuf>>,
+}
+
+impl DirSink {
+    pub fn new(root: PathBuf) -> DirSink {
+        DirSink {
+            root,
+            made: Mutex::new(HashSet::new()),
+        }
+    }
+}
+
+/// Refuses anything that could leave the output folder. Slugs cannot, but theme
+/// file names and asset names come from disk.
+pub fn safe_relative(rel: &str) -> Option<PathBuf> {
+    let path = Path::new(rel);
+    let ok = !rel.is_empty()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+    ok.then(|| path.to_path_buf())
+}
+
+impl Sink for DirSink {
+    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let rel_path = safe_relative(rel).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output folder: `{rel}`"),
+            )
+        })?;
+        let path = self.root.join(rel_path);
+        if let Some(parent) = path.parent() {
+            let new = self
+                .made
+                .lock()
+                .map(|mut m| m.insert(parent.to_path_buf()))
+                .unwrap_or(true);
+            if new {
+                std::fs::create_dir_all(parent)?;
+            }
+        }
+        std::fs::write(&path, bytes)
+    }
+}
+
+/// Keeps files in memory, sorted by path.
+#[derive(Default)]
+pub struct MemorySink {
+    pub files: Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
+}
+
+impl Sink for MemorySink {
+    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        safe_relative(rel).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output folder: `{rel}`"),
+            )
+        })?;
+        if let Ok(mut f) = self.files.lock() {
+            f.insert(rel.to_string(), bytes.to_vec());
+        }
+        Ok(())
+    }
+}
+
+/// A staging folder beside `output`, removed on drop unless published.
+pub struct Staging {
+    pub dir: PathBuf,
+    output: PathBuf,
+    published: bool,
+}
+
+impl Staging {
+    pub fn new(output: &Path) -> io::Result<Staging> {
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent)?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "public".into());
+        let dir = parent.join(format!(".{name}.annals-new-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir(&dir)?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+            published: false,
+        })
+    }
+
+    /// Replaces the output folder with the staged one.
+    pub fn publish(mut self) -> io::Result<()> {
+        let old = self.dir.with_file_name(format!(
+            ".{}.annals-old-{}",
+            self.output
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default(),
+            std::process::id()
+        ));
+        let had_old = self.output.exists();
+        if had_old {
+            if old.exists() {
+                std::fs::remove_dir_all(&old)?;
+            }
+            std::fs::rename(&self.output, &old)?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.output) {
+            // Put the previous site back rather than leave nothing.
+            if had_old {
+                let _ = std::fs::rename(&old, &self.output);
+            }
+            return Err(e);
+        }
+        self.published = true;
+        if had_old {
+            std::fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}

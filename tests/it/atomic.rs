@@ -1,0 +1,64 @@
+//! SPEC §11 "atomic": a failed build leaves the old output; a good one leaves no stale file.
+
+use crate::support::*;
+
+#[test]
+fn a_failing_build_leaves_the_previous_output_untouched() {
+    let site = fixture("identity");
+    let public = build(site.path(), &[]);
+    let before = tree(&public);
+    std::fs::write(
+        site.path().join("content/events/broken.md"),
+        "---\ntitle: Broken\ndate: 2023-02-30\n---\n",
+    )
+    .unwrap();
+    let out = run(site.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("previous output was left as it was"));
+    assert_eq!(tree(&public), before, "output changed after a failed build");
+    // No staging folder is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("annals-"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_template_error_also_leaves_the_previous_output() {
+    let site = fixture("identity");
+    let public = build(site.path(), &[]);
+    let before = tree(&public);
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(site.path().join("templates/event.html"), "{% extends \"base.html\" %}\n{% block content %}{{ event.title | no_such_filter }}{% endblock content %}\n").unwrap();
+    let out = run(site.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("E170"), "{err}");
+    assert!(err.contains("templates/event.html:2"), "{err}");
+    assert_eq!(tree(&public), before);
+}
+
+#[test]
+fn a_successful_build_removes_stale_files() {
+    let site = fixture("identity");
+    let public = build(site.path(), &[]);
+    std::fs::write(public.join("stray.txt"), "left by hand").unwrap();
+    assert!(public.join("events/by-case/index.html").is_file());
+    std::fs::remove_file(site.path().join("content/events/by-case.md")).unwrap();
+    build(site.path(), &[]);
+    assert!(!public.join("events/by-case").exists());
+    assert!(!public.join("stray.txt").exists());
+}
+
+#[test]
+fn refuses_to_replace_the_sources() {
+    let site = fixture("identity");
+    for output in [".", "content", "content/events"] {
+        let out = run(site.path(), &["build", "--output", output]);
+        assert_eq!(out.status.code(), Some(1), "--output {output}");
+        assert!(stderr(&out).contains("refusing to write the site"));
+        assert!(site.path().join("content/events/by-case.md").is_file());
+    }
+}

@@ -1,0 +1,90 @@
+//! SPEC §6/§7: every link honours `base_url`, including a sub-path, and resolves.
+
+use crate::support::*;
+use std::path::Path;
+
+/// A copy of the repository's own example site.
+pub fn example_site() -> tempfile::TempDir {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(root.join("annals.yaml"), dir.path().join("annals.yaml")).unwrap();
+    copy_tree(&root.join("content"), &dir.path().join("content"));
+    dir
+}
+
+/// Checks that every internal `href`/`src` of every HTML page resolves to a file.
+fn check_links(public: &Path, origin: &str, prefix: &str) -> usize {
+    let files = tree(public);
+    let mut checked = 0;
+    for (rel, bytes) in &files {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        for attr in ["href", "src", "content"] {
+            for v in attr_values(&html, attr) {
+                let v = v.replace("&amp;", "&");
+                let path = if let Some(rest) = v.strip_prefix(origin) {
+                    rest.to_string()
+                } else if v.starts_with('/') {
+                    v.clone()
+                } else {
+                    continue; // external, fragment, or not a URL (meta content)
+                };
+                assert!(
+                    path.starts_with(prefix),
+                    "{rel}: link `{v}` ignores base_url {prefix}"
+                );
+                let local = path[prefix.len()..]
+                    .split('#')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                let target = if local.is_empty() || local.ends_with('/') {
+                    format!("{local}index.html")
+                } else {
+                    local
+                };
+                assert!(
+                    files.contains_key(&target),
+                    "{rel}: link `{v}` points to missing `{target}`"
+                );
+                checked += 1;
+            }
+        }
+    }
+    checked
+}
+
+#[test]
+fn every_internal_link_resolves_under_a_sub_path() {
+    let site = example_site();
+    let public = build(site.path(), &["--base-url", "https://example.org/war/"]);
+    let checked = check_links(&public, "https://example.org", "/war/");
+    assert!(checked > 500, "only {checked} links checked");
+    let index = read(&public.join("index.html"));
+    assert!(index.contains("<link rel=\"canonical\" href=\"https://example.org/war/\">"));
+    assert!(index.contains("<meta property=\"og:url\" content=\"https://example.org/war/\">"));
+    let sitemap = read(&public.join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://example.org/war/events/"));
+    assert!(
+        read(&public.join("robots.txt")).contains("Sitemap: https://example.org/war/sitemap.xml")
+    );
+}
+
+#[test]
+fn a_path_only_base_url_works_too() {
+    let site = example_site();
+    let public = build(site.path(), &["--base-url", "/war"]);
+    check_links(&public, "https://never.example", "/war/");
+    let event = read(&public.join("events/2023-07-12-popov-voice-message/index.html"));
+    assert!(event
+        .contains("<link rel=\"canonical\" href=\"/war/events/2023-07-12-popov-voice-message/\">"));
+}
+
+#[test]
+fn root_base_url_links_resolve() {
+    let site = example_site();
+    let public = build(site.path(), &[]);
+    check_links(&public, "https://never.example", "/");
+}

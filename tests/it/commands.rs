@@ -1,0 +1,95 @@
+//! SPEC §10: `init`, `new`, exit codes.
+
+use crate::support::*;
+
+#[test]
+fn init_makes_a_site_that_builds_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["init", "mysite"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = dir.path().join("mysite");
+    assert!(site.join("annals.yaml").is_file());
+    assert!(site.join(".gitignore").is_file());
+    let public = build(&site, &[]);
+    assert!(public.join("index.html").is_file());
+    assert!(public
+        .join("events/2024-01-15-the-timeline-begins/index.html")
+        .is_file());
+    // A second init refuses to overwrite.
+    let again = run(dir.path(), &["init", "mysite"]);
+    assert_eq!(again.status.code(), Some(2));
+}
+
+#[test]
+fn new_writes_an_event_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), &["init"]);
+    let out = run(
+        dir.path(),
+        &[
+            "new",
+            "Popov says: \"I was fired\"",
+            "--date",
+            "2023-07-12",
+            "--actor",
+            "Ivan Popov",
+            "--actor",
+            "Іван Попов",
+            "--theatre",
+            "Zaporizhzhia",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = dir
+        .path()
+        .join("content/events/2023-07-12-popov-says-i-was-fired.md");
+    let text = read(&path);
+    assert!(text.starts_with("---\ntitle: "));
+    let public = build(dir.path(), &[]);
+    let page = read(&public.join("events/2023-07-12-popov-says-i-was-fired/index.html"));
+    assert!(page.contains("Popov says: &quot;I was fired&quot;"));
+    assert!(page.contains("href=\"/actors/ivan-popov/\""));
+    // The same title again would overwrite: refused.
+    let again = run(
+        dir.path(),
+        &["new", "Popov says: \"I was fired\"", "--date", "2023-07-12"],
+    );
+    assert_eq!(again.status.code(), Some(1));
+}
+
+#[test]
+fn new_rejects_a_bad_date_as_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["new", "X", "--date", "2023-02-30"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("February 2023 has 28 days"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_content_errors_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        run(dir.path(), &["build", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(run(dir.path(), &["frobnicate"]).status.code(), Some(2));
+    let out = run(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no `content/` folder"));
+}
+
+#[test]
+fn check_passes_on_a_good_site_and_writes_nothing() {
+    let site = fixture("identity");
+    let out = run(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn quiet_build_prints_nothing_on_success() {
+    let site = fixture("identity");
+    let out = run(site.path(), &["build", "-q"]);
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty() && out.stdout.is_empty());
+}

@@ -1,0 +1,93 @@
+//! SPEC §4 display: every date at its own precision, in `<time datetime>`.
+
+use crate::support::*;
+
+#[test]
+fn every_date_form_renders_at_its_precision() {
+    let site = fixture("dates");
+    let public = build(site.path(), &[]);
+    let cases = [
+        ("year", r#"<time datetime="2023">2023</time>"#),
+        ("integer-year", r#"<time datetime="1991">1991</time>"#),
+        ("month", r#"<time datetime="2023-07">July 2023</time>"#),
+        ("day", r#"<time datetime="2023-07-12">12 July 2023</time>"#),
+        (
+            "timed-offset",
+            r#"<time datetime="2023-07-12T22:30:00+03:00">12 July 2023, 22:30:00 (UTC+3)</time>"#,
+        ),
+        (
+            "timed-utc",
+            r#"<time datetime="2023-07-12T22:30Z">12 July 2023, 22:30 (UTC)</time>"#,
+        ),
+        // No offset written: the site's timezone (Europe/Kyiv, summer time) applies.
+        (
+            "timed-local",
+            r#"<time datetime="2023-07-12T22:30+03:00">12 July 2023, 22:30 (UTC+3)</time>"#,
+        ),
+        (
+            "approximate",
+            r#"c. <time datetime="2023-07">July 2023</time>"#,
+        ),
+        (
+            "uncertain",
+            r#"<time datetime="2023-07-12">12 July 2023</time> (uncertain)"#,
+        ),
+        (
+            "both",
+            r#"c. <time datetime="2023-07-12">12 July 2023</time> (uncertain)"#,
+        ),
+        (
+            "unspecified-day",
+            r#"<time datetime="2023-07">July 2023</time>"#,
+        ),
+        ("decade", r#"<time datetime="2020">2020s</time>"#),
+        (
+            "interval",
+            r#"<time datetime="2023-07-10">10</time>–<time datetime="2023-07-14">14 July 2023</time>"#,
+        ),
+        (
+            "end-key",
+            r#"<time datetime="2023-07-10">10</time>–<time datetime="2023-07-14">14 July 2023</time>"#,
+        ),
+        (
+            "interval-months",
+            r#"<time datetime="2023-07-12">12 July</time> – <time datetime="2023-08-03">3 August 2023</time>"#,
+        ),
+        (
+            "open-end",
+            r#"from <time datetime="2023-07">July 2023</time>"#,
+        ),
+        (
+            "open-start",
+            r#"until <time datetime="2023-07-14">14 July 2023</time>"#,
+        ),
+        ("bce", r#"<time datetime="-0043">44 BCE</time>"#),
+    ];
+    for (slug, expected) in cases {
+        let html = read(&public.join(format!("events/{slug}/index.html")));
+        let line = html
+            .lines()
+            .find(|l| l.contains("class=\"event-date\""))
+            .unwrap_or_default();
+        assert!(
+            line.contains(expected),
+            "{slug}: expected {expected} in {line}"
+        );
+    }
+}
+
+#[test]
+fn years_get_pages_including_bce() {
+    let site = fixture("dates");
+    let public = build(site.path(), &[]);
+    for y in ["2023", "2020", "1991", "-0043"] {
+        assert!(
+            public.join(format!("years/{y}/index.html")).is_file(),
+            "year page {y}"
+        );
+    }
+    let bce = read(&public.join("years/-0043/index.html"));
+    assert!(bce.contains("<h1>44 BCE</h1>"));
+    let years = read(&public.join("years/index.html"));
+    assert!(years.find("44 BCE").unwrap() < years.find(">1991<").unwrap());
+}

@@ -1,0 +1,16 @@
+//! Integration tests: one binary, one module per feature, each working on a
+//! fixture site from `tests/fixtures/<feature>/` copied into a temporary folder.
+
+mod assets;
+mod atomic;
+mod base_url;
+mod commands;
+mod dates;
+mod determinism;
+mod diagnostics;
+mod drafts;
+mod example;
+mod identity;
+mod ordering;
+mod sanitise;
+mod support;

@@ -1,0 +1,100 @@
+//! Helpers shared by the tests: run the binary, copy fixtures, read output.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+}
+
+/// Runs `annals` with `args` in `dir`.
+pub fn run(dir: &Path, args: &[&str]) -> Output {
+    bin()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the annals binary runs")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh copy of `tests/fixtures/<name>` in a temporary folder.
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&src, dir.path());
+    dir
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("readable fixture");
+        let rel = entry.path().strip_prefix(from).expect("below root");
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Builds the site at `dir` and asserts success.
+pub fn build(dir: &Path, extra: &[&str]) -> PathBuf {
+    let mut args = vec!["build", "--root", "."];
+    args.extend_from_slice(extra);
+    let out = run(dir, &args);
+    assert!(out.status.success(), "build failed: {}", stderr(&out));
+    dir.join("public")
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// Every file below `dir`, relative path → bytes.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("below")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
+
+/// The `id="e-…"` of each event article on a page, in order.
+pub fn article_ids(html: &str) -> Vec<String> {
+    html.match_indices("<article class=\"event")
+        .filter_map(|(i, _)| {
+            let rest = &html[i..];
+            let start = rest.find("id=\"e-")? + 6;
+            let end = rest[start..].find('"')?;
+            Some(rest[start..start + end].to_string())
+        })
+        .collect()
+}
+
+/// Values of `attr="…"` in `html`.
+pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    let pat = format!(" {attr}=\"");
+    html.match_indices(&pat)
+        .filter_map(|(i, _)| {
+            let start = i + pat.len();
+            let end = html[start..].find('"')?;
+            Some(html[start..start + end].to_string())
+        })
+        .collect()
+}
