@@ -34,7 +34,9 @@ fn sanitizer() -> &'static Builder<'static> {
             .add_generic_attribute_prefixes(["data-"]);
         // Table alignment is the only inline style pulldown-cmark writes.
         b.filter_style_properties(HashSet::from(["text-align"]));
-        b.link_rel(Some("noopener noreferrer"));
+        // A link whose `href` was removed stays as plain text; a `rel` on it
+        // would make the HTML invalid.
+        b.link_rel(None);
         b
     })
 }

@@ -202,6 +202,15 @@ impl DatePoint {
         self.earliest
     }
 
+    /// The same point without `?`, `~` or `%`, for summaries such as "from
+    /// July 2023 to August 2023" where qualifiers would mislead.
+    pub fn unqualified(&self) -> DatePoint {
+        DatePoint {
+            qualifiers: Qualifiers::default(),
+            ..*self
+        }
+    }
+
     /// Last second the point can denote, in UTC: 23:59:59 of the last day of
     /// its span for dates, `hh:mm:59` for minute precision.
     pub fn latest_utc(&self) -> NaiveDateTime {
@@ -329,6 +338,24 @@ impl EventDate {
                 (Bound::Open, Bound::Open) => None,
             },
         }
+    }
+
+    /// The last point of the date: the end of an interval, or the point itself;
+    /// `None` for an open end.
+    pub fn end_point(&self) -> Option<&DatePoint> {
+        match self {
+            EventDate::Point(p) => Some(p),
+            EventDate::Interval {
+                end: Bound::Point(p),
+                ..
+            } => Some(p),
+            EventDate::Interval { .. } => None,
+        }
+    }
+
+    /// Whether the date spans an interval (as opposed to one point, however coarse).
+    pub fn is_interval(&self) -> bool {
+        matches!(self, EventDate::Interval { .. })
     }
 
     /// The point an event is filed under in year and month headings: the

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
 const WIDTH: f64 = 960.0;
-const LABEL: f64 = 180.0;
+const LABEL: f64 = 200.0;
 const LANE: f64 = 30.0;
 const TOP: f64 = 28.0;
 const MAX_LANES: usize = 12;
@@ -44,13 +44,14 @@ pub fn overview(
     let spans: Vec<(usize, i64, i64)> = events
         .iter()
         .filter_map(|&i| {
+            // Points, however coarse, are dots where they sort; only closed
+            // intervals are bars. An open interval is a dot at its known end.
             let d = &t.events[i].event.date;
-            let start = d.earliest_utc().or(d.latest_utc())?.and_utc().timestamp();
-            let end = d
-                .latest_utc()
-                .map(|x| x.and_utc().timestamp())
-                .unwrap_or(start)
-                .max(start);
+            let start = d.anchor()?.earliest_utc().and_utc().timestamp();
+            let end = match (d.is_interval(), d.earliest_utc(), d.latest_utc()) {
+                (true, Some(_), Some(l)) => l.and_utc().timestamp().max(start),
+                _ => start,
+            };
             Some((i, start, end))
         })
         .collect();
@@ -119,10 +120,10 @@ pub fn overview(
     });
     if needs_other {
         lanes_out.push(Lane {
-            label: if ranked.len() > MAX_LANES {
-                "Others".into()
-            } else {
-                "Unattributed".into()
+            label: match (ranked.len() > MAX_LANES, lanes) {
+                (true, _) => "Others".into(),
+                (false, Lanes::Actors) => "No actor".into(),
+                (false, Lanes::Theatres) => "No theatre".into(),
             },
             url: None,
             side: 0,
@@ -135,7 +136,7 @@ pub fn overview(
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{}</title>"#,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{}</title>"#,
         escape_html(title)
     );
     ticks(&mut svg, min, max, &x, height);
@@ -149,7 +150,7 @@ pub fn overview(
             y + LANE / 2.0,
             y + LANE / 2.0
         );
-        let label = escape_html(&truncate(&lane.label, 24));
+        let label = escape_html(&truncate(&lane.label, 27));
         match &lane.url {
             Some(u) => {
                 let _ = write!(
@@ -188,6 +189,8 @@ pub fn overview(
         rows.dedup();
         let url = base.link(&format!("events/{}/", e.event.slug));
         let label = format!("{}: {}", e.event.date.display(lang).text(), e.event.title);
+        // One tab stop per event: its copies in other lanes are for the eye.
+        let mut focusable = true;
         for row in rows {
             let (x0, x1) = (x(start), x(end));
             if !drawn.insert((row, x0.round() as i64)) {
@@ -195,9 +198,15 @@ pub fn overview(
             }
             let cy = TOP + LANE * row as f64 + LANE / 2.0;
             let side = lanes_out.get(row).map(|l| l.side).unwrap_or(0);
+            let tab = if focusable {
+                ""
+            } else {
+                r#" tabindex="-1" aria-hidden="true""#
+            };
+            focusable = false;
             let _ = write!(
                 svg,
-                r#"<a href="{}" class="mark side-{side} status-{}"><title>{}</title>"#,
+                r#"<a href="{}" class="mark side-{side} status-{}"{tab}><title>{}</title>"#,
                 escape_html(&url),
                 e.event.status.as_str(),
                 escape_html(&label)
@@ -239,9 +248,10 @@ fn ticks(svg: &mut String, min: i64, max: i64, x: &dyn Fn(i64) -> f64, height: f
     let (Some(a), Some(b)) = (to_date(min), to_date(max)) else {
         return;
     };
-    let years = (b.year() - a.year()) as i64;
+    let days = (b - a).num_days();
     let mut marks: Vec<(NaiveDate, String)> = Vec::new();
-    if years >= 2 {
+    if days > 3 * 365 {
+        let years = (b.year() - a.year()) as i64;
         let step = ((years / 10) + 1) as i32;
         let mut y = a.year() + 1;
         while y <= b.year() {
@@ -250,24 +260,21 @@ fn ticks(svg: &mut String, min: i64, max: i64, x: &dyn Fn(i64) -> f64, height: f
             }
             y += step;
         }
-    } else {
+    } else if days > 75 {
         let months = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
-        if months >= 2 {
-            let step = (months / 10 + 1) as u32;
-            let mut d = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)
-                .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
-            while let Some(day) = d.filter(|d| *d <= b) {
-                marks.push((day, day.format("%b %Y").to_string()));
-                d = day.checked_add_months(chrono::Months::new(step));
-            }
-        } else {
-            let days = (b - a).num_days();
-            let step = (days / 8 + 1).max(1);
-            let mut d = a.succ_opt();
-            while let Some(day) = d.filter(|d| *d <= b) {
-                marks.push((day, day.format("%-d %b").to_string()));
-                d = day.checked_add_days(chrono::Days::new(step as u64));
-            }
+        let step = (months / 10 + 1) as u32;
+        let mut d = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)
+            .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
+        while let Some(day) = d.filter(|d| *d <= b) {
+            marks.push((day, day.format("%b %Y").to_string()));
+            d = day.checked_add_months(chrono::Months::new(step));
+        }
+    } else {
+        let step = (days / 8 + 1).max(1);
+        let mut d = a.succ_opt();
+        while let Some(day) = d.filter(|d| *d <= b) {
+            marks.push((day, day.format("%-d %b").to_string()));
+            d = day.checked_add_days(chrono::Days::new(step as u64));
         }
     }
     svg.push_str(r#"<g class="axis">"#);

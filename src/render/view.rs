@@ -341,7 +341,15 @@ pub fn entity(
                 })
                 .collect()
         };
-    // Latest end, not last start: a long span may end after later events begin.
+    // First start and latest end (not last start: a long span may end after
+    // later events begin), each shown as one plain point.
+    let point =
+        |p: &crate::date::DatePoint| DateView::new(&EventDate::Point(p.unqualified()), lang);
+    let first = g
+        .events
+        .first()
+        .and_then(|&i| t.events[i].event.date.anchor())
+        .map(point);
     let last = g
         .events
         .iter()
@@ -351,7 +359,14 @@ pub fn entity(
             let end = |d: &EventDate| d.latest_utc().unwrap_or(chrono::NaiveDateTime::MAX);
             end(x).cmp(&end(y)).then(a.cmp(&b))
         })
-        .map(|&i| DateView::new(&t.events[i].event.date, lang));
+        .and_then(|&i| {
+            t.events[i]
+                .event
+                .date
+                .end_point()
+                .or(t.events[i].event.date.anchor())
+        })
+        .map(point);
     EntityView {
         slug: g.entity.slug.to_string(),
         name: g.entity.name.clone(),
@@ -365,10 +380,7 @@ pub fn entity(
             String::new()
         },
         count: g.events.len(),
-        first: g
-            .events
-            .first()
-            .map(|&i| DateView::new(&t.events[i].event.date, lang)),
+        first,
         last,
         parent: g
             .entity

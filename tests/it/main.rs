@@ -14,3 +14,4 @@ mod identity;
 mod ordering;
 mod sanitise;
 mod support;
+mod template_docs;

@@ -1,0 +1,124 @@
+// Headless Chromium over the built example site: every page type loads without
+// console errors, has no serious or critical axe-core violation, is usable from
+// the keyboard, and works at phone width. Run by .ci/validate with SITE_DIR set.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const SITE = process.env.SITE_DIR;
+const SHOTS = process.env.SHOTS_DIR || path.join(import.meta.dirname, "screenshots");
+const PREFIX = "/war/"; // the site is built with --base-url /war/ to exercise sub-paths
+
+let server, browser, origin;
+
+before(async () => {
+  assert.ok(SITE && fs.existsSync(path.join(SITE, "index.html")), "SITE_DIR must hold a built site");
+  fs.mkdirSync(SHOTS, { recursive: true });
+  server = http.createServer((req, res) => {
+    let url = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (!url.startsWith(PREFIX)) { res.writeHead(404); return res.end(); }
+    let file = path.join(SITE, url.slice(PREFIX.length));
+    if (!file.startsWith(SITE)) { res.writeHead(403); return res.end(); }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!fs.existsSync(file)) { res.writeHead(404); return res.end(fs.readFileSync(path.join(SITE, "404.html"))); }
+    const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".xml": "application/xml", ".png": "image/png", ".svg": "image/svg+xml" };
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const PAGES = [
+  ["index", ""],
+  ["event", "events/2023-07-12-popov-voice-message/"],
+  ["actors", "actors/"],
+  ["actor", "actors/ivan-popov/"],
+  ["theatres", "theatres/"],
+  ["theatre", "theatres/zaporizhzhia/"],
+  ["tag", "tags/dismissal/"],
+  ["year", "years/2023/"],
+  ["404", "404.html"],
+];
+
+async function open(url, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("requestfailed", (r) => problems.push(`failed request ${r.url()}`));
+  page.on("response", (r) => { if (r.status() >= 400 && !url.endsWith("404.html")) problems.push(`${r.status()} ${r.url()}`); });
+  await page.goto(origin + PREFIX + url, { waitUntil: "load" });
+  return { context, page, problems };
+}
+
+for (const [name, url] of PAGES) {
+  for (const scheme of ["light", "dark"]) {
+    test(`${name} page (${scheme}) loads cleanly and has no serious axe violations`, async () => {
+      const { context, page, problems } = await open(url, { colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+      assert.deepEqual(problems, [], "console errors or failed requests");
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+      const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+      await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`), fullPage: false });
+      await context.close();
+    });
+  }
+}
+
+test("the first Tab reaches the skip link, and it moves focus to the content", async () => {
+  const { context, page } = await open("");
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement?.className);
+  assert.equal(focused, "skip-link");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/#main$/, { timeout: 5000 });
+  await context.close();
+});
+
+test("every event in the list can be opened from the keyboard", async () => {
+  const { context, page } = await open("");
+  const link = page.locator("ol.events article h3 a").first();
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/events\//);
+  assert.match(await page.locator("h1").innerText(), /\S/);
+  assert.ok(await page.locator("time[datetime]").count() >= 1);
+  await context.close();
+});
+
+test("chart marks link to their events", async () => {
+  const { context, page } = await open("");
+  const marks = page.locator("svg.chart a.mark");
+  assert.ok((await marks.count()) > 0, "no chart marks");
+  const href = await marks.first().getAttribute("href");
+  assert.ok(href.startsWith(PREFIX + "events/"), href);
+  await context.close();
+});
+
+test("at phone width nothing overflows the page sideways", async () => {
+  for (const [name, url] of PAGES) {
+    const { context, page } = await open(url, { viewport: { width: 360, height: 740 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `${name} overflows by ${overflow}px`);
+    if (name === "index" || name === "event") await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: false });
+    await context.close();
+  }
+});
