@@ -104,6 +104,21 @@ pub struct EventView {
     pub draft: bool,
     pub weight: i64,
     pub extra: serde_json::Value,
+    /// What the theme's filters match on, as `data-` attribute values.
+    pub facets: Facets,
+}
+
+/// Space-separated slugs and day numbers, for client-side filtering.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facets {
+    pub actors: String,
+    /// The event's theatres and every theatre that contains them.
+    pub theatres: String,
+    pub tags: String,
+    /// Days since 1970-01-01 of the earliest and latest moment, so that a date
+    /// range compares numbers, BCE included. Open ends are ±100 000 000 days.
+    pub start: i64,
+    pub end: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -302,6 +317,32 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
         draft: e.draft,
         weight: e.weight,
         extra: e.extra.clone(),
+        facets: facets(t, te),
+    }
+}
+
+fn facets(t: &Timeline, te: &TimelineEvent) -> Facets {
+    let join = |v: &[Slug]| v.iter().map(Slug::as_str).collect::<Vec<_>>().join(" ");
+    let mut theatres: Vec<Slug> = Vec::new();
+    for s in &te.theatres {
+        let mut cur = Some(s.clone());
+        while let Some(c) = cur {
+            if theatres.contains(&c) {
+                break;
+            }
+            cur = t.theatres.get(&c).and_then(|g| g.entity.parent.clone());
+            theatres.push(c);
+        }
+    }
+    const OPEN: i64 = 100_000_000;
+    let d = &te.event.date;
+    let day = |x: chrono::NaiveDateTime| x.and_utc().timestamp().div_euclid(86_400);
+    Facets {
+        actors: join(&te.actors),
+        theatres: join(&theatres),
+        tags: join(&te.tags),
+        start: d.earliest_utc().map(day).unwrap_or(-OPEN),
+        end: d.latest_utc().map(day).unwrap_or(OPEN),
     }
 }
 

@@ -122,3 +122,53 @@ test("at phone width nothing overflows the page sideways", async () => {
     await context.close();
   }
 });
+
+test("filters narrow the list and write the query to the URL", async () => {
+  const { context, page, problems } = await open("");
+  const visible = () => page.locator("ol.events > li:not([hidden])").count();
+  const total = await page.locator("ol.events > li").count();
+  assert.ok(await page.locator("#filters").isVisible(), "the filter form shows when JavaScript runs");
+  await page.selectOption("#f-actor", "andrey-turchak");
+  await page.waitForURL(/actor=andrey-turchak/);
+  const turchak = await visible();
+  assert.ok(turchak > 0 && turchak < total, `${turchak} of ${total}`);
+  for (const li of await page.locator("ol.events > li:not([hidden]) article").all()) {
+    assert.match(await li.getAttribute("data-actors"), /andrey-turchak/);
+  }
+  await page.selectOption("#f-actor", "");
+  await page.fill("#f-q", "gurulev telegram");
+  await page.waitForURL(/q=gurulev/);
+  assert.ok((await visible()) >= 1 && (await visible()) < total);
+  await page.fill("#f-q", "");
+  await page.selectOption("#f-theatre", "zaporizhzhia");
+  // Zaporizhzhia includes its sub-theatre Orikhiv.
+  assert.ok(await page.locator("ol.events > li:not([hidden]) a.chip.theatre", { hasText: "Orikhiv" }).count() >= 1);
+  await page.selectOption("#f-theatre", "");
+  await page.fill("#f-from", "2023-08");
+  await page.waitForURL(/from=2023-08/);
+  assert.equal(await visible(), 0, "nothing happened after July 2023");
+  assert.match(await page.locator("#f-count").innerText(), /^0 of \d+ events shown$/);
+  assert.ok(await page.locator(".year-group").first().isHidden(), "an emptied year is hidden");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a shared filtered URL opens filtered", async () => {
+  const { context, page } = await open("?status=claimed&tag=statement");
+  const shown = await page.locator("ol.events > li:not([hidden]) article").all();
+  assert.ok(shown.length > 0);
+  for (const a of shown) {
+    assert.equal(await a.getAttribute("data-status"), "claimed");
+    assert.match(await a.getAttribute("data-tags"), /\bstatement\b/);
+  }
+  assert.equal(await page.inputValue("#f-status"), "claimed");
+  await context.close();
+});
+
+test("without JavaScript the whole list shows and the form stays hidden", async () => {
+  const { context, page } = await open("?actor=andrey-turchak", { javaScriptEnabled: false });
+  assert.ok(await page.locator("#filters").isHidden());
+  const all = await page.locator("ol.events > li").count();
+  assert.equal(await page.locator("ol.events > li:not([hidden])").count(), all);
+  await context.close();
+});
