@@ -76,8 +76,12 @@ pub enum Code {
     Config,
     /// Theme or template problems.
     Template,
+    /// The command line asks for something impossible (exit status 2).
+    Usage,
     /// A setting annals cannot honour and replaces by its default.
     Fallback,
+    /// An alias that is another actor's (or theatre's) name or slug.
+    AliasIsName,
 }
 
 impl Code {
@@ -98,7 +102,9 @@ impl Code {
             Code::MissingFile => "E150",
             Code::Config => "E160",
             Code::Template => "E170",
+            Code::Usage => "E002",
             Code::Fallback => "W201",
+            Code::AliasIsName => "W202",
         }
     }
 }

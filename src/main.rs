@@ -104,7 +104,7 @@ fn main() {
             drafts,
             ..
         } => commands::check::run(&options(None, None, *drafts), *deny_warnings, verbosity),
-        Command::Init { dir } => commands::init::run(dir.as_ref().unwrap_or(&cli.root)),
+        Command::Init { dir } => commands::init::run(dir.as_ref().unwrap_or(&cli.root), verbosity),
         Command::New {
             title,
             date,

@@ -53,7 +53,7 @@ pub fn load(opts: &Options) -> (Option<Site>, Vec<Diagnostic>) {
         match parse::config::BaseUrl::parse(b) {
             Ok(b) => config.base_url = b,
             Err(e) => diagnostics.push(Diagnostic::error(
-                Code::Config,
+                Code::Usage,
                 format!("invalid `--base-url`: {e}"),
             )),
         }
@@ -217,6 +217,20 @@ fn io_error(rel: &str, e: std::io::Error) -> Diagnostic {
 /// Builds the site into the output folder, atomically.
 pub fn build(site: &Site, output: &Path) -> Result<Summary, Vec<Diagnostic>> {
     check_output(&site.root, output)?;
+    // A symlinked output folder is replaced where it points, so the link survives.
+    let resolved;
+    let output = match std::fs::symlink_metadata(output) {
+        Ok(m) if m.file_type().is_symlink() => {
+            resolved = std::fs::canonicalize(output).map_err(|e| {
+                vec![Diagnostic::error(
+                    Code::Io,
+                    format!("cannot follow the link `{}`: {e}", output.display()),
+                )]
+            })?;
+            resolved.as_path()
+        }
+        _ => output,
+    };
     let staging = Staging::new(output).map_err(|e| {
         vec![Diagnostic::error(
             Code::Io,
@@ -243,8 +257,18 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
         || out_abs.starts_with(root_abs.join("themes"))
         || out_abs.starts_with(root_abs.join("templates"))
         || out_abs.starts_with(root_abs.join("static"));
+    if output.exists() && !output.is_dir() {
+        return Err(vec![Diagnostic::error(
+            Code::Usage,
+            format!(
+                "`{}` is a file, not a folder; nothing was written",
+                output.display()
+            ),
+        )
+        .with_hint("choose a folder for the output with `--output`")]);
+    }
     if dangerous {
-        return Err(vec![Diagnostic::error(Code::Config, format!("refusing to write the site to `{}`: a build replaces that whole folder, and it holds the site's sources", output.display()))
+        return Err(vec![Diagnostic::error(Code::Usage, format!("refusing to write the site to `{}`: a build replaces that whole folder, and it holds the site's sources", output.display()))
             .with_hint("choose an output folder of its own, such as `public`")]);
     }
     Ok(())

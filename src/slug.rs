@@ -10,6 +10,9 @@ use std::fmt;
 #[serde(transparent)]
 pub struct Slug(String);
 
+/// Longest slug, in bytes (slugs are ASCII).
+pub const MAX_LEN: usize = 96;
+
 impl Slug {
     /// Transliterates (`Іван Попов` → `ivan-popov`), lowercases and joins words with `-`.
     /// Returns `None` when nothing usable is left (a name made only of punctuation).
@@ -29,6 +32,15 @@ impl Slug {
             } else {
                 pending_dash = true;
             }
+        }
+        // File names are limited (255 bytes on most systems): keep slugs well
+        // under that, cutting at a word boundary where there is one.
+        if out.len() > MAX_LEN {
+            let cut = out[..MAX_LEN]
+                .rfind('-')
+                .filter(|&i| i >= MAX_LEN / 2)
+                .unwrap_or(MAX_LEN);
+            out.truncate(cut);
         }
         if out.is_empty() {
             None
@@ -67,5 +79,8 @@ mod tests {
         assert_eq!(s("Zaporizhzhia — west"), "zaporizhzhia-west");
         assert_eq!(s("---"), "");
         assert_eq!(s(""), "");
+        let long = s(&"word ".repeat(80));
+        assert!(long.len() <= MAX_LEN && long.ends_with("word"), "{long}");
+        assert_eq!(s(&"a".repeat(300)).len(), MAX_LEN);
     }
 }

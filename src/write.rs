@@ -142,7 +142,14 @@ impl Staging {
         }
         self.published = true;
         if had_old {
-            std::fs::remove_dir_all(&old)?;
+            // The new site is in place; an old copy we cannot delete is litter,
+            // not a failed build.
+            if let Err(e) = std::fs::remove_dir_all(&old) {
+                eprintln!(
+                    "warning: could not remove the previous output at `{}`: {e}",
+                    old.display()
+                );
+            }
         }
         Ok(())
     }

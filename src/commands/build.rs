@@ -10,7 +10,7 @@ pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
     let Some(site) = site else {
         print_diagnostics(&diagnostics, verbosity);
         eprintln!("error: build failed; the previous output was left as it was");
-        return Exit::ContentError;
+        return exit_for(&diagnostics);
     };
     let output = site::output_dir(opts);
     match site::build(&site, &output) {
@@ -32,7 +32,10 @@ pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
             diagnostics.extend(errors);
             print_diagnostics(&diagnostics, verbosity);
             eprintln!("error: build failed; the previous output was left as it was");
-            Exit::ContentError
+            match exit_for(&diagnostics) {
+                Exit::Success => Exit::ContentError,
+                exit => exit,
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `annals init [DIR]`: a new site that builds at once.
 
-use super::Exit;
+use super::{Exit, Verbosity};
 use std::path::Path;
 
 const CONFIG: &str = "# Site configuration: every key is optional. See the annals README.
@@ -28,7 +28,7 @@ Write what happened here, in Markdown. Each event is one file under
 
 const GITIGNORE: &str = "/public/\n";
 
-pub fn run(dir: &Path) -> Exit {
+pub fn run(dir: &Path, verbosity: Verbosity) -> Exit {
     if dir.join("annals.yaml").exists() {
         eprintln!(
             "error: `{}` already holds a site (annals.yaml exists); nothing was changed",
@@ -44,7 +44,9 @@ pub fn run(dir: &Path) -> Exit {
     for (rel, text) in files {
         let path = dir.join(rel);
         if path.exists() {
-            eprintln!("note: kept the existing `{}`", path.display());
+            if verbosity > Verbosity::Quiet {
+                eprintln!("note: kept the existing `{}`", path.display());
+            }
             continue;
         }
         let written = path
@@ -58,6 +60,9 @@ pub fn run(dir: &Path) -> Exit {
     }
     for sub in ["content/actors", "content/theatres", "static"] {
         let _ = std::fs::create_dir_all(dir.join(sub));
+    }
+    if verbosity == Verbosity::Quiet {
+        return Exit::Success;
     }
     eprintln!("created a new site in `{}`", dir.display());
     eprintln!(

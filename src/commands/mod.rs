@@ -42,7 +42,12 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], verbosity: Verbosity) {
 
 /// The exit status for a set of diagnostics.
 pub fn exit_for(diagnostics: &[Diagnostic]) -> Exit {
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    if diagnostics
+        .iter()
+        .any(|d| d.code == diagnostic::Code::Usage)
+    {
+        Exit::UsageError
+    } else if diagnostics.iter().any(Diagnostic::is_error) {
         Exit::ContentError
     } else {
         Exit::Success

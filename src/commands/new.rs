@@ -34,17 +34,33 @@ pub fn run(root: &Path, ev: &NewEvent) -> Exit {
         eprintln!("error: the title must be one non-empty line");
         return Exit::UsageError;
     }
-    if let Err(e) = EventDate::parse(ev.date, chrono_tz::UTC) {
-        eprintln!("error: invalid date `{}`: {}", ev.date, e.message);
-        if let Some(h) = e.hint {
-            eprintln!("  = hint: {h}");
+    let date = match EventDate::parse(ev.date, chrono_tz::UTC) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: invalid date `{}`: {}", ev.date, e.message);
+            if let Some(h) = e.hint {
+                eprintln!("  = hint: {h}");
+            }
+            return Exit::UsageError;
         }
-        return Exit::UsageError;
-    }
-    let Some(slug) = Slug::from_name(&format!(
-        "{} {title}",
-        ev.date.split('/').next().unwrap_or(ev.date)
-    )) else {
+    };
+    // The file name starts with the day the event is filed under, without the
+    // time; a BCE year keeps its era so `-0043` and `0043` cannot collide.
+    let prefix = match date.anchor() {
+        Some(p) => {
+            let day: String = p
+                .html_datetime()
+                .chars()
+                .take_while(|c| *c != 'T')
+                .collect();
+            match day.strip_prefix('-') {
+                Some(rest) => format!("{rest} bce"),
+                None => day,
+            }
+        }
+        None => String::new(),
+    };
+    let Some(slug) = Slug::from_name(&format!("{prefix} {title}")) else {
         eprintln!("error: cannot make a file name from `{title}`");
         return Exit::UsageError;
     };
@@ -55,7 +71,7 @@ pub fn run(root: &Path, ev: &NewEvent) -> Exit {
             "error: `{}` already exists; nothing was changed",
             path.display()
         );
-        return Exit::ContentError;
+        return Exit::UsageError;
     }
     let fm = FrontMatter {
         title,

@@ -341,9 +341,10 @@ fn full(p: &DatePoint, l: &LangTable, ce: bool) -> String {
 }
 
 /// `22:30 (UTC+3)`, `22:30:15 (UTC)`, `08:00 (UTC-4)`, `09:00 (UTC+5:30)`.
+/// Seconds show only when they say something: `22:30:00` reads `22:30`.
 fn time_text(t: &TimeOfDay) -> String {
     let mut s = format!("{:02}:{:02}", t.hour, t.minute);
-    if let Some(sec) = t.second {
+    if let Some(sec) = t.second.filter(|s| *s != 0) {
         s.push_str(&format!(":{sec:02}"));
     }
     let abs = t.offset.unsigned_abs();

@@ -85,8 +85,9 @@ fn strip_eol(line: &str) -> &str {
     line.trim_end_matches('\n').trim_end_matches('\r')
 }
 
+/// `---`, forgiving trailing blanks an editor may leave.
 fn is_fence(line: &str) -> bool {
-    strip_eol(line) == "---"
+    strip_eol(line).trim_end() == "---"
 }
 
 fn index_keys(lines: &[String]) -> Vec<KeyLine> {

@@ -67,7 +67,7 @@ pub fn load(root: &Path) -> Loaded {
     if !content.is_dir() {
         loaded.diagnostics.push(
             Diagnostic::error(
-                Code::Io,
+                Code::Usage,
                 format!("no `content/` folder in `{}`", root.display()),
             )
             .with_hint(

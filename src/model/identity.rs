@@ -89,6 +89,32 @@ impl Registry {
                 description: file.body,
                 file: Some(file.file),
             };
+            if let Some((owner, _)) = reg
+                .lookup
+                .get(&key(&entity.name))
+                .filter(|(s, _)| s != &entity.slug)
+            {
+                let owner_file = reg
+                    .entities
+                    .get(owner)
+                    .and_then(|e| e.file.as_ref())
+                    .map(|p| crate::diagnostic::display_path(p))
+                    .unwrap_or_default();
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::AliasConflict,
+                        format!(
+                            "name `{}` is claimed by two {what}s: `{owner}` and `{}`",
+                            entity.name, entity.slug
+                        ),
+                    )
+                    .in_file(entity.file.clone().unwrap_or_default())
+                    .at(file.name_span.clone())
+                    .with_hint(format!(
+                        "a name must identify one {what}; change it here or in `{owner_file}`"
+                    )),
+                );
+            }
             reg.claim(&entity.name, &entity.slug, Claim::Name);
             reg.claim(entity.slug.as_str(), &entity.slug, Claim::Name);
             reg.entities.insert(entity.slug.clone(), entity);
@@ -114,6 +140,21 @@ impl Registry {
                     );
                 }
                 continue;
+            }
+            if let Some((owner, _)) = reg
+                .lookup
+                .get(&k)
+                .filter(|(s, c)| s != &slug && *c == Claim::Name)
+            {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::AliasIsName,
+                        format!("alias `{alias}` of `{slug}` is the name or slug of another {what}, `{owner}`; it resolves to `{owner}`"),
+                    )
+                    .in_file(&file)
+                    .at(span.clone())
+                    .with_hint(format!("remove the alias, or rename `{owner}`")),
+                );
             }
             first_claim.insert(k, (slug.clone(), file));
             reg.claim(&alias, &slug, Claim::Alias);
@@ -278,6 +319,7 @@ mod tests {
             parent: None,
             location: None,
             body: String::new(),
+            name_span: None,
         }
     }
 

@@ -29,6 +29,7 @@ pub struct EntityFile {
     pub slug: Slug,
     pub file: PathBuf,
     pub name: String,
+    pub name_span: Option<Span>,
     /// Each alias with the span of its line, for conflict messages.
     pub aliases: Vec<(String, Option<Span>)>,
     pub kind: Option<ActorKind>,
@@ -69,6 +70,7 @@ pub fn parse(file: &SourceFile) -> Result<EntityFile, Vec<Diagnostic>> {
             format!("cannot make a slug from the file name `{stem}`"),
         ));
     }
+    let name_span = f.span("name");
     let name = f
         .string("name")
         .map(|n| n.trim().to_string())
@@ -114,6 +116,7 @@ pub fn parse(file: &SourceFile) -> Result<EntityFile, Vec<Diagnostic>> {
     match slug {
         Some(slug) if diagnostics.iter().all(|d| !d.is_error()) => Ok(EntityFile {
             name: name.unwrap_or_else(|| stem.clone()),
+            name_span,
             slug,
             file: file.rel.clone(),
             aliases,

@@ -132,6 +132,14 @@ pub fn parse(file: &SourceFile, tz: chrono_tz::Tz) -> Result<Event, Vec<Diagnost
             f.error(Code::InvalidValue, "title", "`title` must be one line")
                 .hint = Some("put longer text in `summary` or the body".into());
             None
+        } else if t.chars().any(char::is_control) {
+            f.error(
+                Code::InvalidValue,
+                "title",
+                "`title` contains a control character",
+            )
+            .hint = Some("remove escapes such as `\\u0000` or `\\t` from the title".into());
+            None
         } else {
             Some(t)
         }
@@ -215,9 +223,9 @@ pub fn parse(file: &SourceFile, tz: chrono_tz::Tz) -> Result<Event, Vec<Diagnost
         }),
     };
 
-    let actors = f.string_list("actors");
-    let theatres = f.string_list("theatres");
-    let tags = f.string_list("tags");
+    let actors = named_list(&mut f, "actors");
+    let theatres = named_list(&mut f, "theatres");
+    let tags = named_list(&mut f, "tags");
     let summary = f.string("summary").map(|s| s.trim().to_string());
     let sources = read_sources(&mut f, tz);
     let image = read_image(&mut f, &file.path);
@@ -225,14 +233,23 @@ pub fn parse(file: &SourceFile, tz: chrono_tz::Tz) -> Result<Event, Vec<Diagnost
         Some(v) => read_location(&mut f, "location", &v),
         None => None,
     };
-    let related = f
-        .string_list("related")
-        .into_iter()
-        .filter_map(|r| {
-            let span = f.fm.find_in_key("related", &r);
-            Slug::from_name(&r).map(|s| (s, span))
-        })
-        .collect();
+    let mut related: Vec<(Slug, Option<Span>)> = Vec::new();
+    for r in named_list(&mut f, "related") {
+        let span = f.fm.find_in_key("related", &r);
+        let Some(s) = Slug::from_name(&r) else {
+            continue;
+        };
+        if slug.as_ref() == Some(&s) {
+            f.error_at(
+                Code::UnknownRelated,
+                span,
+                format!("event `{s}` lists itself in `related`"),
+            )
+            .hint = Some("`related` names other events".into());
+        } else if !related.iter().any(|(x, _)| x == &s) {
+            related.push((s, span));
+        }
+    }
     let draft = f.bool("draft").unwrap_or(false);
     let weight = f.integer("weight").unwrap_or(0);
     let extra = match f.get("extra").cloned() {
@@ -306,6 +323,27 @@ pub fn split_error(e: frontmatter::SplitError, file: &Path, what: &str, text: &s
                 .with_hint("end the front matter with a line that is exactly `---`")
         }
     }
+}
+
+/// A list of names that become slugs (actors, theatres, tags, related): a name
+/// with no letter or digit would vanish without a page, so it is an error.
+fn named_list(f: &mut Fields, key: &str) -> Vec<String> {
+    let names = f.string_list(key);
+    let (ok, bad): (Vec<String>, Vec<String>) = names
+        .into_iter()
+        .partition(|n| Slug::from_name(n).is_some());
+    for name in bad {
+        let span = f.fm.find_in_key(key, &name);
+        f.error_at(
+            Code::InvalidValue,
+            span,
+            format!("`{name}` in `{key}` has no letters or digits"),
+        )
+        .hint = Some(
+            "names become part of page addresses, so they need at least one letter or digit".into(),
+        );
+    }
+    ok
 }
 
 fn read_date(f: &mut Fields, key: &str, tz: chrono_tz::Tz) -> Option<EventDate> {

@@ -251,9 +251,18 @@ fn ticks(svg: &mut String, min: i64, max: i64, x: &dyn Fn(i64) -> f64, height: f
     let days = (b - a).num_days();
     let mut marks: Vec<(NaiveDate, String)> = Vec::new();
     if days > 3 * 365 {
-        let years = (b.year() - a.year()) as i64;
-        let step = ((years / 10) + 1) as i32;
-        let mut y = a.year() + 1;
+        // Round steps (1, 2, 5, 10, 20, 50, …) starting at a multiple of the step.
+        let years = (b.year() - a.year()).max(1);
+        let step = [1, 2, 5]
+            .iter()
+            .flat_map(|m| (0..6).map(move |e| m * 10i32.pow(e)))
+            .filter(|s| years / s <= 10)
+            .min()
+            .unwrap_or(1_000_000);
+        let mut y = (a.year() + 1).div_euclid(step) * step;
+        if y <= a.year() {
+            y += step;
+        }
         while y <= b.year() {
             if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1) {
                 marks.push((d, crate::render::view::year_label(y)));

@@ -135,7 +135,7 @@ impl<'a> Renderer<'a> {
                 kind = "index";
                 lanes_and_title = Some((
                     Lanes::Actors,
-                    format!("Overview of {} events by actor", t.events.len()),
+                    format!("Overview of {} by actor", events_count(t.events.len())),
                 ));
             }
             PageKind::Event(i) => {
@@ -147,7 +147,15 @@ impl<'a> Renderer<'a> {
                     .clone()
                     .unwrap_or_else(|| crate::markdown::first_paragraph(&e.body));
                 ctx.insert_value("event", self.events[*i].clone());
-                ctx.insert("jsonld", &json_ld(t, *i, c));
+                let image = e.image.as_ref().map(|img| match &img.src {
+                    crate::parse::event::ImageSrc::Url(u) => u.clone(),
+                    crate::parse::event::ImageSrc::File(p) => base.absolute(&format!(
+                        "events/{}/{}",
+                        e.slug,
+                        crate::diagnostic::display_path(p)
+                    )),
+                });
+                ctx.insert("jsonld", &json_ld(t, *i, c, image));
                 lanes_and_title = None;
             }
             PageKind::Actor(slug) | PageKind::Theatre(slug) => {
@@ -163,7 +171,7 @@ impl<'a> Renderer<'a> {
                 let g = &groups[slug];
                 let v = view::entity(t, section, g, c, true);
                 title = v.name.clone();
-                description = format!("{} events involving {}", v.count, v.name);
+                description = format!("{} involving {}", events_count(v.count), v.name);
                 ctx.insert(kind, &v);
                 lanes_and_title = Some((
                     lanes,
@@ -367,6 +375,15 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// `1 event`, `2 events`.
+fn events_count(n: usize) -> String {
+    if n == 1 {
+        "1 event".into()
+    } else {
+        format!("{n} events")
+    }
+}
+
 fn is_overview_page(page: &Page) -> bool {
     page.pager.as_ref().is_none_or(|p| p.current == 1)
 }
@@ -434,35 +451,48 @@ fn pager_view(p: &Pager, base: &BaseUrl) -> PagerView {
 }
 
 /// schema.org `Event` for an event page, escaped for a `<script>` element.
-fn json_ld(t: &Timeline, i: usize, c: &Config) -> String {
+fn json_ld(t: &Timeline, i: usize, c: &Config, image: Option<String>) -> String {
+    use crate::parse::entity::ActorKind;
     let te = &t.events[i];
     let e = &te.event;
-    let iso_start = e
-        .date
-        .earliest_utc()
-        .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string());
-    let iso_end = e
-        .date
-        .latest_utc()
-        .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string());
     let mut v = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Event",
         "name": e.title,
         "url": c.base_url.absolute(&format!("events/{}/", e.slug)),
-        "description": e.summary.clone().unwrap_or_else(|| crate::markdown::first_paragraph(&e.body)),
     });
-    if let Some(s) = iso_start {
-        v["startDate"] = s.into();
+    let description = e
+        .summary
+        .clone()
+        .unwrap_or_else(|| crate::markdown::first_paragraph(&e.body));
+    if !description.is_empty() {
+        v["description"] = description.into();
     }
-    if let Some(s) = iso_end {
-        v["endDate"] = s.into();
+    // Dates at the precision written (`2023-07-12`, `2023-07`), never an
+    // invented midnight; an open start uses the known end, as the timeline does.
+    if let Some(p) = e.date.anchor() {
+        v["startDate"] = p.html_datetime().into();
+    }
+    if let Some(p) = e.date.end_point().filter(|_| e.date.is_interval()) {
+        v["endDate"] = p.html_datetime().into();
+    }
+    if let Some(src) = image {
+        v["image"] = src.into();
     }
     let actors: Vec<serde_json::Value> = te
         .actors
         .iter()
         .filter_map(|s| t.actors.get(s))
-        .map(|g| serde_json::json!({"@type": if g.entity.kind == Some(crate::parse::entity::ActorKind::Person) { "Person" } else { "Organization" }, "name": g.entity.name}))
+        .map(|g| match g.entity.kind {
+            Some(ActorKind::Person) => {
+                serde_json::json!({"@type": "Person", "name": g.entity.name})
+            }
+            Some(ActorKind::Unit | ActorKind::Organisation | ActorKind::State) => {
+                serde_json::json!({"@type": "Organization", "name": g.entity.name})
+            }
+            // Unknown kind: say only what we know.
+            _ => serde_json::json!({"name": g.entity.name}),
+        })
         .collect();
     if !actors.is_empty() {
         v["performer"] = actors.into();
@@ -504,7 +534,9 @@ fn register_filters(tera: &mut Tera, config: &Config) {
     tera.register_filter(
         "date_display",
         move |value: &Value, kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
-            let text = match value.as_str() {
+            // A date object (`event.date`) or its EDTF text (`event.date.iso`).
+            let iso = value.get_from_path("iso").and_then(Value::as_str);
+            let text = match iso.or(value.as_str()) {
                 Some(s) => s.to_string(),
                 None => value.to_string(),
             };

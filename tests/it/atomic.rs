@@ -57,8 +57,40 @@ fn refuses_to_replace_the_sources() {
     let site = fixture("identity");
     for output in [".", "content", "content/events"] {
         let out = run(site.path(), &["build", "--output", output]);
-        assert_eq!(out.status.code(), Some(1), "--output {output}");
+        assert_eq!(out.status.code(), Some(2), "--output {output}");
         assert!(stderr(&out).contains("refusing to write the site"));
         assert!(site.path().join("content/events/by-case.md").is_file());
     }
+}
+
+#[test]
+fn an_output_that_is_a_file_is_refused_before_anything_is_written() {
+    let site = fixture("identity");
+    let file = site.path().join("afile");
+    std::fs::write(&file, "mine").unwrap();
+    let out = run(site.path(), &["build", "--output", "afile"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is a file, not a folder"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+    let litter: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("annals-"))
+        .collect();
+    assert!(litter.is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_output_keeps_its_link() {
+    let site = fixture("identity");
+    let target = site.path().join("real-output");
+    std::fs::create_dir(&target).unwrap();
+    std::os::unix::fs::symlink(&target, site.path().join("public")).unwrap();
+    build(site.path(), &[]);
+    assert!(std::fs::symlink_metadata(site.path().join("public"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(target.join("index.html").is_file());
 }

@@ -88,3 +88,26 @@ fn root_base_url_links_resolve() {
     let public = build(site.path(), &[]);
     check_links(&public, "https://never.example", "/");
 }
+
+#[test]
+fn the_404_page_is_not_indexed_and_event_pages_carry_json_ld() {
+    let site = example_site();
+    let public = build(site.path(), &["--base-url", "https://example.org/war/"]);
+    let notfound = read(&public.join("404.html"));
+    assert!(notfound.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(!notfound.contains("rel=\"canonical\""));
+    let event = read(&public.join("events/2023-07-12-popov-voice-message/index.html"));
+    let start = event.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let end = start + event[start..].find("</script>").unwrap();
+    let ld: serde_json::Value = serde_json::from_str(&event[start..end]).unwrap();
+    assert_eq!(ld["@type"], "Event");
+    assert_eq!(ld["startDate"], "2023-07-12");
+    assert_eq!(
+        ld["url"],
+        "https://example.org/war/events/2023-07-12-popov-voice-message/"
+    );
+    assert_eq!(ld["performer"][0]["@type"], "Person");
+    // An open start ("until July 2023") still has a start date: its known end.
+    let open = read(&public.join("events/2023-07-58th-army-defends-orikhiv/index.html"));
+    assert!(open.contains("\"startDate\":\"2023-07\""));
+}

@@ -54,7 +54,7 @@ fn new_writes_an_event_that_builds() {
         dir.path(),
         &["new", "Popov says: \"I was fired\"", "--date", "2023-07-12"],
     );
-    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(again.status.code(), Some(2));
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn new_rejects_a_bad_date_as_a_usage_error() {
 }
 
 #[test]
-fn usage_errors_exit_2_and_content_errors_exit_1() {
+fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(
         run(dir.path(), &["build", "--no-such-flag"]).status.code(),
@@ -74,7 +74,7 @@ fn usage_errors_exit_2_and_content_errors_exit_1() {
     );
     assert_eq!(run(dir.path(), &["frobnicate"]).status.code(), Some(2));
     let out = run(dir.path(), &["build"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no `content/` folder"));
 }
 

@@ -13,7 +13,11 @@ fn every_date_form_renders_at_its_precision() {
         ("day", r#"<time datetime="2023-07-12">12 July 2023</time>"#),
         (
             "timed-offset",
-            r#"<time datetime="2023-07-12T22:30:00+03:00">12 July 2023, 22:30:00 (UTC+3)</time>"#,
+            r#"<time datetime="2023-07-12T22:30:00+03:00">12 July 2023, 22:30 (UTC+3)</time>"#,
+        ),
+        (
+            "timed-seconds",
+            r#"<time datetime="2023-07-12T22:30:15-04:00">12 July 2023, 22:30:15 (UTC-4)</time>"#,
         ),
         (
             "timed-utc",

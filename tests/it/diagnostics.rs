@@ -170,3 +170,54 @@ fn a_bom_and_crlf_file_builds() {
     assert!(page.contains("<h1>BOM and CRLF</h1>"));
     assert!(page.contains("<p>Body line</p>"));
 }
+
+#[test]
+fn names_without_letters_self_relations_and_control_characters_are_errors() {
+    let site = fixture("drafts");
+    let events = site.path().join("content/events");
+    std::fs::write(events.join("empty-names.md"), "---\ntitle: Empty names\ndate: 2023\nactors: [\"!!!\"]\ntheatres: \"???\"\ntags: [ok, \"..\"]\n---\n").unwrap();
+    std::fs::write(
+        events.join("self.md"),
+        "---\ntitle: Self\ndate: 2023\nrelated: [published, self, Published]\n---\n",
+    )
+    .unwrap();
+    std::fs::write(
+        events.join("control.md"),
+        "---\ntitle: \"bell \\a here\"\ndate: 2023\n---\n",
+    )
+    .unwrap();
+    let out = run(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("`!!!` in `actors` has no letters or digits"),
+        "{err}"
+    );
+    assert!(err.contains("content/events/empty-names.md:4:11"), "{err}");
+    assert!(err.contains("`???` in `theatres`"), "{err}");
+    assert!(err.contains("`..` in `tags`"), "{err}");
+    assert!(
+        err.contains("event `self` lists itself in `related`"),
+        "{err}"
+    );
+    assert!(err.contains("content/events/self.md:4:22"), "{err}");
+    assert!(
+        err.contains("`title` contains a control character"),
+        "{err}"
+    );
+}
+
+#[test]
+fn very_long_slugs_are_shortened_so_files_can_be_written() {
+    let site = fixture("drafts");
+    let long = "word ".repeat(100);
+    std::fs::write(
+        site.path().join("content/events/long.md"),
+        format!("---\ntitle: Long\ndate: 2023\nslug: {long}\nactors: [\"{long}\"]\n---\n"),
+    )
+    .unwrap();
+    let public = build(site.path(), &[]);
+    let slug = "word-".repeat(18) + "word";
+    assert!(public.join(format!("events/{slug}/index.html")).is_file());
+    assert!(public.join(format!("actors/{slug}/index.html")).is_file());
+}

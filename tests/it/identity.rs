@@ -67,3 +67,38 @@ fn alias_claimed_twice_is_an_error_naming_both_files() {
     assert!(err.contains("content/actors/other.md:3:11"), "{err}");
     assert!(err.contains("content/actors/ivan-popov.md"), "{err}");
 }
+
+#[test]
+fn a_name_claimed_twice_is_an_error_and_an_alias_equal_to_a_name_a_warning() {
+    let site = fixture("identity");
+    std::fs::write(
+        site.path().join("content/actors/ivan-popov-2.md"),
+        "---\nname: Ivan Popov\n---\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/actors/sergei-shoigu.md"),
+        "---\nname: Sergei Shoigu\naliases: [Ivan Popov]\n---\n",
+    )
+    .unwrap();
+    let out = run(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[E140]: name `Ivan Popov` is claimed by two actors"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/actors/ivan-popov.md:2:7")
+            || err.contains("content/actors/ivan-popov-2.md:2:7"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning[W202]: alias `Ivan Popov` of `sergei-shoigu`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/actors/sergei-shoigu.md:3:11"),
+        "{err}"
+    );
+}
