@@ -70,7 +70,8 @@
       section.hidden = !section.querySelector("ol.events:not([hidden])");
     }
     const active = fields.some((f) => f.value.trim());
-    count.textContent = active ? `${shown} of ${items.length} events shown` : "";
+    const template = form.dataset.shown || "{shown} of {total} events shown";
+    count.textContent = active ? template.replace("{shown}", shown).replace("{total}", items.length) : "";
     const params = new URLSearchParams();
     for (const f of fields) if (f.value.trim()) params.set(f.name, f.value.trim());
     const query = params.toString();

@@ -49,6 +49,8 @@ pub struct Theme {
     pub statics: BTreeMap<String, StaticFile>,
     /// The theme's default `extra`, under the site's.
     pub extra: serde_json::Value,
+    /// The theme's strings by language (`{en: {...}, fr: {...}}`).
+    pub strings: serde_json::Value,
 }
 
 /// Names of the built-in themes.
@@ -173,12 +175,15 @@ fn read_theme_yaml(text: &str, file: &Path, theme: &mut Theme, diagnostics: &mut
     let Some(mut f) = Fields::parse(&fm, file, diagnostics) else {
         return;
     };
-    f.check_keys("theme.yaml", &["name", "description", "extra"]);
+    f.check_keys("theme.yaml", &["name", "description", "extra", "strings"]);
     if let Some(d) = f.string("description") {
         theme.description = d;
     }
     if let Some(extra) = f.get("extra").cloned() {
         theme.extra = yaml::to_json(&extra);
+    }
+    if let Some(strings) = f.get("strings").cloned() {
+        theme.strings = yaml::to_json(&strings);
     }
     diagnostics.extend(f.into_diagnostics());
 }

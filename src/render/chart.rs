@@ -39,6 +39,7 @@ pub fn overview(
     lanes: Lanes,
     base: &BaseUrl,
     lang: &Lang,
+    strings: &crate::render::i18n::Strings,
     title: &str,
 ) -> String {
     let spans: Vec<(usize, i64, i64)> = events
@@ -121,9 +122,9 @@ pub fn overview(
     if needs_other {
         lanes_out.push(Lane {
             label: match (ranked.len() > MAX_LANES, lanes) {
-                (true, _) => "Others".into(),
-                (false, Lanes::Actors) => "No actor".into(),
-                (false, Lanes::Theatres) => "No theatre".into(),
+                (true, _) => strings.get("others", &[]),
+                (false, Lanes::Actors) => strings.get("no_actor", &[]),
+                (false, Lanes::Theatres) => strings.get("no_theatre", &[]),
             },
             url: None,
             side: 0,

@@ -4,6 +4,7 @@
 //! only its own slice of events, as shared `Arc` values.
 
 pub mod chart;
+pub mod i18n;
 pub mod view;
 
 use crate::date::{EventDate, Lang};
@@ -44,6 +45,8 @@ pub struct Renderer<'a> {
     config: &'a Config,
     /// Every event's view, as a Tera value built once.
     events: Vec<Value>,
+    /// The theme's strings in the site's language.
+    strings: i18n::Strings,
 }
 
 impl<'a> Renderer<'a> {
@@ -62,6 +65,16 @@ impl<'a> Renderer<'a> {
         }
         tera.autoescape_on([".html", ".xml", ".svg"]);
         register_filters(&mut tera, config);
+        let strings = i18n::Strings::new(&theme.strings, &config.language);
+        let for_filter = strings.clone();
+        tera.register_filter(
+            "count",
+            move |n: u64, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+                let key: String = kwargs.must_get("key")?;
+                Ok(for_filter.count(n, &key))
+            },
+        );
+        tera.global_context().insert("t", &strings.as_value());
         let mut sources = HashMap::new();
         let mut all: Vec<(String, String)> = Vec::new();
         for (name, t) in &theme.templates {
@@ -108,6 +121,7 @@ impl<'a> Renderer<'a> {
             timeline,
             config,
             events,
+            strings,
         })
     }
 
@@ -130,12 +144,14 @@ impl<'a> Renderer<'a> {
         let mut description = c.description.clone();
         let kind;
         let lanes_and_title: Option<(Lanes, String)>;
+        let tr = |key: &str, args: &[(&str, &str)]| self.strings.get(key, args);
+        let count = |n: usize| self.strings.count(n as u64, "event");
         match &page.kind {
             PageKind::Index => {
                 kind = "index";
                 lanes_and_title = Some((
                     Lanes::Actors,
-                    format!("Overview of {} by actor", events_count(t.events.len())),
+                    tr("chart_index", &[("count", &count(t.events.len()))]),
                 ));
             }
             PageKind::Event(i) => {
@@ -171,25 +187,27 @@ impl<'a> Renderer<'a> {
                 let g = &groups[slug];
                 let v = view::entity(t, section, g, c, true);
                 title = v.name.clone();
-                description = format!("{} involving {}", events_count(v.count), v.name);
+                description = tr(
+                    "involving",
+                    &[("count", &count(v.count)), ("name", &v.name)],
+                );
                 ctx.insert(kind, &v);
                 lanes_and_title = Some((
                     lanes,
-                    format!(
-                        "Events of {} by {}",
-                        v.name,
+                    tr(
                         if lanes == Lanes::Actors {
-                            "actor"
+                            "chart_by_actor"
                         } else {
-                            "theatre"
-                        }
+                            "chart_by_theatre"
+                        },
+                        &[("name", &v.name)],
                     ),
                 ));
             }
             PageKind::Tag(slug) => {
                 kind = "tag";
                 let tag = &t.tags[slug];
-                title = format!("Tagged “{}”", tag.name);
+                title = tr("tagged", &[("name", &tag.name)]);
                 ctx.insert(
                     "tag",
                     &view::Counted {
@@ -199,10 +217,7 @@ impl<'a> Renderer<'a> {
                         count: tag.events.len(),
                     },
                 );
-                lanes_and_title = Some((
-                    Lanes::Actors,
-                    format!("Events tagged {} by actor", tag.name),
-                ));
+                lanes_and_title = Some((Lanes::Actors, tr("chart_by_actor", &[("name", &title)])));
             }
             PageKind::Year(y) => {
                 kind = "year";
@@ -218,38 +233,42 @@ impl<'a> Renderer<'a> {
                         count,
                     },
                 );
-                lanes_and_title = Some((Lanes::Actors, format!("Events of {label} by actor")));
+                lanes_and_title = Some((Lanes::Actors, tr("chart_by_actor", &[("name", &label)])));
             }
             PageKind::Actors => {
                 kind = "actors";
-                title = "Actors".into();
+                title = tr("actors", &[]);
                 lanes_and_title = None;
             }
             PageKind::Theatres => {
                 kind = "theatres";
-                title = "Theatres".into();
+                title = tr("theatres", &[]);
                 lanes_and_title = None;
             }
             PageKind::Tags => {
                 kind = "tags";
-                title = "Tags".into();
+                title = tr("tags", &[]);
                 lanes_and_title = None;
             }
             PageKind::Years => {
                 kind = "years";
-                title = "Years".into();
+                title = tr("years", &[]);
                 lanes_and_title = None;
             }
             PageKind::NotFound => {
                 kind = "404";
-                title = "Page not found".into();
+                title = tr("not_found", &[]);
                 lanes_and_title = None;
             }
         }
         // Later pages of a list say so: "Ivan Popov (page 2 of 3)".
         if let Some(p) = &page.pager {
             if p.current > 1 {
-                title = format!("{title} (page {} of {})", p.current, p.total);
+                let (current, total) = (p.current.to_string(), p.total.to_string());
+                title = tr(
+                    "page_of",
+                    &[("title", &title), ("current", &current), ("total", &total)],
+                );
             }
         }
         if matches!(kind, "index" | "actor" | "theatre" | "tag" | "year") {
@@ -265,7 +284,7 @@ impl<'a> Renderer<'a> {
         let chart = match (&lanes_and_title, is_overview_page(page)) {
             (Some((lanes, chart_title)), true) => {
                 let all = self.list_events(&page.kind);
-                chart::overview(t, &all, *lanes, base, &c.lang, chart_title)
+                chart::overview(t, &all, *lanes, base, &c.lang, &self.strings, chart_title)
             }
             _ => String::new(),
         };
@@ -372,15 +391,6 @@ impl<'a> Renderer<'a> {
             PageKind::Year(y) => t.years.get(y).cloned().unwrap_or_default(),
             _ => Vec::new(),
         }
-    }
-}
-
-/// `1 event`, `2 events`.
-fn events_count(n: usize) -> String {
-    if n == 1 {
-        "1 event".into()
-    } else {
-        format!("{n} events")
     }
 }
 

@@ -11,6 +11,7 @@ mod diagnostics;
 mod drafts;
 mod example;
 mod identity;
+mod language;
 mod ordering;
 mod sanitise;
 mod support;

@@ -1,0 +1,142 @@
+//! Theme strings in the site's language: the theme's `strings` table from
+//! `theme.yaml`, English under the chosen language key by key, and the plural
+//! rules that counts need ("1 event", "5 событий").
+
+use serde_json::{Map, Value};
+
+/// The strings templates see as `t`, and Rust-side page titles use.
+#[derive(Debug, Clone, Default)]
+pub struct Strings {
+    lang: String,
+    map: Map<String, Value>,
+}
+
+/// CLDR plural category of `n` for a language (the few rules annals needs).
+pub fn plural_category(lang: &str, n: u64) -> &'static str {
+    match lang {
+        "ru" | "uk" | "be" => {
+            let (d, h) = (n % 10, n % 100);
+            if d == 1 && h != 11 {
+                "one"
+            } else if (2..=4).contains(&d) && !(12..=14).contains(&h) {
+                "few"
+            } else {
+                "many"
+            }
+        }
+        "fr" if n <= 1 => "one",
+        "fr" => "other",
+        _ if n == 1 => "one",
+        _ => "other",
+    }
+}
+
+fn merge(base: &mut Map<String, Value>, over: &Map<String, Value>) {
+    for (k, v) in over {
+        match (base.get_mut(k), v) {
+            (Some(Value::Object(b)), Value::Object(o)) => merge(b, o),
+            _ => {
+                base.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
+impl Strings {
+    /// `table` is the theme's `strings` map (`{en: {...}, fr: {...}}`).
+    pub fn new(table: &Value, language: &str) -> Strings {
+        let lang = language
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("en")
+            .to_ascii_lowercase();
+        let mut map = Map::new();
+        if let Some(Value::Object(en)) = table.get("en") {
+            merge(&mut map, en);
+        }
+        if let Some(Value::Object(own)) = table.get(&lang) {
+            merge(&mut map, own);
+        }
+        Strings { lang, map }
+    }
+
+    /// Whether the theme has strings of its own for the language.
+    pub fn covers(table: &Value, language: &str) -> bool {
+        let lang = language
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("en")
+            .to_ascii_lowercase();
+        table.get(&lang).is_some()
+    }
+
+    pub fn as_value(&self) -> Value {
+        Value::Object(self.map.clone())
+    }
+
+    /// The string at `key`, with `{name}` placeholders filled; the key itself
+    /// when the theme lacks it, so a gap shows instead of breaking the page.
+    pub fn get(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut s = match self.map.get(key) {
+            Some(Value::String(s)) => s.clone(),
+            _ => key.to_string(),
+        };
+        for (name, value) in args {
+            s = s.replace(&format!("{{{name}}}"), value);
+        }
+        s
+    }
+
+    /// `12 events`: the count with the form its plural category takes. The
+    /// entry is a map of CLDR categories (`one`, `few`, `many`, `other`).
+    pub fn count(&self, n: u64, key: &str) -> String {
+        let category = plural_category(&self.lang, n);
+        let form = match self.map.get(key) {
+            Some(Value::Object(forms)) => forms
+                .get(category)
+                .or_else(|| forms.get("other"))
+                .or_else(|| forms.get("many"))
+                .and_then(Value::as_str)
+                .unwrap_or(key)
+                .to_string(),
+            Some(Value::String(s)) => s.clone(),
+            _ => key.to_string(),
+        };
+        format!("{n} {form}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plural_rules() {
+        let cats: Vec<_> = [0, 1, 2, 5, 11, 21, 22, 25, 112]
+            .iter()
+            .map(|n| plural_category("ru", *n))
+            .collect();
+        assert_eq!(
+            cats,
+            ["many", "one", "few", "many", "many", "one", "few", "many", "many"]
+        );
+        assert_eq!(plural_category("en", 0), "other");
+        assert_eq!(plural_category("fr", 0), "one");
+    }
+
+    #[test]
+    fn falls_back_to_english_key_by_key() {
+        let table = serde_json::json!({
+            "en": {"actors": "Actors", "tags": "Tags", "event": {"one": "event", "other": "events"}},
+            "ru": {"actors": "Участники", "event": {"one": "событие", "few": "события", "many": "событий"}}
+        });
+        let s = Strings::new(&table, "ru-RU");
+        assert_eq!(s.get("actors", &[]), "Участники");
+        assert_eq!(s.get("tags", &[]), "Tags");
+        assert_eq!(s.count(5, "event"), "5 событий");
+        assert_eq!(s.count(22, "event"), "22 события");
+        let en = Strings::new(&table, "en");
+        assert_eq!(en.count(1, "event"), "1 event");
+        assert_eq!(en.get("missing", &[]), "missing");
+    }
+}

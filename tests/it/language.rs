@@ -1,0 +1,48 @@
+//! SPEC §6 `language`: dates and theme strings in the site's language.
+
+use crate::support::*;
+
+fn build_in(language: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let site = fixture("identity");
+    std::fs::write(
+        site.path().join("annals.yaml"),
+        format!("title: Lang\nlanguage: {language}\n"),
+    )
+    .unwrap();
+    let public = build(site.path(), &[]);
+    (site, public)
+}
+
+#[test]
+fn theme_strings_follow_the_language_with_plural_forms() {
+    let (_site, public) = build_in("ru");
+    let index = read(&public.join("index.html"));
+    assert!(index.contains("<html lang=\"ru\">"));
+    assert!(index.contains(">Участники</a>"), "nav in Russian");
+    assert!(index.contains("4 события"), "few-form plural");
+    let actors = read(&public.join("actors/index.html"));
+    assert!(actors.contains("<h1>Участники</h1>"));
+    assert!(actors.contains("<title>Участники · Lang</title>"));
+
+    let (_site, public) = build_in("fr");
+    let popov = read(&public.join("actors/ivan-popov/index.html"));
+    assert!(popov.contains("4 événements"));
+    assert!(popov.contains(">Apparaît avec</h2>"));
+    assert!(popov.contains("badge status-reported\">rapporté<"));
+}
+
+#[test]
+fn an_unknown_language_falls_back_to_english_with_a_warning() {
+    let site = fixture("identity");
+    std::fs::write(
+        site.path().join("annals.yaml"),
+        "title: Lang\nlanguage: xx\n",
+    )
+    .unwrap();
+    let out = run(site.path(), &["build"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("warning[W201]"), "{}", stderr(&out));
+    let index = read(&site.path().join("public/index.html"));
+    assert!(index.contains(">Actors</a>"));
+    assert!(index.contains("1 July 2023"));
+}
