@@ -86,27 +86,8 @@ pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme
         );
         return theme;
     }
-    let site_templates = root.join("templates");
-    for (name, path) in walk_files(&site_templates) {
-        match std::fs::read_to_string(&path) {
-            Ok(source) => {
-                theme.overrides.insert(
-                    name,
-                    Template {
-                        source,
-                        origin: crate::diagnostic::display_path(&relative(root, &path)),
-                    },
-                );
-            }
-            Err(e) => diagnostics.push(
-                Diagnostic::error(Code::Io, format!("cannot read: {e}"))
-                    .in_file(relative(root, &path)),
-            ),
-        }
-    }
-    for (name, path) in walk_files(&root.join("static")) {
-        theme.statics.insert(name, StaticFile::Disk(path));
-    }
+    theme.overrides = read_templates(root, &root.join("templates"), diagnostics);
+    add_statics(&mut theme, &root.join("static"));
     theme
 }
 
@@ -144,29 +125,44 @@ fn load_builtin(dir: &'static Dir<'static>, theme: &mut Theme, diagnostics: &mut
 }
 
 fn load_disk_theme(root: &Path, dir: &Path, theme: &mut Theme, diagnostics: &mut Vec<Diagnostic>) {
-    for (name, path) in walk_files(&dir.join("templates")) {
-        match std::fs::read_to_string(&path) {
-            Ok(source) => {
-                theme.templates.insert(
-                    name,
-                    Template {
-                        source,
-                        origin: crate::diagnostic::display_path(&relative(root, &path)),
-                    },
-                );
-            }
-            Err(e) => diagnostics.push(
-                Diagnostic::error(Code::Io, format!("cannot read: {e}"))
-                    .in_file(relative(root, &path)),
-            ),
-        }
-    }
-    for (name, path) in walk_files(&dir.join("static")) {
-        theme.statics.insert(name, StaticFile::Disk(path));
-    }
+    theme.templates = read_templates(root, &dir.join("templates"), diagnostics);
+    add_statics(theme, &dir.join("static"));
     let yaml_path = dir.join("theme.yaml");
     if let Ok(text) = std::fs::read_to_string(&yaml_path) {
         read_theme_yaml(&text, &relative(root, &yaml_path), theme, diagnostics);
+    }
+}
+
+/// Every template file below `dir`, by its `/`-separated name.
+fn read_templates(
+    root: &Path,
+    dir: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Template> {
+    let mut out = BTreeMap::new();
+    for (name, path) in walk_files(dir) {
+        let origin = relative(root, &path);
+        match std::fs::read_to_string(&path) {
+            Ok(source) => {
+                out.insert(
+                    name,
+                    Template {
+                        source,
+                        origin: crate::diagnostic::display_path(&origin),
+                    },
+                );
+            }
+            Err(e) => diagnostics
+                .push(Diagnostic::error(Code::Io, format!("cannot read: {e}")).in_file(origin)),
+        }
+    }
+    out
+}
+
+/// Static files below `dir`; later calls win, so the site's `static/` goes last.
+fn add_statics(theme: &mut Theme, dir: &Path) {
+    for (name, path) in walk_files(dir) {
+        theme.statics.insert(name, StaticFile::Disk(path));
     }
 }
 

@@ -17,12 +17,7 @@ fn a_failing_build_leaves_the_previous_output_untouched() {
     assert!(stderr(&out).contains("previous output was left as it was"));
     assert_eq!(tree(&public), before, "output changed after a failed build");
     // No staging folder is left behind.
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().contains("annals-"))
-        .collect();
-    assert!(leftovers.is_empty());
+    assert_no_staging_left(site.path());
 }
 
 #[test]
@@ -50,6 +45,7 @@ fn a_successful_build_removes_stale_files() {
     build(site.path(), &[]);
     assert!(!public.join("events/by-case").exists());
     assert!(!public.join("stray.txt").exists());
+    assert_no_staging_left(site.path());
 }
 
 #[test]
@@ -72,12 +68,7 @@ fn an_output_that_is_a_file_is_refused_before_anything_is_written() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("is a file, not a folder"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
-    let litter: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().contains("annals-"))
-        .collect();
-    assert!(litter.is_empty());
+    assert_no_staging_left(site.path());
 }
 
 #[cfg(unix)]
@@ -93,4 +84,15 @@ fn a_symlinked_output_keeps_its_link() {
         .file_type()
         .is_symlink());
     assert!(target.join("index.html").is_file());
+}
+
+/// No staging or old-output folder (`.public.annals-…`) is left beside the output.
+fn assert_no_staging_left(dir: &std::path::Path) {
+    let litter: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("annals-"))
+        .map(|e| e.file_name())
+        .collect();
+    assert!(litter.is_empty(), "left behind: {litter:?}");
 }
