@@ -16,6 +16,18 @@ pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
     match site::build(&site, &output) {
         Ok(summary) => {
             print_diagnostics(&diagnostics, verbosity);
+            if verbosity == Verbosity::Verbose {
+                let t = &site.timeline;
+                eprintln!(
+                    "read {} files: {} events, {} actors, {} theatres, {} tags, {} years",
+                    site.files,
+                    t.events.len(),
+                    t.actors.len(),
+                    t.theatres.len(),
+                    t.tags.len(),
+                    t.years.len()
+                );
+            }
             if verbosity > Verbosity::Quiet {
                 eprintln!(
                     "built {} pages ({} files) from {} events in {:.2} s into {}",
