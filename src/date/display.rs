@@ -1,60 +1,11 @@
 //! Rendering dates in a site language (SPEC §4 "Display").
 
-use super::{year_iso, Bound, DatePoint, EventDate, Precision, Qualifiers, TimeOfDay, Unspecified};
-
-/// The words of one language. To add a language, add a table to
-/// [`LANGUAGES`].
-#[derive(Debug, PartialEq, Eq)]
-struct LangTable {
-    /// Primary language subtag, lower case.
-    code: &'static str,
-    months: [&'static str; 12],
-    /// Prefix of an approximate date.
-    circa: &'static str,
-    /// Suffix of an uncertain date.
-    uncertain: &'static str,
-    /// Prefix of an interval with an open end.
-    from: &'static str,
-    /// Prefix of an interval with an open start.
-    until: &'static str,
-    /// Era suffixes, after a space: years <= 0, and positive years in a span
-    /// that starts before year 1.
-    bce: &'static str,
-    ce: &'static str,
-    /// Suffix of a decade (`2020s`).
-    decade: &'static str,
-}
-
-static EN: LangTable = LangTable {
-    code: "en",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    circa: "c. ",
-    uncertain: " (uncertain)",
-    from: "from ",
-    until: "until ",
-    bce: "BCE",
-    ce: "CE",
-    decade: "s",
-};
-
-static LANGUAGES: &[&LangTable] = &[&EN];
+use super::languages::{nth_month, LangTable, Prefix, YearMark, EN, LANGUAGES};
+use super::{year_iso, Bound, DatePoint, EventDate, Precision, TimeOfDay, Unspecified};
 
 /// English month name (1–12), for error messages.
 pub(super) fn english_month(month: u8) -> &'static str {
-    EN.months[usize::from(month.clamp(1, 12) - 1)]
+    nth_month(EN.months, month)
 }
 
 /// A display language for dates.
@@ -79,9 +30,28 @@ impl Lang {
         self.table.code
     }
 
-    /// The name of month 1–12 (clamped), for headings.
+    /// The name of month 1–12 (clamped) on its own, as in a "Month Year"
+    /// heading: `July`, `juillet`, `Juli`, `julio`, `июль` (nominative).
     pub fn month_name(&self, month: u8) -> &'static str {
-        self.table.months[usize::from(month.clamp(1, 12) - 1)]
+        nth_month(self.table.months, month)
+    }
+
+    /// A month of a year as displayed alone: `July 2023`, `julio de 2023`,
+    /// `июль 2023 г.`, `March 44 BCE`. Month 1–12 (clamped); `year` is
+    /// astronomical (`0` = 1 BCE).
+    pub fn month_year(&self, month: u8, year: i32) -> String {
+        let l = self.table;
+        format!(
+            "{}{}{}",
+            nth_month(l.months, month),
+            l.month_year,
+            year_text(year, l, false, false)
+        )
+    }
+
+    /// The supported language codes (primary subtags), English first.
+    pub fn codes() -> Vec<&'static str> {
+        LANGUAGES.iter().map(|t| t.code).collect()
     }
 }
 
@@ -181,29 +151,91 @@ pub(super) fn display(date: &EventDate, lang: &Lang) -> DateDisplay {
     let l = lang.table;
     let mut out = DateDisplay { parts: Vec::new() };
     match date {
-        EventDate::Point(p) => qualified(&mut out, l, p, full(p, l, false)),
+        EventDate::Point(p) => qualified(&mut out, l, p, Lead::None, false),
         EventDate::Interval { start, end } => match (start, end) {
             (Bound::Point(a), Bound::Point(b)) => interval(&mut out, l, a, b),
-            (Bound::Point(a), Bound::Open) => {
-                out.text_part(l.from);
-                qualified(&mut out, l, a, full(a, l, false));
-            }
-            (Bound::Open, Bound::Point(b)) => {
-                out.text_part(l.until);
-                qualified(&mut out, l, b, full(b, l, false));
-            }
+            (Bound::Point(a), Bound::Open) => qualified(&mut out, l, a, Lead::From, false),
+            (Bound::Open, Bound::Point(b)) => qualified(&mut out, l, b, Lead::Until, false),
             (Bound::Open, Bound::Open) => out.text_part(".."),
         },
     }
     out
 }
 
-fn qualified(out: &mut DateDisplay, l: &LangTable, p: &DatePoint, text: String) {
-    let q = p.qualifiers;
-    if q.approximate {
-        out.text_part(l.circa);
+/// The words before a point, besides the approximate prefix.
+#[derive(Clone, Copy)]
+enum Lead {
+    None,
+    From,
+    Until,
+}
+
+/// The forms of month names and decades that follow: alone, or after a
+/// prefix (which may govern a case).
+#[derive(Clone, Copy)]
+struct Forms {
+    months: &'static str,
+    decade: &'static str,
+}
+
+impl Forms {
+    fn alone(l: &LangTable) -> Forms {
+        Forms {
+            months: l.months,
+            decade: l.decade,
+        }
     }
-    out.time_part(p, text);
+
+    fn after(l: &LangTable, prefix: Option<&Prefix>) -> Forms {
+        match prefix {
+            None => Forms::alone(l),
+            Some(p) => Forms {
+                months: if l.prefix_governs_month {
+                    l.months_after_day
+                } else {
+                    l.months
+                },
+                decade: p.decade_form.unwrap_or(l.decade_after_prefix),
+            },
+        }
+    }
+}
+
+/// The prefix before a point, if any.
+fn prefix(l: &LangTable, lead: Lead, approximate: bool) -> Option<&Prefix> {
+    match (lead, approximate) {
+        (Lead::None, false) => None,
+        (Lead::None, true) => Some(&l.circa),
+        (Lead::From, false) => Some(&l.from),
+        (Lead::From, true) => Some(&l.from_circa),
+        (Lead::Until, false) => Some(&l.until),
+        (Lead::Until, true) => Some(&l.until_circa),
+    }
+}
+
+/// The word of `prefix` that fits the point after it.
+fn prefix_word(prefix: &Prefix, p: &DatePoint) -> &'static str {
+    match p.precision() {
+        Precision::Century => prefix.year,
+        Precision::Decade if p.year <= 0 => prefix.year,
+        Precision::Decade => prefix.decade,
+        Precision::Year => prefix.year,
+        Precision::Month => prefix.month,
+        Precision::Day | Precision::Minute | Precision::Second => p
+            .day
+            .and_then(|d| prefix.day_overrides.iter().find(|(n, _)| *n == d))
+            .map_or(prefix.day, |(_, w)| w),
+    }
+}
+
+/// One point with its own qualifiers, after `lead`.
+fn qualified(out: &mut DateDisplay, l: &LangTable, p: &DatePoint, lead: Lead, ce: bool) {
+    let q = p.qualifiers;
+    let pre = prefix(l, lead, q.approximate);
+    if let Some(pre) = pre {
+        out.text_part(prefix_word(pre, p));
+    }
+    out.time_part(p, full(p, l, Forms::after(l, pre), ce));
     if q.uncertain {
         out.text_part(l.uncertain);
     }
@@ -213,44 +245,22 @@ fn interval(out: &mut DateDisplay, l: &LangTable, a: &DatePoint, b: &DatePoint) 
     let (qa, qb) = (a.qualifiers, b.qualifiers);
     if qa == qb {
         // One set of qualifiers for the whole span, around the compact form.
-        let (ta, tb, sep) = compact(a, b, l);
-        let both = Qualifiers::default();
-        if qa.approximate {
-            out.text_part(l.circa);
+        let pre = prefix(l, Lead::None, qa.approximate);
+        if let Some(pre) = pre {
+            out.text_part(prefix_word(pre, a));
         }
-        qualified(
-            out,
-            l,
-            &DatePoint {
-                qualifiers: both,
-                ..*a
-            },
-            ta,
-        );
+        let (ta, tb, sep) = compact(a, b, l, Forms::after(l, pre));
+        out.time_part(a, ta);
         out.text_part(sep);
-        qualified(
-            out,
-            l,
-            &DatePoint {
-                qualifiers: both,
-                ..*b
-            },
-            tb,
-        );
+        out.time_part(b, tb);
         if qa.uncertain {
             out.text_part(l.uncertain);
         }
     } else {
-        let ta = full(a, l, false);
-        let tb = full(b, l, crosses_era(a, b));
-        let sep = if qa.any() || qb.any() {
-            " – "
-        } else {
-            dash(&ta, &tb)
-        };
-        qualified(out, l, a, ta);
-        out.text_part(sep);
-        qualified(out, l, b, tb);
+        // Different qualifiers: each side its own, no sharing.
+        qualified(out, l, a, Lead::None, false);
+        out.text_part(" – ");
+        qualified(out, l, b, Lead::None, crosses_era(a, b));
     }
 }
 
@@ -270,70 +280,147 @@ fn crosses_era(a: &DatePoint, b: &DatePoint) -> bool {
 /// The two texts of an interval, sharing the year (and month) when both
 /// points are plain dates of the same precision, and the dash between them:
 /// spaced when either ranging item (the texts without the shared part) has a
-/// space inside: `10–14 July 2023`, `12 July – 3 August 2023`.
-fn compact(a: &DatePoint, b: &DatePoint, l: &LangTable) -> (String, String, &'static str) {
-    let tb = full(b, l, crosses_era(a, b));
+/// space inside: `10–14 July 2023`, `12 July – 3 August 2023`,
+/// `10.–14. Juli 2023`, `2022–2023 гг.`.
+fn compact(
+    a: &DatePoint,
+    b: &DatePoint,
+    l: &LangTable,
+    forms: Forms,
+) -> (String, String, &'static str) {
     let plain = |p: &DatePoint| p.unspecified == Unspecified::None && p.time.is_none();
     if !plain(a) || !plain(b) || a.precision() != b.precision() {
-        let ta = full(a, l, false);
+        let ta = full(a, l, forms, false);
+        let tb = full(b, l, forms, crosses_era(a, b));
         let sep = dash(&ta, &tb);
         return (ta, tb, sep);
     }
     let same_year = a.year == b.year;
-    let month = |p: &DatePoint| p.month.map_or("", |m| l.months[usize::from(m - 1)]);
-    let year = format!(" {}", year_text(b.year, l, false));
-    let (ta, shared) = match a.precision() {
-        Precision::Year if a.year <= 0 && b.year <= 0 => {
-            (format!("{}", 1 - i64::from(a.year)), format!(" {}", l.bce))
-        }
-        Precision::Month if same_year => (month(a).to_string(), year),
-        Precision::Day if same_year && a.month == b.month => (
-            format!("{}", a.day.unwrap_or(1)),
-            format!(" {}{year}", month(b)),
-        ),
-        Precision::Day if same_year => (format!("{} {}", a.day.unwrap_or(1), month(a)), year),
-        _ => (full(a, l, false), String::new()),
+    let month = |p: &DatePoint| p.month.map_or("", |m| nth_month(forms.months, m));
+    let day_month = |p: &DatePoint| {
+        let m = p.month.map_or("", |m| nth_month(l.months_after_day, m));
+        format!("{}{}{m}", day_text(p, l), l.day_month)
     };
-    let sep = dash(&ta, tb.strip_suffix(shared.as_str()).unwrap_or(&tb));
-    (ta, tb, sep)
+    let year = format!("{}{}", l.month_year, year_text(b.year, l, false, false));
+    let (ta, head_b, shared) = match a.precision() {
+        Precision::Year if a.year <= 0 && b.year <= 0 => (
+            year_number(a.year),
+            year_number(b.year),
+            l.bce.many.to_string(),
+        ),
+        Precision::Year if a.year > 0 => (
+            year_number(a.year),
+            year_number(b.year),
+            l.year.many.to_string(),
+        ),
+        Precision::Month if same_year => (month(a).to_string(), month(b).to_string(), year),
+        Precision::Day if same_year && a.month == b.month => (
+            day_text(a, l),
+            day_text(b, l),
+            format!("{}{}{year}", l.day_month, month_after_day(b, l)),
+        ),
+        Precision::Day if same_year => (day_month(a), day_month(b), year),
+        _ => {
+            let ta = full(a, l, forms, false);
+            let tb = full(b, l, forms, crosses_era(a, b));
+            let sep = dash(&ta, &tb);
+            return (ta, tb, sep);
+        }
+    };
+    let sep = dash(&ta, &head_b);
+    (ta, format!("{head_b}{shared}"), sep)
 }
 
-/// `2023`, `44 BCE`, `14 CE` (with `ce`).
-fn year_text(year: i32, l: &LangTable, ce: bool) -> String {
+fn month_after_day(p: &DatePoint, l: &LangTable) -> &'static str {
+    p.month.map_or("", |m| nth_month(l.months_after_day, m))
+}
+
+/// `12`, `12.`, `1er`.
+fn day_text(p: &DatePoint, l: &LangTable) -> String {
+    match p.day.unwrap_or(1) {
+        1 => format!("{}{}", l.first_day, l.day_suffix),
+        d => format!("{d}{}", l.day_suffix),
+    }
+}
+
+/// The number of a year in its era: `2023`, `44` for -43.
+fn year_number(year: i32) -> String {
     if year <= 0 {
-        format!("{} {}", 1 - i64::from(year), l.bce)
-    } else if ce {
-        format!("{year} {}", l.ce)
+        (1 - i64::from(year)).to_string()
     } else {
         year.to_string()
     }
 }
 
-/// A point at its own precision, without qualifiers. `ce` marks positive
-/// years with the era (for spans that start before year 1).
-fn full(p: &DatePoint, l: &LangTable, ce: bool) -> String {
-    let span = |last: i32| {
+/// The era mark that follows a year: BCE for years <= 0, CE for positive
+/// years with `ce`, else the plain mark (empty or `г.`).
+fn year_mark(year: i32, l: &LangTable, ce: bool) -> &YearMark {
+    if year <= 0 {
+        &l.bce
+    } else if ce {
+        &l.ce
+    } else {
+        &l.year
+    }
+}
+
+/// `2023`, `44 BCE`, `14 CE` (with `ce`), `2023 гг.` (with `many`).
+fn year_text(year: i32, l: &LangTable, ce: bool, many: bool) -> String {
+    let mark = year_mark(year, l, ce);
+    let mark = if many { mark.many } else { mark.one };
+    format!("{}{mark}", year_number(year))
+}
+
+/// A span of years standing for one point (`2000–2099`, `1 BCE – 9 CE`);
+/// the era is shared when both ends are in it (`2000–2099 гг.`).
+fn year_span(first: i32, last: i32, l: &LangTable, ce: bool) -> String {
+    if first <= 0 && last > 0 {
         let (a, b) = (
-            year_text(p.year, l, false),
-            year_text(last, l, ce || p.year <= 0),
+            year_text(first, l, false, false),
+            year_text(last, l, true, false),
         );
-        format!("{a}{}{b}", dash(&a, &b))
-    };
+        return format!("{a}{}{b}", dash(&a, &b));
+    }
+    let a = year_number(first);
+    let b = year_text(last, l, ce, true);
+    // A CE mark counts as part of the ranging item (`2000 – 2099 CE`).
+    let head_b = if ce { b.as_str() } else { &*year_number(last) };
+    format!("{a}{}{b}", dash(&a, head_b))
+}
+
+/// A point at its own precision, without qualifiers, month names and decade
+/// in `forms`. `ce` marks positive years with the era (for spans that start
+/// before year 1).
+fn full(p: &DatePoint, l: &LangTable, forms: Forms, ce: bool) -> String {
     match p.precision() {
-        Precision::Century => span(p.year + 99),
-        Precision::Decade if p.year <= 0 => span(p.year + 9),
-        Precision::Decade if ce => format!("{}{} {}", p.year, l.decade, l.ce),
-        Precision::Decade => format!("{}{}", p.year, l.decade),
-        Precision::Year => year_text(p.year, l, ce),
+        Precision::Century => year_span(p.year, p.year + 99, l, ce),
+        Precision::Decade if p.year <= 0 => year_span(p.year, p.year + 9, l, ce),
+        Precision::Decade => {
+            let d = forms.decade.replace("{y}", &p.year.to_string());
+            if ce {
+                format!("{d}{}", l.ce.many)
+            } else {
+                d
+            }
+        }
+        Precision::Year => year_text(p.year, l, ce, false),
         _ => {
-            let year = year_text(p.year, l, ce);
-            let month = p.month.map_or("", |m| l.months[usize::from(m - 1)]);
+            let year = year_text(p.year, l, ce, false);
             let date = match p.day {
-                Some(d) => format!("{d} {month} {year}"),
-                None => format!("{month} {year}"),
+                Some(_) => format!(
+                    "{}{}{}{}{year}",
+                    day_text(p, l),
+                    l.day_month,
+                    month_after_day(p, l),
+                    l.month_year
+                ),
+                None => {
+                    let month = p.month.map_or("", |m| nth_month(forms.months, m));
+                    format!("{month}{}{year}", l.month_year)
+                }
             };
             match &p.time {
-                Some(t) => format!("{date}, {}", time_text(t)),
+                Some(t) => format!("{date}{}{}", l.date_time, time_text(t)),
                 None => date,
             }
         }

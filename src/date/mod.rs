@@ -29,6 +29,7 @@
 //!   fractional seconds, `XXXX` and `2XXX`.
 
 mod display;
+mod languages;
 mod order;
 mod parse;
 #[cfg(test)]

@@ -191,7 +191,11 @@ pub fn parse(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Conf
                         Code::Fallback,
                         format!("no date names for language `{l}`; dates are shown in English"),
                     )
-                    .at(span),
+                    .at(span)
+                    .with_hint(format!(
+                        "languages with date names: {}",
+                        Lang::codes().join(", ")
+                    )),
                 );
                 config.language = l;
             }

@@ -140,7 +140,7 @@ pub fn overview(
         r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{}</title>"#,
         escape_html(title)
     );
-    ticks(&mut svg, min, max, &x, height);
+    ticks(&mut svg, min, max, &x, height, lang);
     for (n, lane) in lanes_out.iter().enumerate() {
         let y = TOP + LANE * n as f64;
         let _ = write!(svg, r#"<g class="lane side-{}">"#, lane.side);
@@ -233,6 +233,11 @@ pub fn overview(
     svg
 }
 
+/// Three letters of the month's name, for axis ticks.
+fn short_month(lang: &Lang, month: u32) -> String {
+    lang.month_name(month as u8).chars().take(3).collect()
+}
+
 fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()
@@ -244,7 +249,7 @@ fn truncate(s: &str, n: usize) -> String {
 }
 
 /// Axis ticks at years, months or days, whichever gives 2 to 12 of them.
-fn ticks(svg: &mut String, min: i64, max: i64, x: &dyn Fn(i64) -> f64, height: f64) {
+fn ticks(svg: &mut String, min: i64, max: i64, x: &dyn Fn(i64) -> f64, height: f64, lang: &Lang) {
     let to_date = |ts: i64| chrono::DateTime::from_timestamp(ts, 0).map(|d| d.date_naive());
     let (Some(a), Some(b)) = (to_date(min), to_date(max)) else {
         return;
@@ -266,7 +271,7 @@ fn ticks(svg: &mut String, min: i64, max: i64, x: &dyn Fn(i64) -> f64, height: f
         }
         while y <= b.year() {
             if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1) {
-                marks.push((d, crate::render::view::year_label(y)));
+                marks.push((d, crate::render::view::year_label(y, lang)));
             }
             y += step;
         }
@@ -276,14 +281,20 @@ fn ticks(svg: &mut String, min: i64, max: i64, x: &dyn Fn(i64) -> f64, height: f
         let mut d = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)
             .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
         while let Some(day) = d.filter(|d| *d <= b) {
-            marks.push((day, day.format("%b %Y").to_string()));
+            marks.push((
+                day,
+                format!("{} {}", short_month(lang, day.month()), day.year()),
+            ));
             d = day.checked_add_months(chrono::Months::new(step));
         }
     } else {
         let step = (days / 8 + 1).max(1);
         let mut d = a.succ_opt();
         while let Some(day) = d.filter(|d| *d <= b) {
-            marks.push((day, day.format("%-d %b").to_string()));
+            marks.push((
+                day,
+                format!("{} {}", day.day(), short_month(lang, day.month())),
+            ));
             d = day.checked_add_days(chrono::Days::new(step as u64));
         }
     }

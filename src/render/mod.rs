@@ -221,7 +221,7 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Year(y) => {
                 kind = "year";
-                let label = view::year_label(*y);
+                let label = view::year_label(*y, &c.lang);
                 title = label.clone();
                 let count = t.years.get(y).map(Vec::len).unwrap_or(0);
                 ctx.insert(
@@ -320,7 +320,7 @@ impl<'a> Renderer<'a> {
                 }
                 let (label, id) = match k.1 {
                     Some(m) => (
-                        format!("{} {}", lang.month_name(m), view::year_label(k.0)),
+                        lang.month_year(m, k.0),
                         format!("m-{}-{m:02}", year_segment(k.0)),
                     ),
                     None => (String::new(), format!("y-{}", year_segment(k.0))),
@@ -338,7 +338,7 @@ impl<'a> Renderer<'a> {
             }
             let mut map: std::collections::BTreeMap<&'static str, Value> = Default::default();
             map.insert("year", Value::from(year));
-            map.insert("label", Value::from(view::year_label(year)));
+            map.insert("label", Value::from(view::year_label(year, lang)));
             map.insert(
                 "url",
                 Value::from(

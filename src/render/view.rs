@@ -493,7 +493,7 @@ pub fn site(
             .iter()
             .map(|(y, ev)| YearView {
                 year: *y,
-                label: year_label(*y),
+                label: year_label(*y, &config.lang),
                 url: links.link(&format!("years/{}/", year_segment(*y))),
                 count: ev.len(),
             })
@@ -506,12 +506,11 @@ pub fn site(
     }
 }
 
-/// `2023`, `44 BCE` (astronomical year -43).
-pub fn year_label(year: i32) -> String {
-    if year <= 0 {
-        format!("{} BCE", 1 - year as i64)
-    } else {
-        year.to_string()
+/// `2023`, `44 BCE` (astronomical year -43), in the site's language.
+pub fn year_label(year: i32, lang: &Lang) -> String {
+    match EventDate::from_year(i64::from(year), chrono_tz::UTC) {
+        Ok(d) => d.display(lang).text(),
+        Err(_) => year.to_string(),
     }
 }
 

@@ -20,6 +20,10 @@ fn theme_strings_follow_the_language_with_plural_forms() {
     assert!(index.contains("<html lang=\"ru\">"));
     assert!(index.contains(">Участники</a>"), "nav in Russian");
     assert!(index.contains("4 события"), "few-form plural");
+    // Dates: genitive month after a day, nominative in the month heading; the
+    // machine-readable value never changes with the language.
+    assert!(index.contains(r#"<time datetime="2023-07-01">1 июля 2023 г.</time>"#));
+    assert!(index.contains(">июль 2023 г.</h3>"));
     let actors = read(&public.join("actors/index.html"));
     assert!(actors.contains("<h1>Участники</h1>"));
     assert!(actors.contains("<title>Участники · Lang</title>"));
@@ -29,6 +33,15 @@ fn theme_strings_follow_the_language_with_plural_forms() {
     assert!(popov.contains("4 événements"));
     assert!(popov.contains(">Apparaît avec</h2>"));
     assert!(popov.contains("badge status-reported\">rapporté<"));
+    assert!(
+        popov.contains(r#"<time datetime="2023-07-01">1er juillet 2023</time>"#),
+        "{popov}"
+    );
+
+    let (_site, public) = build_in("de");
+    let index = read(&public.join("index.html"));
+    assert!(index.contains(r#"<time datetime="2023-07-04">4. Juli 2023</time>"#));
+    assert!(index.contains(">Juli 2023</h3>"));
 }
 
 #[test]

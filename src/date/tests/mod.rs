@@ -1,6 +1,7 @@
 //! Tests of parsing, display and agreement with the `edtf-core` reference.
 
 mod display;
+mod languages;
 mod oracle;
 mod parse;
 
