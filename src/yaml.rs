@@ -4,7 +4,6 @@
 //! re-exported here, so a maintained fork with the same API replaces it by changing
 //! the `use` line below.
 
-use serde::de::DeserializeOwned;
 use serde_yaml as imp;
 
 pub use imp::{Mapping, Value};
@@ -39,11 +38,6 @@ impl From<imp::Error> for YamlError {
 /// Parses one YAML document into a generic value.
 pub fn parse(text: &str) -> Result<Value, YamlError> {
     Ok(imp::from_str(text)?)
-}
-
-/// Converts a generic value into a typed one (used for small, closed shapes).
-pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, YamlError> {
-    Ok(imp::from_value(value)?)
 }
 
 /// Serialises a typed value as YAML (used by `init` and `new`).

@@ -60,16 +60,6 @@ impl Strings {
         Strings { lang, map }
     }
 
-    /// Whether the theme has strings of its own for the language.
-    pub fn covers(table: &Value, language: &str) -> bool {
-        let lang = language
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("en")
-            .to_ascii_lowercase();
-        table.get(&lang).is_some()
-    }
-
     pub fn as_value(&self) -> Value {
         Value::Object(self.map.clone())
     }
