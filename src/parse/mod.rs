@@ -7,6 +7,7 @@ pub mod config;
 pub mod entity;
 pub mod event;
 pub mod fields;
+pub mod nested;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;

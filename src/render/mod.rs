@@ -4,11 +4,13 @@
 //! only its own slice of events, as shared `Arc` values.
 
 pub mod chart;
+mod errors;
 pub mod i18n;
+mod jsonld;
 pub mod view;
 
 use crate::date::{EventDate, Lang};
-use crate::diagnostic::{Code, Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Timeline;
 use crate::parse::config::{BaseUrl, Config};
 use crate::plan::{year_segment, Page, PageKind, Pager};
@@ -87,7 +89,7 @@ impl<'a> Renderer<'a> {
             all.push((name.clone(), t.source.clone()));
         }
         if let Err(e) = tera.add_raw_templates(all) {
-            diagnostics.push(template_diagnostic(&e, &sources));
+            diagnostics.push(errors::template_diagnostic(&e, &sources));
             return None;
         }
         let missing: Vec<&str> = REQUIRED_TEMPLATES
@@ -131,7 +133,7 @@ impl<'a> Renderer<'a> {
         let mut out = Vec::with_capacity(16 * 1024);
         match self.tera.render_to(page.template, &ctx, &mut out) {
             Ok(()) => Ok(out),
-            Err(e) => Err(template_diagnostic(&e, &self.sources)),
+            Err(e) => Err(errors::template_diagnostic(&e, &self.sources)),
         }
     }
 
@@ -171,7 +173,7 @@ impl<'a> Renderer<'a> {
                         crate::diagnostic::display_path(p)
                     )),
                 });
-                ctx.insert("jsonld", &json_ld(t, *i, c, image));
+                ctx.insert("jsonld", &jsonld::json_ld(t, *i, c, image));
                 lanes_and_title = None;
             }
             PageKind::Actor(slug) | PageKind::Theatre(slug) => {
@@ -460,69 +462,6 @@ fn pager_view(p: &Pager, base: &BaseUrl) -> PagerView {
     }
 }
 
-/// schema.org `Event` for an event page, escaped for a `<script>` element.
-fn json_ld(t: &Timeline, i: usize, c: &Config, image: Option<String>) -> String {
-    use crate::parse::entity::ActorKind;
-    let te = &t.events[i];
-    let e = &te.event;
-    let mut v = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": e.title,
-        "url": c.base_url.absolute(&format!("events/{}/", e.slug)),
-    });
-    let description = e
-        .summary
-        .clone()
-        .unwrap_or_else(|| crate::markdown::first_paragraph(&e.body));
-    if !description.is_empty() {
-        v["description"] = description.into();
-    }
-    // Dates at the precision written (`2023-07-12`, `2023-07`), never an
-    // invented midnight; an open start uses the known end, as the timeline does.
-    if let Some(p) = e.date.anchor() {
-        v["startDate"] = p.html_datetime().into();
-    }
-    if let Some(p) = e.date.end_point().filter(|_| e.date.is_interval()) {
-        v["endDate"] = p.html_datetime().into();
-    }
-    if let Some(src) = image {
-        v["image"] = src.into();
-    }
-    let actors: Vec<serde_json::Value> = te
-        .actors
-        .iter()
-        .filter_map(|s| t.actors.get(s))
-        .map(|g| match g.entity.kind {
-            Some(ActorKind::Person) => {
-                serde_json::json!({"@type": "Person", "name": g.entity.name})
-            }
-            Some(ActorKind::Unit | ActorKind::Organisation | ActorKind::State) => {
-                serde_json::json!({"@type": "Organization", "name": g.entity.name})
-            }
-            // Unknown kind: say only what we know.
-            _ => serde_json::json!({"name": g.entity.name}),
-        })
-        .collect();
-    if !actors.is_empty() {
-        v["performer"] = actors.into();
-    }
-    let place = te
-        .theatres
-        .first()
-        .and_then(|s| t.theatres.get(s))
-        .map(|g| g.entity.name.clone());
-    let loc = e.location.as_ref();
-    if place.is_some() || loc.is_some() {
-        let mut p = serde_json::json!({"@type": "Place", "name": loc.and_then(|l| l.name.clone()).or(place).unwrap_or_default()});
-        if let Some(l) = loc.filter(|l| l.lat.is_some()) {
-            p["geo"] = serde_json::json!({"@type": "GeoCoordinates", "latitude": l.lat, "longitude": l.lon});
-        }
-        v["location"] = p;
-    }
-    crate::escape::script_json(&v)
-}
-
 fn register_filters(tera: &mut Tera, config: &Config) {
     let base = config.base_url.clone();
     tera.register_filter(
@@ -571,103 +510,4 @@ fn register_filters(tera: &mut Tera, config: &Config) {
             Value::safe_string(&crate::markdown::to_html(text, unsafe_html))
         },
     );
-}
-
-/// Turns a Tera error into a diagnostic pointing at the template file and line.
-fn template_diagnostic(e: &tera::Error, sources: &HashMap<String, (String, String)>) -> Diagnostic {
-    // Tera wraps the positioned error in others (rendering a page that includes
-    // a broken template, compiling a set): find the innermost report.
-    let mut report = None;
-    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    let mut messages = Vec::new();
-    while let Some(err) = current {
-        match err.downcast_ref::<tera::Error>().map(tera::Error::kind) {
-            Some(tera::ErrorKind::SyntaxError(r)) | Some(tera::ErrorKind::RenderingError(r)) => {
-                report = Some(r);
-                messages.push(r.message().to_string());
-            }
-            _ => {
-                let m = err.to_string();
-                if !m.is_empty() {
-                    messages.push(m);
-                }
-            }
-        }
-        current = err.source();
-    }
-    messages.dedup();
-    if report.is_none() {
-        // Reference checks (unknown filter, unknown include) arrive as text
-        // reports: take their message and position from the text.
-        if let Some(d) = parse_text_report(&messages.join("\n"), sources) {
-            return d;
-        }
-    }
-    let mut d = Diagnostic::error(
-        Code::Template,
-        format!("template error: {}", messages.join(": ")),
-    );
-    if let Some(r) = report {
-        if let Some((origin, text)) = sources.get(r.filename()) {
-            let span = r.span();
-            let line = text
-                .lines()
-                .nth(span.start_line.saturating_sub(1))
-                .unwrap_or_default()
-                .to_string();
-            let width = if span.end_line == span.start_line {
-                span.end_col.saturating_sub(span.start_col)
-            } else {
-                1
-            };
-            d = d.in_file(origin.as_str()).at(Some(Span {
-                line: span.start_line,
-                column: span.start_col + 1,
-                width: width.max(1),
-                source_line: line,
-            }));
-        } else {
-            d = d.in_file(r.filename().trim_start_matches(THEME_PREFIX));
-        }
-    }
-    d
-}
-
-/// Reads `error: MESSAGE\n --> NAME:LINE:COL` from a report Tera gave as text.
-fn parse_text_report(
-    text: &str,
-    sources: &HashMap<String, (String, String)>,
-) -> Option<Diagnostic> {
-    let mut lines = text.lines();
-    let message = lines
-        .next()?
-        .trim()
-        .trim_start_matches("error: ")
-        .to_string();
-    let location = lines.next()?.trim().strip_prefix("--> ")?;
-    let mut parts = location.rsplitn(3, ':');
-    let column: usize = parts.next()?.parse().ok()?;
-    let line: usize = parts.next()?.parse().ok()?;
-    let name = parts.next()?;
-    let (origin, source) = sources.get(name)?;
-    let source_line = source
-        .lines()
-        .nth(line.saturating_sub(1))
-        .unwrap_or_default()
-        .to_string();
-    let width = text
-        .lines()
-        .find(|l| l.trim_start().starts_with('|') && l.contains('^'))
-        .map(|l| l.matches('^').count())
-        .unwrap_or(1);
-    Some(
-        Diagnostic::error(Code::Template, format!("template error: {message}"))
-            .in_file(origin.as_str())
-            .at(Some(Span {
-                line,
-                column,
-                width,
-                source_line,
-            })),
-    )
 }
