@@ -3,7 +3,6 @@
 //! Every stage collects `Diagnostic`s instead of stopping at the first problem, so
 //! that one run reports everything. Nothing here knows about events or templates.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -82,9 +81,55 @@ pub enum Code {
     Fallback,
     /// An alias that is another actor's (or theatre's) name or slug.
     AliasIsName,
+    /// An event without sources.
+    NoSources,
+    /// A source with neither `url` nor `archive`.
+    SourceWithoutUrl,
+    /// An event dated in the future.
+    FutureDate,
+    /// An actor or theatre file that no event names.
+    UnusedEntity,
+    /// An image file over 2 MB.
+    LargeImage,
+    /// A title over 120 characters.
+    LongTitle,
+    /// The same source URL twice in one event.
+    DuplicateSourceUrl,
+    /// Two events with the same title and date.
+    LikelyDuplicate,
 }
 
 impl Code {
+    /// Every code, for documentation and its test.
+    pub const ALL: [Code; 26] = [
+        Code::Io,
+        Code::Usage,
+        Code::NoFrontMatter,
+        Code::UnclosedFrontMatter,
+        Code::YamlSyntax,
+        Code::UnknownKey,
+        Code::MissingKey,
+        Code::InvalidValue,
+        Code::InvalidDate,
+        Code::DuplicateSlug,
+        Code::UnknownRelated,
+        Code::AliasConflict,
+        Code::InvalidParent,
+        Code::MissingFile,
+        Code::Config,
+        Code::Template,
+        Code::Fallback,
+        Code::AliasIsName,
+        Code::NoSources,
+        Code::SourceWithoutUrl,
+        Code::FutureDate,
+        Code::UnusedEntity,
+        Code::LargeImage,
+        Code::LongTitle,
+        Code::DuplicateSourceUrl,
+        Code::LikelyDuplicate,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Code::Io => "E001",
@@ -105,6 +150,14 @@ impl Code {
             Code::Usage => "E002",
             Code::Fallback => "W201",
             Code::AliasIsName => "W202",
+            Code::NoSources => "W301",
+            Code::SourceWithoutUrl => "W302",
+            Code::FutureDate => "W303",
+            Code::UnusedEntity => "W304",
+            Code::LargeImage => "W305",
+            Code::LongTitle => "W306",
+            Code::DuplicateSourceUrl => "W307",
+            Code::LikelyDuplicate => "W308",
         }
     }
 }
@@ -147,44 +200,9 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Human, compiler-style rendering (what `check` and `build` print).
+    /// Human, compiler-style rendering without colour (see `report`).
     pub fn render_human(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{}[{}]: {}",
-            self.severity.as_str(),
-            self.code.as_str(),
-            self.message
-        );
-        let gutter = self
-            .span
-            .as_ref()
-            .map(|s| s.line.to_string().len())
-            .unwrap_or(1);
-        let pad = " ".repeat(gutter);
-        if let Some(file) = &self.file {
-            let location = match &self.span {
-                Some(s) => format!("{}:{}:{}", display_path(file), s.line, s.column),
-                None => display_path(file),
-            };
-            let _ = writeln!(out, "{pad}--> {location}");
-        }
-        if let Some(span) = &self.span {
-            let line = span.source_line.trim_end_matches(['\r', '\n']);
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{} | {}", span.line, line);
-            let lead: String = line
-                .chars()
-                .take(span.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(span.width.max(1)));
-        }
-        if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "{pad} = hint: {hint}");
-        }
-        out
+        crate::report::human(self, false)
     }
 }
 

@@ -17,6 +17,7 @@ pub mod model;
 pub mod parse;
 pub mod plan;
 pub mod render;
+pub mod report;
 pub mod site;
 pub mod slug;
 pub mod theme;

@@ -1,6 +1,7 @@
 //! The `annals` binary: parses arguments and calls the library.
 
 use annals::commands::{self, Exit, Verbosity};
+use annals::report::Format;
 use annals::site::Options;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -41,8 +42,9 @@ enum Command {
     },
     /// Validate everything and write nothing
     Check {
-        /// Output format (only `human` for now)
-        #[arg(long, default_value = "human", value_parser = ["human"])]
+        /// How to print problems: compiler-style text, one JSON object per
+        /// line, or GitHub workflow annotations
+        #[arg(long, default_value = "human", value_parser = ["human", "json", "github"])]
         format: String,
         /// Exit 1 on warnings too
         #[arg(long)]
@@ -100,10 +102,15 @@ fn main() {
             verbosity,
         ),
         Command::Check {
+            format,
             deny_warnings,
             drafts,
-            ..
-        } => commands::check::run(&options(None, None, *drafts), *deny_warnings, verbosity),
+        } => commands::check::run(
+            &options(None, None, *drafts),
+            Format::parse(format).unwrap_or(Format::Human),
+            *deny_warnings,
+            verbosity,
+        ),
         Command::Init { dir } => commands::init::run(dir.as_ref().unwrap_or(&cli.root), verbosity),
         Command::New {
             title,

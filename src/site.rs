@@ -29,8 +29,6 @@ pub struct Site {
     pub timeline: Timeline,
     pub theme: Theme,
     pub drafts: bool,
-    /// Markdown files read (for summaries).
-    pub files: usize,
     /// Non-Markdown files beside events, by folder.
     assets: std::collections::BTreeMap<PathBuf, Vec<PathBuf>>,
 }
@@ -43,9 +41,16 @@ pub struct Summary {
     pub events: usize,
 }
 
-/// Loads and validates. Always returns every diagnostic; the site only when no
-/// error was found.
-pub fn load(opts: &Options) -> (Option<Site>, Vec<Diagnostic>) {
+/// What loading found: the site when no error was found, every diagnostic,
+/// and how many source files were read.
+pub struct Loaded {
+    pub site: Option<Site>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: usize,
+}
+
+/// Loads and validates.
+pub fn load(opts: &Options) -> Loaded {
     let mut diagnostics = Vec::new();
     let root = opts.root.clone();
     let mut config = parse::config::load(&root, &mut diagnostics);
@@ -64,9 +69,14 @@ pub fn load(opts: &Options) -> (Option<Site>, Vec<Diagnostic>) {
     let parsed = parse::parse(&loaded, &config, &mut diagnostics);
     let timeline = model::build(parsed, opts.drafts, &mut diagnostics);
     let theme = theme::load(&root, &config.theme, &mut diagnostics);
+    config.check.apply(&mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return (None, diagnostics);
+        return Loaded {
+            site: None,
+            diagnostics,
+            files,
+        };
     }
     let site = Site {
         root,
@@ -74,10 +84,13 @@ pub fn load(opts: &Options) -> (Option<Site>, Vec<Diagnostic>) {
         timeline,
         theme,
         drafts: opts.drafts,
-        files,
         assets: loaded.assets,
     };
-    (Some(site), diagnostics)
+    Loaded {
+        site: Some(site),
+        diagnostics,
+        files,
+    }
 }
 
 /// The default output folder, or `--output` (relative to the current folder).

@@ -6,7 +6,11 @@ use std::time::Instant;
 
 pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
     let started = Instant::now();
-    let (site, mut diagnostics) = site::load(opts);
+    let site::Loaded {
+        site,
+        mut diagnostics,
+        files,
+    } = site::load(opts);
     let Some(site) = site else {
         print_diagnostics(&diagnostics, verbosity);
         eprintln!("error: build failed; the previous output was left as it was");
@@ -20,7 +24,7 @@ pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
                 let t = &site.timeline;
                 eprintln!(
                     "read {} files: {} events, {} actors, {} theatres, {} tags, {} years",
-                    site.files,
+                    files,
                     t.events.len(),
                     t.actors.len(),
                     t.theatres.len(),

@@ -1,24 +1,51 @@
 //! `annals check`: validates everything (including templates), writes nothing.
 
-use super::{exit_for, print_diagnostics, Exit, Verbosity};
+use super::{exit_for, Exit, Verbosity};
+use crate::diagnostic;
+use crate::report::{self, Format};
 use crate::site::{self, Options};
 use crate::write::MemorySink;
+use std::io::Write;
 
-pub fn run(opts: &Options, deny_warnings: bool, verbosity: Verbosity) -> Exit {
-    let (site, mut diagnostics) = site::load(opts);
-    let files = site.as_ref().map(|s| s.files).unwrap_or(0);
+pub fn run(opts: &Options, format: Format, deny_warnings: bool, verbosity: Verbosity) -> Exit {
+    let site::Loaded {
+        site,
+        mut diagnostics,
+        files,
+    } = site::load(opts);
     if let Some(site) = &site {
         // Rendering in memory is what catches template errors.
         if let Err(errors) = site.build_into(&MemorySink::default()) {
             diagnostics.extend(errors);
         }
     }
-    print_diagnostics(&diagnostics, verbosity);
-    if diagnostics.is_empty() && verbosity > Verbosity::Quiet {
-        eprintln!("no problems found in {files} files");
+    diagnostic::sort(&mut diagnostics);
+    match format {
+        // Machine formats go to stdout, complete, whatever the verbosity.
+        Format::Json | Format::Github => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            for d in &diagnostics {
+                let _ = out.write_all(report::render(d, format, false).as_bytes());
+            }
+        }
+        Format::Human => {
+            super::print_diagnostics_only(&diagnostics, verbosity);
+            if verbosity > Verbosity::Quiet {
+                let plural = if files == 1 { "" } else { "s" };
+                if diagnostics.is_empty() {
+                    eprintln!("no problems in {files} file{plural}");
+                } else {
+                    eprintln!(
+                        "{} in {files} file{plural}",
+                        diagnostic::summary(&diagnostics)
+                    );
+                }
+            }
+        }
     }
-    if deny_warnings && !diagnostics.is_empty() {
-        return Exit::ContentError;
+    match exit_for(&diagnostics) {
+        Exit::Success if deny_warnings && !diagnostics.is_empty() => Exit::ContentError,
+        exit => exit,
     }
-    exit_for(&diagnostics)
 }

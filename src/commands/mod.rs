@@ -7,6 +7,7 @@ pub mod init;
 pub mod new;
 
 use crate::diagnostic::{self, Diagnostic};
+use crate::report;
 use std::io::Write;
 
 /// Exit status of SPEC §10.
@@ -26,17 +27,29 @@ pub enum Verbosity {
     Verbose,
 }
 
-/// Prints diagnostics to stderr, errors always, warnings unless quiet.
-pub fn print_diagnostics(diagnostics: &[Diagnostic], verbosity: Verbosity) {
+/// Colour only on a terminal, and never when `NO_COLOR` is set.
+fn stderr_color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Prints human diagnostics to stderr: errors always, warnings unless quiet.
+pub fn print_diagnostics_only(diagnostics: &[Diagnostic], verbosity: Verbosity) {
+    let color = stderr_color();
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     for d in diagnostics {
         if d.is_error() || verbosity > Verbosity::Quiet {
-            let _ = writeln!(err, "{}", d.render_human());
+            let _ = writeln!(err, "{}", report::human(d, color));
         }
     }
+}
+
+/// Prints human diagnostics and, unless quiet, the `2 errors, 1 warning` line.
+pub fn print_diagnostics(diagnostics: &[Diagnostic], verbosity: Verbosity) {
+    print_diagnostics_only(diagnostics, verbosity);
     if !diagnostics.is_empty() && verbosity > Verbosity::Quiet {
-        let _ = writeln!(err, "{}", diagnostic::summary(diagnostics));
+        eprintln!("{}", diagnostic::summary(diagnostics));
     }
 }
 

@@ -151,6 +151,12 @@ impl FrontMatter {
     /// The first line inside a key's block that contains `needle`, falling back to
     /// the key itself. Used for values nested in lists and maps.
     pub fn find_in_key(&self, key: &str, needle: &str) -> Option<Span> {
+        self.find_nth_in_key(key, needle, 0)
+    }
+
+    /// As [`find_in_key`](Self::find_in_key), for the `n`-th line (0-based)
+    /// holding `needle`: the second of two duplicates is the one to point at.
+    pub fn find_nth_in_key(&self, key: &str, needle: &str, n: usize) -> Option<Span> {
         let pos = self.keys.iter().position(|k| k.key == key)?;
         let start = self.keys[pos].index;
         let end = self
@@ -159,10 +165,11 @@ impl FrontMatter {
             .map(|k| k.index)
             .unwrap_or(self.lines.len());
         if !needle.is_empty() {
-            for i in start..end {
-                if let Some(byte) = self.lines[i].find(needle) {
-                    return Some(self.span_at(i, byte, needle.chars().count()));
-                }
+            let hit = (start..end)
+                .filter_map(|i| self.lines[i].find(needle).map(|byte| (i, byte)))
+                .nth(n);
+            if let Some((i, byte)) = hit {
+                return Some(self.span_at(i, byte, needle.chars().count()));
             }
         }
         self.key_span(key)

@@ -4,6 +4,7 @@
 //! No I/O, no templates: everything here is a pure function of the parsed files.
 
 pub mod identity;
+pub mod lint;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::parse::{Event, Parsed};
@@ -172,6 +173,7 @@ pub fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnostic>) ->
         years,
     };
     cooccurrence(&mut timeline);
+    diagnostics.extend(lint::timeline(&timeline));
     timeline
 }
 

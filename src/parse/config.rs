@@ -22,7 +22,40 @@ const KEYS: &[&str] = &[
     "feeds",
     "unsafe_html",
     "extra",
+    "check",
 ];
+
+/// Keys of `check:`, which turns warnings into errors for a site's reviews.
+pub const CHECK_KEYS: &[&str] = &["require_sources", "require_source_urls", "deny_warnings"];
+
+/// Which warnings a site treats as errors.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckPolicy {
+    /// W301 (an event without sources) is an error.
+    pub require_sources: bool,
+    /// W302 (a source without `url` or `archive`) is an error.
+    pub require_source_urls: bool,
+    /// Every warning is an error.
+    pub deny_warnings: bool,
+}
+
+impl CheckPolicy {
+    /// Raises the warnings this policy forbids to errors.
+    pub fn apply(&self, diagnostics: &mut [Diagnostic]) {
+        use crate::diagnostic::{Code, Severity};
+        for d in diagnostics
+            .iter_mut()
+            .filter(|d| d.severity == Severity::Warning)
+        {
+            let raise = self.deny_warnings
+                || (self.require_sources && d.code == Code::NoSources)
+                || (self.require_source_urls && d.code == Code::SourceWithoutUrl);
+            if raise {
+                d.severity = Severity::Error;
+            }
+        }
+    }
+}
 
 /// Feeds and exports of SPEC §7 that a site can turn off one by one.
 pub const FEEDS: &[&str] = &[
@@ -113,6 +146,7 @@ pub struct Config {
     pub feeds: Vec<String>,
     pub unsafe_html: bool,
     pub extra: serde_json::Value,
+    pub check: CheckPolicy,
 }
 
 impl Default for Config {
@@ -133,6 +167,7 @@ impl Default for Config {
             feeds: FEEDS.iter().map(|s| s.to_string()).collect(),
             unsafe_html: false,
             extra: serde_json::Value::Object(Default::default()),
+            check: CheckPolicy::default(),
         }
     }
 }
@@ -257,8 +292,50 @@ pub fn parse(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Conf
             f.wrong_type("extra", "a map", &extra);
         }
     }
+    if let Some(check) = f.get("check").cloned() {
+        config.check = parse_check(&mut f, &check);
+    }
     diagnostics.extend(f.into_diagnostics());
     config
+}
+
+fn parse_check(f: &mut Fields, value: &Value) -> CheckPolicy {
+    let mut policy = CheckPolicy::default();
+    let Value::Mapping(map) = value else {
+        f.wrong_type("check", "a map such as `{ require_sources: true }`", value);
+        return policy;
+    };
+    for (name, near) in unknown_nested_keys(map, CHECK_KEYS) {
+        let span = f.fm.find_in_key("check", &name);
+        let hint = match near {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => format!("`check` keys are: {}", CHECK_KEYS.join(", ")),
+        };
+        f.error_at(
+            Code::UnknownKey,
+            span,
+            format!("unknown key `{name}` in `check`"),
+        )
+        .hint = Some(hint);
+    }
+    for key in CHECK_KEYS {
+        let Some(v) = map.get(*key) else { continue };
+        let Some(b) = v.as_bool() else {
+            let span = f.fm.find_in_key("check", key);
+            f.error_at(
+                Code::InvalidValue,
+                span,
+                format!("`check.{key}` must be `true` or `false`"),
+            );
+            continue;
+        };
+        match *key {
+            "require_sources" => policy.require_sources = b,
+            "require_source_urls" => policy.require_source_urls = b,
+            _ => policy.deny_warnings = b,
+        }
+    }
+    policy
 }
 
 /// `feeds: false`, `feeds: true`, or a map `{atom: false, csv: true}`.

@@ -71,17 +71,30 @@ pub struct Event {
     pub actors_span: Option<Span>,
     pub theatres_span: Option<Span>,
     pub slug_span: Option<Span>,
+    pub title_span: Option<Span>,
+    pub date_span: Option<Span>,
 }
 
 /// Parses one event file. `Err` carries every problem found in it.
-pub fn parse(file: &SourceFile, tz: chrono_tz::Tz) -> Result<Event, Vec<Diagnostic>> {
+/// Parses one event file: the event when it is valid, and every problem found
+/// (errors, or warnings beside a valid event).
+pub fn parse(
+    file: &SourceFile,
+    tz: chrono_tz::Tz,
+    now: chrono::NaiveDateTime,
+) -> (Option<Event>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let fm = match frontmatter::split(&file.text) {
         Ok(fm) => fm,
-        Err(e) => return Err(vec![split_error(e, &file.rel, "an event", &file.text)]),
+        Err(e) => {
+            return (
+                None,
+                vec![split_error(e, &file.rel, "an event", &file.text)],
+            )
+        }
     };
     let Some(mut f) = Fields::parse(&fm, &file.rel, &mut diagnostics) else {
-        return Err(diagnostics);
+        return (None, diagnostics);
     };
     f.check_keys("event front matter", KEYS);
 
@@ -229,11 +242,13 @@ pub fn parse(file: &SourceFile, tz: chrono_tz::Tz) -> Result<Event, Vec<Diagnost
     let actors_span = f.span("actors");
     let theatres_span = f.span("theatres");
     let slug_span = f.span("slug");
+    let title_span = f.span("title");
+    let date_span = f.span("date");
     diagnostics.extend(f.into_diagnostics());
 
     match (title, date, slug) {
         (Some(title), Some(date), Some(slug)) if diagnostics.iter().all(|d| !d.is_error()) => {
-            Ok(Event {
+            let event = Event {
                 slug,
                 file: file.rel.clone(),
                 path: file.path.clone(),
@@ -255,9 +270,13 @@ pub fn parse(file: &SourceFile, tz: chrono_tz::Tz) -> Result<Event, Vec<Diagnost
                 actors_span,
                 theatres_span,
                 slug_span,
-            })
+                title_span,
+                date_span,
+            };
+            diagnostics.extend(crate::parse::lint::event(&fm, &event, now));
+            (Some(event), diagnostics)
         }
-        _ => Err(diagnostics),
+        _ => (None, diagnostics),
     }
 }
 

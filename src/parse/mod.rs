@@ -7,6 +7,7 @@ pub mod config;
 pub mod entity;
 pub mod event;
 pub mod fields;
+pub mod lint;
 pub mod nested;
 
 use crate::diagnostic::Diagnostic;
@@ -28,19 +29,19 @@ pub struct Parsed {
 /// Parses every loaded file in parallel; the result keeps the load order.
 pub fn parse(loaded: &Loaded, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Parsed {
     let tz = config.timezone;
+    // Only the "date in the future" warning reads the clock; no output does.
+    let now = chrono::Utc::now().naive_utc();
     let events: Vec<_> = loaded
         .events
         .par_iter()
-        .map(|f| event::parse(f, tz))
+        .map(|f| event::parse(f, tz, now))
         .collect();
     let actors: Vec<_> = loaded.actors.par_iter().map(entity::parse).collect();
     let theatres: Vec<_> = loaded.theatres.par_iter().map(entity::parse).collect();
     let mut parsed = Parsed::default();
-    for r in events {
-        match r {
-            Ok(e) => parsed.events.push(e),
-            Err(d) => diagnostics.extend(d),
-        }
+    for (event, problems) in events {
+        diagnostics.extend(problems);
+        parsed.events.extend(event);
     }
     for (results, out) in [
         (actors, &mut parsed.actors),

@@ -52,11 +52,7 @@ fn every_problem_in_every_file_is_reported_in_one_run() {
     assert!(err.contains("February 2023 has 28 days"));
     // The offending line is shown with a marker under the value.
     assert!(err.contains("3 | date: 2023-02-30\n  |       ^^^^^^^^^^"));
-    assert!(err
-        .lines()
-        .last()
-        .unwrap_or_default()
-        .contains("errors, 0 warnings"));
+    assert!(err.lines().last().unwrap_or_default().contains(" errors, "));
 }
 
 #[test]
@@ -157,8 +153,12 @@ fn hostile_inputs_never_panic() {
             "no diagnostic for {name}:\n{err}"
         );
     }
-    // The BOM + CRLF file is fine: it is not mentioned.
-    assert!(!err.contains("bom-crlf.md"), "{err}");
+    // The BOM + CRLF file is fine: no error names it (a warning may).
+    let errors_about_it = err
+        .split("\n\n")
+        .filter(|b| b.starts_with("error") && b.contains("bom-crlf.md"))
+        .count();
+    assert_eq!(errors_about_it, 0, "{err}");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 mod assets;
 mod atomic;
 mod base_url;
+mod check;
 mod commands;
 mod dates;
 mod determinism;

@@ -31,7 +31,9 @@ fn keys(prefix: &str, value: &serde_json::Value, out: &mut BTreeSet<String>) {
 fn every_field_templates_receive_is_documented() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let doc = std::fs::read_to_string(root.join("docs/templates.md")).unwrap();
-    let (site, diagnostics) = site::load(&Options {
+    let site::Loaded {
+        site, diagnostics, ..
+    } = site::load(&Options {
         root: root.to_path_buf(),
         ..Options::default()
     });

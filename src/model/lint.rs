@@ -1,0 +1,56 @@
+//! Warnings that need the whole timeline: metadata files nobody uses, and
+//! events that look like the same event entered twice.
+
+use crate::diagnostic::{display_path, Code, Diagnostic};
+use crate::model::Timeline;
+use std::collections::HashMap;
+
+pub fn timeline(t: &Timeline) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (what, groups) in [("actor", &t.actors), ("theatre", &t.theatres)] {
+        for g in groups.values() {
+            let Some(file) = &g.entity.file else { continue };
+            if g.events.is_empty() {
+                out.push(
+                    Diagnostic::warning(
+                        Code::UnusedEntity,
+                        format!("{what} `{}` has a file but no events", g.entity.slug),
+                    )
+                    .in_file(file)
+                    .with_hint(format!(
+                        "name it in an event's `{what}s`, or remove the file"
+                    )),
+                );
+            }
+        }
+    }
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    for (i, te) in t.events.iter().enumerate() {
+        let e = &te.event;
+        let key = (e.title.to_lowercase(), e.date.iso());
+        match seen.get(&key) {
+            Some(&first) => {
+                let other = &t.events[first].event;
+                out.push(
+                    Diagnostic::warning(
+                        Code::LikelyDuplicate,
+                        format!(
+                            "`{}` has the same title and date as `{}`",
+                            e.slug, other.slug
+                        ),
+                    )
+                    .in_file(&e.file)
+                    .at(e.title_span.clone())
+                    .with_hint(format!(
+                        "if it is the same event, merge it into `{}`",
+                        display_path(&other.file)
+                    )),
+                );
+            }
+            None => {
+                seen.insert(key, i);
+            }
+        }
+    }
+    out
+}

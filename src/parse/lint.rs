@@ -1,0 +1,98 @@
+//! Warnings about one valid event: things a reviewer should look at, which do
+//! not stop a build (unless `annals.yaml` or `--deny-warnings` says so).
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::frontmatter::FrontMatter;
+use crate::parse::event::{Event, ImageSrc};
+
+/// Titles longer than this are hard to scan in a timeline.
+pub const MAX_TITLE: usize = 120;
+/// Images larger than this slow every page that shows them.
+pub const MAX_IMAGE_BYTES: u64 = 2 * 1024 * 1024;
+
+pub fn event(fm: &FrontMatter, e: &Event, now: chrono::NaiveDateTime) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut warn = |code: Code, span, message: String, hint: &str| {
+        out.push(
+            Diagnostic::warning(code, message)
+                .in_file(&e.file)
+                .at(span)
+                .with_hint(hint),
+        );
+    };
+    if e.sources.is_empty() {
+        warn(
+            Code::NoSources,
+            e.title_span.clone(),
+            format!("event `{}` has no sources", e.slug),
+            "add `sources:` with at least a `publisher`, so readers can check the claim",
+        );
+    }
+    let mut seen_urls: Vec<&str> = Vec::new();
+    for s in &e.sources {
+        let label = s
+            .publisher
+            .as_deref()
+            .or(s.title.as_deref())
+            .unwrap_or_default();
+        if s.url.is_none() && s.archive.is_none() {
+            warn(
+                Code::SourceWithoutUrl,
+                fm.find_in_key("sources", label),
+                format!("source `{label}` has no `url` or `archive`"),
+                "add the article's address, or an archived copy, if there is one; never invent one",
+            );
+        }
+        if let Some(url) = s.url.as_deref() {
+            let earlier = seen_urls.iter().filter(|u| **u == url).count();
+            if earlier > 0 {
+                warn(
+                    Code::DuplicateSourceUrl,
+                    fm.find_nth_in_key("sources", url, earlier),
+                    format!("source `{url}` is listed twice"),
+                    "remove the second entry",
+                );
+            }
+            seen_urls.push(url);
+        }
+    }
+    if e.date
+        .earliest_utc()
+        .or(e.date.latest_utc())
+        .is_some_and(|d| d > now)
+    {
+        warn(
+            Code::FutureDate,
+            e.date_span.clone(),
+            format!("`{}` is in the future", e.date.iso()),
+            "check the year; a planned event is better marked as such in its title",
+        );
+    }
+    let length = e.title.chars().count();
+    if length > MAX_TITLE {
+        warn(
+            Code::LongTitle,
+            e.title_span.clone(),
+            format!("the title is {length} characters long (over {MAX_TITLE})"),
+            "keep the title to one short line and move detail to `summary` or the body",
+        );
+    }
+    if let Some(ImageSrc::File(rel)) = e.image.as_ref().map(|i| &i.src) {
+        let path = e.path.parent().map(|d| d.join(rel)).unwrap_or_default();
+        if let Ok(meta) = std::fs::metadata(&path) {
+            if meta.len() > MAX_IMAGE_BYTES {
+                warn(
+                    Code::LargeImage,
+                    fm.find_in_key("image", &rel.to_string_lossy()),
+                    format!(
+                        "image `{}` is {:.1} MB",
+                        rel.display(),
+                        meta.len() as f64 / 1_048_576.0
+                    ),
+                    "resize or compress it to under 2 MB; every reader downloads it",
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,184 @@
+//! Diagnostics as people and machines read them: compiler-style text
+//! (coloured on a terminal), one JSON object per line, or GitHub workflow
+//! annotations that show on a pull request's changed lines.
+
+use crate::diagnostic::{display_path, Diagnostic, Severity};
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "human" => Some(Format::Human),
+            "json" => Some(Format::Json),
+            "github" => Some(Format::Github),
+            _ => None,
+        }
+    }
+}
+
+/// One diagnostic in `format`, ending in a newline.
+pub fn render(d: &Diagnostic, format: Format, color: bool) -> String {
+    match format {
+        Format::Human => human(d, color),
+        Format::Json => json(d),
+        Format::Github => github(d),
+    }
+}
+
+fn paint(color: bool, code: &str, text: &str) -> String {
+    if color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+/// `error[E120]: message`, `--> file:line:col`, the line, a marker, a hint.
+pub fn human(d: &Diagnostic, color: bool) -> String {
+    let mut out = String::new();
+    let head = format!("{}[{}]", d.severity.as_str(), d.code.as_str());
+    let head = match d.severity {
+        Severity::Error => paint(color, "1;31", &head),
+        Severity::Warning => paint(color, "1;33", &head),
+    };
+    let _ = writeln!(out, "{head}: {}", paint(color, "1", &d.message));
+    let gutter = d
+        .span
+        .as_ref()
+        .map(|s| s.line.to_string().len())
+        .unwrap_or(1);
+    let pad = " ".repeat(gutter);
+    let blue = |t: &str| paint(color, "1;34", t);
+    if let Some(file) = &d.file {
+        let location = match &d.span {
+            Some(s) => format!("{}:{}:{}", display_path(file), s.line, s.column),
+            None => display_path(file),
+        };
+        let _ = writeln!(out, "{pad}{} {location}", blue("-->"));
+    }
+    if let Some(span) = &d.span {
+        let line = span.source_line.trim_end_matches(['\r', '\n']);
+        let _ = writeln!(out, "{pad} {}", blue("|"));
+        let _ = writeln!(
+            out,
+            "{} {} {}",
+            blue(&span.line.to_string()),
+            blue("|"),
+            line
+        );
+        let lead: String = line
+            .chars()
+            .take(span.column.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let marker = "^".repeat(span.width.max(1));
+        let marker = match d.severity {
+            Severity::Error => paint(color, "1;31", &marker),
+            Severity::Warning => paint(color, "1;33", &marker),
+        };
+        let _ = writeln!(out, "{pad} {} {lead}{marker}", blue("|"));
+    }
+    if let Some(hint) = &d.hint {
+        let _ = writeln!(out, "{pad} {} hint: {hint}", blue("="));
+    }
+    out
+}
+
+/// One JSON object on one line: severity, code, message, file, line, column, hint.
+pub fn json(d: &Diagnostic) -> String {
+    let v = serde_json::json!({
+        "severity": d.severity.as_str(),
+        "code": d.code.as_str(),
+        "message": d.message,
+        "file": d.file.as_deref().map(display_path),
+        "line": d.span.as_ref().map(|s| s.line),
+        "column": d.span.as_ref().map(|s| s.column),
+        "hint": d.hint,
+    });
+    format!("{v}\n")
+}
+
+/// `::error file=…,line=…,col=…,title=E120::message`, escaped as the runner expects.
+pub fn github(d: &Diagnostic) -> String {
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut props = Vec::new();
+    if let Some(file) = &d.file {
+        props.push(format!("file={}", property(&display_path(file))));
+    }
+    if let Some(span) = &d.span {
+        props.push(format!("line={}", span.line));
+        props.push(format!("col={}", span.column));
+        props.push(format!("endColumn={}", span.column + span.width.max(1)));
+    }
+    props.push(format!("title={}", property(d.code.as_str())));
+    let mut message = d.message.clone();
+    if let Some(hint) = &d.hint {
+        message.push_str("\nhint: ");
+        message.push_str(hint);
+    }
+    format!("::{level} {}::{}\n", props.join(","), data(&message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Span};
+
+    fn sample() -> Diagnostic {
+        Diagnostic::error(
+            Code::InvalidDate,
+            "`2023-02-30` is not a valid date: February 2023 has 28 days",
+        )
+        .in_file("content/events/a,b.md")
+        .at(Some(Span {
+            line: 3,
+            column: 7,
+            width: 10,
+            source_line: "date: 2023-02-30".into(),
+        }))
+        .with_hint("use 2023-02-28")
+    }
+
+    #[test]
+    fn json_is_one_object_per_line() {
+        let line = json(&sample());
+        assert!(line.ends_with('\n') && line.matches('\n').count() == 1);
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["code"], "E120");
+        assert_eq!(v["line"], 3);
+        assert_eq!(v["column"], 7);
+        assert_eq!(v["file"], "content/events/a,b.md");
+        assert_eq!(v["hint"], "use 2023-02-28");
+    }
+
+    #[test]
+    fn github_annotations_are_escaped() {
+        let line = github(&sample());
+        assert_eq!(
+            line,
+            "::error file=content/events/a%2Cb.md,line=3,col=7,endColumn=17,title=E120::`2023-02-30` is not a valid date: February 2023 has 28 days%0Ahint: use 2023-02-28\n"
+        );
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        assert!(!human(&sample(), false).contains('\x1b'));
+        assert!(human(&sample(), true).contains("\x1b[1;31merror[E120]\x1b[0m"));
+    }
+}
