@@ -39,6 +39,10 @@ enum Command {
         /// Include events marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// Build in memory and exit 1, listing the differences, if the output
+        /// folder is not what the build would write
+        #[arg(long)]
+        check: bool,
     },
     /// Validate everything and write nothing
     Check {
@@ -97,10 +101,15 @@ fn main() {
             output,
             base_url,
             drafts,
-        } => commands::build::run(
-            &options(output.clone(), base_url.clone(), *drafts),
-            verbosity,
-        ),
+            check,
+        } => {
+            let opts = options(output.clone(), base_url.clone(), *drafts);
+            if *check {
+                commands::build::check(&opts, verbosity)
+            } else {
+                commands::build::run(&opts, verbosity)
+            }
+        }
         Command::Check {
             format,
             deny_warnings,

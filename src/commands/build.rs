@@ -2,6 +2,9 @@
 
 use super::{exit_for, print_diagnostics, Exit, Verbosity};
 use crate::site::{self, Options};
+use crate::write::MemorySink;
+use std::collections::BTreeMap;
+use std::path::Path;
 use std::time::Instant;
 
 pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
@@ -54,4 +57,70 @@ pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
             }
         }
     }
+}
+
+/// `annals build --check`: builds in memory and compares with the output
+/// folder, for sites that commit their output. Writes nothing.
+pub fn check(opts: &Options, verbosity: Verbosity) -> Exit {
+    let site::Loaded {
+        site,
+        mut diagnostics,
+        ..
+    } = site::load(opts);
+    let Some(site) = site else {
+        print_diagnostics(&diagnostics, verbosity);
+        return exit_for(&diagnostics);
+    };
+    let sink = MemorySink::default();
+    if let Err(errors) = site.build_into(&sink) {
+        diagnostics.extend(errors);
+        print_diagnostics(&diagnostics, verbosity);
+        return exit_for(&diagnostics);
+    }
+    print_diagnostics(&diagnostics, verbosity);
+    let output = site::output_dir(opts);
+    let fresh = sink.files.into_inner().unwrap_or_default();
+    let on_disk = read_tree(&output);
+    let mut differences = Vec::new();
+    for (path, bytes) in &fresh {
+        match on_disk.get(path) {
+            None => differences.push(format!("missing  {path}")),
+            Some(old) if old != bytes => differences.push(format!("changed  {path}")),
+            Some(_) => {}
+        }
+    }
+    for path in on_disk.keys().filter(|p| !fresh.contains_key(*p)) {
+        differences.push(format!("stale    {path}"));
+    }
+    if differences.is_empty() {
+        if verbosity > Verbosity::Quiet {
+            eprintln!("{} is up to date ({} files)", output.display(), fresh.len());
+        }
+        return exit_for(&diagnostics);
+    }
+    // The list is the command's answer, so it goes to stdout.
+    for d in &differences {
+        println!("{d}");
+    }
+    eprintln!(
+        "error: {} differs from the build in {} file{}; run `annals build` and commit the result",
+        output.display(),
+        differences.len(),
+        if differences.len() == 1 { "" } else { "s" }
+    );
+    Exit::ContentError
+}
+
+/// Every file below `dir` by `/`-separated relative path; empty when missing.
+fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = crate::diagnostic::display_path(e.path().strip_prefix(dir).ok()?);
+            Some((rel, std::fs::read(e.path()).ok()?))
+        })
+        .collect()
 }

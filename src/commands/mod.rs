@@ -45,11 +45,25 @@ pub fn print_diagnostics_only(diagnostics: &[Diagnostic], verbosity: Verbosity) 
     }
 }
 
-/// Prints human diagnostics and, unless quiet, the `2 errors, 1 warning` line.
+/// What `build` prints: every error in full, warnings in full only with `-v`
+/// (`check` is the command for reviewing them), and a count line.
 pub fn print_diagnostics(diagnostics: &[Diagnostic], verbosity: Verbosity) {
-    print_diagnostics_only(diagnostics, verbosity);
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.is_error() || verbosity == Verbosity::Verbose)
+        .cloned()
+        .collect();
+    print_diagnostics_only(&shown, verbosity);
     if !diagnostics.is_empty() && verbosity > Verbosity::Quiet {
-        eprintln!("{}", diagnostic::summary(diagnostics));
+        let hidden = diagnostics.len() - shown.len();
+        if hidden > 0 {
+            eprintln!(
+                "{} (`annals check` lists the warnings)",
+                diagnostic::summary(diagnostics)
+            );
+        } else {
+            eprintln!("{}", diagnostic::summary(diagnostics));
+        }
     }
 }
 

@@ -93,3 +93,53 @@ fn quiet_build_prints_nothing_on_success() {
     assert!(out.status.success());
     assert!(out.stderr.is_empty() && out.stdout.is_empty());
 }
+
+#[test]
+fn build_check_compares_the_output_without_writing() {
+    let site = fixture("identity");
+    // No output yet: everything is missing.
+    let out = run(site.path(), &["build", "--check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("missing  index.html"));
+    assert!(
+        !site.path().join("public").exists(),
+        "--check writes nothing"
+    );
+
+    let public = build(site.path(), &[]);
+    let out = run(site.path(), &["build", "--check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+
+    // A stale page, a stray file and a missing one are each listed.
+    std::fs::write(public.join("events/by-case/index.html"), "old").unwrap();
+    std::fs::write(public.join("stray.html"), "x").unwrap();
+    std::fs::remove_file(public.join("robots.txt")).unwrap();
+    let out = run(site.path(), &["build", "--check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let listed = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(
+        listed,
+        "changed  events/by-case/index.html\nmissing  robots.txt\nstale    stray.html\n"
+    );
+    assert!(stderr(&out).contains("differs from the build in 3 files"));
+    assert_eq!(
+        std::fs::read_to_string(public.join("events/by-case/index.html")).unwrap(),
+        "old"
+    );
+}
+
+#[test]
+fn build_prints_errors_in_full_and_counts_warnings() {
+    let site = fixture("warnings");
+    let out = run(site.path(), &["build"]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(!err.contains("warning["), "{err}");
+    assert!(
+        err.contains("0 errors, 8 warnings (`annals check` lists the warnings)"),
+        "{err}"
+    );
+    let verbose = stderr(&run(site.path(), &["build", "-v"]));
+    assert!(verbose.contains("warning[W301]"));
+}

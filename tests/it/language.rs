@@ -52,7 +52,7 @@ fn an_unknown_language_falls_back_to_english_with_a_warning() {
         "title: Lang\nlanguage: xx\n",
     )
     .unwrap();
-    let out = run(site.path(), &["build"]);
+    let out = run(site.path(), &["build", "-v"]);
     assert!(out.status.success());
     assert!(stderr(&out).contains("warning[W201]"), "{}", stderr(&out));
     let index = read(&site.path().join("public/index.html"));
