@@ -57,6 +57,33 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Query the timeline, in timeline order
+    List {
+        /// Only events of this actor (slug, name or alias)
+        #[arg(long, value_name = "A")]
+        actor: Option<String>,
+        /// Only events in this theatre or its sub-theatres
+        #[arg(long, value_name = "T")]
+        theatre: Option<String>,
+        /// Only events with this tag
+        #[arg(long, value_name = "X")]
+        tag: Option<String>,
+        /// Only events with this status
+        #[arg(long, value_parser = ["reported", "claimed", "confirmed", "disputed", "denied"])]
+        status: Option<String>,
+        /// Only events that reach this date or later (EDTF: 2023, 2023-07, …)
+        #[arg(long, value_name = "D")]
+        from: Option<String>,
+        /// Only events that start on this date or earlier
+        #[arg(long, value_name = "D")]
+        to: Option<String>,
+        /// Output format
+        #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+        format: String,
+        /// Include events marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Create a new site
     Init {
         /// Folder of the new site [default: --root]
@@ -118,6 +145,32 @@ fn main() {
             &options(None, None, *drafts),
             Format::parse(format).unwrap_or(Format::Human),
             *deny_warnings,
+            verbosity,
+        ),
+        Command::List {
+            actor,
+            theatre,
+            tag,
+            status,
+            from,
+            to,
+            format,
+            drafts,
+        } => commands::list::run(
+            &options(None, None, *drafts),
+            &commands::list::Query {
+                actor: actor.clone(),
+                theatre: theatre.clone(),
+                tag: tag.clone(),
+                status: status.clone(),
+                from: from.clone(),
+                to: to.clone(),
+            },
+            match format.as_str() {
+                "json" => commands::list::ListFormat::Json,
+                "csv" => commands::list::ListFormat::Csv,
+                _ => commands::list::ListFormat::Table,
+            },
             verbosity,
         ),
         Command::Init { dir } => commands::init::run(dir.as_ref().unwrap_or(&cli.root), verbosity),

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod list;
 pub mod new;
 
 use crate::diagnostic::{self, Diagnostic};

@@ -13,6 +13,7 @@ mod drafts;
 mod example;
 mod identity;
 mod language;
+mod list;
 mod ordering;
 mod sanitise;
 mod support;
