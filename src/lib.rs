@@ -10,6 +10,7 @@
 pub mod commands;
 pub mod date;
 pub mod diagnostic;
+pub mod diff;
 pub mod escape;
 pub mod load;
 pub mod markdown;

@@ -84,10 +84,27 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Print the JSON Schema of event front matter (draft 2020-12)
+    Schema,
+    /// Compare the timeline at two git revisions (events added, removed,
+    /// re-dated, re-attributed…), as Markdown for a pull request or JSON
+    Diff {
+        /// The base revision: a commit, branch or tag (e.g. `origin/main`, `HEAD~1`)
+        base: String,
+        /// The head revision [default: the working tree at --root]
+        head: Option<String>,
+        /// Output format
+        #[arg(long, default_value = "markdown", value_parser = ["markdown", "json"])]
+        format: String,
+    },
     /// Create a new site
     Init {
         /// Folder of the new site [default: --root]
         dir: Option<PathBuf>,
+        /// Also add a CI workflow: `github` checks and diffs pull requests and
+        /// publishes the default branch to GitHub Pages
+        #[arg(long, value_parser = ["github"])]
+        ci: Option<String>,
     },
     /// Create a new event file
     New {
@@ -173,7 +190,25 @@ fn main() {
             },
             verbosity,
         ),
-        Command::Init { dir } => commands::init::run(dir.as_ref().unwrap_or(&cli.root), verbosity),
+        Command::Schema => commands::schema::run(),
+        Command::Diff { base, head, format } => commands::diff::run(
+            &commands::diff::DiffOptions {
+                root: &cli.root,
+                base,
+                head: head.as_deref(),
+                format: commands::diff::Format::parse(format)
+                    .unwrap_or(commands::diff::Format::Markdown),
+            },
+            verbosity,
+        ),
+        Command::Init { dir, ci } => commands::init::run(
+            dir.as_ref().unwrap_or(&cli.root),
+            match ci.as_deref() {
+                Some("github") => commands::init::Ci::Github,
+                _ => commands::init::Ci::None,
+            },
+            verbosity,
+        ),
         Command::New {
             title,
             date,

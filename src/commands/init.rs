@@ -28,19 +28,52 @@ Write what happened here, in Markdown. Each event is one file under
 
 const GITIGNORE: &str = "/public/\n";
 
-pub fn run(dir: &Path, verbosity: Verbosity) -> Exit {
-    if dir.join("annals.yaml").exists() {
+/// `annals init --ci github`: review pull requests, publish the default branch.
+pub const GITHUB_WORKFLOW: &str = include_str!("github-workflow.yml");
+
+/// Points the YAML language server at the event schema. Front matter inside
+/// Markdown needs an editor that reads it as YAML (for VS Code, the "YAML"
+/// extension with a front matter plug-in); plain `.yaml` files validate as is.
+const VSCODE_SETTINGS: &str = r#"{
+  "yaml.schemas": {
+    "./.vscode/annals-event.schema.json": ["content/events/**/*.md", "content/events/**/*.yaml"]
+  }
+}
+"#;
+
+/// Which continuous-integration files to add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ci {
+    None,
+    Github,
+}
+
+pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
+    // `init --ci github` in an existing site adds what is missing and keeps the rest.
+    if dir.join("annals.yaml").exists() && ci == Ci::None {
         eprintln!(
             "error: `{}` already holds a site (annals.yaml exists); nothing was changed",
             dir.join("annals.yaml").display()
         );
         return Exit::UsageError;
     }
-    let files: [(&str, &str); 3] = [
+    let schema = match serde_json::to_string_pretty(&crate::parse::schema::event_schema()) {
+        Ok(s) => s + "\n",
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Exit::ContentError;
+        }
+    };
+    let mut files: Vec<(&str, &str)> = vec![
         ("annals.yaml", CONFIG),
         ("content/events/2024-01-15-the-timeline-begins.md", EXAMPLE),
         (".gitignore", GITIGNORE),
+        (".vscode/settings.json", VSCODE_SETTINGS),
+        (".vscode/annals-event.schema.json", &schema),
     ];
+    if ci == Ci::Github {
+        files.push((".github/workflows/annals.yml", GITHUB_WORKFLOW));
+    }
     for (rel, text) in files {
         let path = dir.join(rel);
         if path.exists() {

@@ -3,9 +3,11 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod init;
 pub mod list;
 pub mod new;
+pub mod schema;
 
 use crate::diagnostic::{self, Diagnostic};
 use crate::report;

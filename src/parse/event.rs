@@ -6,15 +6,11 @@ use crate::load::{frontmatter, SourceFile};
 use crate::parse::fields::Fields;
 use crate::parse::nested::{read_image, read_sources};
 pub use crate::parse::nested::{read_location, Image, ImageSrc, Location, Source};
+use crate::parse::schema;
 use crate::slug::Slug;
 use crate::yaml::{self, Value};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-
-const KEYS: &[&str] = &[
-    "title", "date", "end", "actors", "theatres", "tags", "status", "summary", "sources", "image",
-    "location", "related", "slug", "draft", "weight", "extra",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -96,7 +92,7 @@ pub fn parse(
     let Some(mut f) = Fields::parse(&fm, &file.rel, &mut diagnostics) else {
         return (None, diagnostics);
     };
-    f.check_keys("event front matter", KEYS);
+    f.check_keys("event front matter", &schema::names(schema::EVENT));
 
     let title = f.string("title");
     if title.is_none() && f.get("title").is_none() {

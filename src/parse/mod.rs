@@ -9,6 +9,7 @@ pub mod event;
 pub mod fields;
 pub mod lint;
 pub mod nested;
+pub mod schema;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;

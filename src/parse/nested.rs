@@ -4,13 +4,10 @@
 use crate::date::EventDate;
 use crate::diagnostic::Code;
 use crate::parse::fields::{unknown_nested_keys, Fields};
+use crate::parse::schema;
 use crate::yaml::{self, Mapping, Value};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-
-const SOURCE_KEYS: &[&str] = &["url", "title", "publisher", "date", "archive", "quote"];
-const IMAGE_KEYS: &[&str] = &["src", "alt", "caption", "credit"];
-const LOCATION_KEYS: &[&str] = &["name", "lat", "lon"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
@@ -114,7 +111,7 @@ pub fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> Vec<Source> {
             .hint = Some(format!("write `- url: {text}` or `- publisher: {text}`"));
             continue;
         };
-        report_unknown_nested(f, map, "sources", SOURCE_KEYS);
+        report_unknown_nested(f, map, "sources", &schema::names(schema::SOURCE));
         let mut source = Source {
             url: nested_text(f, map, "sources", "url"),
             title: nested_text(f, map, "sources", "title"),
@@ -172,7 +169,7 @@ pub fn read_image(f: &mut Fields, event_path: &Path) -> Option<Image> {
             return None;
         }
     };
-    report_unknown_nested(f, &map, "image", IMAGE_KEYS);
+    report_unknown_nested(f, &map, "image", &schema::names(schema::IMAGE));
     let src = nested_text(f, &map, "image", "src");
     let alt = nested_text(f, &map, "image", "alt");
     let caption = nested_text(f, &map, "image", "caption");
@@ -241,7 +238,7 @@ pub fn read_location(f: &mut Fields, key: &str, value: &Value) -> Option<Locatio
         f.wrong_type(key, "a map with `name`, `lat` and `lon`", value);
         return None;
     };
-    report_unknown_nested(f, map, key, LOCATION_KEYS);
+    report_unknown_nested(f, map, key, &schema::names(schema::LOCATION));
     let name = nested_text(f, map, key, "name");
     let mut coordinate = |axis: &str, limit: f64| -> Option<f64> {
         let v = map.get(axis).filter(|v| !v.is_null())?;

@@ -143,3 +143,50 @@ fn build_prints_errors_in_full_and_counts_warnings() {
     let verbose = stderr(&run(site.path(), &["build", "-v"]));
     assert!(verbose.contains("warning[W301]"));
 }
+
+#[test]
+fn schema_is_json_schema_2020_12_with_every_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["schema"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    for key in [
+        "title", "date", "end", "actors", "theatres", "tags", "status", "summary", "sources",
+        "image", "location", "related", "slug", "draft", "weight", "extra",
+    ] {
+        assert!(v["properties"][key]["description"].is_string(), "{key}");
+    }
+    assert_eq!(
+        v["properties"]["sources"]["items"]["additionalProperties"],
+        false
+    );
+}
+
+#[test]
+fn init_ci_github_writes_a_workflow_and_editor_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["init", "site", "--ci", "github"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = dir.path().join("site");
+    let text = read(&site.join(".github/workflows/annals.yml"));
+    let wf = annals::yaml::parse(&text).expect("valid YAML");
+    let steps = wf["jobs"]["review"]["steps"].as_sequence().unwrap();
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    assert!(runs
+        .iter()
+        .any(|r| r.contains("annals check --format github")));
+    assert!(runs.iter().any(|r| r.contains("annals diff")));
+    assert!(wf["jobs"]["deploy"]["steps"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .any(|s| s["uses"].as_str() == Some("actions/deploy-pages@v4")));
+    assert!(read(&site.join(".vscode/settings.json")).contains("annals-event.schema.json"));
+    // In an existing site, --ci adds what is missing and keeps the rest.
+    std::fs::remove_file(site.join(".github/workflows/annals.yml")).unwrap();
+    std::fs::write(site.join("annals.yaml"), "title: Mine\n").unwrap();
+    assert!(run(&site, &["init", "--ci", "github"]).status.success());
+    assert!(site.join(".github/workflows/annals.yml").is_file());
+    assert_eq!(read(&site.join("annals.yaml")), "title: Mine\n");
+}

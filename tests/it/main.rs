@@ -9,6 +9,7 @@ mod commands;
 mod dates;
 mod determinism;
 mod diagnostics;
+mod diff;
 mod drafts;
 mod example;
 mod identity;

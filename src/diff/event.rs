@@ -1,0 +1,160 @@
+//! One event's facts and, for an event on both sides, what changed in it.
+
+use super::words;
+use super::{path, AddedRemoved, Changes, DateChange, EventInfo, FromTo, Named, Side, SourceInfo};
+use crate::model::{Group, TimelineEvent};
+use crate::parse::event::{Event, Source};
+use crate::slug::Slug;
+use std::collections::BTreeMap;
+
+pub(super) fn named(groups: &BTreeMap<Slug, Group>, slug: &Slug) -> Named {
+    Named {
+        slug: slug.to_string(),
+        name: groups
+            .get(slug)
+            .map_or_else(|| slug.to_string(), |g| g.entity.name.clone()),
+    }
+}
+
+pub(super) fn tag_named(side: Side, slug: &Slug) -> Named {
+    Named {
+        slug: slug.to_string(),
+        name: side
+            .timeline
+            .tags
+            .get(slug)
+            .map_or_else(|| slug.to_string(), |t| t.name.clone()),
+    }
+}
+
+pub(super) fn source_info(s: &Source) -> SourceInfo {
+    SourceInfo {
+        url: s.url.clone(),
+        title: s.title.clone(),
+        publisher: s.publisher.clone(),
+        date: s.date.as_ref().map(|d| d.iso()),
+        archive: s.archive.clone(),
+        quote: s.quote.clone(),
+    }
+}
+
+pub(super) fn event_info(side: Side, i: usize) -> EventInfo {
+    let te = &side.timeline.events[i];
+    let e = &te.event;
+    EventInfo {
+        slug: e.slug.to_string(),
+        title: e.title.clone(),
+        date: e.date.iso(),
+        date_text: e.date.display(side.lang).text(),
+        status: e.status.as_str().to_string(),
+        draft: e.draft,
+        file: path(&e.file),
+        actors: te
+            .actors
+            .iter()
+            .map(|s| named(&side.timeline.actors, s))
+            .collect(),
+        theatres: te
+            .theatres
+            .iter()
+            .map(|s| named(&side.timeline.theatres, s))
+            .collect(),
+        tags: te.tags.iter().map(|s| tag_named(side, s)).collect(),
+        sources: e.sources.iter().map(source_info).collect(),
+    }
+}
+
+/// Items of `new` not in `old` and of `old` not in `new`, each in its order.
+pub(super) fn added_removed<T: PartialEq + Clone>(old: &[T], new: &[T]) -> Option<AddedRemoved<T>> {
+    let added: Vec<T> = new.iter().filter(|x| !old.contains(x)).cloned().collect();
+    let removed: Vec<T> = old.iter().filter(|x| !new.contains(x)).cloned().collect();
+    (!added.is_empty() || !removed.is_empty()).then_some(AddedRemoved { added, removed })
+}
+
+pub(super) fn from_to<T: PartialEq + Clone>(old: &T, new: &T) -> Option<FromTo<T>> {
+    (old != new).then(|| FromTo {
+        from: old.clone(),
+        to: new.clone(),
+    })
+}
+
+pub(super) fn changes(base: Side, b: &TimelineEvent, head: Side, h: &TimelineEvent) -> Changes {
+    let (be, he) = (&b.event, &h.event);
+    let names = |groups: &BTreeMap<Slug, Group>, slugs: &[Slug]| -> Vec<Named> {
+        slugs.iter().map(|s| named(groups, s)).collect()
+    };
+    let mut other = Vec::new();
+    if be.image != he.image {
+        other.push("image");
+    }
+    if be.location != he.location {
+        other.push("location");
+    }
+    let related = |e: &Event| e.related.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>();
+    if related(be) != related(he) {
+        other.push("related");
+    }
+    if be.weight != he.weight {
+        other.push("weight");
+    }
+    if be.extra != he.extra {
+        other.push("extra");
+    }
+    let b_sources: Vec<SourceInfo> = be.sources.iter().map(source_info).collect();
+    let h_sources: Vec<SourceInfo> = he.sources.iter().map(source_info).collect();
+    Changes {
+        title: from_to(&be.title, &he.title),
+        date: (be.date != he.date).then(|| DateChange {
+            from: be.date.iso(),
+            to: he.date.iso(),
+            from_text: be.date.display(base.lang).text(),
+            to_text: he.date.display(head.lang).text(),
+        }),
+        position: None,
+        status: from_to(
+            &be.status.as_str().to_string(),
+            &he.status.as_str().to_string(),
+        ),
+        draft: from_to(&be.draft, &he.draft),
+        actors: added_removed(
+            &names(&base.timeline.actors, &b.actors),
+            &names(&head.timeline.actors, &h.actors),
+        ),
+        theatres: added_removed(
+            &names(&base.timeline.theatres, &b.theatres),
+            &names(&head.timeline.theatres, &h.theatres),
+        ),
+        tags: added_removed(
+            &b.tags
+                .iter()
+                .map(|s| tag_named(base, s))
+                .collect::<Vec<_>>(),
+            &h.tags
+                .iter()
+                .map(|s| tag_named(head, s))
+                .collect::<Vec<_>>(),
+        ),
+        sources: added_removed(&b_sources, &h_sources),
+        summary: words::diff(
+            be.summary.as_deref().unwrap_or(""),
+            he.summary.as_deref().unwrap_or(""),
+        ),
+        body: words::diff(&be.body, &he.body),
+        other,
+    }
+}
+
+pub(super) fn is_unchanged(c: &Changes) -> bool {
+    c.title.is_none()
+        && c.date.is_none()
+        && c.position.is_none()
+        && c.status.is_none()
+        && c.draft.is_none()
+        && c.actors.is_none()
+        && c.theatres.is_none()
+        && c.tags.is_none()
+        && c.sources.is_none()
+        && c.summary.is_none()
+        && c.body.is_none()
+        && c.other.is_empty()
+}

@@ -1,0 +1,371 @@
+//! `annals diff`: the semantic difference between two timelines (SPEC §10):
+//! events added, removed, renamed and changed in the terms a reviewer cares
+//! about, actors and theatres added or removed, and a one-line summary.
+//!
+//! [`compare`] is a pure function of two [`Timeline`]s; [`git`] reads a site at
+//! a revision, [`markdown`] renders a [`Diff`] for a pull-request comment, and
+//! the JSON output is the [`Diff`] itself, serialised (see docs/diff.md).
+
+mod event;
+pub mod git;
+pub mod markdown;
+mod order;
+mod summary;
+pub mod words;
+
+use crate::date::Lang;
+use crate::model::{Group, Timeline};
+use crate::parse::event::Event;
+use crate::slug::Slug;
+use event::{changes, event_info, is_unchanged};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+pub use words::TextChange;
+
+/// One side of the comparison: a timeline and the language of its dates.
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    pub timeline: &'a Timeline,
+    pub lang: &'a Lang,
+}
+
+/// A revision as asked for and the commit it named; both `None` for the
+/// working tree.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Revision {
+    pub rev: Option<String>,
+    pub commit: Option<String>,
+}
+
+/// The whole difference. Lists are in timeline order (`removed` in the base's,
+/// the others in the head's); actors and theatres by slug.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Diff {
+    pub summary: String,
+    pub base: Revision,
+    pub head: Revision,
+    pub added: Vec<EventInfo>,
+    pub removed: Vec<EventInfo>,
+    pub renamed: Vec<Renamed>,
+    pub changed: Vec<Changed>,
+    pub actors: EntityChanges,
+    pub theatres: EntityChanges,
+}
+
+/// An added or removed event, with what a reviewer checks first.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventInfo {
+    pub slug: String,
+    pub title: String,
+    pub date: String,
+    pub date_text: String,
+    pub status: String,
+    pub draft: bool,
+    pub file: String,
+    pub actors: Vec<Named>,
+    pub theatres: Vec<Named>,
+    pub tags: Vec<Named>,
+    pub sources: Vec<SourceInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Named {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceInfo {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+    pub archive: Option<String>,
+    pub quote: Option<String>,
+}
+
+/// An event whose file moved (`kind: "moved"`, same slug) or whose slug changed
+/// (`kind: "renamed"`): paired by the same content, else the same file, else the
+/// same title. Its other changes, if any, are listed in `changed`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Renamed {
+    pub kind: &'static str,
+    pub title: String,
+    pub date_text: String,
+    pub draft: bool,
+    pub from: Place,
+    pub to: Place,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    pub slug: String,
+    pub file: String,
+}
+
+/// An event on both sides (by slug, or paired as renamed) whose content changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Changed {
+    pub slug: String,
+    pub title: String,
+    pub date: String,
+    pub date_text: String,
+    pub draft: bool,
+    pub file: String,
+    pub changes: Changes,
+}
+
+/// Only what changed is present.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Changes {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<FromTo<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateChange>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<FromTo<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draft: Option<FromTo<bool>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actors: Option<AddedRemoved<Named>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theatres: Option<AddedRemoved<Named>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<AddedRemoved<Named>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sources: Option<AddedRemoved<SourceInfo>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<TextChange>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<TextChange>,
+    /// Other front matter keys that changed: `image`, `location`, `related`,
+    /// `weight`, `extra`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FromTo<T> {
+    pub from: T,
+    pub to: T,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateChange {
+    pub from: String,
+    pub to: String,
+    pub from_text: String,
+    pub to_text: String,
+}
+
+/// A changed place in the timeline relative to the other events present on
+/// both sides. `direction` is `earlier`, `later` or `moved`; `after` and
+/// `before` are the event's neighbours in the head.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub direction: &'static str,
+    pub after: Option<EventRef>,
+    pub before: Option<EventRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventRef {
+    pub slug: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AddedRemoved<T> {
+    pub added: Vec<T>,
+    pub removed: Vec<T>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct EntityChanges {
+    pub added: Vec<EntityInfo>,
+    pub removed: Vec<EntityInfo>,
+}
+
+/// `file` is `None` for an actor or theatre named only in events.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityInfo {
+    pub slug: String,
+    pub name: String,
+    pub file: Option<String>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.renamed.is_empty()
+            && self.changed.is_empty()
+            && self.actors.added.is_empty()
+            && self.actors.removed.is_empty()
+            && self.theatres.added.is_empty()
+            && self.theatres.removed.is_empty()
+    }
+}
+
+/// The difference from `base` to `head`, with its summary (revisions empty).
+pub fn compare(base: Side, head: Side) -> Diff {
+    let b_events = &base.timeline.events;
+    let h_events = &head.timeline.events;
+    let b_index: HashMap<&Slug, usize> = b_events
+        .iter()
+        .enumerate()
+        .map(|(i, te)| (&te.event.slug, i))
+        .collect();
+    let h_index: HashMap<&Slug, usize> = h_events
+        .iter()
+        .enumerate()
+        .map(|(i, te)| (&te.event.slug, i))
+        .collect();
+    // Pairs (base index, head index) of the same event, in head order.
+    let mut pairs: Vec<(usize, usize)> = h_events
+        .iter()
+        .enumerate()
+        .filter_map(|(hi, te)| b_index.get(&te.event.slug).map(|&bi| (bi, hi)))
+        .collect();
+    let mut removed: Vec<usize> = (0..b_events.len())
+        .filter(|&bi| !h_index.contains_key(&b_events[bi].event.slug))
+        .collect();
+    let mut added: Vec<usize> = (0..h_events.len())
+        .filter(|&hi| !b_index.contains_key(&h_events[hi].event.slug))
+        .collect();
+    // Renames: the same content first, then the same file, then the same
+    // title (a file renamed and edited in one go).
+    let mut renames: Vec<(usize, usize)> = Vec::new();
+    let mut by_content: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for &bi in removed.iter().rev() {
+        by_content
+            .entry(fingerprint(&b_events[bi].event))
+            .or_default()
+            .push(bi);
+    }
+    added.retain(|&hi| {
+        match by_content
+            .get_mut(&fingerprint(&h_events[hi].event))
+            .and_then(Vec::pop)
+        {
+            Some(bi) => {
+                renames.push((bi, hi));
+                false
+            }
+            None => true,
+        }
+    });
+    removed.retain(|bi| !renames.iter().any(|(b, _)| b == bi));
+    let same_file = |b: &Event, h: &Event| b.file == h.file;
+    let same_title = |b: &Event, h: &Event| b.title == h.title;
+    for same in [&same_file as &dyn Fn(&Event, &Event) -> bool, &same_title] {
+        added.retain(|&hi| {
+            let h = &h_events[hi].event;
+            match removed.iter().position(|&bi| same(&b_events[bi].event, h)) {
+                Some(k) => {
+                    renames.push((removed.remove(k), hi));
+                    false
+                }
+                None => true,
+            }
+        });
+    }
+    pairs.extend(renames);
+    pairs.sort_by_key(|&(_, hi)| hi);
+
+    let mut diff = Diff {
+        added: added.iter().map(|&hi| event_info(head, hi)).collect(),
+        removed: removed.iter().map(|&bi| event_info(base, bi)).collect(),
+        actors: entities(&base.timeline.actors, &head.timeline.actors),
+        theatres: entities(&base.timeline.theatres, &head.timeline.theatres),
+        ..Diff::default()
+    };
+    let moved = order::moved(&pairs, b_events, h_events);
+    for (k, &(bi, hi)) in pairs.iter().enumerate() {
+        let (b, h) = (&b_events[bi], &h_events[hi]);
+        let (bf, hf) = (path(&b.event.file), path(&h.event.file));
+        if b.event.slug != h.event.slug || bf != hf {
+            diff.renamed.push(Renamed {
+                kind: if b.event.slug == h.event.slug {
+                    "moved"
+                } else {
+                    "renamed"
+                },
+                title: h.event.title.clone(),
+                date_text: h.event.date.display(head.lang).text(),
+                draft: h.event.draft,
+                from: Place {
+                    slug: b.event.slug.to_string(),
+                    file: bf,
+                },
+                to: Place {
+                    slug: h.event.slug.to_string(),
+                    file: hf.clone(),
+                },
+            });
+        }
+        let mut changes = changes(base, b, head, h);
+        if moved[k] {
+            changes.position = Some(order::position(&pairs, k, h_events));
+        }
+        if !is_unchanged(&changes) {
+            diff.changed.push(Changed {
+                slug: h.event.slug.to_string(),
+                title: h.event.title.clone(),
+                date: h.event.date.iso(),
+                date_text: h.event.date.display(head.lang).text(),
+                draft: h.event.draft,
+                file: hf,
+                changes,
+            });
+        }
+    }
+    diff.summary = summary::line(&diff);
+    diff
+}
+
+/// `/`-separated on every platform.
+pub(crate) fn path(p: &std::path::Path) -> String {
+    crate::diagnostic::display_path(p)
+}
+
+/// Everything an event says except its slug and file, for finding renames.
+fn fingerprint(e: &Event) -> String {
+    let related: Vec<&Slug> = e.related.iter().map(|(s, _)| s).collect();
+    format!(
+        "{:?}",
+        (
+            (&e.title, &e.date, &e.actors, &e.theatres, &e.tags, e.status),
+            (&e.summary, &e.sources, &e.image, &e.location, related),
+            (e.draft, e.weight, &e.extra, normalise(&e.body)),
+        )
+    )
+}
+
+fn normalise(text: &str) -> String {
+    text.replace("\r\n", "\n").trim_end().to_string()
+}
+
+fn entities(base: &BTreeMap<Slug, Group>, head: &BTreeMap<Slug, Group>) -> EntityChanges {
+    let info = |g: &Group| EntityInfo {
+        slug: g.entity.slug.to_string(),
+        name: g.entity.name.clone(),
+        file: g.entity.file.as_deref().map(path),
+    };
+    let b: HashSet<&Slug> = base.keys().collect();
+    let h: HashSet<&Slug> = head.keys().collect();
+    EntityChanges {
+        added: head
+            .iter()
+            .filter(|(s, _)| !b.contains(s))
+            .map(|(_, g)| info(g))
+            .collect(),
+        removed: base
+            .iter()
+            .filter(|(s, _)| !h.contains(s))
+            .map(|(_, g)| info(g))
+            .collect(),
+    }
+}
