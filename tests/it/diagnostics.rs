@@ -3,6 +3,38 @@
 
 use crate::support::*;
 
+/// Every error class of the `bad` fixture, with where it must be reported.
+const EXPECTED: &[(&str, &str)] = &[
+    ("E160", "annals.yaml:2:11"), // unknown time zone
+    ("E110", "annals.yaml:3:1"),  // unknown config key
+    ("E101", "content/events/no-front-matter.md:1:1"),
+    ("E102", "content/events/unclosed.md:1:1"),
+    ("E103", "content/events/yaml-syntax.md:3:1"),
+    ("E110", "content/events/unknown-key.md:4:1"),
+    ("E111", "content/events/missing-title.md:1:1"),
+    ("E111", "content/events/missing-date.md:1:1"),
+    ("E120", "content/events/impossible-day.md:3:7"),
+    ("E120", "content/events/month-13.md:3:7"),
+    ("E120", "content/events/end-before-start.md:3:7"),
+    ("E120", "content/events/end-key-before.md:4:6"),
+    ("E112", "content/events/bad-status.md:4:9"),
+    ("E112", "content/events/bad-source-url.md:6:10"),
+    ("E112", "content/events/empty-source.md:4:1"),
+    ("E111", "content/events/image-no-alt.md:4:1"),
+    ("E150", "content/events/missing-image.md:5:8"),
+    ("E131", "content/events/unknown-related.md:4:11"),
+    ("E130", "content/events/dup-two.md:4:7"),
+    ("E112", "content/events/wrong-type.md:4:9"),
+    ("E112", "content/events/wrong-type.md:5:9"),
+    ("E112", "content/events/bad-location.md:4:12"),
+    ("E110", "content/events/multi-error.md:2:1"),
+    ("E120", "content/events/multi-error.md:3:7"),
+    ("E001", "content/events/binary.md"),
+    ("E140", "content/actors/b.md:3:11"),
+    ("E112", "content/actors/c.md:3:7"),
+    ("E141", "content/theatres/child.md:3:9"),
+];
+
 #[test]
 fn every_problem_in_every_file_is_reported_in_one_run() {
     let site = fixture("bad");
@@ -10,36 +42,7 @@ fn every_problem_in_every_file_is_reported_in_one_run() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(!err.contains("panicked"), "{err}");
-    let expected = [
-        ("E160", "annals.yaml:2:11"), // unknown time zone
-        ("E110", "annals.yaml:3:1"),  // unknown config key
-        ("E101", "content/events/no-front-matter.md:1:1"),
-        ("E102", "content/events/unclosed.md:1:1"),
-        ("E103", "content/events/yaml-syntax.md:3:1"),
-        ("E110", "content/events/unknown-key.md:4:1"),
-        ("E111", "content/events/missing-title.md:1:1"),
-        ("E111", "content/events/missing-date.md:1:1"),
-        ("E120", "content/events/impossible-day.md:3:7"),
-        ("E120", "content/events/month-13.md:3:7"),
-        ("E120", "content/events/end-before-start.md:3:7"),
-        ("E120", "content/events/end-key-before.md:4:6"),
-        ("E112", "content/events/bad-status.md:4:9"),
-        ("E112", "content/events/bad-source-url.md:6:10"),
-        ("E112", "content/events/empty-source.md:4:1"),
-        ("E111", "content/events/image-no-alt.md:4:1"),
-        ("E150", "content/events/missing-image.md:5:8"),
-        ("E131", "content/events/unknown-related.md:4:11"),
-        ("E130", "content/events/dup-two.md:4:7"),
-        ("E112", "content/events/wrong-type.md:4:9"),
-        ("E112", "content/events/wrong-type.md:5:9"),
-        ("E112", "content/events/bad-location.md:4:12"),
-        ("E110", "content/events/multi-error.md:2:1"),
-        ("E120", "content/events/multi-error.md:3:7"),
-        ("E001", "content/events/binary.md"),
-        ("E140", "content/actors/b.md:3:11"),
-        ("E112", "content/actors/c.md:3:7"),
-        ("E141", "content/theatres/child.md:3:9"),
-    ];
+    let expected = EXPECTED;
     let blocks: Vec<&str> = err.split("\n\n").collect();
     for (code, place) in expected {
         let found = blocks
@@ -220,4 +223,42 @@ fn very_long_slugs_are_shortened_so_files_can_be_written() {
     let slug = "word-".repeat(18) + "word";
     assert!(public.join(format!("events/{slug}/index.html")).is_file());
     assert!(public.join(format!("actors/{slug}/index.html")).is_file());
+}
+
+#[test]
+fn every_error_class_is_reported_in_json_and_github_formats_too() {
+    let site = fixture("bad");
+    let json = run(site.path(), &["check", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(1));
+    let objects: Vec<serde_json::Value> = String::from_utf8(json.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    let github =
+        String::from_utf8(run(site.path(), &["check", "--format", "github"]).stdout).unwrap();
+    for (code, place) in EXPECTED {
+        let mut parts = place.split(':');
+        let file = parts.next().unwrap();
+        let line: Option<u64> = parts.next().map(|l| l.parse().unwrap());
+        let col: Option<u64> = parts.next().map(|c| c.parse().unwrap());
+        let found = objects.iter().any(|o| {
+            o["code"] == *code
+                && o["file"] == file
+                && o["line"].as_u64() == line
+                && o["column"].as_u64() == col
+                && o["severity"] == "error"
+        });
+        assert!(found, "JSON lacks {code} at {place}");
+        let annotation = match (line, col) {
+            (Some(l), Some(c)) => format!("::error file={file},line={l},col={c},"),
+            _ => format!("::error file={file},title={code}::"),
+        };
+        assert!(
+            github
+                .lines()
+                .any(|g| g.starts_with(&annotation) && g.contains(&format!("title={code}::"))),
+            "GitHub lacks {code} at {place}"
+        );
+    }
 }
