@@ -4,7 +4,7 @@
 use super::{exit_for, Exit, Verbosity};
 use crate::date::Lang;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::diff::git::{Repo, TempDir};
+use crate::diff::git::Repo;
 use crate::diff::{self, Revision, Side};
 use crate::model::Timeline;
 use crate::site::{self, Options};
@@ -125,12 +125,15 @@ fn load_side(
     let site_root = match &rev.commit {
         None => root.to_path_buf(),
         Some(commit) => {
-            let tmp = TempDir::new(&which.to_ascii_lowercase()).map_err(|e| {
-                usage(
-                    format!("cannot create a temporary folder for {name}: {e}"),
-                    None,
-                )
-            })?;
+            let tmp = tempfile::Builder::new()
+                .prefix(&format!("annals-diff-{}-", which.to_ascii_lowercase()))
+                .tempdir()
+                .map_err(|e| {
+                    usage(
+                        format!("cannot create a temporary folder for {name}: {e}"),
+                        None,
+                    )
+                })?;
             match repo.materialise(commit, tmp.path()) {
                 Ok(true) => {}
                 Ok(false) => {

@@ -294,35 +294,6 @@ fn safe_join(into: &Path, rel: &str) -> Option<PathBuf> {
         .then(|| into.join(rel))
 }
 
-/// A temporary folder, removed on drop. (`tempfile` is only a dev-dependency.)
-pub struct TempDir(PathBuf);
-
-impl TempDir {
-    pub fn new(label: &str) -> std::io::Result<TempDir> {
-        let base = std::env::temp_dir();
-        let pid = std::process::id();
-        let mut n = 0u32;
-        loop {
-            let path = base.join(format!("annals-diff-{pid}-{label}-{n}"));
-            match std::fs::create_dir(&path) {
-                Ok(()) => return Ok(TempDir(path)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
-                Err(e) => return Err(e),
-            }
-        }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
