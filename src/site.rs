@@ -262,7 +262,7 @@ pub fn build(site: &Site, output: &Path) -> Result<Summary, Vec<Diagnostic>> {
 }
 
 /// Refuses an output folder whose replacement would destroy the sources.
-fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
+pub fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root_abs, out_abs) = (abs(root), abs(output));
     let dangerous = root_abs.starts_with(&out_abs)

@@ -77,8 +77,13 @@ pub fn check(opts: &Options, verbosity: Verbosity) -> Exit {
         print_diagnostics(&diagnostics, verbosity);
         return exit_for(&diagnostics);
     }
-    print_diagnostics(&diagnostics, verbosity);
     let output = site::output_dir(opts);
+    if let Err(errors) = site::check_output(&site.root, &output) {
+        diagnostics.extend(errors);
+        print_diagnostics(&diagnostics, verbosity);
+        return exit_for(&diagnostics);
+    }
+    print_diagnostics(&diagnostics, verbosity);
     let fresh = sink.files.into_inner().unwrap_or_default();
     let on_disk = read_tree(&output);
     let mut differences = Vec::new();

@@ -45,7 +45,12 @@ pub fn run(opts: &Options, format: Format, deny_warnings: bool, verbosity: Verbo
         }
     }
     match exit_for(&diagnostics) {
-        Exit::Success if deny_warnings && !diagnostics.is_empty() => Exit::ContentError,
+        Exit::Success if deny_warnings && !diagnostics.is_empty() => {
+            if format == Format::Human {
+                eprintln!("error: warnings count as errors with --deny-warnings");
+            }
+            Exit::ContentError
+        }
         exit => exit,
     }
 }

@@ -36,7 +36,7 @@ pub const GITHUB_WORKFLOW: &str = include_str!("github-workflow.yml");
 /// extension with a front matter plug-in); plain `.yaml` files validate as is.
 const VSCODE_SETTINGS: &str = r#"{
   "yaml.schemas": {
-    "./.vscode/annals-event.schema.json": ["content/events/**/*.md", "content/events/**/*.yaml"]
+    "./.vscode/annals-event.schema.json": ["content/events/**/*.md"]
   }
 }
 "#;
@@ -71,9 +71,21 @@ pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
         (".vscode/settings.json", VSCODE_SETTINGS),
         (".vscode/annals-event.schema.json", &schema),
     ];
+    // GitHub reads workflows only at the repository's top: a site in a
+    // sub-folder gets its workflow there, pointed at the site.
+    let mut workflow = String::new();
+    let mut workflow_at = None;
     if ci == Ci::Github {
-        files.push((".github/workflows/annals.yml", GITHUB_WORKFLOW));
+        let _ = std::fs::create_dir_all(dir);
+        let (top, site) = repository_top(dir);
+        workflow =
+            GITHUB_WORKFLOW.replace("ANNALS_ROOT: \".\"", &format!("ANNALS_ROOT: \"{site}\""));
+        match top {
+            Some(top) => workflow_at = Some(top.join(".github/workflows/annals.yml")),
+            None => files.push((".github/workflows/annals.yml", &workflow)),
+        }
     }
+    let had_site = dir.join("annals.yaml").exists();
     for (rel, text) in files {
         let path = dir.join(rel);
         if path.exists() {
@@ -91,10 +103,30 @@ pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
             return Exit::ContentError;
         }
     }
+    if let Some(path) = workflow_at {
+        if path.exists() {
+            if verbosity > Verbosity::Quiet {
+                eprintln!("note: kept the existing `{}`", path.display());
+            }
+        } else if let Err(e) = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, &workflow))
+        {
+            eprintln!("error: cannot write `{}`: {e}", path.display());
+            return Exit::ContentError;
+        } else if verbosity > Verbosity::Quiet {
+            eprintln!("wrote `{}`", path.display());
+        }
+    }
     for sub in ["content/actors", "content/theatres", "static"] {
         let _ = std::fs::create_dir_all(dir.join(sub));
     }
     if verbosity == Verbosity::Quiet {
+        return Exit::Success;
+    }
+    if had_site {
+        eprintln!("added what was missing to the site in `{}`", dir.display());
         return Exit::Success;
     }
     eprintln!("created a new site in `{}`", dir.display());
@@ -104,4 +136,28 @@ pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
         dir.join("public").display()
     );
     Exit::Success
+}
+
+/// The git repository's top folder when `dir` is inside one and is not the top
+/// itself, with `dir`'s path from there (`/`-separated); else `(None, ".")`.
+fn repository_top(dir: &Path) -> (Option<std::path::PathBuf>, String) {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["rev-parse", "--show-toplevel"])
+        .output();
+    let Some(top) = out
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| std::path::PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
+    else {
+        return (None, ".".into());
+    };
+    let (Ok(top), Ok(site)) = (top.canonicalize(), dir.canonicalize()) else {
+        return (None, ".".into());
+    };
+    match site.strip_prefix(&top) {
+        Ok(rel) if !rel.as_os_str().is_empty() => (Some(top), crate::diagnostic::display_path(rel)),
+        _ => (None, ".".into()),
+    }
 }

@@ -142,6 +142,11 @@ pub fn run(opts: &Options, query: &Query, format: ListFormat, verbosity: Verbosi
         Some(Ok(d)) => d.latest_utc(),
         None => None,
     };
+    if let (Some(f), Some(x)) = (from, to) {
+        if f > x {
+            return usage("`--from` is after `--to`: nothing can match".into());
+        }
+    }
     let rows: Vec<Row> = t
         .events
         .iter()

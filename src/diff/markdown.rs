@@ -128,6 +128,19 @@ pub fn render(d: &Diff) -> String {
     ] {
         entities.extend(list.iter().map(|e| entity(what, verb, e)));
     }
+    for (what, list) in [
+        ("actor", &d.actors.renamed),
+        ("theatre", &d.theatres.renamed),
+    ] {
+        entities.extend(list.iter().map(|r| {
+            format!(
+                "- {what} renamed: {} → **{}** ({})\n",
+                escape(&r.from),
+                escape(&r.to),
+                code(&r.slug)
+            )
+        }));
+    }
     section(&mut out, "Actors and theatres", "changes", entities);
     out.push_str(&format!(
         "\n*Compared {} with {}.*\n",

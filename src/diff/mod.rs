@@ -68,10 +68,18 @@ pub struct EventInfo {
     pub sources: Vec<SourceInfo>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// An actor, theatre or tag on an event. Two are the same when their slugs
+/// are: a new display name is an entity renamed, not every event re-attributed.
+#[derive(Debug, Clone, Eq, Serialize)]
 pub struct Named {
     pub slug: String,
     pub name: String,
+}
+
+impl PartialEq for Named {
+    fn eq(&self, other: &Self) -> bool {
+        self.slug == other.slug
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -186,6 +194,15 @@ pub struct AddedRemoved<T> {
 pub struct EntityChanges {
     pub added: Vec<EntityInfo>,
     pub removed: Vec<EntityInfo>,
+    /// Same slug, new display name.
+    pub renamed: Vec<EntityRename>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityRename {
+    pub slug: String,
+    pub from: String,
+    pub to: String,
 }
 
 /// `file` is `None` for an actor or theatre named only in events.
@@ -204,8 +221,10 @@ impl Diff {
             && self.changed.is_empty()
             && self.actors.added.is_empty()
             && self.actors.removed.is_empty()
+            && self.actors.renamed.is_empty()
             && self.theatres.added.is_empty()
             && self.theatres.removed.is_empty()
+            && self.theatres.renamed.is_empty()
     }
 }
 
@@ -366,6 +385,17 @@ fn entities(base: &BTreeMap<Slug, Group>, head: &BTreeMap<Slug, Group>) -> Entit
             .iter()
             .filter(|(s, _)| !h.contains(s))
             .map(|(_, g)| info(g))
+            .collect(),
+        renamed: base
+            .iter()
+            .filter_map(|(s, old)| {
+                let new = head.get(s)?;
+                (old.entity.name != new.entity.name).then(|| EntityRename {
+                    slug: s.to_string(),
+                    from: old.entity.name.clone(),
+                    to: new.entity.name.clone(),
+                })
+            })
             .collect(),
     }
 }

@@ -36,6 +36,8 @@ pub fn line(d: &Diff) -> String {
         (d.actors.removed.len(), "actor", "actors", "removed"),
         (d.theatres.added.len(), "theatre", "theatres", "added"),
         (d.theatres.removed.len(), "theatre", "theatres", "removed"),
+        (d.actors.renamed.len(), "actor", "actors", "renamed"),
+        (d.theatres.renamed.len(), "theatre", "theatres", "renamed"),
     ];
     for (n, one, many, verb) in entities.into_iter().filter(|e| e.0 > 0) {
         parts.push(format!("{} {verb}", count(n, one, many)));

@@ -127,6 +127,20 @@ fn marker(style: Style) -> &'static str {
     }
 }
 
+/// Longest word shown whole. Text without spaces (a URL, a CJK paragraph) is one
+/// "word"; it shows its start and end, where an edit to it usually is.
+const MAX_WORD: usize = 40;
+
+fn shorten(word: &str) -> std::borrow::Cow<'_, str> {
+    let n = word.chars().count();
+    if n <= MAX_WORD {
+        return word.into();
+    }
+    let head: String = word.chars().take(MAX_WORD / 2).collect();
+    let tail: String = word.chars().skip(n - (MAX_WORD / 2 - 1)).collect();
+    format!("{head}…{tail}").into()
+}
+
 /// One line of Markdown, cut after about [`MAX_EXCERPT`] characters.
 fn render(tokens: &[Option<(Style, &str)>]) -> String {
     let mut out = String::new();
@@ -134,7 +148,7 @@ fn render(tokens: &[Option<(Style, &str)>]) -> String {
     let mut open = Style::Same;
     for tok in tokens {
         let (style, text) = match tok {
-            Some((style, word)) => (*style, escape(word)),
+            Some((style, word)) => (*style, escape(&shorten(word))),
             None => (Style::Same, "…".to_string()),
         };
         if chars > 0 && chars + text.chars().count() > MAX_EXCERPT {
@@ -164,6 +178,27 @@ fn render(tokens: &[Option<(Style, &str)>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_words_and_cjk_stay_short_and_show_their_change() {
+        let old = format!("start {} end", "x".repeat(400));
+        let new = format!("start {}y end", "x".repeat(399));
+        let c = diff(&old, &new).unwrap();
+        assert!(
+            c.excerpt.contains("~~") && c.excerpt.contains("**"),
+            "{}",
+            c.excerpt
+        );
+        assert!(c.excerpt.contains("xy**"), "{}", c.excerpt);
+        let para = "これは日本語の長い文章です。".repeat(3000);
+        let edited = format!("{}追加{}", &para[..para.len() / 2], &para[para.len() / 2..]);
+        let c = diff(&para, &edited).unwrap();
+        assert!(
+            c.excerpt.chars().count() <= MAX_EXCERPT + 2 * MAX_WORD,
+            "{}",
+            c.excerpt.chars().count()
+        );
+    }
 
     #[test]
     fn equal_texts_have_no_change() {

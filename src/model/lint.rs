@@ -27,7 +27,13 @@ pub fn timeline(t: &Timeline) -> Vec<Diagnostic> {
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for (i, te) in t.events.iter().enumerate() {
         let e = &te.event;
-        let key = (e.title.to_lowercase(), e.date.iso());
+        let title = e
+            .title
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let key = (title, e.date.iso());
         match seen.get(&key) {
             Some(&first) => {
                 let other = &t.events[first].event;

@@ -28,7 +28,7 @@ pub fn event(fm: &FrontMatter, e: &Event, now: chrono::NaiveDateTime) -> Vec<Dia
             "add `sources:` with at least a `publisher`, so readers can check the claim",
         );
     }
-    let mut seen_urls: Vec<&str> = Vec::new();
+    let mut seen_urls: Vec<String> = Vec::new();
     for s in &e.sources {
         let label = s
             .publisher
@@ -43,8 +43,12 @@ pub fn event(fm: &FrontMatter, e: &Event, now: chrono::NaiveDateTime) -> Vec<Dia
                 "add the article's address, or an archived copy, if there is one; never invent one",
             );
         }
-        if let Some(url) = s.url.as_deref() {
-            let earlier = seen_urls.iter().filter(|u| **u == url).count();
+        for url in [s.url.as_deref(), s.archive.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            let key = same_url_key(url);
+            let earlier = seen_urls.iter().filter(|u| **u == key).count();
             if earlier > 0 {
                 warn(
                     Code::DuplicateSourceUrl,
@@ -53,7 +57,7 @@ pub fn event(fm: &FrontMatter, e: &Event, now: chrono::NaiveDateTime) -> Vec<Dia
                     "remove the second entry",
                 );
             }
-            seen_urls.push(url);
+            seen_urls.push(key);
         }
     }
     if e.date
@@ -95,4 +99,40 @@ pub fn event(fm: &FrontMatter, e: &Event, now: chrono::NaiveDateTime) -> Vec<Dia
         }
     }
     out
+}
+
+/// URLs that differ only in the case of scheme and host, or a trailing `/`,
+/// name the same page.
+fn same_url_key(url: &str) -> String {
+    let url = url.trim().trim_end_matches('/');
+    match url.find("://") {
+        Some(i) => {
+            let rest = &url[i + 3..];
+            let host_end = rest.find('/').unwrap_or(rest.len());
+            format!(
+                "{}://{}{}",
+                url[..i].to_ascii_lowercase(),
+                rest[..host_end].to_ascii_lowercase(),
+                &rest[host_end..]
+            )
+        }
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_url_key;
+
+    #[test]
+    fn urls_that_name_the_same_page_match() {
+        assert_eq!(
+            same_url_key("HTTPS://E.ORG/x"),
+            same_url_key("https://e.org/x/")
+        );
+        assert_ne!(
+            same_url_key("https://e.org/X"),
+            same_url_key("https://e.org/x")
+        );
+    }
 }

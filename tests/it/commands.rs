@@ -190,3 +190,28 @@ fn init_ci_github_writes_a_workflow_and_editor_settings() {
     assert!(site.join(".github/workflows/annals.yml").is_file());
     assert_eq!(read(&site.join("annals.yaml")), "title: Mine\n");
 }
+
+#[test]
+fn init_ci_github_in_a_sub_folder_writes_the_workflow_at_the_repository_top() {
+    let repo = tempfile::tempdir().unwrap();
+    assert!(std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(repo.path())
+        .status()
+        .unwrap()
+        .success());
+    let out = run(repo.path(), &["init", "docs/timeline", "--ci", "github"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let wf = read(&repo.path().join(".github/workflows/annals.yml"));
+    assert!(wf.contains("ANNALS_ROOT: \"docs/timeline\""));
+    assert!(wf.contains("annals check --format github --root \"$ANNALS_ROOT\""));
+    assert!(!repo.path().join("docs/timeline/.github").exists());
+}
+
+#[test]
+fn build_check_refuses_the_same_outputs_as_build() {
+    let site = fixture("identity");
+    let out = run(site.path(), &["build", "--check", "--output", "content"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("refusing to write the site"));
+}

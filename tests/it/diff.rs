@@ -444,3 +444,48 @@ fn a_shallow_clone_diffs_its_last_commit() {
     assert!(stderr(&out).contains("unknown revision `HEAD~2`"));
     assert!(stderr(&out).contains("shallow"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_new_display_name_is_one_rename_not_every_event_re_attributed() {
+    let site = fixture("identity");
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args([
+                "-c",
+                "user.name=T",
+                "-c",
+                "user.email=t@example.org",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .current_dir(site.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "base"]);
+    let actor = site.path().join("content/actors/ivan-popov.md");
+    let text = std::fs::read_to_string(&actor)
+        .unwrap()
+        .replace("name: Ivan Popov", "name: Maj. Gen. Ivan Popov");
+    std::fs::write(&actor, text).unwrap();
+    let out = run(site.path(), &["diff", "HEAD"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("1 actor renamed"), "{md}");
+    assert!(
+        md.contains("- actor renamed: Ivan Popov → **Maj. Gen. Ivan Popov** (`ivan-popov`)"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("### Changed"),
+        "no event is re-attributed: {md}"
+    );
+}
