@@ -55,6 +55,9 @@ pub struct Event {
     pub tags: Vec<String>,
     pub status: Status,
     pub summary: Option<String>,
+    /// `summary`, or the body's first paragraph as text: computed once here,
+    /// where parsing is already parallel, for every page and feed that shows it.
+    pub summary_text: String,
     pub sources: Vec<Source>,
     pub image: Option<Image>,
     pub location: Option<Location>,
@@ -254,6 +257,9 @@ pub fn parse(
                 theatres,
                 tags,
                 status,
+                summary_text: summary
+                    .clone()
+                    .unwrap_or_else(|| crate::markdown::first_paragraph(&fm.body)),
                 summary,
                 sources,
                 image,

@@ -39,6 +39,7 @@ pub fn overview(
     lanes: Lanes,
     base: &BaseUrl,
     lang: &Lang,
+    date_texts: &[String],
     strings: &crate::render::i18n::Strings,
     title: &str,
 ) -> String {
@@ -189,7 +190,7 @@ pub fn overview(
         rows.sort_unstable();
         rows.dedup();
         let url = base.link(&format!("events/{}/", e.event.slug));
-        let label = format!("{}: {}", e.event.date.display(lang).text(), e.event.title);
+        let label = format!("{}: {}", date_texts[i], e.event.title);
         // One tab stop per event: its copies in other lanes are for the eye.
         let mut focusable = true;
         for row in rows {

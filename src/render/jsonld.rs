@@ -14,10 +14,7 @@ pub fn json_ld(t: &Timeline, i: usize, c: &Config, image: Option<String>) -> Str
         "name": e.title,
         "url": c.base_url.absolute(&format!("events/{}/", e.slug)),
     });
-    let description = e
-        .summary
-        .clone()
-        .unwrap_or_else(|| crate::markdown::first_paragraph(&e.body));
+    let description = e.summary_text.clone();
     if !description.is_empty() {
         v["description"] = description.into();
     }

@@ -16,6 +16,7 @@ use crate::parse::config::{BaseUrl, Config};
 use crate::plan::{year_segment, Page, PageKind, Pager};
 use crate::theme::Theme;
 use chart::Lanes;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -49,7 +50,12 @@ pub struct Renderer<'a> {
     events: Vec<Value>,
     /// The theme's strings in the site's language.
     strings: i18n::Strings,
+    /// Each event's date as plain text, for chart labels.
+    date_texts: Vec<String>,
 }
+
+/// The template of one event in a list, rendered once per event into `event.item`.
+const ITEM_TEMPLATE: &str = "event_item.html";
 
 impl<'a> Renderer<'a> {
     /// Compiles the theme's templates. `None` when any fails (with diagnostics).
@@ -113,16 +119,48 @@ impl<'a> Renderer<'a> {
         }
         let site = view::site(timeline, config, &theme.extra, drafts);
         tera.global_context().insert("site", &site);
-        let events = view::events(timeline, config)
-            .iter()
-            .map(Value::from_serializable)
-            .collect();
+        let views = view::events(timeline, config);
+        let date_texts: Vec<String> = views.iter().map(|v| v.date.text.clone()).collect();
+        let values: Vec<Value> = views.par_iter().map(Value::from_serializable).collect();
+        drop(views);
+        // Each event's list entry is rendered once and reused on every list
+        // page that shows it (the timeline, its actors, theatres, tags, year),
+        // so list pages cost a copy per event instead of a template run.
+        let events = if tera.contains_template(ITEM_TEMPLATE) {
+            let rendered: Vec<Result<Value, Diagnostic>> = values
+                .into_par_iter()
+                .map(|v| {
+                    let mut ctx = Context::new();
+                    ctx.insert_value("event", v.clone());
+                    let html = tera
+                        .render(ITEM_TEMPLATE, &ctx)
+                        .map_err(|e| errors::template_diagnostic(&e, &sources))?;
+                    let mut map = v.into_map().unwrap_or_default();
+                    map.insert("item".into(), Value::safe_string(&html));
+                    Ok(Value::from(map))
+                })
+                .collect();
+            let mut events = Vec::with_capacity(rendered.len());
+            for r in rendered {
+                match r {
+                    Ok(v) => events.push(v),
+                    Err(d) => {
+                        diagnostics.push(d);
+                        return None;
+                    }
+                }
+            }
+            events
+        } else {
+            values
+        };
         Some(Renderer {
             tera,
             sources,
             timeline,
             config,
             events,
+            date_texts,
             strings,
         })
     }
@@ -160,10 +198,7 @@ impl<'a> Renderer<'a> {
                 kind = "event";
                 let e = &t.events[*i].event;
                 title = e.title.clone();
-                description = e
-                    .summary
-                    .clone()
-                    .unwrap_or_else(|| crate::markdown::first_paragraph(&e.body));
+                description = e.summary_text.clone();
                 ctx.insert_value("event", self.events[*i].clone());
                 let image = e.image.as_ref().map(|img| match &img.src {
                     crate::parse::event::ImageSrc::Url(u) => u.clone(),
@@ -286,7 +321,16 @@ impl<'a> Renderer<'a> {
         let chart = match (&lanes_and_title, is_overview_page(page)) {
             (Some((lanes, chart_title)), true) => {
                 let all = self.list_events(&page.kind);
-                chart::overview(t, &all, *lanes, base, &c.lang, &self.strings, chart_title)
+                chart::overview(
+                    t,
+                    &all,
+                    *lanes,
+                    base,
+                    &c.lang,
+                    &self.date_texts,
+                    &self.strings,
+                    chart_title,
+                )
             }
             _ => String::new(),
         };

@@ -240,10 +240,7 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
     let lang = &config.lang;
     let url_path = format!("events/{}/", e.slug);
     let body = markdown::to_html(&e.body, config.unsafe_html);
-    let summary = e
-        .summary
-        .clone()
-        .unwrap_or_else(|| markdown::first_paragraph(&e.body));
+    let summary = e.summary_text.clone();
     EventView {
         slug: e.slug.to_string(),
         title: e.title.clone(),
