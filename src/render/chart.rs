@@ -31,6 +31,14 @@ struct Lane {
     side: usize,
 }
 
+/// The words a chart needs, prepared once per build.
+pub struct Words<'a> {
+    pub lang: &'a Lang,
+    /// Each event's date as plain text, by timeline index.
+    pub date_texts: &'a [String],
+    pub strings: &'a crate::render::i18n::Strings,
+}
+
 /// Renders the overview of `events` (indexes into the timeline). Empty when
 /// there is nothing to draw.
 pub fn overview(
@@ -38,11 +46,14 @@ pub fn overview(
     events: &[usize],
     lanes: Lanes,
     base: &BaseUrl,
-    lang: &Lang,
-    date_texts: &[String],
-    strings: &crate::render::i18n::Strings,
+    words: &Words,
     title: &str,
 ) -> String {
+    let Words {
+        lang,
+        date_texts,
+        strings,
+    } = *words;
     let spans: Vec<(usize, i64, i64)> = events
         .iter()
         .filter_map(|&i| {

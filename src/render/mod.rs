@@ -326,9 +326,11 @@ impl<'a> Renderer<'a> {
                     &all,
                     *lanes,
                     base,
-                    &c.lang,
-                    &self.date_texts,
-                    &self.strings,
+                    &chart::Words {
+                        lang: &c.lang,
+                        date_texts: &self.date_texts,
+                        strings: &self.strings,
+                    },
                     chart_title,
                 )
             }
