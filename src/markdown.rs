@@ -43,13 +43,44 @@ fn sanitizer() -> &'static Builder<'static> {
 
 /// Renders Markdown to HTML. Without `unsafe_html`, raw HTML is sanitised.
 pub fn to_html(markdown: &str, unsafe_html: bool) -> String {
-    let parser = Parser::new_ext(markdown, options());
+    let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    let needs_cleaning = !unsafe_html && events.iter().any(is_risky);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, parser);
-    if unsafe_html {
-        out
-    } else {
+    html::push_html(&mut out, events.into_iter());
+    if needs_cleaning {
         sanitizer().clean(&out).to_string()
+    } else {
+        out
+    }
+}
+
+/// Whether an event can carry anything the sanitiser would remove. Without raw
+/// HTML and with only plain link schemes, pulldown-cmark's own escaping already
+/// makes the output safe, and the sanitiser (an HTML parse per event, the
+/// costliest step of a build) is skipped.
+fn is_risky(event: &Event) -> bool {
+    match event {
+        Event::Html(_) | Event::InlineHtml(_) => true,
+        Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+            !is_plain_url(dest_url)
+        }
+        _ => false,
+    }
+}
+
+/// A relative URL, or one whose scheme is http, https or mailto.
+fn is_plain_url(url: &str) -> bool {
+    let url = url.trim_start();
+    match url.find(':') {
+        None => true,
+        Some(colon) => {
+            let scheme = &url[..colon];
+            // A colon after a `/`, `?` or `#` is part of a relative URL.
+            scheme.contains(['/', '?', '#'])
+                || ["http", "https", "mailto"]
+                    .iter()
+                    .any(|s| scheme.eq_ignore_ascii_case(s))
+        }
     }
 }
 
@@ -108,6 +139,27 @@ mod tests {
         assert!(!html.contains("onerror"));
         let raw = to_html("<script>x</script>", true);
         assert!(raw.contains("<script>"));
+    }
+
+    #[test]
+    fn dangerous_links_in_markdown_syntax_are_cleaned_too() {
+        for md in [
+            "[x](javascript:alert(1))",
+            "[x](JavaScript:alert(1))",
+            "![x](data:text/html;base64,AAAA)",
+            "[x]( vbscript:msgbox)",
+        ] {
+            let html = to_html(md, false);
+            assert!(
+                !html.to_lowercase().contains("javascript:")
+                    && !html.contains("data:")
+                    && !html.contains("vbscript:"),
+                "{md} → {html}"
+            );
+        }
+        // Plain Markdown is left exactly as pulldown-cmark writes it.
+        assert_eq!(to_html("[a](https://e.org/?q=1:2) [b](/x:y) [c](#top) [d](mailto:a@e.org)", false),
+            "<p><a href=\"https://e.org/?q=1:2\">a</a> <a href=\"/x:y\">b</a> <a href=\"#top\">c</a> <a href=\"mailto:a@e.org\">d</a></p>\n");
     }
 
     #[test]
