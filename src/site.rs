@@ -104,6 +104,16 @@ impl Site {
     /// Renders and writes every file into `sink`. Errors are template or I/O
     /// problems; the sink may then hold a partial site, which the caller discards.
     pub fn build_into(&self, sink: &dyn Sink) -> Result<Summary, Vec<Diagnostic>> {
+        self.build_into_with(sink, &|_, _| {})
+    }
+
+    /// As [`build_into`](Self::build_into), calling `progress(done, total)`
+    /// after each page (from any thread).
+    pub fn build_into_with(
+        &self,
+        sink: &dyn Sink,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Summary, Vec<Diagnostic>> {
         let mut diagnostics = Vec::new();
         let Some(renderer) = Renderer::new(
             &self.theme,
@@ -115,12 +125,19 @@ impl Site {
             return Err(diagnostics);
         };
         let pages = plan::pages(&self.timeline, &self.config);
+        let done = std::sync::atomic::AtomicUsize::new(0);
         let results: Vec<Result<(), Diagnostic>> = pages
             .par_iter()
             .map(|page| {
                 let bytes = renderer.render(page)?;
-                sink.put(&page.file, &bytes)
-                    .map_err(|e| io_error(&page.file, e))
+                let written = sink
+                    .put(&page.file, &bytes)
+                    .map_err(|e| io_error(&page.file, e));
+                progress(
+                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                    pages.len(),
+                );
+                written
             })
             .collect();
         let mut errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
@@ -227,8 +244,12 @@ fn io_error(rel: &str, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(Code::Io, format!("cannot write `{rel}`: {e}"))
 }
 
-/// Builds the site into the output folder, atomically.
-pub fn build(site: &Site, output: &Path) -> Result<Summary, Vec<Diagnostic>> {
+/// Builds the site into the output folder, atomically, reporting pages done.
+pub fn build(
+    site: &Site,
+    output: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Summary, Vec<Diagnostic>> {
     check_output(&site.root, output)?;
     // A symlinked output folder is replaced where it points, so the link survives.
     let resolved;
@@ -251,7 +272,7 @@ pub fn build(site: &Site, output: &Path) -> Result<Summary, Vec<Diagnostic>> {
         )]
     })?;
     let sink = DirSink::new(staging.dir.clone());
-    let summary = site.build_into(&sink)?;
+    let summary = site.build_into_with(&sink, progress)?;
     staging.publish().map_err(|e| {
         vec![Diagnostic::error(
             Code::Io,

@@ -3,7 +3,9 @@
 use super::{exit_for, print_diagnostics, Exit, Verbosity};
 use crate::site::{self, Options};
 use crate::write::MemorySink;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
+use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Instant;
 
@@ -20,7 +22,31 @@ pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
         return exit_for(&diagnostics);
     };
     let output = site::output_dir(opts);
-    match site::build(&site, &output) {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} rendering {pos}/{len} pages [{bar:30}] {eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let show = verbosity > Verbosity::Quiet && std::io::stderr().is_terminal();
+    // Only builds that take a while get a bar: it appears after a second.
+    let shown = std::sync::atomic::AtomicBool::new(false);
+    let progress = |done: usize, total: usize| {
+        if !show {
+            return;
+        }
+        if !shown.load(std::sync::atomic::Ordering::Relaxed)
+            && started.elapsed().as_secs_f64() > 1.0
+            && !shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            bar.set_length(total as u64);
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        bar.set_position(done as u64);
+    };
+    let result = site::build(&site, &output, &progress);
+    bar.finish_and_clear();
+    match result {
         Ok(summary) => {
             print_diagnostics(&diagnostics, verbosity);
             if verbosity == Verbosity::Verbose {
@@ -38,9 +64,9 @@ pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
             if verbosity > Verbosity::Quiet {
                 eprintln!(
                     "built {} pages ({} files) from {} events in {:.2} s into {}",
-                    summary.pages,
-                    summary.files,
-                    summary.events,
+                    thousands(summary.pages),
+                    thousands(summary.files),
+                    thousands(summary.events),
                     started.elapsed().as_secs_f64(),
                     output.display()
                 );
@@ -128,4 +154,27 @@ fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             Some((rel, std::fs::read(e.path()).ok()?))
         })
         .collect()
+}
+
+/// `13 204`: digits grouped by thin spaces, as in the summary line.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(super::thousands(7), "7");
+        assert_eq!(super::thousands(13_204), "13 204");
+        assert_eq!(super::thousands(1_000_000), "1 000 000");
+    }
 }
