@@ -1,0 +1,108 @@
+//! The Hugo side: `hugo.toml` and minimal templates that do the same work as
+//! annals' pages: every event's content rendered once on its page, list pages
+//! (home, actors, theatres, tags, years) paginated by 100.
+
+/// `hugo.toml`. With `lean`, Hugo skips RSS, the sitemap and robots.txt.
+pub fn config(title: &str, lean: bool) -> String {
+    let disable = if lean { "" } else { "# " };
+    format!(
+        r#"baseURL = "https://example.org/"
+languageCode = "en"
+title = "{title}"
+taxonomies = {{ actor = "actors", theatre = "theatres", tag = "tags", year = "years" }}
+{disable}disableKinds = ["RSS", "sitemap", "robotsTXT"]
+
+[pagination]
+pagerSize = 100
+"#
+    )
+}
+
+/// (path under `layouts/`, contents). Page sizes are given to `.Paginate` as well
+/// as in `hugo.toml`, and `params` is read from front matter's `params:` (Hugo
+/// 0.123 and later) or from `.Params.params` (older Hugo), so the templates work
+/// with the Hugo a distribution ships too.
+pub const LAYOUTS: [(&str, &str); 7] = [
+    (
+        "_default/baseof.html",
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ if not .IsHome }}{{ .Title }} · {{ end }}{{ site.Title }}</title>
+<link rel="canonical" href="{{ .Permalink }}">
+</head>
+<body>
+<header><a href="{{ "/" | relURL }}">{{ site.Title }}</a>
+<nav><a href="{{ "actors/" | relURL }}">Actors</a> <a href="{{ "theatres/" | relURL }}">Theatres</a> <a href="{{ "tags/" | relURL }}">Tags</a> <a href="{{ "years/" | relURL }}">Years</a></nav>
+</header>
+<main>{{ block "main" . }}{{ end }}</main>
+</body>
+</html>
+"#,
+    ),
+    (
+        "partials/event-item.html",
+        r#"<article class="event">
+<h3><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>
+{{ $p := .Params }}{{ with .Params.params }}{{ $p = . }}{{ end }}
+<p><time datetime="{{ .Date.Format "2006-01-02" }}">{{ $p.edtf }}</time> · <span class="status">{{ $p.status }}</span>
+{{ range .GetTerms "actors" }} · <a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</p>
+<p>{{ .Summary | plainify }}</p>
+</article>
+"#,
+    ),
+    (
+        "index.html",
+        r#"{{ define "main" }}
+{{ $events := (where site.RegularPages "Section" "events").ByDate }}
+{{ $pager := .Paginate ($events.GroupByDate "January 2006" "asc") 100 }}
+{{ range $pager.PageGroups }}<h2>{{ .Key }}</h2>
+{{ range .Pages }}{{ partial "event-item.html" . }}{{ end }}
+{{ end }}
+{{ template "_internal/pagination.html" . }}
+{{ end }}
+"#,
+    ),
+    (
+        "_default/single.html",
+        r#"{{ define "main" }}<article class="event">
+<h1>{{ .Title }}</h1>
+{{ $p := .Params }}{{ with .Params.params }}{{ $p = . }}{{ end }}
+<p><time datetime="{{ .Date.Format "2006-01-02" }}">{{ $p.edtf }}</time> · <span class="status">{{ $p.status }}</span></p>
+{{ with .GetTerms "actors" }}<p>Actors: {{ range . }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p>{{ end }}
+{{ with .GetTerms "theatres" }}<p>Theatres: {{ range . }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p>{{ end }}
+{{ with .GetTerms "tags" }}<p>Tags: {{ range . }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p>{{ end }}
+<div class="body">{{ .Content }}</div>
+{{ with $p.sources }}<h2>Sources</h2>
+<ol>{{ range . }}<li>{{ if .url }}<a href="{{ .url }}">{{ end }}{{ .publisher }}{{ with .title }}: {{ . }}{{ end }}{{ if .url }}</a>{{ end }}{{ with .date }} ({{ . }}){{ end }}</li>{{ end }}</ol>{{ end }}
+<nav>{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }} {{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
+</article>{{ end }}
+"#,
+    ),
+    (
+        "_default/term.html",
+        r#"{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ .Content }}
+{{ $pager := .Paginate .Pages.ByDate 100 }}
+{{ range $pager.Pages }}{{ partial "event-item.html" . }}{{ end }}
+{{ template "_internal/pagination.html" . }}
+{{ end }}
+"#,
+    ),
+    (
+        "_default/taxonomy.html",
+        r#"{{ define "main" }}<h1>{{ .Title }}</h1>
+<ul>{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.LinkTitle }}</a> ({{ .Count }})</li>{{ end }}</ul>
+{{ end }}
+"#,
+    ),
+    (
+        "_default/list.html",
+        r#"{{ define "main" }}<h1>{{ .Title }}</h1>
+<p>{{ len .Pages }} events; see the <a href="{{ "/" | relURL }}">timeline</a>.</p>
+{{ end }}
+"#,
+    ),
+];
