@@ -6,11 +6,25 @@ use crate::support::*;
 #[test]
 fn list_templates_receive_only_their_page_of_events() {
     let site = fixture("ordering");
-    std::fs::write(site.path().join("annals.yaml"), "title: Slices\npaginate_by: 4\n").unwrap();
+    std::fs::write(
+        site.path().join("annals.yaml"),
+        "title: Slices\npaginate_by: 4\n",
+    )
+    .unwrap();
     std::fs::create_dir_all(site.path().join("templates")).unwrap();
     // Each list template reports how many events its context holds.
-    for name in ["index.html", "year.html", "tag.html", "actor.html", "theatre.html"] {
-        std::fs::write(site.path().join("templates").join(name), "events={{ events | length }} total={{ site.counts.events }}\n").unwrap();
+    for name in [
+        "index.html",
+        "year.html",
+        "tag.html",
+        "actor.html",
+        "theatre.html",
+    ] {
+        std::fs::write(
+            site.path().join("templates").join(name),
+            "events={{ events | length }} total={{ site.counts.events }}\n",
+        )
+        .unwrap();
     }
     let public = build(site.path(), &[]);
     let mut pages = 0;
