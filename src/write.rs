@@ -65,6 +65,21 @@ impl Sink for DirSink {
     }
 }
 
+/// Discards what it is given (after the same path check): `check` renders
+/// every page to find template errors but needs none of the bytes.
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn put(&self, rel: &str, _bytes: &[u8]) -> io::Result<()> {
+        safe_relative(rel).map(|_| ()).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output folder: `{rel}`"),
+            )
+        })
+    }
+}
+
 /// Keeps files in memory, sorted by path.
 #[derive(Default)]
 pub struct MemorySink {
@@ -144,7 +159,7 @@ impl Staging {
         if had_old {
             // The new site is in place; an old copy we cannot delete is litter,
             // not a failed build.
-            if let Err(e) = std::fs::remove_dir_all(&old) {
+            if let Err(e) = remove_tree(&old) {
                 eprintln!(
                     "warning: could not remove the previous output at `{}`: {e}",
                     old.display()
@@ -161,4 +176,26 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Removes a folder and everything in it, deleting files in parallel: removing
+/// the previous output is a large part of a rebuild on a slow disk.
+pub fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).contents_first(true) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() {
+            dirs.push(entry.into_path());
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().try_for_each(std::fs::remove_file)?;
+    // contents_first lists every folder after what it holds.
+    for d in dirs {
+        std::fs::remove_dir(&d)?;
+    }
+    Ok(())
 }

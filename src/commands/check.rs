@@ -4,7 +4,7 @@ use super::{exit_for, Exit, Verbosity};
 use crate::diagnostic;
 use crate::report::{self, Format};
 use crate::site::{self, Options};
-use crate::write::MemorySink;
+use crate::write::NullSink;
 use std::io::Write;
 
 pub fn run(opts: &Options, format: Format, deny_warnings: bool, verbosity: Verbosity) -> Exit {
@@ -15,7 +15,7 @@ pub fn run(opts: &Options, format: Format, deny_warnings: bool, verbosity: Verbo
     } = site::load(opts);
     if let Some(site) = &site {
         // Rendering in memory is what catches template errors.
-        if let Err(errors) = site.build_into(&MemorySink::default()) {
+        if let Err(errors) = site.build_into(&NullSink) {
             diagnostics.extend(errors);
         }
     }
