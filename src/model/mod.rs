@@ -59,6 +59,26 @@ pub struct Timeline {
     pub years: BTreeMap<i32, Vec<usize>>,
 }
 
+impl Timeline {
+    /// The theatres that contain `slug`, nearest first (parent, grandparent…).
+    /// Cycles are broken while identities are linked; the guard is for safety.
+    pub fn ancestors(&self, slug: &Slug) -> Vec<Slug> {
+        let mut out = Vec::new();
+        let mut cur = self
+            .theatres
+            .get(slug)
+            .and_then(|g| g.entity.parent.clone());
+        while let Some(p) = cur {
+            if out.contains(&p) || &p == slug {
+                break;
+            }
+            cur = self.theatres.get(&p).and_then(|g| g.entity.parent.clone());
+            out.push(p);
+        }
+        out
+    }
+}
+
 /// Builds the timeline. Drafts are left out unless `drafts` is set.
 pub fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnostic>) -> Timeline {
     let mut actors = Registry::from_files(parsed.actors, "actor", diagnostics);
@@ -248,18 +268,7 @@ fn cooccurrence(t: &mut Timeline) {
             g.children.push(child.clone());
         }
     }
-    let ancestors = |slug: &Slug| -> Vec<Slug> {
-        let mut out = Vec::new();
-        let mut cur = t.theatres.get(slug).and_then(|g| g.entity.parent.clone());
-        while let Some(p) = cur {
-            if out.contains(&p) || &p == slug {
-                break;
-            }
-            cur = t.theatres.get(&p).and_then(|g| g.entity.parent.clone());
-            out.push(p);
-        }
-        out
-    };
+    let ancestors = |slug: &Slug| t.ancestors(slug);
     let mut inherited: BTreeMap<Slug, Vec<usize>> = BTreeMap::new();
     for (i, e) in t.events.iter().enumerate() {
         let mut seen = Vec::new();

@@ -3,7 +3,7 @@
 use crate::date::Lang;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::frontmatter;
-use crate::parse::fields::{unknown_nested_keys, Fields};
+use crate::parse::fields::Fields;
 use crate::yaml::{self, Value};
 use serde::Serialize;
 use std::path::Path;
@@ -305,19 +305,7 @@ fn parse_check(f: &mut Fields, value: &Value) -> CheckPolicy {
         f.wrong_type("check", "a map such as `{ require_sources: true }`", value);
         return policy;
     };
-    for (name, near) in unknown_nested_keys(map, CHECK_KEYS) {
-        let span = f.fm.find_in_key("check", &name);
-        let hint = match near {
-            Some(k) => format!("did you mean `{k}`?"),
-            None => format!("`check` keys are: {}", CHECK_KEYS.join(", ")),
-        };
-        f.error_at(
-            Code::UnknownKey,
-            span,
-            format!("unknown key `{name}` in `check`"),
-        )
-        .hint = Some(hint);
-    }
+    f.check_nested_keys("check", map, CHECK_KEYS);
     for key in CHECK_KEYS {
         let Some(v) = map.get(*key) else { continue };
         let Some(b) = v.as_bool() else {
@@ -345,15 +333,7 @@ fn parse_feeds(f: &mut Fields, value: &Value) -> Vec<String> {
         Value::Bool(true) => all(),
         Value::Bool(false) => Vec::new(),
         Value::Mapping(map) => {
-            for (name, near) in unknown_nested_keys(map, FEEDS) {
-                let span = f.fm.find_in_key("feeds", &name);
-                let hint = match near {
-                    Some(k) => format!("did you mean `{k}`?"),
-                    None => format!("feeds are: {}", FEEDS.join(", ")),
-                };
-                f.error_at(Code::UnknownKey, span, format!("unknown feed `{name}`"))
-                    .hint = Some(hint);
-            }
+            f.check_nested_keys("feeds", map, FEEDS);
             FEEDS
                 .iter()
                 .filter(|name| !matches!(map.get(**name), Some(Value::Bool(false))))

@@ -90,10 +90,7 @@ pub fn parse(file: &SourceFile) -> Result<EntityFile, Vec<Diagnostic>> {
         "state" => Some(ActorKind::State),
         "other" => Some(ActorKind::Other),
         other => {
-            let hint = match crate::parse::fields::suggest(other, KINDS) {
-                Some(k) => format!("did you mean `{k}`?"),
-                None => format!("use one of: {}", KINDS.join(", ")),
-            };
+            let hint = crate::parse::fields::choice_hint(other, KINDS, "use one of");
             f.error(
                 Code::InvalidValue,
                 "kind",

@@ -151,10 +151,7 @@ pub fn parse(
             Some(st) => *st,
             None => {
                 let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-                let hint = match crate::parse::fields::suggest(&s, &names) {
-                    Some(n) => format!("did you mean `{n}`?"),
-                    None => format!("use one of: {}", names.join(", ")),
-                };
+                let hint = crate::parse::fields::choice_hint(&s, &names, "use one of");
                 f.error(
                     Code::InvalidValue,
                     "status",

@@ -85,10 +85,7 @@ impl<'a> Fields<'a> {
             }
         }
         for name in unknown {
-            let hint = match suggest(&name, known) {
-                Some(k) => format!("did you mean `{k}`?"),
-                None => format!("{what} keys are: {}", known.join(", ")),
-            };
+            let hint = choice_hint(&name, known, &format!("{what} keys are"));
             let span = self.fm.key_name_span(&name);
             self.diagnostics.push(
                 Diagnostic::error(Code::UnknownKey, format!("unknown key `{name}` in {what}"))
@@ -227,22 +224,36 @@ impl<'a> Fields<'a> {
         );
     }
 
+    /// Reports every key of the nested map `map` (under the top-level key
+    /// `top`: a source, `image`, `check`) that is not in `known`.
+    pub fn check_nested_keys(&mut self, top: &str, map: &Mapping, known: &[&str]) {
+        let unknown: Vec<String> = map
+            .keys()
+            .map(|k| yaml::scalar_text(k).unwrap_or_default())
+            .filter(|name| !known.contains(&name.as_str()))
+            .collect();
+        for name in unknown {
+            let span = self.fm.find_in_key(top, &format!("{name}:"));
+            self.error_at(
+                Code::UnknownKey,
+                span,
+                format!("unknown key `{name}` in `{top}`"),
+            )
+            .hint = Some(choice_hint(&name, known, &format!("`{top}` keys are")));
+        }
+    }
+
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
     }
 }
 
-/// Keys of a nested map (a source, an image) that are not in `known`, each with
-/// the nearest known key.
-pub fn unknown_nested_keys(map: &Mapping, known: &[&str]) -> Vec<(String, Option<String>)> {
-    map.keys()
-        .map(|k| yaml::scalar_text(k).unwrap_or_default())
-        .filter(|name| !known.contains(&name.as_str()))
-        .map(|name| {
-            let near = suggest(&name, known).map(str::to_string);
-            (name, near)
-        })
-        .collect()
+/// "did you mean `x`?" for the nearest of `known`, else `{list}: a, b, c`.
+pub fn choice_hint(word: &str, known: &[&str], list: &str) -> String {
+    match suggest(word, known) {
+        Some(k) => format!("did you mean `{k}`?"),
+        None => format!("{list}: {}", known.join(", ")),
+    }
 }
 
 #[cfg(test)]

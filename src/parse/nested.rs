@@ -3,7 +3,7 @@
 
 use crate::date::EventDate;
 use crate::diagnostic::Code;
-use crate::parse::fields::{unknown_nested_keys, Fields};
+use crate::parse::fields::Fields;
 use crate::parse::schema;
 use crate::yaml::{self, Mapping, Value};
 use serde::Serialize;
@@ -71,22 +71,6 @@ fn nested_text(f: &mut Fields, map: &Mapping, top: &str, key: &str) -> Option<St
     }
 }
 
-fn report_unknown_nested(f: &mut Fields, map: &Mapping, top: &str, known: &[&str]) {
-    for (name, near) in unknown_nested_keys(map, known) {
-        let span = f.fm.find_in_key(top, &format!("{name}:"));
-        let hint = match near {
-            Some(k) => format!("did you mean `{k}`?"),
-            None => format!("`{top}` keys are: {}", known.join(", ")),
-        };
-        f.error_at(
-            Code::UnknownKey,
-            span,
-            format!("unknown key `{name}` in `{top}`"),
-        )
-        .hint = Some(hint);
-    }
-}
-
 pub fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> Vec<Source> {
     let Some(value) = f.get("sources").cloned() else {
         return Vec::new();
@@ -111,7 +95,7 @@ pub fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> Vec<Source> {
             .hint = Some(format!("write `- url: {text}` or `- publisher: {text}`"));
             continue;
         };
-        report_unknown_nested(f, map, "sources", &schema::names(schema::SOURCE));
+        f.check_nested_keys("sources", map, &schema::names(schema::SOURCE));
         let mut source = Source {
             url: nested_text(f, map, "sources", "url"),
             title: nested_text(f, map, "sources", "title"),
@@ -169,7 +153,7 @@ pub fn read_image(f: &mut Fields, event_path: &Path) -> Option<Image> {
             return None;
         }
     };
-    report_unknown_nested(f, &map, "image", &schema::names(schema::IMAGE));
+    f.check_nested_keys("image", &map, &schema::names(schema::IMAGE));
     let src = nested_text(f, &map, "image", "src");
     let alt = nested_text(f, &map, "image", "alt");
     let caption = nested_text(f, &map, "image", "caption");
@@ -238,7 +222,7 @@ pub fn read_location(f: &mut Fields, key: &str, value: &Value) -> Option<Locatio
         f.wrong_type(key, "a map with `name`, `lat` and `lon`", value);
         return None;
     };
-    report_unknown_nested(f, map, key, &schema::names(schema::LOCATION));
+    f.check_nested_keys(key, map, &schema::names(schema::LOCATION));
     let name = nested_text(f, map, key, "name");
     let mut coordinate = |axis: &str, limit: f64| -> Option<f64> {
         let v = map.get(axis).filter(|v| !v.is_null())?;

@@ -31,6 +31,14 @@ struct Lane {
     side: usize,
 }
 
+/// The slugs an event is drawn under: its actors, or its theatres.
+fn lane_names(e: &crate::model::TimelineEvent, lanes: Lanes) -> &[Slug] {
+    match lanes {
+        Lanes::Actors => &e.actors,
+        Lanes::Theatres => &e.theatres,
+    }
+}
+
 /// The words a chart needs, prepared once per build.
 pub struct Words<'a> {
     pub lang: &'a Lang,
@@ -84,11 +92,7 @@ pub fn overview(
     let mut counts: HashMap<&Slug, usize> = HashMap::new();
     for &(i, _, _) in &spans {
         let e = &t.events[i];
-        let names = if lanes == Lanes::Actors {
-            &e.actors
-        } else {
-            &e.theatres
-        };
+        let names = lane_names(e, lanes);
         for s in names {
             *counts.entry(s).or_default() += 1;
         }
@@ -124,11 +128,7 @@ pub fn overview(
     let other = lanes_out.len();
     let needs_other = spans.iter().any(|&(i, _, _)| {
         let e = &t.events[i];
-        let names = if lanes == Lanes::Actors {
-            &e.actors
-        } else {
-            &e.theatres
-        };
+        let names = lane_names(e, lanes);
         names.is_empty() || names.iter().any(|s| !lane_of.contains_key(s))
     });
     if needs_other {
@@ -186,11 +186,7 @@ pub fn overview(
     let mut drawn: HashSet<(usize, i64)> = HashSet::new();
     for &(i, start, end) in &spans {
         let e = &t.events[i];
-        let names = if lanes == Lanes::Actors {
-            &e.actors
-        } else {
-            &e.theatres
-        };
+        let names = lane_names(e, lanes);
         let mut rows: Vec<usize> = names
             .iter()
             .map(|s| lane_of.get(s).copied().unwrap_or(other))

@@ -322,13 +322,10 @@ fn facets(t: &Timeline, te: &TimelineEvent) -> Facets {
     let join = |v: &[Slug]| v.iter().map(Slug::as_str).collect::<Vec<_>>().join(" ");
     let mut theatres: Vec<Slug> = Vec::new();
     for s in &te.theatres {
-        let mut cur = Some(s.clone());
-        while let Some(c) = cur {
-            if theatres.contains(&c) {
-                break;
+        for c in std::iter::once(s.clone()).chain(t.ancestors(s)) {
+            if !theatres.contains(&c) {
+                theatres.push(c);
             }
-            cur = t.theatres.get(&c).and_then(|g| g.entity.parent.clone());
-            theatres.push(c);
         }
     }
     const OPEN: i64 = 100_000_000;
