@@ -12,6 +12,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod diff;
 pub mod escape;
+pub mod feeds;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -160,7 +160,8 @@ impl Site {
         }
     }
 
-    /// Static files, event assets, sitemap and robots.txt. Returns the count written.
+    /// Static files, event assets, sitemap, robots.txt, feeds and exports. Returns
+    /// the count written.
     fn write_extras(&self, sink: &dyn Sink, pages: &[Page]) -> Result<usize, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut count = 0;
@@ -196,6 +197,12 @@ impl Site {
             match sink.put(name, body.as_bytes()) {
                 Ok(()) => count += 1,
                 Err(e) => errors.push(io_error(name, e)),
+            }
+        }
+        for (name, body) in crate::feeds::files(&self.timeline, &self.config) {
+            match sink.put(&name, &body) {
+                Ok(()) => count += 1,
+                Err(e) => errors.push(io_error(&name, e)),
             }
         }
         if errors.is_empty() {

@@ -182,6 +182,8 @@ pub struct SiteView {
     pub years: Vec<YearView>,
     pub statuses: Vec<&'static str>,
     pub drafts: bool,
+    /// Which feeds and exports are written, for `<link rel="alternate">`.
+    pub feeds: crate::feeds::Enabled,
 }
 
 pub struct Links<'a> {
@@ -497,6 +499,7 @@ pub fn site(
             .map(|s| s.as_str())
             .collect(),
         drafts,
+        feeds: crate::feeds::Enabled::from_config(config),
     }
 }
 

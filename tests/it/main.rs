@@ -13,6 +13,7 @@ mod diagnostics;
 mod diff;
 mod drafts;
 mod example;
+mod feeds;
 mod identity;
 mod language;
 mod list;

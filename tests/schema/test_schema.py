@@ -44,7 +44,7 @@ def events(folder):
     return sorted((ROOT / folder).rglob("*.md"))
 
 
-GOOD = ["content/events"] + [f"tests/fixtures/{f}/content/events" for f in ("ordering", "dates", "identity", "drafts", "assets", "warnings", "sanitise")]
+GOOD = ["content/events"] + [f"tests/fixtures/{f}/content/events" for f in ("ordering", "dates", "identity", "drafts", "assets", "warnings", "sanitise", "feeds")]
 
 
 @pytest.mark.parametrize("path", [p for folder in GOOD for p in events(folder) if not any(part.startswith((".", "_")) for part in p.relative_to(ROOT).parts)], ids=lambda p: str(p.relative_to(ROOT)))

@@ -1,0 +1,102 @@
+//! `events.csv`: the records of `events.json`, one row per event in timeline
+//! order, for spreadsheets. Lists are joined with `; ` (names may contain
+//! that too: `events.json` keeps them apart); sources are flattened to text
+//! and addresses; the body is the Markdown as written (a quoted cell that may
+//! span lines). Columns are in [`HEADER`] and documented in `docs/exports.md`.
+
+use super::events_json::{Named, Record};
+use super::par_chunks;
+use crate::model::Timeline;
+use crate::parse::config::Config;
+
+pub const HEADER: [&str; 21] = [
+    "slug",
+    "url",
+    "title",
+    "date",
+    "date_text",
+    "start",
+    "end",
+    "precision",
+    "uncertain",
+    "approximate",
+    "status",
+    "actors",
+    "actor_slugs",
+    "theatres",
+    "theatre_slugs",
+    "tags",
+    "tag_slugs",
+    "sources",
+    "source_urls",
+    "summary",
+    "body",
+];
+
+pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
+    let mut out = rows(std::iter::once(HEADER.map(String::from)));
+    out.extend(par_chunks(t.events.len(), |range| {
+        rows(range.map(|i| fields(&Record::new(t, c, i))))
+    }));
+    out
+}
+
+fn fields(r: &Record) -> [String; 21] {
+    let names = |v: &[Named]| join(v.iter().map(|n| n.name));
+    let slugs = |v: &[Named]| join(v.iter().map(|n| n.slug));
+    let yes_no = |b: bool| if b { "true" } else { "false" }.to_string();
+    [
+        r.slug.to_string(),
+        r.url.clone(),
+        r.title.to_string(),
+        r.date.clone(),
+        r.date_text.clone(),
+        r.start.clone().unwrap_or_default(),
+        r.end.clone().unwrap_or_default(),
+        r.precision.to_string(),
+        yes_no(r.uncertain),
+        yes_no(r.approximate),
+        r.status.to_string(),
+        names(&r.actors),
+        slugs(&r.actors),
+        names(&r.theatres),
+        slugs(&r.theatres),
+        names(&r.tags),
+        slugs(&r.tags),
+        // "Publisher, Title, 2023-07-13" for each source.
+        join(r.sources.iter().map(|s| {
+            [s.publisher, s.title, s.date.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+        })),
+        // The address of each source that has one (its archive otherwise).
+        join(r.sources.iter().filter_map(|s| s.url.or(s.archive))),
+        r.summary.to_string(),
+        r.body.to_string(),
+    ]
+}
+
+fn join<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
+    let mut out = String::new();
+    for (n, s) in items.enumerate() {
+        if n > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(s.as_ref());
+    }
+    out
+}
+
+/// CSV records with the `csv` crate's quoting (RFC 4180: quotes where
+/// needed, `"` doubled), each ending in `\n`.
+fn rows(records: impl Iterator<Item = [String; 21]>) -> Vec<u8> {
+    let mut w = ::csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    for r in records {
+        let _ = w.write_record(&r);
+    }
+    w.into_inner().unwrap_or_default()
+}

@@ -1,0 +1,219 @@
+//! `events.json`: every event as data, in timeline order, in the versioned
+//! export schema of `docs/events.schema.json` (documented in
+//! `docs/exports.md`). One event per line, so that the file diffs well.
+//!
+//! The schema's `version` changes only when a field changes meaning or goes
+//! away; new fields may appear within a version.
+
+use super::calendar::{first_day, last_day};
+use super::par_concat;
+use crate::date::{year_iso, Bound, DatePoint, EventDate, Precision};
+use crate::model::Timeline;
+use crate::parse::config::Config;
+use crate::parse::event::{ImageSrc, Location};
+use crate::slug::Slug;
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// The export schema's version.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Site<'a> {
+    title: &'a str,
+    description: &'a str,
+    url: String,
+    language: &'a str,
+    timezone: &'a str,
+}
+
+/// One event of the export; `events.csv` flattens the same record.
+#[derive(Serialize)]
+pub(super) struct Record<'a> {
+    pub slug: &'a str,
+    pub url: String,
+    pub title: &'a str,
+    /// EDTF as normalised: `2023-07-10/2023-07-14`, `2023-07~`, `-0043`.
+    pub date: String,
+    /// The date as the site shows it, in its language.
+    pub date_text: String,
+    /// First day of the start (`YYYY-MM-DD`, astronomical year: `-0043-01-01`);
+    /// `None` for an open start.
+    pub start: Option<String>,
+    /// Last day of the end, inclusive; `None` for an open end.
+    pub end: Option<String>,
+    /// Precision of the start (of the end for an open start).
+    pub precision: &'static str,
+    pub uncertain: bool,
+    pub approximate: bool,
+    pub status: &'static str,
+    pub actors: Vec<Named<'a>>,
+    pub theatres: Vec<Named<'a>>,
+    pub tags: Vec<Named<'a>>,
+    pub sources: Vec<SourceRecord<'a>>,
+    pub summary: &'a str,
+    /// The body's Markdown as written.
+    pub body: &'a str,
+    pub image: Option<ImageRecord<'a>>,
+    pub location: Option<&'a Location>,
+    pub related: Vec<&'a str>,
+    pub weight: i64,
+    pub draft: bool,
+    pub extra: &'a serde_json::Value,
+}
+
+#[derive(Serialize)]
+pub(super) struct Named<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+}
+
+#[derive(Serialize)]
+pub(super) struct SourceRecord<'a> {
+    pub url: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub publisher: Option<&'a str>,
+    /// EDTF.
+    pub date: Option<String>,
+    pub archive: Option<&'a str>,
+    pub quote: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ImageRecord<'a> {
+    /// Absolute where `base_url` has an origin.
+    pub src: String,
+    pub alt: &'a str,
+    pub caption: Option<&'a str>,
+    pub credit: Option<&'a str>,
+}
+
+impl<'a> Record<'a> {
+    pub fn new(t: &'a Timeline, c: &Config, i: usize) -> Record<'a> {
+        let te = &t.events[i];
+        let e = &te.event;
+        let path = format!("events/{}/", e.slug);
+        let named = |slugs: &'a [Slug], names: &dyn Fn(&Slug) -> Option<&'a str>| {
+            slugs
+                .iter()
+                .map(|s| Named {
+                    slug: s.as_str(),
+                    name: names(s).unwrap_or(s.as_str()),
+                })
+                .collect()
+        };
+        let (start, end) = bounds(&e.date);
+        let points = points(&e.date);
+        Record {
+            slug: e.slug.as_str(),
+            title: &e.title,
+            date: e.date.iso(),
+            date_text: e.date.display(&c.lang).text(),
+            start: start.and_then(first_day).map(iso_day),
+            end: end.and_then(last_day).map(iso_day),
+            precision: precision(&e.date),
+            uncertain: points.iter().any(|p| p.qualifiers().uncertain),
+            approximate: points.iter().any(|p| p.qualifiers().approximate),
+            status: e.status.as_str(),
+            actors: named(&te.actors, &|s| {
+                t.actors.get(s).map(|g| g.entity.name.as_str())
+            }),
+            theatres: named(&te.theatres, &|s| {
+                t.theatres.get(s).map(|g| g.entity.name.as_str())
+            }),
+            tags: named(&te.tags, &|s| t.tags.get(s).map(|g| g.name.as_str())),
+            sources: e
+                .sources
+                .iter()
+                .map(|s| SourceRecord {
+                    url: s.url.as_deref(),
+                    title: s.title.as_deref(),
+                    publisher: s.publisher.as_deref(),
+                    date: s.date.as_ref().map(EventDate::iso),
+                    archive: s.archive.as_deref(),
+                    quote: s.quote.as_deref(),
+                })
+                .collect(),
+            summary: &e.summary_text,
+            body: &e.body,
+            image: e.image.as_ref().map(|img| ImageRecord {
+                src: match &img.src {
+                    ImageSrc::Url(u) => u.clone(),
+                    ImageSrc::File(p) => c
+                        .base_url
+                        .absolute(&format!("{path}{}", crate::diagnostic::display_path(p))),
+                },
+                alt: &img.alt,
+                caption: img.caption.as_deref(),
+                credit: img.credit.as_deref(),
+            }),
+            location: e.location.as_ref(),
+            related: te
+                .related
+                .iter()
+                .map(|&r| t.events[r].event.slug.as_str())
+                .collect(),
+            weight: e.weight,
+            draft: e.draft,
+            extra: &e.extra,
+            url: c.base_url.absolute(&path),
+        }
+    }
+}
+
+/// The start and end points; `None` for an open side.
+fn bounds(date: &EventDate) -> (Option<&DatePoint>, Option<&DatePoint>) {
+    match date {
+        EventDate::Point(p) => (Some(p), Some(p)),
+        EventDate::Interval { start, end } => (point(start), point(end)),
+    }
+}
+
+fn point(b: &Bound) -> Option<&DatePoint> {
+    match b {
+        Bound::Point(p) => Some(p),
+        Bound::Open => None,
+    }
+}
+
+fn points(date: &EventDate) -> Vec<&DatePoint> {
+    let (a, b) = bounds(date);
+    a.into_iter().chain(b).collect()
+}
+
+/// `2023-07-12`, `-0043-01-01`.
+fn iso_day(d: NaiveDate) -> String {
+    format!("{}-{:02}-{:02}", year_iso(d.year()), d.month(), d.day())
+}
+
+pub(super) fn precision(date: &EventDate) -> &'static str {
+    match date.anchor().map(DatePoint::precision) {
+        Some(Precision::Century) => "century",
+        Some(Precision::Decade) => "decade",
+        Some(Precision::Year) => "year",
+        Some(Precision::Month) => "month",
+        Some(Precision::Day) | None => "day",
+        Some(Precision::Minute) => "minute",
+        Some(Precision::Second) => "second",
+    }
+}
+
+pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
+    let site = Site {
+        title: &c.title,
+        description: &c.description,
+        url: c.base_url.absolute(""),
+        language: &c.language,
+        timezone: c.timezone.name(),
+    };
+    let mut out = format!("{{\"version\":{VERSION},\"site\":").into_bytes();
+    let _ = serde_json::to_writer(&mut out, &site);
+    out.extend_from_slice(b",\"events\":[");
+    let events = par_concat(t.events.len(), |i, out| {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        let _ = serde_json::to_writer(&mut *out, &Record::new(t, c, i));
+    });
+    out.extend_from_slice(&events);
+    out.extend_from_slice(b"\n]}\n");
+    out
+}

@@ -1,0 +1,215 @@
+//! What the Atom and JSON feeds share: which feeds exist, their newest events,
+//! each entry's identifier, dates and categories, and the rendered bodies.
+
+use super::{iri, FEED_ENTRIES};
+use crate::date::EventDate;
+use crate::markdown;
+use crate::model::{Group, Timeline};
+use crate::parse::config::Config;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use rayon::prelude::*;
+
+/// One feed: the site's, or an actor's or theatre's.
+pub struct Feed {
+    /// Site-relative folder of the feed files and of the page they follow:
+    /// `""`, `actors/<slug>/`, `theatres/<slug>/`.
+    pub dir: String,
+    pub title: String,
+    /// Plain text: the site's description, or the first paragraph of the
+    /// actor's or theatre's own.
+    pub subtitle: String,
+    /// Newest first (latest in timeline order), at most [`FEED_ENTRIES`].
+    pub events: Vec<usize>,
+    /// The latest `updated` of its entries (RFC 3339); for an empty feed, the
+    /// site feed's, so that it never depends on the clock.
+    pub updated: String,
+}
+
+/// The site's feed, then one per actor and one per theatre (by slug), each with
+/// the events its page lists.
+pub fn feeds(t: &Timeline, c: &Config) -> Vec<Feed> {
+    let events: Vec<usize> = (0..t.events.len()).rev().take(FEED_ENTRIES).collect();
+    let site_updated = updated(t, &events).unwrap_or_else(|| rfc3339(epoch()));
+    let mut out = vec![Feed {
+        dir: String::new(),
+        title: c.title.clone(),
+        subtitle: c.description.clone(),
+        events,
+        updated: site_updated.clone(),
+    }];
+    let group = |section: &str, g: &Group| {
+        let events = newest(&g.events);
+        let about = markdown::first_paragraph(&g.entity.description);
+        Feed {
+            dir: format!("{section}/{}/", g.entity.slug),
+            title: format!("{} · {}", g.entity.name, c.title),
+            subtitle: if about.is_empty() {
+                c.description.clone()
+            } else {
+                about
+            },
+            updated: updated(t, &events).unwrap_or_else(|| site_updated.clone()),
+            events,
+        }
+    };
+    out.extend(t.actors.values().map(|g| group("actors", g)));
+    out.extend(t.theatres.values().map(|g| group("theatres", g)));
+    out
+}
+
+fn newest(events: &[usize]) -> Vec<usize> {
+    events.iter().rev().take(FEED_ENTRIES).copied().collect()
+}
+
+fn updated(t: &Timeline, events: &[usize]) -> Option<String> {
+    events
+        .iter()
+        .map(|&i| instant(&t.events[i].event.date))
+        .max()
+        .map(rfc3339)
+}
+
+/// Each feed event's body as HTML, rendered once (in parallel) whatever the
+/// number of feeds that carry it; `None` for events in no feed.
+pub struct Bodies(Vec<Option<String>>);
+
+impl Bodies {
+    pub fn render(t: &Timeline, c: &Config, feeds: &[Feed]) -> Bodies {
+        let mut wanted = vec![false; t.events.len()];
+        for f in feeds {
+            for &i in &f.events {
+                wanted[i] = true;
+            }
+        }
+        Bodies(
+            wanted
+                .par_iter()
+                .enumerate()
+                .map(|(i, &w)| w.then(|| markdown::to_html(&t.events[i].event.body, c.unsafe_html)))
+                .collect(),
+        )
+    }
+
+    pub fn get(&self, i: usize) -> &str {
+        self.0.get(i).and_then(|b| b.as_deref()).unwrap_or_default()
+    }
+}
+
+/// An actor, theatre or tag that an entry is filed under.
+pub struct Category<'a> {
+    pub term: &'a str,
+    pub label: &'a str,
+    /// Absolute URL of its section (`…/actors/`), telling the three apart.
+    pub scheme: String,
+}
+
+/// One event as a feed entry.
+pub struct Entry<'a> {
+    pub id: String,
+    pub url: String,
+    /// The title as written: SPEC §3 makes it plain text, so it is escaped
+    /// for each format, never read as Markdown.
+    pub title: &'a str,
+    pub summary: &'a str,
+    /// Rendered body (sanitised unless `unsafe_html`), unescaped.
+    pub content: &'a str,
+    /// RFC 3339, from the event's date; also its `updated`.
+    pub published: String,
+    /// Actors, then theatres, then tags, each in the order written.
+    pub categories: Vec<Category<'a>>,
+}
+
+pub fn entry<'a>(t: &'a Timeline, c: &Config, bodies: &'a Bodies, i: usize) -> Entry<'a> {
+    let te = &t.events[i];
+    let e = &te.event;
+    let path = format!("events/{}/", e.slug);
+    let mut categories = Vec::with_capacity(te.actors.len() + te.theatres.len() + te.tags.len());
+    for (section, slugs, groups) in [
+        ("actors", &te.actors, &t.actors),
+        ("theatres", &te.theatres, &t.theatres),
+    ] {
+        let scheme = c.base_url.absolute(&format!("{section}/"));
+        for s in slugs {
+            categories.push(Category {
+                term: s.as_str(),
+                label: groups.get(s).map_or(s.as_str(), |g| g.entity.name.as_str()),
+                scheme: scheme.clone(),
+            });
+        }
+    }
+    let scheme = c.base_url.absolute("tags/");
+    for s in &te.tags {
+        categories.push(Category {
+            term: s.as_str(),
+            label: t.tags.get(s).map_or(s.as_str(), |tag| tag.name.as_str()),
+            scheme: scheme.clone(),
+        });
+    }
+    Entry {
+        id: iri(c, &path),
+        url: c.base_url.absolute(&path),
+        title: &e.title,
+        summary: &e.summary_text,
+        content: bodies.get(i),
+        published: rfc3339(instant(&e.date)),
+        categories,
+    }
+}
+
+/// The moment a feed dates an event by: the earliest moment of its start (of
+/// its end for an open start) in UTC, where a date without a time starts at
+/// midnight UTC. RFC 3339 has no year before 1, so earlier dates (BCE and
+/// year 0) are clamped to 0001-01-01T00:00:00Z.
+pub fn instant(date: &EventDate) -> NaiveDateTime {
+    let t = date
+        .anchor()
+        .map(|p| p.earliest_utc())
+        .unwrap_or_else(epoch);
+    let first = NaiveDate::from_ymd_opt(1, 1, 1)
+        .unwrap_or_default()
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
+    if t.year() < 1 {
+        first
+    } else {
+        t
+    }
+}
+
+fn epoch() -> NaiveDateTime {
+    NaiveDateTime::default()
+}
+
+/// `2023-07-12T19:30:00Z`.
+pub fn rfc3339(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> EventDate {
+        EventDate::parse(s, chrono_tz::Europe::Kyiv).unwrap()
+    }
+
+    #[test]
+    fn instants_are_utc_and_clamped() {
+        assert_eq!(rfc3339(instant(&date("2023-07"))), "2023-07-01T00:00:00Z");
+        assert_eq!(
+            rfc3339(instant(&date("2023-07-12T22:30:00+03:00"))),
+            "2023-07-12T19:30:00Z"
+        );
+        assert_eq!(
+            rfc3339(instant(&date("2023-07-12T22:30"))),
+            "2023-07-12T19:30:00Z"
+        );
+        assert_eq!(
+            rfc3339(instant(&date("../2023-07-14"))),
+            "2023-07-14T00:00:00Z"
+        );
+        assert_eq!(rfc3339(instant(&date("-0043"))), "0001-01-01T00:00:00Z");
+        assert_eq!(rfc3339(instant(&date("0000"))), "0001-01-01T00:00:00Z");
+        assert_eq!(rfc3339(instant(&date("0001"))), "0001-01-01T00:00:00Z");
+    }
+}

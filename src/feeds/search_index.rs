@@ -1,0 +1,98 @@
+//! `search-index.json`: what a script needs to search and filter every event
+//! of the site, not only those of the page it runs on: per event its slug,
+//! link, title, dates, status and the slugs it is filed under, with one map
+//! of slugs to names per facet. The default theme's script filters the page
+//! it is on and does not read it; a theme that searches across pages can.
+
+use super::par_concat;
+use crate::model::Timeline;
+use crate::parse::config::Config;
+use crate::slug::Slug;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    slug: &'a str,
+    /// Link honouring `base_url`'s path.
+    url: String,
+    title: &'a str,
+    /// EDTF.
+    date: String,
+    date_text: String,
+    status: &'static str,
+    /// Days since 1970-01-01 of the earliest and latest moment (UTC), as the
+    /// theme's date filter compares them; `null` for an open side.
+    start: Option<i64>,
+    end: Option<i64>,
+    actors: Vec<&'a str>,
+    /// The event's theatres and every theatre that contains them.
+    theatres: Vec<&'a str>,
+    tags: Vec<&'a str>,
+}
+
+pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
+    let names = |m: BTreeMap<&str, &str>| serde_json::to_string(&m).unwrap_or_default();
+    let actors = names(
+        t.actors
+            .iter()
+            .map(|(s, g)| (s.as_str(), g.entity.name.as_str()))
+            .collect(),
+    );
+    let theatres = names(
+        t.theatres
+            .iter()
+            .map(|(s, g)| (s.as_str(), g.entity.name.as_str()))
+            .collect(),
+    );
+    let tags = names(
+        t.tags
+            .iter()
+            .map(|(s, tag)| (s.as_str(), tag.name.as_str()))
+            .collect(),
+    );
+    let mut out = format!(
+        "{{\"version\":1,\"actors\":{actors},\"theatres\":{theatres},\"tags\":{tags},\"events\":["
+    )
+    .into_bytes();
+    out.extend(par_concat(t.events.len(), |i, out| {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        let _ = serde_json::to_writer(&mut *out, &entry(t, c, i));
+    }));
+    out.extend_from_slice(b"\n]}\n");
+    out
+}
+
+fn entry<'a>(t: &'a Timeline, c: &Config, i: usize) -> Entry<'a> {
+    let te = &t.events[i];
+    let e = &te.event;
+    let mut theatres: Vec<&str> = Vec::with_capacity(te.theatres.len());
+    for s in &te.theatres {
+        let mut chain = vec![s.as_str()];
+        let ancestors: Vec<Slug> = t.ancestors(s);
+        for a in &ancestors {
+            if let Some((slug, _)) = t.theatres.get_key_value(a) {
+                chain.push(slug.as_str());
+            }
+        }
+        for s in chain {
+            if !theatres.contains(&s) {
+                theatres.push(s);
+            }
+        }
+    }
+    let day = |x: chrono::NaiveDateTime| x.and_utc().timestamp().div_euclid(86_400);
+    Entry {
+        slug: e.slug.as_str(),
+        url: c.base_url.link(&format!("events/{}/", e.slug)),
+        title: &e.title,
+        date: e.date.iso(),
+        date_text: e.date.display(&c.lang).text(),
+        status: e.status.as_str(),
+        start: e.date.earliest_utc().map(day),
+        end: e.date.latest_utc().map(day),
+        actors: te.actors.iter().map(Slug::as_str).collect(),
+        theatres,
+        tags: te.tags.iter().map(Slug::as_str).collect(),
+    }
+}

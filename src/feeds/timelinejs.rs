@@ -1,0 +1,190 @@
+//! `timelinejs.json`: the events as a Knight Lab TimelineJS3 data file
+//! (<https://timeline.knightlab.com/docs/json-format.html>), for
+//! `new TL.Timeline("id", ".../timelinejs.json")`.
+//!
+//! * Dates give the parts written (`{"year": 2023, "month": 7}` for
+//!   `2023-07`), times as written in their own offset, and `display_date` is
+//!   the date as the site shows it, so qualifiers (`c.`) and offsets survive.
+//! * TimelineJS counts BCE years as negative historical years (44 BCE is
+//!   `-44`), so astronomical years before 1 are shifted by one (`-0043` →
+//!   `-44`, `0000` → `-1`).
+//! * An open end has no `end_date`; an open start starts at its end.
+//! * `text` values are HTML (TimelineJS renders them): the title, linked to
+//!   the event's page, and the summary, both escaped. `group` is the first
+//!   actor, so that TimelineJS gives each actor a row.
+
+use super::par_concat;
+use crate::date::{Bound, DatePoint, EventDate};
+use crate::escape;
+use crate::model::Timeline;
+use crate::parse::config::Config;
+use crate::parse::event::ImageSrc;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Slide<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<Date>,
+    text: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    media: Option<Media>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unique_id: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Date {
+    year: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    month: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    day: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hour: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minute: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    second: Option<u8>,
+}
+
+#[derive(Serialize)]
+struct Text {
+    headline: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Media {
+    url: String,
+    alt: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit: Option<String>,
+}
+
+pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
+    let title = Slide {
+        start_date: None,
+        end_date: None,
+        text: Text {
+            headline: escape::html(&c.title),
+            text: paragraph(&c.description),
+        },
+        media: None,
+        group: None,
+        display_date: None,
+        unique_id: None,
+    };
+    let mut out = b"{\"title\":".to_vec();
+    let _ = serde_json::to_writer(&mut out, &title);
+    out.extend_from_slice(b",\"scale\":\"human\",\"events\":[");
+    out.extend(par_concat(t.events.len(), |i, out| {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        let _ = serde_json::to_writer(&mut *out, &slide(t, c, i));
+    }));
+    out.extend_from_slice(b"\n]}\n");
+    out
+}
+
+fn slide<'a>(t: &'a Timeline, c: &Config, i: usize) -> Slide<'a> {
+    let te = &t.events[i];
+    let e = &te.event;
+    let path = format!("events/{}/", e.slug);
+    let (start, end) = match e.date {
+        EventDate::Point(p) => (Some(p), None),
+        EventDate::Interval { start, end } => match (start, end) {
+            (Bound::Point(s), Bound::Point(e)) => (Some(s), Some(e)),
+            (Bound::Point(s), Bound::Open) => (Some(s), None),
+            (Bound::Open, Bound::Point(e)) => (Some(e), None),
+            (Bound::Open, Bound::Open) => (None, None),
+        },
+    };
+    Slide {
+        start_date: start.as_ref().map(date),
+        end_date: end.as_ref().map(date),
+        text: Text {
+            headline: format!(
+                "<a href=\"{}\">{}</a>",
+                escape::html(&c.base_url.absolute(&path)),
+                escape::html(&e.title)
+            ),
+            text: paragraph(&e.summary_text),
+        },
+        media: e.image.as_ref().map(|img| Media {
+            url: match &img.src {
+                ImageSrc::Url(u) => u.clone(),
+                ImageSrc::File(p) => c
+                    .base_url
+                    .absolute(&format!("{path}{}", crate::diagnostic::display_path(p))),
+            },
+            alt: img.alt.clone(),
+            caption: img.caption.as_deref().map(escape::html),
+            credit: img.credit.as_deref().map(escape::html),
+        }),
+        group: te.actors.first().map(|s| {
+            t.actors
+                .get(s)
+                .map_or(s.as_str(), |g| g.entity.name.as_str())
+        }),
+        display_date: Some(e.date.display(&c.lang).text()),
+        unique_id: Some(e.slug.as_str()),
+    }
+}
+
+fn date(p: &DatePoint) -> Date {
+    let time = p.time;
+    Date {
+        year: timelinejs_year(p.year()),
+        month: p.month(),
+        day: p.day.filter(|_| p.month().is_some()),
+        hour: time.map(|t| t.hour),
+        minute: time.map(|t| t.minute),
+        second: time.and_then(|t| t.second),
+    }
+}
+
+/// Astronomical year → TimelineJS year: `-0043` (44 BCE) → `-44`.
+fn timelinejs_year(year: i32) -> i32 {
+    if year < 1 {
+        year - 1
+    } else {
+        year
+    }
+}
+
+fn paragraph(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("<p>{}</p>", escape::html(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_keep_their_precision_and_bce_years_are_historical() {
+        let point = |s: &str| match EventDate::parse(s, chrono_tz::UTC).unwrap() {
+            EventDate::Point(p) => serde_json::to_string(&date(&p)).unwrap(),
+            _ => unreachable!(),
+        };
+        assert_eq!(point("2023-07"), r#"{"year":2023,"month":7}"#);
+        assert_eq!(point("2023-07-XX"), r#"{"year":2023,"month":7}"#);
+        assert_eq!(point("2023-XX"), r#"{"year":2023}"#);
+        assert_eq!(point("-0043"), r#"{"year":-44}"#);
+        assert_eq!(point("0000"), r#"{"year":-1}"#);
+        assert_eq!(
+            point("2023-07-12T22:30+03:00"),
+            r#"{"year":2023,"month":7,"day":12,"hour":22,"minute":30}"#
+        );
+    }
+}
