@@ -23,5 +23,6 @@ pub mod report;
 pub mod site;
 pub mod slug;
 pub mod theme;
+pub mod timing;
 pub mod write;
 pub mod yaml;

@@ -139,6 +139,7 @@ fn main() {
         output,
         base_url,
         drafts,
+        keep_bodies: false,
     };
     let exit = match &cli.command {
         Command::Build {

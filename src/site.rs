@@ -20,6 +20,9 @@ pub struct Options {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Keep event bodies in memory instead of reading them again when
+    /// written (for `annals diff`, whose files are temporary).
+    pub keep_bodies: bool,
 }
 
 /// A loaded, validated site: everything needed to write it.
@@ -39,6 +42,8 @@ pub struct Summary {
     pub pages: usize,
     pub files: usize,
     pub events: usize,
+    /// Time and memory per stage of the build (not of loading).
+    pub stages: Vec<crate::timing::Stage>,
 }
 
 /// What loading found: the site when no error was found, every diagnostic,
@@ -47,6 +52,8 @@ pub struct Loaded {
     pub site: Option<Site>,
     pub diagnostics: Vec<Diagnostic>,
     pub files: usize,
+    /// Time and memory per stage of loading.
+    pub stages: Vec<crate::timing::Stage>,
 }
 
 /// Loads and validates.
@@ -63,11 +70,21 @@ pub fn load(opts: &Options) -> Loaded {
             )),
         }
     }
-    let loaded = load::load(&root);
-    diagnostics.extend(loaded.diagnostics.iter().cloned());
-    let files = loaded.events.len() + loaded.actors.len() + loaded.theatres.len();
-    let parsed = parse::parse(&loaded, &config, &mut diagnostics);
+    let mut watch = crate::timing::Stopwatch::new();
+    let walked = load::walk(&root);
+    watch.lap("walk");
+    diagnostics.extend(walked.diagnostics);
+    let assets = walked.assets;
+    let (parsed, files) = parse::read_and_parse(
+        &root,
+        walked.sources,
+        &config,
+        opts.keep_bodies,
+        &mut diagnostics,
+    );
+    watch.lap("read+parse");
     let timeline = model::build(parsed, opts.drafts, &mut diagnostics);
+    watch.lap("model");
     let theme = theme::load(&root, &config.theme, &mut diagnostics);
     config.check.apply(&mut diagnostics);
     diagnostic::sort(&mut diagnostics);
@@ -76,6 +93,7 @@ pub fn load(opts: &Options) -> Loaded {
             site: None,
             diagnostics,
             files,
+            stages: watch.stages,
         };
     }
     let site = Site {
@@ -84,12 +102,13 @@ pub fn load(opts: &Options) -> Loaded {
         timeline,
         theme,
         drafts: opts.drafts,
-        assets: loaded.assets,
+        assets,
     };
     Loaded {
         site: Some(site),
         diagnostics,
         files,
+        stages: watch.stages,
     }
 }
 
@@ -115,6 +134,7 @@ impl Site {
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Summary, Vec<Diagnostic>> {
         let mut diagnostics = Vec::new();
+        let mut watch = crate::timing::Stopwatch::new();
         let Some(renderer) = Renderer::new(
             &self.theme,
             &self.timeline,
@@ -124,6 +144,7 @@ impl Site {
         ) else {
             return Err(diagnostics);
         };
+        watch.lap("prepare");
         let pages = plan::pages(&self.timeline, &self.config);
         let done = std::sync::atomic::AtomicUsize::new(0);
         let results: Vec<Result<(), Diagnostic>> = pages
@@ -144,16 +165,19 @@ impl Site {
         // One broken template fails every page that uses it: say it once.
         errors.sort_by_cached_key(Diagnostic::render_human);
         errors.dedup_by(|a, b| a.render_human() == b.render_human());
+        watch.lap("render");
         let mut files = pages.len();
         match self.write_extras(sink, &pages) {
             Ok(n) => files += n,
             Err(d) => errors.extend(d),
         }
+        watch.lap("extras");
         if errors.is_empty() {
             Ok(Summary {
                 pages: pages.len(),
                 files,
                 events: self.timeline.events.len(),
+                stages: watch.stages,
             })
         } else {
             Err(errors)
@@ -199,12 +223,9 @@ impl Site {
                 Err(e) => errors.push(io_error(name, e)),
             }
         }
-        for (name, body) in crate::feeds::files(&self.timeline, &self.config) {
-            match sink.put(&name, &body) {
-                Ok(()) => count += 1,
-                Err(e) => errors.push(io_error(&name, e)),
-            }
-        }
+        let (written, failed) = crate::feeds::write(&self.timeline, &self.config, sink);
+        count += written;
+        errors.extend(failed);
         if errors.is_empty() {
             Ok(count)
         } else {
@@ -226,6 +247,9 @@ impl Site {
                 Some(ImageSrc::File(p)) => Some(dir.join(p)),
                 _ => None,
             };
+            // Read only for events beside assets; a failed read shows up, with
+            // its file, when the event's page is rendered.
+            let mut body: Option<String> = None;
             for (folder, files) in self.assets.range(dir.to_path_buf()..) {
                 if !folder.starts_with(dir) {
                     break;
@@ -233,8 +257,14 @@ impl Site {
                 for f in files {
                     let rel = f.strip_prefix(dir).unwrap_or(f);
                     let rel_str = diagnostic::display_path(rel);
+                    let mentions = |body: &mut Option<String>| {
+                        body.get_or_insert_with(|| {
+                            e.body_text().map(|b| b.into_owned()).unwrap_or_default()
+                        })
+                        .contains(rel_str.as_str())
+                    };
                     let named = image.as_deref() == Some(f.as_path())
-                        || (folder == dir && e.body.contains(rel_str.as_str()));
+                        || (folder == dir && mentions(&mut body));
                     if bundle || named {
                         out.push((format!("events/{}/{rel_str}", e.slug), f.clone()));
                     }
@@ -279,13 +309,16 @@ pub fn build(
         )]
     })?;
     let sink = DirSink::new(staging.dir.clone());
-    let summary = site.build_into_with(&sink, progress)?;
+    let mut summary = site.build_into_with(&sink, progress)?;
+    let mut watch = crate::timing::Stopwatch::new();
     staging.publish().map_err(|e| {
         vec![Diagnostic::error(
             Code::Io,
             format!("cannot replace `{}`: {e}", output.display()),
         )]
     })?;
+    watch.lap("publish");
+    summary.stages.extend(watch.stages);
     Ok(summary)
 }
 

@@ -14,6 +14,17 @@ pub trait Sink: Sync {
     /// Writes `bytes` at `rel`, a `/`-separated path made only of slugs and
     /// theme file names (never `..`).
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Adds `bytes` to the end of a file that `put` began, so that exports of
+    /// hundreds of megabytes are written piece by piece, never held whole.
+    fn append(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+fn refuse(rel: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("refusing to write outside the output folder: `{rel}`"),
+    )
 }
 
 /// Writes under a folder, creating each sub-folder once.
@@ -44,12 +55,7 @@ pub fn safe_relative(rel: &str) -> Option<PathBuf> {
 
 impl Sink for DirSink {
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let rel_path = safe_relative(rel).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("refusing to write outside the output folder: `{rel}`"),
-            )
-        })?;
+        let rel_path = safe_relative(rel).ok_or_else(|| refuse(rel))?;
         let path = self.root.join(rel_path);
         if let Some(parent) = path.parent() {
             let new = self
@@ -63,6 +69,15 @@ impl Sink for DirSink {
         }
         std::fs::write(&path, bytes)
     }
+
+    fn append(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        use std::io::Write;
+        let rel_path = safe_relative(rel).ok_or_else(|| refuse(rel))?;
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(self.root.join(rel_path))?
+            .write_all(bytes)
+    }
 }
 
 /// Discards what it is given (after the same path check): `check` renders
@@ -71,12 +86,11 @@ pub struct NullSink;
 
 impl Sink for NullSink {
     fn put(&self, rel: &str, _bytes: &[u8]) -> io::Result<()> {
-        safe_relative(rel).map(|_| ()).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("refusing to write outside the output folder: `{rel}`"),
-            )
-        })
+        safe_relative(rel).map(|_| ()).ok_or_else(|| refuse(rel))
+    }
+
+    fn append(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.put(rel, bytes)
     }
 }
 
@@ -88,14 +102,19 @@ pub struct MemorySink {
 
 impl Sink for MemorySink {
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        safe_relative(rel).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("refusing to write outside the output folder: `{rel}`"),
-            )
-        })?;
+        safe_relative(rel).ok_or_else(|| refuse(rel))?;
         if let Ok(mut f) = self.files.lock() {
             f.insert(rel.to_string(), bytes.to_vec());
+        }
+        Ok(())
+    }
+
+    fn append(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        safe_relative(rel).ok_or_else(|| refuse(rel))?;
+        if let Ok(mut f) = self.files.lock() {
+            f.entry(rel.to_string())
+                .or_default()
+                .extend_from_slice(bytes);
         }
         Ok(())
     }

@@ -15,6 +15,7 @@ pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
         site,
         mut diagnostics,
         files,
+        stages,
     } = site::load(opts);
     let Some(site) = site else {
         print_diagnostics(&diagnostics, verbosity);
@@ -60,6 +61,8 @@ pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
                     t.tags.len(),
                     t.years.len()
                 );
+                let all: Vec<_> = stages.iter().chain(&summary.stages).cloned().collect();
+                eprintln!("stages: {}", crate::timing::Stopwatch::line(&all));
             }
             if verbosity > Verbosity::Quiet {
                 eprintln!(

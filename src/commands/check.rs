@@ -12,6 +12,7 @@ pub fn run(opts: &Options, format: Format, deny_warnings: bool, verbosity: Verbo
         site,
         mut diagnostics,
         files,
+        ..
     } = site::load(opts);
     if let Some(site) = &site {
         // Rendering in memory is what catches template errors.

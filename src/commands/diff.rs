@@ -161,6 +161,7 @@ fn load_side(
     let loaded = site::load(&Options {
         root: site_root,
         drafts: true,
+        keep_bodies: true,
         ..Options::default()
     });
     match loaded.site {

@@ -139,7 +139,7 @@ pub(super) fn changes(base: Side, b: &TimelineEvent, head: Side, h: &TimelineEve
             be.summary.as_deref().unwrap_or(""),
             he.summary.as_deref().unwrap_or(""),
         ),
-        body: words::diff(&be.body, &he.body),
+        body: words::diff(be.body.kept(), he.body.kept()),
         other,
     }
 }

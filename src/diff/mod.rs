@@ -358,7 +358,7 @@ fn fingerprint(e: &Event) -> String {
         (
             (&e.title, &e.date, &e.actors, &e.theatres, &e.tags, e.status),
             (&e.summary, &e.sources, &e.image, &e.location, related),
-            (e.draft, e.weight, &e.extra, normalise(&e.body)),
+            (e.draft, e.weight, &e.extra, normalise(e.body.kept())),
         )
     )
 }

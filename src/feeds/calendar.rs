@@ -18,13 +18,13 @@
 //!   character; text values escape `\`, `;`, `,` and line breaks and drop
 //!   control characters.
 
-use super::{iri, par_concat};
+use super::{iri, Streamed};
 use crate::date::{Bound, DatePoint, EventDate};
 use crate::model::Timeline;
 use crate::parse::config::Config;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
+pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let mut head = String::with_capacity(512);
     line(&mut head, "BEGIN:VCALENDAR");
     line(&mut head, "VERSION:2.0");
@@ -38,16 +38,17 @@ pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
     if !c.description.is_empty() {
         line(&mut head, &format!("X-WR-CALDESC:{}", text(&c.description)));
     }
-    let events = par_concat(t.events.len(), |i, out| {
-        if let Some(s) = vevent(t, c, i) {
-            out.extend_from_slice(s.as_bytes());
-        }
-    });
-    let mut out = Vec::with_capacity(head.len() + events.len() + 16);
-    out.extend_from_slice(head.as_bytes());
-    out.extend_from_slice(&events);
-    out.extend_from_slice(b"END:VCALENDAR\r\n");
-    out
+    Streamed::items(
+        head.into_bytes(),
+        t.events.len(),
+        move |i, out| {
+            if let Some(s) = vevent(t, c, i) {
+                out.extend_from_slice(s.as_bytes());
+            }
+            Ok(())
+        },
+        b"END:VCALENDAR\r\n".to_vec(),
+    )
 }
 
 fn vevent(t: &Timeline, c: &Config, i: usize) -> Option<String> {

@@ -5,7 +5,7 @@
 //! span lines). Columns are in [`HEADER`] and documented in `docs/exports.md`.
 
 use super::events_json::{Named, Record};
-use super::par_chunks;
+use super::Streamed;
 use crate::model::Timeline;
 use crate::parse::config::Config;
 
@@ -33,12 +33,18 @@ pub const HEADER: [&str; 21] = [
     "body",
 ];
 
-pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
-    let mut out = rows(std::iter::once(HEADER.map(String::from)));
-    out.extend(par_chunks(t.events.len(), |range| {
-        rows(range.map(|i| fields(&Record::new(t, c, i))))
-    }));
-    out
+pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
+    Streamed::chunks(
+        rows(std::iter::once(HEADER.map(String::from))),
+        t.events.len(),
+        move |range| {
+            let records = range
+                .map(|i| Record::new(t, c, i).map(|r| fields(&r)))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows(records.into_iter()))
+        },
+        Vec::new(),
+    )
 }
 
 fn fields(r: &Record) -> [String; 21] {

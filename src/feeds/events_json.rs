@@ -6,8 +6,9 @@
 //! away; new fields may appear within a version.
 
 use super::calendar::{first_day, last_day};
-use super::par_concat;
+use super::Streamed;
 use crate::date::{year_iso, Bound, DatePoint, EventDate, Precision};
+use crate::diagnostic::Diagnostic;
 use crate::model::Timeline;
 use crate::parse::config::Config;
 use crate::parse::event::{ImageSrc, Location};
@@ -53,7 +54,7 @@ pub(super) struct Record<'a> {
     pub sources: Vec<SourceRecord<'a>>,
     pub summary: &'a str,
     /// The body's Markdown as written.
-    pub body: &'a str,
+    pub body: std::borrow::Cow<'a, str>,
     pub image: Option<ImageRecord<'a>>,
     pub location: Option<&'a Location>,
     pub related: Vec<&'a str>,
@@ -89,7 +90,7 @@ pub(super) struct ImageRecord<'a> {
 }
 
 impl<'a> Record<'a> {
-    pub fn new(t: &'a Timeline, c: &Config, i: usize) -> Record<'a> {
+    pub fn new(t: &'a Timeline, c: &Config, i: usize) -> Result<Record<'a>, Diagnostic> {
         let te = &t.events[i];
         let e = &te.event;
         let path = format!("events/{}/", e.slug);
@@ -104,7 +105,7 @@ impl<'a> Record<'a> {
         };
         let (start, end) = bounds(&e.date);
         let points = points(&e.date);
-        Record {
+        Ok(Record {
             slug: e.slug.as_str(),
             title: &e.title,
             date: e.date.iso(),
@@ -135,7 +136,7 @@ impl<'a> Record<'a> {
                 })
                 .collect(),
             summary: &e.summary_text,
-            body: &e.body,
+            body: e.body_text()?,
             image: e.image.as_ref().map(|img| ImageRecord {
                 src: match &img.src {
                     ImageSrc::Url(u) => u.clone(),
@@ -157,7 +158,7 @@ impl<'a> Record<'a> {
             draft: e.draft,
             extra: &e.extra,
             url: c.base_url.absolute(&path),
-        }
+        })
     }
 }
 
@@ -198,7 +199,7 @@ pub(super) fn precision(date: &EventDate) -> &'static str {
     }
 }
 
-pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
+pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let site = Site {
         title: &c.title,
         description: &c.description,
@@ -209,11 +210,14 @@ pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
     let mut out = format!("{{\"version\":{VERSION},\"site\":").into_bytes();
     let _ = serde_json::to_writer(&mut out, &site);
     out.extend_from_slice(b",\"events\":[");
-    let events = par_concat(t.events.len(), |i, out| {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        let _ = serde_json::to_writer(&mut *out, &Record::new(t, c, i));
-    });
-    out.extend_from_slice(&events);
-    out.extend_from_slice(b"\n]}\n");
-    out
+    Streamed::items(
+        out,
+        t.events.len(),
+        move |i, out| {
+            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+            let _ = serde_json::to_writer(&mut *out, &Record::new(t, c, i)?);
+            Ok(())
+        },
+        b"\n]}\n".to_vec(),
+    )
 }

@@ -3,11 +3,11 @@
 
 use super::{iri, FEED_ENTRIES};
 use crate::date::EventDate;
+use crate::diagnostic::Diagnostic;
 use crate::markdown;
 use crate::model::{Group, Timeline};
 use crate::parse::config::Config;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use rayon::prelude::*;
 
 /// One feed: the site's, or an actor's or theatre's.
 pub struct Feed {
@@ -69,29 +69,24 @@ fn updated(t: &Timeline, events: &[usize]) -> Option<String> {
         .map(rfc3339)
 }
 
-/// Each feed event's body as HTML, rendered once (in parallel) whatever the
-/// number of feeds that carry it; `None` for events in no feed.
-pub struct Bodies(Vec<Option<String>>);
+/// One feed's bodies as HTML, rendered when the feed is written and dropped
+/// with it: an event sits in about one actor's feed on average, so rendering
+/// per feed costs little more than once per event, and no feed holds every
+/// body of a large timeline in memory at once.
+pub struct Bodies(std::collections::HashMap<usize, String>);
 
 impl Bodies {
-    pub fn render(t: &Timeline, c: &Config, feeds: &[Feed]) -> Bodies {
-        let mut wanted = vec![false; t.events.len()];
-        for f in feeds {
-            for &i in &f.events {
-                wanted[i] = true;
-            }
+    pub fn render(t: &Timeline, c: &Config, feed: &Feed) -> Result<Bodies, Diagnostic> {
+        let mut bodies = std::collections::HashMap::with_capacity(feed.events.len());
+        for &i in &feed.events {
+            let body = t.events[i].event.body_text()?;
+            bodies.insert(i, markdown::to_html(&body, c.unsafe_html));
         }
-        Bodies(
-            wanted
-                .par_iter()
-                .enumerate()
-                .map(|(i, &w)| w.then(|| markdown::to_html(&t.events[i].event.body, c.unsafe_html)))
-                .collect(),
-        )
+        Ok(Bodies(bodies))
     }
 
     pub fn get(&self, i: usize) -> &str {
-        self.0.get(i).and_then(|b| b.as_deref()).unwrap_or_default()
+        self.0.get(&i).map(String::as_str).unwrap_or_default()
     }
 }
 

@@ -7,8 +7,8 @@
 //! clock, sorted input, and rayon results gathered in input order, so the
 //! bytes are the same on every run. Work is linear in the number of events:
 //! exports are written in parallel chunks and concatenated, feeds hold at most
-//! [`FEED_ENTRIES`] events each, and each event's body is rendered at most once
-//! however many feeds carry it.
+//! [`FEED_ENTRIES`] events each, and each file is written and dropped as soon
+//! as it is made.
 
 mod atom;
 mod calendar;
@@ -19,8 +19,10 @@ mod json_feed;
 mod search_index;
 mod timelinejs;
 
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Timeline;
 use crate::parse::config::Config;
+use crate::write::Sink;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -57,10 +59,10 @@ impl Enabled {
     }
 }
 
-/// One file to write.
+/// One job of the parallel writer.
 enum Job {
-    Atom(usize),
-    JsonFeed(usize),
+    /// A feed's Atom and JSON files, sharing its rendered bodies.
+    Feed(usize),
     Calendar,
     EventsJson,
     Csv,
@@ -68,25 +70,19 @@ enum Job {
     SearchIndex,
 }
 
-/// Every enabled feed and export as (site-relative output path, bytes), in a
-/// fixed order: site feeds, actors' and theatres' feeds by slug, then exports.
-pub fn files(t: &Timeline, c: &Config) -> Vec<(String, Vec<u8>)> {
+/// Writes every enabled feed and export into `sink`, in parallel, each file
+/// dropped as soon as it is written (the big exports piece by piece), so that
+/// memory holds a few pieces at a time, never all of them. Returns the number of files
+/// written and the paths that failed with their errors, in a fixed order (site
+/// feeds, actors' and theatres' by slug, then the exports).
+pub fn write(t: &Timeline, c: &Config, sink: &dyn Sink) -> (usize, Vec<Diagnostic>) {
     let on = Enabled::from_config(c);
     let feeds = if on.atom || on.json_feed {
         feed::feeds(t, c)
     } else {
         Vec::new()
     };
-    let bodies = feed::Bodies::render(t, c, &feeds);
-    let mut jobs = Vec::new();
-    for i in 0..feeds.len() {
-        if on.atom {
-            jobs.push(Job::Atom(i));
-        }
-        if on.json_feed {
-            jobs.push(Job::JsonFeed(i));
-        }
-    }
+    let mut jobs: Vec<Job> = (0..feeds.len()).map(Job::Feed).collect();
     for (enabled, job) in [
         (on.calendar, Job::Calendar),
         (on.events_json, Job::EventsJson),
@@ -98,23 +94,56 @@ pub fn files(t: &Timeline, c: &Config) -> Vec<(String, Vec<u8>)> {
             jobs.push(job);
         }
     }
-    jobs.into_par_iter()
-        .map(|job| match job {
-            Job::Atom(i) => (
-                format!("{}atom.xml", feeds[i].dir),
-                atom::write(t, c, &feeds[i], &bodies).into_bytes(),
-            ),
-            Job::JsonFeed(i) => (
-                format!("{}feed.json", feeds[i].dir),
-                json_feed::write(t, c, &feeds[i], &bodies),
-            ),
-            Job::Calendar => ("calendar.ics".into(), calendar::write(t, c)),
-            Job::EventsJson => ("events.json".into(), events_json::write(t, c)),
-            Job::Csv => ("events.csv".into(), events_csv::write(t, c)),
-            Job::TimelineJs => ("timelinejs.json".into(), timelinejs::write(t, c)),
-            Job::SearchIndex => ("search-index.json".into(), search_index::write(t, c)),
+    let results: Vec<Vec<Result<(), Diagnostic>>> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let mut done = Vec::new();
+            let mut emit = |path: String, bytes: Vec<u8>| {
+                done.push(sink.put(&path, &bytes).map_err(|e| io_error(&path, e)));
+            };
+            let stream = |path: &str, file: Streamed| vec![file.write_to(sink, path)];
+            match job {
+                Job::Feed(i) => {
+                    let f = &feeds[i];
+                    let bodies = match feed::Bodies::render(t, c, f) {
+                        Ok(b) => b,
+                        Err(d) => return vec![Err(d)],
+                    };
+                    if on.atom {
+                        emit(
+                            format!("{}atom.xml", f.dir),
+                            atom::write(t, c, f, &bodies).into_bytes(),
+                        );
+                    }
+                    if on.json_feed {
+                        emit(
+                            format!("{}feed.json", f.dir),
+                            json_feed::write(t, c, f, &bodies),
+                        );
+                    }
+                }
+                Job::Calendar => return stream("calendar.ics", calendar::write(t, c)),
+                Job::EventsJson => return stream("events.json", events_json::write(t, c)),
+                Job::Csv => return stream("events.csv", events_csv::write(t, c)),
+                Job::TimelineJs => return stream("timelinejs.json", timelinejs::write(t, c)),
+                Job::SearchIndex => return stream("search-index.json", search_index::write(t, c)),
+            }
+            done
         })
-        .collect()
+        .collect();
+    let mut written = 0;
+    let mut failed = Vec::new();
+    for r in results.into_iter().flatten() {
+        match r {
+            Ok(()) => written += 1,
+            Err(d) => failed.push(d),
+        }
+    }
+    (written, failed)
+}
+
+fn io_error(rel: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(Code::Io, format!("cannot write `{rel}`: {e}"))
 }
 
 /// A stable, absolute identifier for a site-relative path: its absolute URL
@@ -132,29 +161,137 @@ fn iri(c: &Config, path: &str) -> String {
 /// Events per chunk of the exports that are written in parallel.
 const CHUNK: usize = 2048;
 
-/// Writes `count` items in parallel chunks with `one(index, out)` and joins the
-/// chunks in order, so that a large export is neither built item by item on
-/// one thread nor held as a tree of values.
-fn par_concat(count: usize, one: impl Fn(usize, &mut Vec<u8>) + Sync) -> Vec<u8> {
-    par_chunks(count, |range| {
-        let mut out = Vec::with_capacity(range.len() * 512);
-        for i in range {
-            one(i, &mut out);
-        }
-        out
-    })
+/// Chunks made in parallel before they are written and dropped: enough to
+/// keep every core busy, few enough that memory holds a sliver of an export.
+const BATCH: usize = 16;
+
+/// Makes the bytes of items `range`.
+type ChunkFn<'a> = dyn Fn(std::ops::Range<usize>) -> Result<Vec<u8>, Diagnostic> + Sync + 'a;
+
+/// A large file as a head, `count` items made in parallel chunks, and a tail.
+/// [`Streamed::write_to`] writes it batch by batch in order, so an export of
+/// a million events is never whole in memory.
+pub struct Streamed<'a> {
+    head: Vec<u8>,
+    count: usize,
+    chunk: Box<ChunkFn<'a>>,
+    tail: Vec<u8>,
 }
 
-/// Splits `0..count` into chunks, writes each with `chunk` in parallel and
-/// joins the results in order.
-fn par_chunks(count: usize, chunk: impl Fn(std::ops::Range<usize>) -> Vec<u8> + Sync) -> Vec<u8> {
-    let chunks: Vec<Vec<u8>> = (0..count.div_ceil(CHUNK))
-        .into_par_iter()
-        .map(|k| chunk(k * CHUNK..((k + 1) * CHUNK).min(count)))
-        .collect();
-    let mut out = Vec::with_capacity(chunks.iter().map(Vec::len).sum::<usize>() + 1024);
-    for c in chunks {
-        out.extend_from_slice(&c);
+impl<'a> Streamed<'a> {
+    /// Item `i` is written by `one(i, out)`.
+    pub fn items(
+        head: Vec<u8>,
+        count: usize,
+        one: impl Fn(usize, &mut Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a,
+        tail: Vec<u8>,
+    ) -> Streamed<'a> {
+        Streamed::chunks(
+            head,
+            count,
+            move |range| {
+                let mut out = Vec::with_capacity(range.len() * 512);
+                for i in range {
+                    one(i, &mut out)?;
+                }
+                Ok(out)
+            },
+            tail,
+        )
     }
-    out
+
+    /// Items `range` are written together by `chunk(range)`.
+    pub fn chunks(
+        head: Vec<u8>,
+        count: usize,
+        chunk: impl Fn(std::ops::Range<usize>) -> Result<Vec<u8>, Diagnostic> + Sync + 'a,
+        tail: Vec<u8>,
+    ) -> Streamed<'a> {
+        Streamed {
+            head,
+            count,
+            chunk: Box::new(chunk),
+            tail,
+        }
+    }
+
+    fn ranges(&self) -> Vec<std::ops::Range<usize>> {
+        (0..self.count.div_ceil(CHUNK))
+            .map(|k| k * CHUNK..((k + 1) * CHUNK).min(self.count))
+            .collect()
+    }
+
+    /// Writes the file at `rel`: the head with `put`, the rest with `append`.
+    pub fn write_to(self, sink: &dyn Sink, rel: &str) -> Result<(), Diagnostic> {
+        let io = |e| io_error(rel, e);
+        sink.put(rel, &self.head).map_err(io)?;
+        for batch in self.ranges().chunks(BATCH) {
+            let parts: Vec<Vec<u8>> = batch
+                .par_iter()
+                .map(|r| (self.chunk)(r.clone()))
+                .collect::<Result<_, _>>()?;
+            sink.append(rel, &parts.concat()).map_err(io)?;
+        }
+        sink.append(rel, &self.tail).map_err(io)
+    }
+
+    /// The whole file in memory (tests, small sites).
+    #[cfg(test)]
+    pub fn into_bytes(self) -> Vec<u8> {
+        let mut out = self.head.clone();
+        for r in self.ranges() {
+            out.extend((self.chunk)(r).unwrap_or_default());
+        }
+        out.extend_from_slice(&self.tail);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::MemorySink;
+
+    /// More items than one batch of chunks, so that appends happen in order.
+    #[test]
+    fn streamed_files_are_written_whole_and_in_order() {
+        let count = CHUNK * BATCH * 2 + 7;
+        let file = || {
+            Streamed::items(
+                b"[".to_vec(),
+                count,
+                |i, out| {
+                    out.extend_from_slice(format!("{i},").as_bytes());
+                    Ok(())
+                },
+                b"]".to_vec(),
+            )
+        };
+        let sink = MemorySink::default();
+        file().write_to(&sink, "x.json").unwrap();
+        let written = sink.files.lock().unwrap()["x.json"].clone();
+        assert_eq!(written, file().into_bytes());
+        let text = String::from_utf8(written).unwrap();
+        assert!(text.starts_with("[0,1,2,"), "{}", &text[..20]);
+        assert!(text.ends_with(&format!("{},]", count - 1)));
+        assert_eq!(text.matches(',').count(), count);
+    }
+
+    #[test]
+    fn a_failing_item_fails_the_file() {
+        let file = Streamed::items(
+            Vec::new(),
+            10,
+            |i, _| {
+                if i == 7 {
+                    Err(Diagnostic::error(Code::Io, "boom"))
+                } else {
+                    Ok(())
+                }
+            },
+            Vec::new(),
+        );
+        let err = file.write_to(&MemorySink::default(), "x").unwrap_err();
+        assert!(err.render_human().contains("boom"));
+    }
 }

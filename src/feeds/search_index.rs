@@ -4,7 +4,7 @@
 //! of slugs to names per facet. The default theme's script filters the page
 //! it is on and does not read it; a theme that searches across pages can.
 
-use super::par_concat;
+use super::Streamed;
 use crate::model::Timeline;
 use crate::parse::config::Config;
 use crate::slug::Slug;
@@ -31,7 +31,7 @@ struct Entry<'a> {
     tags: Vec<&'a str>,
 }
 
-pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
+pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let names = |m: BTreeMap<&str, &str>| serde_json::to_string(&m).unwrap_or_default();
     let actors = names(
         t.actors
@@ -51,16 +51,20 @@ pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
             .map(|(s, tag)| (s.as_str(), tag.name.as_str()))
             .collect(),
     );
-    let mut out = format!(
+    let out = format!(
         "{{\"version\":1,\"actors\":{actors},\"theatres\":{theatres},\"tags\":{tags},\"events\":["
     )
     .into_bytes();
-    out.extend(par_concat(t.events.len(), |i, out| {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        let _ = serde_json::to_writer(&mut *out, &entry(t, c, i));
-    }));
-    out.extend_from_slice(b"\n]}\n");
-    out
+    Streamed::items(
+        out,
+        t.events.len(),
+        move |i, out| {
+            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+            let _ = serde_json::to_writer(&mut *out, &entry(t, c, i));
+            Ok(())
+        },
+        b"\n]}\n".to_vec(),
+    )
 }
 
 fn entry<'a>(t: &'a Timeline, c: &Config, i: usize) -> Entry<'a> {

@@ -13,7 +13,7 @@
 //!   the event's page, and the summary, both escaped. `group` is the first
 //!   actor, so that TimelineJS gives each actor a row.
 
-use super::par_concat;
+use super::Streamed;
 use crate::date::{Bound, DatePoint, EventDate};
 use crate::escape;
 use crate::model::Timeline;
@@ -69,7 +69,7 @@ struct Media {
     credit: Option<String>,
 }
 
-pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
+pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let title = Slide {
         start_date: None,
         end_date: None,
@@ -85,12 +85,16 @@ pub fn write(t: &Timeline, c: &Config) -> Vec<u8> {
     let mut out = b"{\"title\":".to_vec();
     let _ = serde_json::to_writer(&mut out, &title);
     out.extend_from_slice(b",\"scale\":\"human\",\"events\":[");
-    out.extend(par_concat(t.events.len(), |i, out| {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        let _ = serde_json::to_writer(&mut *out, &slide(t, c, i));
-    }));
-    out.extend_from_slice(b"\n]}\n");
-    out
+    Streamed::items(
+        out,
+        t.events.len(),
+        move |i, out| {
+            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+            let _ = serde_json::to_writer(&mut *out, &slide(t, c, i));
+            Ok(())
+        },
+        b"\n]}\n".to_vec(),
+    )
 }
 
 fn slide<'a>(t: &'a Timeline, c: &Config, i: usize) -> Slide<'a> {

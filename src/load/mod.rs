@@ -59,13 +59,22 @@ fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| e == "md" || e == "markdown")
 }
 
+/// What the walk found: Markdown sources to read, in sorted order, and assets.
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub sources: Vec<(Section, PathBuf)>,
+    /// Non-Markdown files under `content/events/`, by the folder that holds them.
+    pub assets: BTreeMap<PathBuf, Vec<PathBuf>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Walks `root/content/`. A missing `actors/` or `theatres/` folder is fine; a
 /// missing `content/` is reported, since it is almost always the wrong `--root`.
-pub fn load(root: &Path) -> Loaded {
-    let mut loaded = Loaded::default();
+pub fn walk(root: &Path) -> Walked {
+    let mut walked = Walked::default();
     let content = root.join("content");
     if !content.is_dir() {
-        loaded.diagnostics.push(
+        walked.diagnostics.push(
             Diagnostic::error(
                 Code::Usage,
                 format!("no `content/` folder in `{}`", root.display()),
@@ -74,9 +83,8 @@ pub fn load(root: &Path) -> Loaded {
                 "run `annals init` to start a site, or pass `--root` with the site's folder",
             ),
         );
-        return loaded;
+        return walked;
     }
-    let mut paths = Vec::new();
     for section in [Section::Events, Section::Actors, Section::Theatres] {
         let dir = content.join(section.folder());
         if !dir.is_dir() {
@@ -92,23 +100,37 @@ pub fn load(root: &Path) -> Loaded {
                 Ok(e) if e.file_type().is_file() => {
                     let path = e.into_path();
                     if is_markdown(&path) {
-                        paths.push((section, path));
+                        walked.sources.push((section, path));
                     } else if section == Section::Events {
                         let parent = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                        loaded.assets.entry(parent).or_default().push(path);
+                        walked.assets.entry(parent).or_default().push(path);
                     }
                 }
                 Ok(_) => {}
                 Err(err) => {
                     let file = err.path().map(|p| relative(root, p)).unwrap_or_default();
-                    loaded.diagnostics.push(
+                    walked.diagnostics.push(
                         Diagnostic::error(Code::Io, format!("cannot read: {err}")).in_file(file),
                     );
                 }
             }
         }
     }
-    let read: Vec<Result<SourceFile, Diagnostic>> = paths
+    walked
+}
+
+/// Walks and reads every source. The build reads and parses each file in one
+/// step instead (`parse::read_and_parse`), so that texts never all sit in
+/// memory at once; this is for callers that want the texts themselves.
+pub fn load(root: &Path) -> Loaded {
+    let walked = walk(root);
+    let mut loaded = Loaded {
+        assets: walked.assets,
+        diagnostics: walked.diagnostics,
+        ..Loaded::default()
+    };
+    let read: Vec<Result<SourceFile, Diagnostic>> = walked
+        .sources
         .into_par_iter()
         .map(|(section, path)| read_source(root, section, path))
         .collect();
@@ -125,7 +147,8 @@ pub fn load(root: &Path) -> Loaded {
     loaded
 }
 
-fn read_source(root: &Path, section: Section, path: PathBuf) -> Result<SourceFile, Diagnostic> {
+/// Reads one source file as UTF-8.
+pub fn read_source(root: &Path, section: Section, path: PathBuf) -> Result<SourceFile, Diagnostic> {
     let rel = relative(root, &path);
     let bytes = std::fs::read(&path)
         .map_err(|e| Diagnostic::error(Code::Io, format!("cannot read: {e}")).in_file(&rel))?;

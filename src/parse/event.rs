@@ -65,7 +65,7 @@ pub struct Event {
     pub draft: bool,
     pub weight: i64,
     pub extra: serde_json::Value,
-    pub body: String,
+    pub body: Body,
     /// Spans of `actors` and `theatres`, for identity problems found later.
     pub actors_span: Option<Span>,
     pub theatres_span: Option<Span>,
@@ -74,13 +74,72 @@ pub struct Event {
     pub date_span: Option<Span>,
 }
 
-/// Parses one event file. `Err` carries every problem found in it.
+/// An event's Markdown body.
+///
+/// A build does not keep bodies: they are most of a timeline's weight, and
+/// each is needed only when its event page, its feed entries and the exports
+/// are written. It keeps a fingerprint and reads the file again then
+/// ([`Event::body_text`]), so memory stays a few kilobytes per event however
+/// long the bodies. `annals diff` keeps them, since its files are temporary.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Body {
+    Kept(String),
+    OnDisk { fingerprint: u64 },
+}
+
+impl Body {
+    fn fingerprint(text: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        // `DefaultHasher::new()` has fixed keys: the same text, the same number.
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        h.finish()
+    }
+
+    /// The body when it was kept (`annals diff`), else empty.
+    pub fn kept(&self) -> &str {
+        match self {
+            Body::Kept(s) => s,
+            Body::OnDisk { .. } => "",
+        }
+    }
+}
+
+impl Event {
+    /// The body's Markdown: kept, or read again from the event's file. A file
+    /// edited since it was parsed is an error, not a page that disagrees with
+    /// the rest of the site.
+    pub fn body_text(&self) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+        let fingerprint = match &self.body {
+            Body::Kept(s) => return Ok(std::borrow::Cow::Borrowed(s)),
+            Body::OnDisk { fingerprint } => *fingerprint,
+        };
+        let changed = || {
+            Diagnostic::error(Code::Io, "the file changed while the site was being built")
+                .in_file(&self.file)
+                .with_hint("build again")
+        };
+        let text = std::fs::read_to_string(&self.path).map_err(|e| {
+            Diagnostic::error(Code::Io, format!("cannot read the body again: {e}"))
+                .in_file(&self.file)
+        })?;
+        let fm = frontmatter::split(&text).map_err(|_| changed())?;
+        if Body::fingerprint(&fm.body) == fingerprint {
+            Ok(std::borrow::Cow::Owned(fm.body))
+        } else {
+            Err(changed())
+        }
+    }
+}
+
 /// Parses one event file: the event when it is valid, and every problem found
-/// (errors, or warnings beside a valid event).
+/// (errors, or warnings beside a valid event). With `keep_body` false, the
+/// body stays on disk (see [`Body`]).
 pub fn parse(
     file: &SourceFile,
     tz: chrono_tz::Tz,
     now: chrono::NaiveDateTime,
+    keep_body: bool,
 ) -> (Option<Event>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let fm = match frontmatter::split(&file.text) {
@@ -265,7 +324,13 @@ pub fn parse(
                 draft,
                 weight,
                 extra,
-                body: fm.body.clone(),
+                body: if keep_body {
+                    Body::Kept(fm.body.clone())
+                } else {
+                    Body::OnDisk {
+                        fingerprint: Body::fingerprint(&fm.body),
+                    }
+                },
                 actors_span,
                 theatres_span,
                 slug_span,

@@ -12,7 +12,6 @@ pub mod nested;
 pub mod schema;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::Loaded;
 use rayon::prelude::*;
 
 pub use config::Config;
@@ -27,33 +26,56 @@ pub struct Parsed {
     pub theatres: Vec<EntityFile>,
 }
 
-/// Parses every loaded file in parallel; the result keeps the load order.
-pub fn parse(loaded: &Loaded, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Parsed {
-    let tz = config.timezone;
-    // Only the "date in the future" warning reads the clock; no output does.
-    let now = chrono::Utc::now().naive_utc();
-    let events: Vec<_> = loaded
-        .events
-        .par_iter()
-        .map(|f| event::parse(f, tz, now))
-        .collect();
-    let actors: Vec<_> = loaded.actors.par_iter().map(entity::parse).collect();
-    let theatres: Vec<_> = loaded.theatres.par_iter().map(entity::parse).collect();
-    let mut parsed = Parsed::default();
-    for (event, problems) in events {
-        diagnostics.extend(problems);
-        parsed.events.extend(event);
+/// Reads and parses every walked source in parallel, one file per step, so
+/// that each text is dropped as soon as it is parsed; the result keeps the
+/// walk's order. Returns the parsed files and how many sources were read.
+pub fn read_and_parse(
+    root: &std::path::Path,
+    sources: Vec<(crate::load::Section, std::path::PathBuf)>,
+    config: &Config,
+    keep_bodies: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Parsed, usize) {
+    use crate::load::Section;
+    enum Outcome {
+        Event(Option<Box<Event>>, Vec<Diagnostic>),
+        Entity(Section, Box<Result<EntityFile, Vec<Diagnostic>>>),
+        Unreadable(Diagnostic),
     }
-    for (results, out) in [
-        (actors, &mut parsed.actors),
-        (theatres, &mut parsed.theatres),
-    ] {
-        for r in results {
-            match r {
-                Ok(e) => out.push(e),
-                Err(d) => diagnostics.extend(d),
+    let tz = config.timezone;
+    let now = chrono::Utc::now().naive_utc();
+    let outcomes: Vec<Outcome> = sources
+        .into_par_iter()
+        .map(
+            |(section, path)| match crate::load::read_source(root, section, path) {
+                Err(d) => Outcome::Unreadable(d),
+                Ok(file) if section == Section::Events => {
+                    let (e, d) = event::parse(&file, tz, now, keep_bodies);
+                    Outcome::Event(e.map(Box::new), d)
+                }
+                Ok(file) => Outcome::Entity(section, Box::new(entity::parse(&file))),
+            },
+        )
+        .collect();
+    let mut parsed = Parsed::default();
+    let mut read = 0;
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Unreadable(d) => diagnostics.push(d),
+            Outcome::Event(e, d) => {
+                read += 1;
+                diagnostics.extend(d);
+                parsed.events.extend(e.map(|e| *e));
+            }
+            Outcome::Entity(section, r) => {
+                read += 1;
+                match *r {
+                    Ok(e) if section == Section::Actors => parsed.actors.push(e),
+                    Ok(e) => parsed.theatres.push(e),
+                    Err(d) => diagnostics.extend(d),
+                }
             }
         }
     }
-    parsed
+    (parsed, read)
 }

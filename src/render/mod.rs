@@ -14,6 +14,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Timeline;
 use crate::parse::config::{BaseUrl, Config};
 use crate::plan::{year_segment, Page, PageKind, Pager};
+use crate::slug::Slug;
 use crate::theme::Theme;
 use chart::Lanes;
 use rayon::prelude::*;
@@ -52,6 +53,10 @@ pub struct Renderer<'a> {
     strings: i18n::Strings,
     /// Each event's date as plain text, for chart labels.
     date_texts: Vec<String>,
+    /// Each actor's and theatre's page view, built once: a big theatre's
+    /// "active here" list would otherwise be rebuilt on each of its pages.
+    actor_views: HashMap<Slug, Value>,
+    theatre_views: HashMap<Slug, Value>,
 }
 
 /// The template of one event in a list, rendered once per event into `event.item`.
@@ -117,43 +122,75 @@ impl<'a> Renderer<'a> {
             );
             return None;
         }
-        let site = view::site(timeline, config, &theme.extra, drafts);
-        tera.global_context().insert("site", &site);
-        let views = view::events(timeline, config);
-        let date_texts: Vec<String> = views.iter().map(|v| v.date.text.clone()).collect();
-        let values: Vec<Value> = views.par_iter().map(Value::from_serializable).collect();
-        drop(views);
-        // Each event's list entry is rendered once and reused on every list
-        // page that shows it (the timeline, its actors, theatres, tags, year),
-        // so list pages cost a copy per event instead of a template run.
-        let events = if tera.contains_template(ITEM_TEMPLATE) {
-            let rendered: Vec<Result<Value, Diagnostic>> = values
-                .into_par_iter()
-                .map(|v| {
+        // Each actor's and theatre's view is built once and shared by its
+        // pages and by `site.actors` / `site.theatres`.
+        let entity_views = |section: &'static str,
+                            groups: &std::collections::BTreeMap<Slug, crate::model::Group>|
+         -> Vec<(Slug, Value)> {
+            groups
+                .par_iter()
+                .map(|(slug, g)| {
+                    let v = view::entity(timeline, section, g, config, true);
+                    (slug.clone(), Value::from_serializable(&v))
+                })
+                .collect()
+        };
+        let actors = entity_views("actors", &timeline.actors);
+        let theatres = entity_views("theatres", &timeline.theatres);
+        let mut site =
+            Value::from_serializable(&view::site(timeline, config, &theme.extra, drafts))
+                .into_map()
+                .unwrap_or_default();
+        for (key, list) in [("actors", &actors), ("theatres", &theatres)] {
+            let values: Vec<Value> = list.iter().map(|(_, v)| v.clone()).collect();
+            site.insert(key.into(), Value::from(values));
+        }
+        tera.global_context()
+            .insert_value("site", Value::from(site));
+        let actor_views: HashMap<Slug, Value> = actors.into_iter().collect();
+        let theatre_views: HashMap<Slug, Value> = theatres.into_iter().collect();
+        // Each event is prepared once, in parallel: its full view renders its
+        // list entry (`event_item.html`), which every list page that shows it
+        // (the timeline, its actors, theatres, tags, year) then copies; lists
+        // keep only a lean value (`view::LIST_FIELDS`, shared links, the
+        // entry), and the full view is built again only for the event's own
+        // page. So list pages cost a copy per event, not a template run, and
+        // memory holds a few kilobytes per event, not its whole page.
+        let shared = view::SharedLinks::new(timeline, config);
+        let has_item = tera.contains_template(ITEM_TEMPLATE);
+        let prepared: Vec<Result<(Value, String), Diagnostic>> = (0..timeline.events.len())
+            .into_par_iter()
+            .map(|i| {
+                let full = view::event(timeline, i, config);
+                let date_text = full.date.text.clone();
+                let full = Value::from_serializable(&full);
+                let item = if has_item {
                     let mut ctx = Context::new();
-                    ctx.insert_value("event", v.clone());
+                    ctx.insert_value("event", full.clone());
                     let html = tera
                         .render(ITEM_TEMPLATE, &ctx)
                         .map_err(|e| errors::template_diagnostic(&e, &sources))?;
-                    let mut map = v.into_map().unwrap_or_default();
-                    map.insert("item".into(), Value::safe_string(&html));
-                    Ok(Value::from(map))
-                })
-                .collect();
-            let mut events = Vec::with_capacity(rendered.len());
-            for r in rendered {
-                match r {
-                    Ok(v) => events.push(v),
-                    Err(d) => {
-                        diagnostics.push(d);
-                        return None;
-                    }
+                    Some(Value::safe_string(&html))
+                } else {
+                    None
+                };
+                Ok((lean_event(timeline, i, full, item, &shared), date_text))
+            })
+            .collect();
+        let mut events = Vec::with_capacity(prepared.len());
+        let mut date_texts = Vec::with_capacity(prepared.len());
+        for r in prepared {
+            match r {
+                Ok((v, d)) => {
+                    events.push(v);
+                    date_texts.push(d);
+                }
+                Err(d) => {
+                    diagnostics.push(d);
+                    return None;
                 }
             }
-            events
-        } else {
-            values
-        };
+        }
         Some(Renderer {
             tera,
             sources,
@@ -162,12 +199,14 @@ impl<'a> Renderer<'a> {
             events,
             date_texts,
             strings,
+            actor_views,
+            theatre_views,
         })
     }
 
     /// Renders one page to bytes.
     pub fn render(&self, page: &Page) -> Result<Vec<u8>, Diagnostic> {
-        let ctx = self.context(page);
+        let ctx = self.context(page)?;
         let mut out = Vec::with_capacity(16 * 1024);
         match self.tera.render_to(page.template, &ctx, &mut out) {
             Ok(()) => Ok(out),
@@ -175,7 +214,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn context(&self, page: &Page) -> Context {
+    fn context(&self, page: &Page) -> Result<Context, Diagnostic> {
         let t = self.timeline;
         let c = self.config;
         let base = &c.base_url;
@@ -199,7 +238,20 @@ impl<'a> Renderer<'a> {
                 let e = &t.events[*i].event;
                 title = e.title.clone();
                 description = e.summary_text.clone();
-                ctx.insert_value("event", self.events[*i].clone());
+                // The event's own page gets its full view, built here: each
+                // event page is rendered once, so nothing is gained by keeping it.
+                let mut event = Value::from_serializable(&view::event(t, *i, c))
+                    .into_map()
+                    .unwrap_or_default();
+                if let Some(extra) =
+                    Value::from_serializable(&view::event_page(t, *i, c)?).into_map()
+                {
+                    event.extend(extra);
+                }
+                if let Some(item) = self.events[*i].get_from_path("item") {
+                    event.insert("item".into(), item.clone());
+                }
+                ctx.insert_value("event", Value::from(event));
                 let image = e.image.as_ref().map(|img| match &img.src {
                     crate::parse::event::ImageSrc::Url(u) => u.clone(),
                     crate::parse::event::ImageSrc::File(p) => base.absolute(&format!(
@@ -212,23 +264,24 @@ impl<'a> Renderer<'a> {
                 lanes_and_title = None;
             }
             PageKind::Actor(slug) | PageKind::Theatre(slug) => {
-                let (section, groups, lanes) = match page.kind {
-                    PageKind::Actor(_) => ("actors", &t.actors, Lanes::Theatres),
-                    _ => ("theatres", &t.theatres, Lanes::Actors),
+                let (groups, views, lanes) = match page.kind {
+                    PageKind::Actor(_) => (&t.actors, &self.actor_views, Lanes::Theatres),
+                    _ => (&t.theatres, &self.theatre_views, Lanes::Actors),
                 };
-                kind = if section == "actors" {
+                kind = if lanes == Lanes::Theatres {
                     "actor"
                 } else {
                     "theatre"
                 };
                 let g = &groups[slug];
-                let v = view::entity(t, section, g, c, true);
-                title = v.name.clone();
+                title = g.entity.name.clone();
                 description = tr(
                     "involving",
-                    &[("count", &count(v.count)), ("name", &v.name)],
+                    &[("count", &count(g.events.len())), ("name", &title)],
                 );
-                ctx.insert(kind, &v);
+                if let Some(v) = views.get(slug) {
+                    ctx.insert_value(kind, v.clone());
+                }
                 lanes_and_title = Some((
                     lanes,
                     tr(
@@ -237,7 +290,7 @@ impl<'a> Renderer<'a> {
                         } else {
                             "chart_by_theatre"
                         },
-                        &[("name", &v.name)],
+                        &[("name", &g.entity.name)],
                     ),
                 ));
             }
@@ -349,7 +402,7 @@ impl<'a> Renderer<'a> {
                 pager: page.pager.as_ref().map(|p| pager_view(p, base)),
             },
         );
-        ctx
+        Ok(ctx)
     }
 
     /// The page's events under year and month headings, in the page's order.
@@ -440,6 +493,51 @@ impl<'a> Renderer<'a> {
             _ => Vec::new(),
         }
     }
+}
+
+/// What lists keep of event `i`: [`view::LIST_FIELDS`] of its full view,
+/// shared links, and its rendered entry.
+fn lean_event(
+    t: &Timeline,
+    i: usize,
+    full: Value,
+    item: Option<Value>,
+    shared: &view::SharedLinks,
+) -> Value {
+    let mut full = full.into_map().unwrap_or_default();
+    let mut lean = tera::Map::with_capacity(view::LIST_FIELDS.len() + 4);
+    for &field in view::LIST_FIELDS {
+        if let Some(v) = full.swap_remove(&tera::value::Key::Str(field)) {
+            lean.insert(field.into(), v);
+        }
+    }
+    let te = &t.events[i];
+    for (section, slugs) in [
+        ("actors", &te.actors),
+        ("theatres", &te.theatres),
+        ("tags", &te.tags),
+    ] {
+        let own_list = full.swap_remove(&tera::value::Key::Str(section));
+        // A slug outside the shared table keeps this event's own link.
+        let own = |s: &Slug| -> Value {
+            own_list
+                .as_ref()
+                .and_then(Value::as_array)
+                .and_then(|l| {
+                    l.iter()
+                        .find(|v| {
+                            v.get_from_path("slug").and_then(Value::as_str) == Some(s.as_str())
+                        })
+                        .cloned()
+                })
+                .unwrap_or_else(Value::none)
+        };
+        lean.insert(section.into(), shared.list(section, slugs, &own));
+    }
+    if let Some(item) = item {
+        lean.insert("item".into(), item);
+    }
+    Value::from(lean)
 }
 
 fn is_overview_page(page: &Page) -> bool {

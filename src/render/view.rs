@@ -5,6 +5,7 @@
 //! `docs/templates.md` documents these fields; keep the two in step.
 
 use crate::date::{EventDate, Lang};
+use crate::diagnostic::Diagnostic;
 use crate::markdown;
 use crate::model::identity::Entity;
 use crate::model::{Group, Timeline, TimelineEvent};
@@ -12,7 +13,6 @@ use crate::parse::config::{BaseUrl, Config};
 use crate::parse::event::{ImageSrc, Location};
 use crate::plan::year_segment;
 use crate::slug::Slug;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -93,19 +93,27 @@ pub struct EventView {
     pub theatres: Vec<Link>,
     pub tags: Vec<Link>,
     pub summary: String,
-    /// Rendered, sanitised Markdown; print with `| safe`.
-    pub body: String,
     pub image: Option<ImageView>,
     pub sources: Vec<SourceView>,
     pub location: Option<Location>,
-    pub related: Vec<EventRef>,
-    pub prev: Option<EventRef>,
-    pub next: Option<EventRef>,
     pub draft: bool,
     pub weight: i64,
     pub extra: serde_json::Value,
     /// What the theme's filters match on, as `data-` attribute values.
     pub facets: Facets,
+}
+
+/// What only an event's own page shows. Kept out of [`EventView`], which
+/// every list holds for every event, because the body is most of an event's
+/// weight and each event page is rendered once: building these when the page
+/// is rendered costs nothing extra and keeps memory linear with a small slope.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventPageView {
+    /// Rendered, sanitised Markdown; print with `| safe`.
+    pub body: String,
+    pub related: Vec<EventRef>,
+    pub prev: Option<EventRef>,
+    pub next: Option<EventRef>,
 }
 
 /// Space-separated slugs and day numbers, for client-side filtering.
@@ -182,8 +190,8 @@ pub struct SiteView {
     pub years: Vec<YearView>,
     pub statuses: Vec<&'static str>,
     pub drafts: bool,
-    /// Which feeds and exports are written, for `<link rel="alternate">`.
-    pub feeds: crate::feeds::Enabled,
+    /// Which feeds and exports are written, by name (`atom: true`, …).
+    pub feeds: BTreeMap<&'static str, bool>,
 }
 
 pub struct Links<'a> {
@@ -225,15 +233,92 @@ fn event_ref(t: &Timeline, i: usize, links: &Links, lang: &Lang) -> EventRef {
     }
 }
 
-/// Builds every event's view, in parallel, in timeline order.
-pub fn events(t: &Timeline, config: &Config) -> Vec<EventView> {
+/// Event `i`'s view, as `event_item.html` and `event.html` see it.
+pub fn event(t: &Timeline, i: usize, config: &Config) -> EventView {
     let links = Links {
         base: &config.base_url,
     };
-    (0..t.events.len())
-        .into_par_iter()
-        .map(|i| event_view(t, i, &links, config))
-        .collect()
+    event_view(t, i, &links, config)
+}
+
+/// The fields of an event that list pages get, besides `item`: what a list
+/// entry needs and no more, since lists hold a value for every event at once.
+/// `actors`, `theatres` and `tags` are shared values (see [`SharedLinks`]).
+pub const LIST_FIELDS: &[&str] = &[
+    "slug",
+    "title",
+    "url",
+    "permalink",
+    "date",
+    "year",
+    "status",
+    "summary",
+    "draft",
+    "weight",
+    "facets",
+];
+
+/// Each actor's, theatre's and tag's link as one Tera value, shared by every
+/// event that names it: a link is three strings, and a timeline names its
+/// actors hundreds of times each.
+pub struct SharedLinks {
+    pub actors: std::collections::HashMap<Slug, tera::Value>,
+    pub theatres: std::collections::HashMap<Slug, tera::Value>,
+    pub tags: std::collections::HashMap<Slug, tera::Value>,
+}
+
+impl SharedLinks {
+    pub fn new(t: &Timeline, config: &Config) -> SharedLinks {
+        let links = Links {
+            base: &config.base_url,
+        };
+        let groups = |section: &str, groups: &BTreeMap<Slug, Group>| {
+            groups
+                .keys()
+                .map(|s| {
+                    let link = link_for(&links, section, groups, s);
+                    (s.clone(), tera::Value::from_serializable(&link))
+                })
+                .collect()
+        };
+        SharedLinks {
+            actors: groups("actors", &t.actors),
+            theatres: groups("theatres", &t.theatres),
+            tags: t
+                .tags
+                .iter()
+                .map(|(s, tag)| {
+                    let link = Link {
+                        slug: s.to_string(),
+                        name: tag.name.clone(),
+                        url: links.link(&format!("tags/{s}/")),
+                    };
+                    (s.clone(), tera::Value::from_serializable(&link))
+                })
+                .collect(),
+        }
+    }
+
+    /// The shared values for `slugs`, in order (a slug without a page, such
+    /// as a draft's actor, gets a link of its own).
+    pub fn list(
+        &self,
+        section: &str,
+        slugs: &[Slug],
+        own: &dyn Fn(&Slug) -> tera::Value,
+    ) -> tera::Value {
+        let map = match section {
+            "actors" => &self.actors,
+            "theatres" => &self.theatres,
+            _ => &self.tags,
+        };
+        tera::Value::from(
+            slugs
+                .iter()
+                .map(|s| map.get(s).cloned().unwrap_or_else(|| own(s)))
+                .collect::<Vec<_>>(),
+        )
+    }
 }
 
 fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventView {
@@ -241,7 +326,6 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
     let e = &te.event;
     let lang = &config.lang;
     let url_path = format!("events/{}/", e.slug);
-    let body = markdown::to_html(&e.body, config.unsafe_html);
     let summary = e.summary_text.clone();
     EventView {
         slug: e.slug.to_string(),
@@ -275,7 +359,6 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
             })
             .collect(),
         summary,
-        body,
         image: e.image.as_ref().map(|img| ImageView {
             src: match &img.src {
                 ImageSrc::Url(u) => u.clone(),
@@ -306,18 +389,30 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
             })
             .collect(),
         location: e.location.clone(),
-        related: te
-            .related
-            .iter()
-            .map(|&r| event_ref(t, r, links, lang))
-            .collect(),
-        prev: te.prev.map(|p| event_ref(t, p, links, lang)),
-        next: te.next.map(|n| event_ref(t, n, links, lang)),
         draft: e.draft,
         weight: e.weight,
         extra: e.extra.clone(),
         facets: facets(t, te),
     }
+}
+
+/// The part of event `i`'s view that only its own page needs.
+pub fn event_page(t: &Timeline, i: usize, config: &Config) -> Result<EventPageView, Diagnostic> {
+    let links = Links {
+        base: &config.base_url,
+    };
+    let te = &t.events[i];
+    let lang = &config.lang;
+    Ok(EventPageView {
+        body: markdown::to_html(&te.event.body_text()?, config.unsafe_html),
+        related: te
+            .related
+            .iter()
+            .map(|&r| event_ref(t, r, &links, lang))
+            .collect(),
+        prev: te.prev.map(|p| event_ref(t, p, &links, lang)),
+        next: te.next.map(|n| event_ref(t, n, &links, lang)),
+    })
 }
 
 fn facets(t: &Timeline, te: &TimelineEvent) -> Facets {
@@ -464,16 +559,9 @@ pub fn site(
             tags: t.tags.len(),
             years: t.years.len(),
         },
-        actors: t
-            .actors
-            .values()
-            .map(|g| entity(t, "actors", g, config, false))
-            .collect(),
-        theatres: t
-            .theatres
-            .values()
-            .map(|g| entity(t, "theatres", g, config, false))
-            .collect(),
+        // Filled by the renderer with the same values the entity pages get.
+        actors: Vec::new(),
+        theatres: Vec::new(),
         tags: t
             .tags
             .values()
@@ -499,7 +587,10 @@ pub fn site(
             .map(|s| s.as_str())
             .collect(),
         drafts,
-        feeds: crate::feeds::Enabled::from_config(config),
+        feeds: crate::parse::config::FEEDS
+            .iter()
+            .map(|&name| (name, config.feeds.iter().any(|f| f == name)))
+            .collect(),
     }
 }
 

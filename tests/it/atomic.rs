@@ -96,3 +96,37 @@ fn assert_no_staging_left(dir: &std::path::Path) {
         .collect();
     assert!(litter.is_empty(), "left behind: {litter:?}");
 }
+
+/// Bodies are read again when pages and exports are written; an event file
+/// edited between loading and writing must fail the build, naming the file,
+/// rather than publish a page that disagrees with the rest of the site.
+#[test]
+fn an_event_edited_during_the_build_fails_it_with_the_file_named() {
+    use annals::site::{self, Options};
+    use annals::write::MemorySink;
+    let dir = fixture("identity");
+    let loaded = site::load(&Options {
+        root: dir.path().to_path_buf(),
+        ..Options::default()
+    });
+    let site = loaded.site.expect("the fixture loads");
+    let event = &site.timeline.events[0].event;
+    let path = dir.path().join(&event.file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}\nA sentence added meanwhile.\n")).unwrap();
+    let errors = match site.build_into(&MemorySink::default()) {
+        Ok(_) => panic!("the build went on with a changed file"),
+        Err(errors) => errors,
+    };
+    let shown: Vec<String> = errors.iter().map(|d| d.render_human()).collect();
+    let file = event.file.display().to_string();
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.contains("changed while the site was being built") && s.contains(&file)),
+        "{shown:?}"
+    );
+    // With the text restored, the same loaded site builds.
+    std::fs::write(&path, text).unwrap();
+    assert!(site.build_into(&MemorySink::default()).is_ok());
+}

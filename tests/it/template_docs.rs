@@ -39,12 +39,21 @@ fn every_field_templates_receive_is_documented() {
     });
     let site = site.unwrap_or_else(|| panic!("{diagnostics:?}"));
     let mut fields = BTreeSet::new();
-    let events = view::events(&site.timeline, &site.config);
-    keys(
-        "event",
-        &serde_json::to_value(&events[0]).unwrap(),
-        &mut fields,
-    );
+    // Every event of the example, so that optional fields (image, related,
+    // prev, next) show up; what only the event's page gets is included.
+    for i in 0..site.timeline.events.len() {
+        keys(
+            "event",
+            &serde_json::to_value(view::event(&site.timeline, i, &site.config)).unwrap(),
+            &mut fields,
+        );
+        keys(
+            "event",
+            &serde_json::to_value(view::event_page(&site.timeline, i, &site.config).unwrap())
+                .unwrap(),
+            &mut fields,
+        );
+    }
     let site_view = view::site(
         &site.timeline,
         &site.config,
