@@ -66,11 +66,14 @@ pub fn write(t: &Timeline, c: &Config, feed: &Feed, bodies: &Bodies) -> String {
         }
         // Relative links in the body (images beside the event) resolve
         // against the event's page, as they do on the site.
-        out.push_str("    <content type=\"html\" xml:base=\"");
-        escape(&mut out, &e.url);
-        out.push_str("\">");
-        escape(&mut out, e.content);
-        out.push_str("</content>\n  </entry>\n");
+        if let Some(content) = e.content {
+            out.push_str("    <content type=\"html\" xml:base=\"");
+            escape(&mut out, &e.url);
+            out.push_str("\">");
+            escape(&mut out, content);
+            out.push_str("</content>\n");
+        }
+        out.push_str("  </entry>\n");
     }
     out.push_str("</feed>\n");
     out

@@ -23,6 +23,11 @@ pub struct Feed {
     /// The latest `updated` of its entries (RFC 3339); for an empty feed, the
     /// site feed's, so that it never depends on the clock.
     pub updated: String,
+    /// Whether entries carry the rendered body. The site's feed does; an
+    /// actor's or theatre's carries summaries and links: a timeline has
+    /// thousands of actors, and their feeds with bodies would weigh more than
+    /// the site's pages, repeating what the site feed and `events.json` hold.
+    pub full: bool,
 }
 
 /// The site's feed, then one per actor and one per theatre (by slug), each with
@@ -36,6 +41,7 @@ pub fn feeds(t: &Timeline, c: &Config) -> Vec<Feed> {
         subtitle: c.description.clone(),
         events,
         updated: site_updated.clone(),
+        full: true,
     }];
     let group = |section: &str, g: &Group| {
         let events = newest(&g.events);
@@ -50,6 +56,7 @@ pub fn feeds(t: &Timeline, c: &Config) -> Vec<Feed> {
             },
             updated: updated(t, &events).unwrap_or_else(|| site_updated.clone()),
             events,
+            full: false,
         }
     };
     out.extend(t.actors.values().map(|g| group("actors", g)));
@@ -78,15 +85,15 @@ pub struct Bodies(std::collections::HashMap<usize, String>);
 impl Bodies {
     pub fn render(t: &Timeline, c: &Config, feed: &Feed) -> Result<Bodies, Diagnostic> {
         let mut bodies = std::collections::HashMap::with_capacity(feed.events.len());
-        for &i in &feed.events {
+        for &i in feed.events.iter().filter(|_| feed.full) {
             let body = t.events[i].event.body_text()?;
             bodies.insert(i, markdown::to_html(&body, c.unsafe_html));
         }
         Ok(Bodies(bodies))
     }
 
-    pub fn get(&self, i: usize) -> &str {
-        self.0.get(&i).map(String::as_str).unwrap_or_default()
+    pub fn get(&self, i: usize) -> Option<&str> {
+        self.0.get(&i).map(String::as_str)
     }
 }
 
@@ -106,8 +113,9 @@ pub struct Entry<'a> {
     /// for each format, never read as Markdown.
     pub title: &'a str,
     pub summary: &'a str,
-    /// Rendered body (sanitised unless `unsafe_html`), unescaped.
-    pub content: &'a str,
+    /// Rendered body (sanitised unless `unsafe_html`), unescaped; `None` in
+    /// feeds without bodies.
+    pub content: Option<&'a str>,
     /// RFC 3339, from the event's date; also its `updated`.
     pub published: String,
     /// Actors, then theatres, then tags, each in the order written.

@@ -32,7 +32,12 @@ struct Item<'a> {
     id: String,
     url: String,
     title: &'a str,
-    content_html: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_html: Option<&'a str>,
+    /// JSON Feed needs content of one kind: feeds without bodies give the
+    /// summary (or the title, for an event with neither).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_text: Option<&'a str>,
     #[serde(skip_serializing_if = "str::is_empty")]
     summary: &'a str,
     date_published: String,
@@ -68,6 +73,11 @@ pub fn write(t: &Timeline, c: &Config, feed: &Feed, bodies: &Bodies) -> Vec<u8> 
                 url: e.url,
                 title: e.title,
                 content_html: e.content,
+                content_text: match e.content {
+                    Some(_) => None,
+                    None if e.summary.is_empty() => Some(e.title),
+                    None => Some(e.summary),
+                },
                 summary: e.summary,
                 date_modified: e.published.clone(),
                 date_published: e.published,
