@@ -161,9 +161,10 @@ fn iri(c: &Config, path: &str) -> String {
 /// Events per chunk of the exports that are written in parallel.
 const CHUNK: usize = 2048;
 
-/// Chunks made in parallel before they are written and dropped: enough to
-/// keep every core busy, few enough that memory holds a sliver of an export.
-const BATCH: usize = 16;
+/// Chunks made in parallel per thread before they are written and dropped:
+/// enough to keep every core busy, few enough that memory holds a sliver of
+/// an export (each chunk is a few megabytes).
+const BATCH_PER_THREAD: usize = 2;
 
 /// Makes the bytes of items `range`.
 type ChunkFn<'a> = dyn Fn(std::ops::Range<usize>) -> Result<Vec<u8>, Diagnostic> + Sync + 'a;
@@ -225,12 +226,15 @@ impl<'a> Streamed<'a> {
     pub fn write_to(self, sink: &dyn Sink, rel: &str) -> Result<(), Diagnostic> {
         let io = |e| io_error(rel, e);
         sink.put(rel, &self.head).map_err(io)?;
-        for batch in self.ranges().chunks(BATCH) {
-            let parts: Vec<Vec<u8>> = batch
+        let batch = BATCH_PER_THREAD * rayon::current_num_threads();
+        for ranges in self.ranges().chunks(batch) {
+            let parts: Vec<Vec<u8>> = ranges
                 .par_iter()
                 .map(|r| (self.chunk)(r.clone()))
                 .collect::<Result<_, _>>()?;
-            sink.append(rel, &parts.concat()).map_err(io)?;
+            for part in parts {
+                sink.append(rel, &part).map_err(io)?;
+            }
         }
         sink.append(rel, &self.tail).map_err(io)
     }
@@ -255,7 +259,7 @@ mod tests {
     /// More items than one batch of chunks, so that appends happen in order.
     #[test]
     fn streamed_files_are_written_whole_and_in_order() {
-        let count = CHUNK * BATCH * 2 + 7;
+        let count = CHUNK * BATCH_PER_THREAD * rayon::current_num_threads() * 2 + 7;
         let file = || {
             Streamed::items(
                 b"[".to_vec(),

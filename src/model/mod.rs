@@ -34,10 +34,13 @@ pub struct Group {
     /// Indexes into `Timeline::events`, in timeline order.
     pub events: Vec<usize>,
     /// For an actor: the theatres it appears in; for a theatre: its actors.
-    /// Most frequent first, then by slug.
+    /// Most frequent first, then by slug; at most [`RELATIONS`].
     pub across: Vec<(Slug, usize)>,
-    /// For an actor: the actors it appears with. Empty for theatres.
+    /// How many there are in all (`across` may be cut short).
+    pub across_total: usize,
+    /// For an actor: the actors it appears with, as `across`. Empty for theatres.
     pub with: Vec<(Slug, usize)>,
+    pub with_total: usize,
     /// Sub-theatres (theatres only), by slug.
     pub children: Vec<Slug>,
 }
@@ -234,7 +237,9 @@ fn groups(
                     entity,
                     events: Vec::new(),
                     across: Vec::new(),
+                    across_total: 0,
                     with: Vec::new(),
+                    with_total: 0,
                     children: Vec::new(),
                 },
             )
@@ -250,10 +255,19 @@ fn groups(
     map
 }
 
-fn ranked(counts: HashMap<Slug, usize>) -> Vec<(Slug, usize)> {
+/// Relations kept per actor or theatre, most frequent first. A theatre of a
+/// long war has thousands of actors: a page listing them all helps no reader,
+/// and every page and `site.actors` would carry the lists, so memory would
+/// grow with actors × actors instead of with events.
+pub const RELATIONS: usize = 100;
+
+/// The most frequent first (then by slug), at most [`RELATIONS`], and the total.
+fn ranked(counts: HashMap<Slug, usize>) -> (Vec<(Slug, usize)>, usize) {
+    let total = counts.len();
     let mut v: Vec<_> = counts.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    v
+    v.truncate(RELATIONS);
+    (v, total)
 }
 
 fn cooccurrence(t: &mut Timeline) {
@@ -300,8 +314,8 @@ fn cooccurrence(t: &mut Timeline) {
                 *with.entry(a.clone()).or_default() += 1;
             }
         }
-        g.across = ranked(theatres);
-        g.with = ranked(with);
+        (g.across, g.across_total) = ranked(theatres);
+        (g.with, g.with_total) = ranked(with);
     }
     for g in t.theatres.values_mut() {
         let mut actors: HashMap<Slug, usize> = HashMap::new();
@@ -310,7 +324,7 @@ fn cooccurrence(t: &mut Timeline) {
                 *actors.entry(a.clone()).or_default() += 1;
             }
         }
-        g.across = ranked(actors);
+        (g.across, g.across_total) = ranked(actors);
         g.children.sort();
     }
 }

@@ -145,10 +145,14 @@ pub struct EntityView {
     pub parent: Option<Link>,
     pub children: Vec<Link>,
     pub location: Option<Location>,
-    /// Actor: theatres it appears in. Theatre: actors active there.
+    /// Actor: theatres it appears in. Theatre: actors active there. The most
+    /// frequent, at most `model::RELATIONS`.
     pub across: Vec<Counted>,
-    /// Actor: actors it appears with.
+    /// How many there are in all.
+    pub across_total: usize,
+    /// Actor: actors it appears with, as `across`.
     pub with: Vec<Counted>,
+    pub with_total: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -255,7 +259,6 @@ pub const LIST_FIELDS: &[&str] = &[
     "summary",
     "draft",
     "weight",
-    "facets",
 ];
 
 /// Each actor's, theatre's and tag's link as one Tera value, shared by every
@@ -526,7 +529,9 @@ pub fn entity(
             .collect(),
         location: g.entity.location.clone(),
         across: counted(other, other_section, &g.across),
+        across_total: g.across_total,
         with: counted(own, section, &g.with),
+        with_total: g.with_total,
     }
 }
 

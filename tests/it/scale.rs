@@ -40,3 +40,49 @@ fn list_templates_receive_only_their_page_of_events() {
     // 14 events in pages of 4 on the index (4 pages) and the year page (4 pages).
     assert!(pages >= 8, "only {pages} list pages");
 }
+
+/// A theatre's "active here" list and an actor's "appears with" list are
+/// bounded: the 100 most frequent, then "and N more", with the real totals.
+#[test]
+fn relation_lists_show_the_hundred_most_frequent_and_say_how_many_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/events")).unwrap();
+    std::fs::write(root.join("annals.yaml"), "title: Crowd\n").unwrap();
+    let actors: Vec<String> = (0..105).map(|i| format!("Unit {i:03}")).collect();
+    // Unit 000 and Unit 001 appear twice, so they lead the lists.
+    for (name, list) in [
+        ("everyone", actors.clone()),
+        ("two", actors[..2].to_vec()),
+    ] {
+        let list = list
+            .iter()
+            .map(|a| format!("  - {a}\n"))
+            .collect::<String>();
+        std::fs::write(
+            root.join(format!("content/events/{name}.md")),
+            format!("---\ntitle: {name}\ndate: 2023-07-12\ntheatres: [Front]\nactors:\n{list}---\n"),
+        )
+        .unwrap();
+    }
+    let public = build(root, &[]);
+    let theatre = read(&public.join("theatres/front/index.html"));
+    let section = theatre
+        .split("<h2>Actors active here</h2>")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("the theatre lists its actors");
+    assert_eq!(section.matches("<li>").count(), 100, "{section}");
+    assert!(section.contains("and 5 more"), "{section}");
+    let first = section.find("Unit 000").unwrap();
+    let later = section.find("Unit 050").unwrap();
+    assert!(first < later, "most frequent first");
+    let actor = read(&public.join("actors/unit-000/index.html"));
+    let with = actor
+        .split("<h2>Appears with</h2>")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .unwrap();
+    assert_eq!(with.matches("<li>").count(), 100);
+    assert!(with.contains("and 4 more"), "{with}");
+}
