@@ -148,7 +148,7 @@ impl<'a> Record<'a> {
                 caption: img.caption.as_deref(),
                 credit: img.credit.as_deref(),
             }),
-            location: e.location.as_ref(),
+            location: e.location.as_deref(),
             related: te
                 .related
                 .iter()

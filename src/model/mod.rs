@@ -197,6 +197,12 @@ pub fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnostic>) ->
     };
     cooccurrence(&mut timeline);
     diagnostics.extend(lint::timeline(&timeline));
+    // Every problem that needs a span has been found: each span holds a copy
+    // of its source line, and a million events need not keep three each.
+    for te in &mut timeline.events {
+        let e = &mut te.event;
+        (e.slug_span, e.title_span, e.date_span) = (None, None, None);
+    }
     timeline
 }
 

@@ -59,16 +59,15 @@ pub struct Event {
     /// where parsing is already parallel, for every page and feed that shows it.
     pub summary_text: String,
     pub sources: Vec<Source>,
-    pub image: Option<Image>,
-    pub location: Option<Location>,
+    pub image: Option<Box<Image>>,
+    pub location: Option<Box<Location>>,
     pub related: Vec<(Slug, Option<Span>)>,
     pub draft: bool,
     pub weight: i64,
     pub extra: serde_json::Value,
     pub body: Body,
-    /// Spans of `actors` and `theatres`, for identity problems found later.
-    pub actors_span: Option<Span>,
-    pub theatres_span: Option<Span>,
+    /// Spans for problems found once the whole timeline is known (duplicate
+    /// slugs, likely duplicates); the model drops them when it is done.
     pub slug_span: Option<Span>,
     pub title_span: Option<Span>,
     pub date_span: Option<Span>,
@@ -294,8 +293,6 @@ pub fn parse(
         }
         None => serde_json::Value::Object(Default::default()),
     };
-    let actors_span = f.span("actors");
-    let theatres_span = f.span("theatres");
     let slug_span = f.span("slug");
     let title_span = f.span("title");
     let date_span = f.span("date");
@@ -318,8 +315,8 @@ pub fn parse(
                     .unwrap_or_else(|| crate::markdown::first_paragraph(&fm.body)),
                 summary,
                 sources,
-                image,
-                location,
+                image: image.map(Box::new),
+                location: location.map(Box::new),
                 related,
                 draft,
                 weight,
@@ -331,8 +328,6 @@ pub fn parse(
                         fingerprint: Body::fingerprint(&fm.body),
                     }
                 },
-                actors_span,
-                theatres_span,
                 slug_span,
                 title_span,
                 date_span,

@@ -391,7 +391,7 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
                 quote: s.quote.clone(),
             })
             .collect(),
-        location: e.location.clone(),
+        location: e.location.as_deref().cloned(),
         draft: e.draft,
         weight: e.weight,
         extra: e.extra.clone(),

@@ -51,17 +51,16 @@ fn relation_lists_show_the_hundred_most_frequent_and_say_how_many_more() {
     std::fs::write(root.join("annals.yaml"), "title: Crowd\n").unwrap();
     let actors: Vec<String> = (0..105).map(|i| format!("Unit {i:03}")).collect();
     // Unit 000 and Unit 001 appear twice, so they lead the lists.
-    for (name, list) in [
-        ("everyone", actors.clone()),
-        ("two", actors[..2].to_vec()),
-    ] {
+    for (name, list) in [("everyone", actors.clone()), ("two", actors[..2].to_vec())] {
         let list = list
             .iter()
             .map(|a| format!("  - {a}\n"))
             .collect::<String>();
         std::fs::write(
             root.join(format!("content/events/{name}.md")),
-            format!("---\ntitle: {name}\ndate: 2023-07-12\ntheatres: [Front]\nactors:\n{list}---\n"),
+            format!(
+                "---\ntitle: {name}\ndate: 2023-07-12\ntheatres: [Front]\nactors:\n{list}---\n"
+            ),
         )
         .unwrap();
     }
