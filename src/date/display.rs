@@ -71,8 +71,9 @@ pub struct DateDisplay {
 pub enum DisplayPart {
     /// Words and separators around the points.
     Text(String),
-    /// One point: `iso` suits an HTML `datetime` attribute where HTML can
-    /// express the value; `text` is its part of the display.
+    /// One point: `iso` suits an HTML `datetime` attribute, and is empty
+    /// where HTML cannot express the value (years before 1); `text` is its
+    /// part of the display.
     Time { iso: String, text: String },
 }
 
@@ -93,6 +94,10 @@ impl DateDisplay {
         for p in &self.parts {
             match p {
                 DisplayPart::Text(t) => out.push_str(&crate::escape::html(t)),
+                // HTML's `datetime` has no year before 1: such a point is text.
+                DisplayPart::Time { iso, text } if iso.is_empty() => {
+                    out.push_str(&crate::escape::html(text));
+                }
                 DisplayPart::Time { iso, text } => {
                     out.push_str(&format!(
                         "<time datetime=\"{}\">{}</time>",
@@ -118,7 +123,11 @@ impl DateDisplay {
 
     fn time_part(&mut self, p: &DatePoint, text: String) {
         self.parts.push(DisplayPart::Time {
-            iso: p.html_datetime(),
+            iso: if p.year >= 1 {
+                p.html_datetime()
+            } else {
+                String::new()
+            },
             text,
         });
     }

@@ -65,7 +65,8 @@ fn every_date_form_renders_at_its_precision() {
             "open-start",
             r#"until <time datetime="2023-07-14">14 July 2023</time>"#,
         ),
-        ("bce", r#"<time datetime="-0043">44 BCE</time>"#),
+        // HTML's `datetime` has no year before 1: the date is plain text.
+        ("bce", ">44 BCE<"),
     ];
     for (slug, expected) in cases {
         let html = read(&public.join(format!("events/{slug}/index.html")));
@@ -77,6 +78,9 @@ fn every_date_form_renders_at_its_precision() {
             line.contains(expected),
             "{slug}: expected {expected} in {line}"
         );
+        if slug == "bce" {
+            assert!(!line.contains("<time"), "{line}");
+        }
     }
 }
 

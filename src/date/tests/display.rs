@@ -181,7 +181,16 @@ fn parts_and_html() {
         parts("1985-04-12T23:20:30Z")[0],
         time("1985-04-12T23:20:30Z", "12 April 1985, 23:20:30 (UTC)")
     );
-    assert_eq!(parts("-0043"), [time("-0043", "44 BCE")]);
+    // HTML's `datetime` has no year before 1: no attribute, plain text.
+    assert_eq!(parts("-0043"), [time("", "44 BCE")]);
+    assert_eq!(parse("-0043").display(&Lang::default()).html(), "44 BCE");
+    let interval = parse("0000/0001").display(&Lang::default()).html();
+    assert!(!interval.contains("datetime=\"0000\""), "{interval}");
+    assert!(interval.contains("<time datetime=\"0001\">"), "{interval}");
+    assert!(!parse("0000")
+        .display(&Lang::default())
+        .html()
+        .contains("<time"));
     let d = parse("2023-07-10~/2023-07-14~").display(&Lang::default());
     assert_eq!(
         d.html(),
