@@ -11,7 +11,7 @@ use crate::date::{year_iso, Bound, DatePoint, EventDate, Precision};
 use crate::diagnostic::Diagnostic;
 use crate::model::Timeline;
 use crate::parse::config::Config;
-use crate::parse::event::{ImageSrc, Location};
+use crate::parse::event::Location;
 use crate::slug::Slug;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -138,12 +138,7 @@ impl<'a> Record<'a> {
             summary: &e.summary_text,
             body: e.body_text()?,
             image: e.image.as_ref().map(|img| ImageRecord {
-                src: match &img.src {
-                    ImageSrc::Url(u) => u.clone(),
-                    ImageSrc::File(p) => c
-                        .base_url
-                        .absolute(&format!("{path}{}", crate::diagnostic::display_path(p))),
-                },
+                src: img.src.url(&c.base_url, e.slug.as_str(), true),
                 alt: &img.alt,
                 caption: img.caption.as_deref(),
                 credit: img.credit.as_deref(),
@@ -210,14 +205,5 @@ pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let mut out = format!("{{\"version\":{VERSION},\"site\":").into_bytes();
     let _ = serde_json::to_writer(&mut out, &site);
     out.extend_from_slice(b",\"events\":[");
-    Streamed::items(
-        out,
-        t.events.len(),
-        move |i, out| {
-            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-            let _ = serde_json::to_writer(&mut *out, &Record::new(t, c, i)?);
-            Ok(())
-        },
-        b"\n]}\n".to_vec(),
-    )
+    Streamed::json_array(out, t.events.len(), move |i| Record::new(t, c, i))
 }

@@ -201,6 +201,26 @@ impl<'a> Streamed<'a> {
         )
     }
 
+    /// A JSON document ending in an array: `head` opens it up to the array's
+    /// `[`, item `i` is `item(i)` serialised, one per line; the array and
+    /// the document are closed.
+    pub fn json_array<T: serde::Serialize>(
+        head: Vec<u8>,
+        count: usize,
+        item: impl Fn(usize) -> Result<T, Diagnostic> + Sync + 'a,
+    ) -> Streamed<'a> {
+        Streamed::items(
+            head,
+            count,
+            move |i, out| {
+                out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+                serde_json::to_writer(&mut *out, &item(i)?)
+                    .map_err(|e| Diagnostic::error(Code::Io, format!("cannot write JSON: {e}")))
+            },
+            b"\n]}\n".to_vec(),
+        )
+    }
+
     /// Items `range` are written together by `chunk(range)`.
     pub fn chunks(
         head: Vec<u8>,

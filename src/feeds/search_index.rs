@@ -55,16 +55,7 @@ pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
         "{{\"version\":1,\"actors\":{actors},\"theatres\":{theatres},\"tags\":{tags},\"events\":["
     )
     .into_bytes();
-    Streamed::items(
-        out,
-        t.events.len(),
-        move |i, out| {
-            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-            let _ = serde_json::to_writer(&mut *out, &entry(t, c, i));
-            Ok(())
-        },
-        b"\n]}\n".to_vec(),
-    )
+    Streamed::json_array(out, t.events.len(), move |i| Ok(entry(t, c, i)))
 }
 
 fn entry<'a>(t: &'a Timeline, c: &Config, i: usize) -> Entry<'a> {

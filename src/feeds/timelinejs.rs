@@ -18,7 +18,6 @@ use crate::date::{Bound, DatePoint, EventDate};
 use crate::escape;
 use crate::model::Timeline;
 use crate::parse::config::Config;
-use crate::parse::event::ImageSrc;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -85,16 +84,7 @@ pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let mut out = b"{\"title\":".to_vec();
     let _ = serde_json::to_writer(&mut out, &title);
     out.extend_from_slice(b",\"scale\":\"human\",\"events\":[");
-    Streamed::items(
-        out,
-        t.events.len(),
-        move |i, out| {
-            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-            let _ = serde_json::to_writer(&mut *out, &slide(t, c, i));
-            Ok(())
-        },
-        b"\n]}\n".to_vec(),
-    )
+    Streamed::json_array(out, t.events.len(), move |i| Ok(slide(t, c, i)))
 }
 
 fn slide<'a>(t: &'a Timeline, c: &Config, i: usize) -> Slide<'a> {
@@ -122,12 +112,7 @@ fn slide<'a>(t: &'a Timeline, c: &Config, i: usize) -> Slide<'a> {
             text: paragraph(&e.summary_text),
         },
         media: e.image.as_ref().map(|img| Media {
-            url: match &img.src {
-                ImageSrc::Url(u) => u.clone(),
-                ImageSrc::File(p) => c
-                    .base_url
-                    .absolute(&format!("{path}{}", crate::diagnostic::display_path(p))),
-            },
+            url: img.src.url(&c.base_url, e.slug.as_str(), true),
             alt: img.alt.clone(),
             caption: img.caption.as_deref().map(escape::html),
             credit: img.credit.as_deref().map(escape::html),

@@ -26,6 +26,26 @@ pub enum ImageSrc {
     File(PathBuf),
 }
 
+impl ImageSrc {
+    /// Where the image is, for the event whose slug is `slug`: its URL, or
+    /// the copy of the file beside the event's page, as a link honouring
+    /// `base_url` (`absolute: false`) or as an absolute URL where the base
+    /// has an origin (`absolute: true`, for feeds, Open Graph and exports).
+    pub fn url(&self, base: &crate::parse::config::BaseUrl, slug: &str, absolute: bool) -> String {
+        match self {
+            ImageSrc::Url(u) => u.clone(),
+            ImageSrc::File(p) => {
+                let path = format!("events/{slug}/{}", crate::diagnostic::display_path(p));
+                if absolute {
+                    base.absolute(&path)
+                } else {
+                    base.link(&path)
+                }
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
     pub src: ImageSrc,

@@ -252,14 +252,10 @@ impl<'a> Renderer<'a> {
                     event.insert("item".into(), item.clone());
                 }
                 ctx.insert_value("event", Value::from(event));
-                let image = e.image.as_ref().map(|img| match &img.src {
-                    crate::parse::event::ImageSrc::Url(u) => u.clone(),
-                    crate::parse::event::ImageSrc::File(p) => base.absolute(&format!(
-                        "events/{}/{}",
-                        e.slug,
-                        crate::diagnostic::display_path(p)
-                    )),
-                });
+                let image = e
+                    .image
+                    .as_ref()
+                    .map(|img| img.src.url(base, e.slug.as_str(), true));
                 ctx.insert("jsonld", &jsonld::json_ld(t, *i, c, image));
                 lanes_and_title = None;
             }

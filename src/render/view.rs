@@ -10,7 +10,7 @@ use crate::markdown;
 use crate::model::identity::Entity;
 use crate::model::{Group, Timeline, TimelineEvent};
 use crate::parse::config::{BaseUrl, Config};
-use crate::parse::event::{ImageSrc, Location};
+use crate::parse::event::Location;
 use crate::plan::year_segment;
 use crate::slug::Slug;
 use serde::Serialize;
@@ -363,18 +363,8 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
             .collect(),
         summary,
         image: e.image.as_ref().map(|img| ImageView {
-            src: match &img.src {
-                ImageSrc::Url(u) => u.clone(),
-                ImageSrc::File(p) => {
-                    links.link(&format!("{url_path}{}", crate::diagnostic::display_path(p)))
-                }
-            },
-            permalink: match &img.src {
-                ImageSrc::Url(u) => u.clone(),
-                ImageSrc::File(p) => config
-                    .base_url
-                    .absolute(&format!("{url_path}{}", crate::diagnostic::display_path(p))),
-            },
+            src: img.src.url(&config.base_url, e.slug.as_str(), false),
+            permalink: img.src.url(&config.base_url, e.slug.as_str(), true),
             alt: img.alt.clone(),
             caption: img.caption.clone(),
             credit: img.credit.clone(),
