@@ -84,8 +84,11 @@ pub struct Bodies(std::collections::HashMap<usize, String>);
 
 impl Bodies {
     pub fn render(t: &Timeline, c: &Config, feed: &Feed) -> Result<Bodies, Diagnostic> {
-        let mut bodies = std::collections::HashMap::with_capacity(feed.events.len());
-        for &i in feed.events.iter().filter(|_| feed.full) {
+        let mut bodies = std::collections::HashMap::new();
+        if !feed.full {
+            return Ok(Bodies(bodies));
+        }
+        for &i in &feed.events {
             let body = t.events[i].event.body_text()?;
             bodies.insert(i, markdown::to_html(&body, c.unsafe_html));
         }

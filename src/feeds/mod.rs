@@ -94,41 +94,35 @@ pub fn write(t: &Timeline, c: &Config, sink: &dyn Sink) -> (usize, Vec<Diagnosti
             jobs.push(job);
         }
     }
+    let put =
+        |path: String, bytes: Vec<u8>| sink.put(&path, &bytes).map_err(|e| io_error(&path, e));
     let results: Vec<Vec<Result<(), Diagnostic>>> = jobs
         .into_par_iter()
-        .map(|job| {
-            let mut done = Vec::new();
-            let mut emit = |path: String, bytes: Vec<u8>| {
-                done.push(sink.put(&path, &bytes).map_err(|e| io_error(&path, e)));
-            };
-            let stream = |path: &str, file: Streamed| vec![file.write_to(sink, path)];
-            match job {
-                Job::Feed(i) => {
-                    let f = &feeds[i];
-                    let bodies = match feed::Bodies::render(t, c, f) {
-                        Ok(b) => b,
-                        Err(d) => return vec![Err(d)],
-                    };
-                    if on.atom {
-                        emit(
-                            format!("{}atom.xml", f.dir),
-                            atom::write(t, c, f, &bodies).into_bytes(),
-                        );
-                    }
-                    if on.json_feed {
-                        emit(
-                            format!("{}feed.json", f.dir),
-                            json_feed::write(t, c, f, &bodies),
-                        );
-                    }
+        .map(|job| match job {
+            Job::Feed(i) => {
+                let f = &feeds[i];
+                let bodies = match feed::Bodies::render(t, c, f) {
+                    Ok(b) => b,
+                    Err(d) => return vec![Err(d)],
+                };
+                let mut done = Vec::new();
+                if on.atom {
+                    let xml = atom::write(t, c, f, &bodies).into_bytes();
+                    done.push(put(format!("{}atom.xml", f.dir), xml));
                 }
-                Job::Calendar => return stream("calendar.ics", calendar::write(t, c)),
-                Job::EventsJson => return stream("events.json", events_json::write(t, c)),
-                Job::Csv => return stream("events.csv", events_csv::write(t, c)),
-                Job::TimelineJs => return stream("timelinejs.json", timelinejs::write(t, c)),
-                Job::SearchIndex => return stream("search-index.json", search_index::write(t, c)),
+                if on.json_feed {
+                    let json = json_feed::write(t, c, f, &bodies);
+                    done.push(put(format!("{}feed.json", f.dir), json));
+                }
+                done
             }
-            done
+            Job::Calendar => vec![calendar::write(t, c).write_to(sink, "calendar.ics")],
+            Job::EventsJson => vec![events_json::write(t, c).write_to(sink, "events.json")],
+            Job::Csv => vec![events_csv::write(t, c).write_to(sink, "events.csv")],
+            Job::TimelineJs => vec![timelinejs::write(t, c).write_to(sink, "timelinejs.json")],
+            Job::SearchIndex => {
+                vec![search_index::write(t, c).write_to(sink, "search-index.json")]
+            }
         })
         .collect();
     let mut written = 0;

@@ -6,7 +6,6 @@
 pub mod frontmatter;
 
 use crate::diagnostic::{Code, Diagnostic};
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -36,16 +35,6 @@ pub struct SourceFile {
     /// Relative to the site root, as printed in diagnostics.
     pub rel: PathBuf,
     pub text: String,
-}
-
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub events: Vec<SourceFile>,
-    pub actors: Vec<SourceFile>,
-    pub theatres: Vec<SourceFile>,
-    /// Non-Markdown files under `content/events/`, by the folder that holds them.
-    pub assets: BTreeMap<PathBuf, Vec<PathBuf>>,
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Names starting with `.` or `_` are private to the author (drafts folders,
@@ -117,34 +106,6 @@ pub fn walk(root: &Path) -> Walked {
         }
     }
     walked
-}
-
-/// Walks and reads every source. The build reads and parses each file in one
-/// step instead (`parse::read_and_parse`), so that texts never all sit in
-/// memory at once; this is for callers that want the texts themselves.
-pub fn load(root: &Path) -> Loaded {
-    let walked = walk(root);
-    let mut loaded = Loaded {
-        assets: walked.assets,
-        diagnostics: walked.diagnostics,
-        ..Loaded::default()
-    };
-    let read: Vec<Result<SourceFile, Diagnostic>> = walked
-        .sources
-        .into_par_iter()
-        .map(|(section, path)| read_source(root, section, path))
-        .collect();
-    for result in read {
-        match result {
-            Ok(file) => match file.section {
-                Section::Events => loaded.events.push(file),
-                Section::Actors => loaded.actors.push(file),
-                Section::Theatres => loaded.theatres.push(file),
-            },
-            Err(d) => loaded.diagnostics.push(d),
-        }
-    }
-    loaded
 }
 
 /// Reads one source file as UTF-8.

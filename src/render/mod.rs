@@ -130,7 +130,7 @@ impl<'a> Renderer<'a> {
             groups
                 .par_iter()
                 .map(|(slug, g)| {
-                    let v = view::entity(timeline, section, g, config, true);
+                    let v = view::entity(timeline, section, g, config);
                     (slug.clone(), Value::from_serializable(&v))
                 })
                 .collect()
@@ -174,7 +174,7 @@ impl<'a> Renderer<'a> {
                 } else {
                     None
                 };
-                Ok((lean_event(timeline, i, full, item, &shared), date_text))
+                Ok((shared.lean_event(timeline, i, full, item), date_text))
             })
             .collect();
         let mut events = Vec::with_capacity(prepared.len());
@@ -260,14 +260,10 @@ impl<'a> Renderer<'a> {
                 lanes_and_title = None;
             }
             PageKind::Actor(slug) | PageKind::Theatre(slug) => {
-                let (groups, views, lanes) = match page.kind {
-                    PageKind::Actor(_) => (&t.actors, &self.actor_views, Lanes::Theatres),
-                    _ => (&t.theatres, &self.theatre_views, Lanes::Actors),
-                };
-                kind = if lanes == Lanes::Theatres {
-                    "actor"
-                } else {
-                    "theatre"
+                let (groups, views, lanes);
+                (kind, groups, views, lanes) = match page.kind {
+                    PageKind::Actor(_) => ("actor", &t.actors, &self.actor_views, Lanes::Theatres),
+                    _ => ("theatre", &t.theatres, &self.theatre_views, Lanes::Actors),
                 };
                 let g = &groups[slug];
                 title = g.entity.name.clone();
@@ -489,51 +485,6 @@ impl<'a> Renderer<'a> {
             _ => Vec::new(),
         }
     }
-}
-
-/// What lists keep of event `i`: [`view::LIST_FIELDS`] of its full view,
-/// shared links, and its rendered entry.
-fn lean_event(
-    t: &Timeline,
-    i: usize,
-    full: Value,
-    item: Option<Value>,
-    shared: &view::SharedLinks,
-) -> Value {
-    let mut full = full.into_map().unwrap_or_default();
-    let mut lean = tera::Map::with_capacity(view::LIST_FIELDS.len() + 4);
-    for &field in view::LIST_FIELDS {
-        if let Some(v) = full.swap_remove(&tera::value::Key::Str(field)) {
-            lean.insert(field.into(), v);
-        }
-    }
-    let te = &t.events[i];
-    for (section, slugs) in [
-        ("actors", &te.actors),
-        ("theatres", &te.theatres),
-        ("tags", &te.tags),
-    ] {
-        let own_list = full.swap_remove(&tera::value::Key::Str(section));
-        // A slug outside the shared table keeps this event's own link.
-        let own = |s: &Slug| -> Value {
-            own_list
-                .as_ref()
-                .and_then(Value::as_array)
-                .and_then(|l| {
-                    l.iter()
-                        .find(|v| {
-                            v.get_from_path("slug").and_then(Value::as_str) == Some(s.as_str())
-                        })
-                        .cloned()
-                })
-                .unwrap_or_else(Value::none)
-        };
-        lean.insert(section.into(), shared.list(section, slugs, &own));
-    }
-    if let Some(item) = item {
-        lean.insert("item".into(), item);
-    }
-    Value::from(lean)
 }
 
 fn is_overview_page(page: &Page) -> bool {

@@ -216,6 +216,18 @@ fn entity_link(links: &Links, section: &str, e: &Entity) -> Link {
     }
 }
 
+fn tag_link(links: &Links, t: &Timeline, slug: &Slug) -> Link {
+    Link {
+        slug: slug.to_string(),
+        name: t
+            .tags
+            .get(slug)
+            .map(|x| x.name.clone())
+            .unwrap_or_else(|| slug.to_string()),
+        url: links.link(&format!("tags/{slug}/")),
+    }
+}
+
 fn link_for(links: &Links, section: &str, groups: &BTreeMap<Slug, Group>, slug: &Slug) -> Link {
     match groups.get(slug) {
         Some(g) => entity_link(links, section, &g.entity),
@@ -265,9 +277,9 @@ pub const LIST_FIELDS: &[&str] = &[
 /// event that names it: a link is three strings, and a timeline names its
 /// actors hundreds of times each.
 pub struct SharedLinks {
-    pub actors: std::collections::HashMap<Slug, tera::Value>,
-    pub theatres: std::collections::HashMap<Slug, tera::Value>,
-    pub tags: std::collections::HashMap<Slug, tera::Value>,
+    actors: std::collections::HashMap<Slug, tera::Value>,
+    theatres: std::collections::HashMap<Slug, tera::Value>,
+    tags: std::collections::HashMap<Slug, tera::Value>,
 }
 
 impl SharedLinks {
@@ -275,13 +287,11 @@ impl SharedLinks {
         let links = Links {
             base: &config.base_url,
         };
+        let value = |link: Link| tera::Value::from_serializable(&link);
         let groups = |section: &str, groups: &BTreeMap<Slug, Group>| {
             groups
                 .keys()
-                .map(|s| {
-                    let link = link_for(&links, section, groups, s);
-                    (s.clone(), tera::Value::from_serializable(&link))
-                })
+                .map(|s| (s.clone(), value(link_for(&links, section, groups, s))))
                 .collect()
         };
         SharedLinks {
@@ -289,38 +299,64 @@ impl SharedLinks {
             theatres: groups("theatres", &t.theatres),
             tags: t
                 .tags
-                .iter()
-                .map(|(s, tag)| {
-                    let link = Link {
-                        slug: s.to_string(),
-                        name: tag.name.clone(),
-                        url: links.link(&format!("tags/{s}/")),
-                    };
-                    (s.clone(), tera::Value::from_serializable(&link))
-                })
+                .keys()
+                .map(|s| (s.clone(), value(tag_link(&links, t, s))))
                 .collect(),
         }
     }
 
-    /// The shared values for `slugs`, in order (a slug without a page, such
-    /// as a draft's actor, gets a link of its own).
-    pub fn list(
-        &self,
-        section: &str,
-        slugs: &[Slug],
-        own: &dyn Fn(&Slug) -> tera::Value,
-    ) -> tera::Value {
+    /// Event `i`'s links in `section` (`actors`, `theatres` or `tags`), in
+    /// order: the shared values, and for a slug without a page (a draft's
+    /// actor) the event's own link from its full view `own`.
+    fn list(&self, section: &str, slugs: &[Slug], own: Option<&tera::Value>) -> tera::Value {
         let map = match section {
             "actors" => &self.actors,
             "theatres" => &self.theatres,
             _ => &self.tags,
         };
+        let own = own.and_then(tera::Value::as_array).unwrap_or_default();
         tera::Value::from(
             slugs
                 .iter()
-                .map(|s| map.get(s).cloned().unwrap_or_else(|| own(s)))
+                .zip(own.iter().map(Some).chain(std::iter::repeat(None)))
+                .map(|(s, o)| match map.get(s) {
+                    Some(v) => v.clone(),
+                    None => o.cloned().unwrap_or_else(tera::Value::none),
+                })
                 .collect::<Vec<_>>(),
         )
+    }
+
+    /// What lists keep of event `i`: [`LIST_FIELDS`] of its full view `full`,
+    /// shared links, and its rendered entry.
+    pub fn lean_event(
+        &self,
+        t: &Timeline,
+        i: usize,
+        full: tera::Value,
+        item: Option<tera::Value>,
+    ) -> tera::Value {
+        use tera::value::Key;
+        let mut full = full.into_map().unwrap_or_default();
+        let mut lean = tera::Map::with_capacity(LIST_FIELDS.len() + 4);
+        for &field in LIST_FIELDS {
+            if let Some(v) = full.swap_remove(&Key::Str(field)) {
+                lean.insert(field.into(), v);
+            }
+        }
+        let te = &t.events[i];
+        for (section, slugs) in [
+            ("actors", &te.actors),
+            ("theatres", &te.theatres),
+            ("tags", &te.tags),
+        ] {
+            let list = self.list(section, slugs, full.get(&Key::Str(section)));
+            lean.insert(section.into(), list);
+        }
+        if let Some(item) = item {
+            lean.insert("item".into(), item);
+        }
+        tera::Value::from(lean)
     }
 }
 
@@ -348,19 +384,7 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
             .iter()
             .map(|s| link_for(links, "theatres", &t.theatres, s))
             .collect(),
-        tags: te
-            .tags
-            .iter()
-            .map(|s| Link {
-                slug: s.to_string(),
-                name: t
-                    .tags
-                    .get(s)
-                    .map(|x| x.name.clone())
-                    .unwrap_or_else(|| s.to_string()),
-                url: links.link(&format!("tags/{s}/")),
-            })
-            .collect(),
+        tags: te.tags.iter().map(|s| tag_link(links, t, s)).collect(),
         summary,
         image: e.image.as_ref().map(|img| ImageView {
             src: img.src.url(&config.base_url, e.slug.as_str(), false),
@@ -431,13 +455,7 @@ fn facets(t: &Timeline, te: &TimelineEvent) -> Facets {
 }
 
 /// An actor's or theatre's view. `section` is `actors` or `theatres`.
-pub fn entity(
-    t: &Timeline,
-    section: &str,
-    g: &Group,
-    config: &Config,
-    with_description: bool,
-) -> EntityView {
+pub fn entity(t: &Timeline, section: &str, g: &Group, config: &Config) -> EntityView {
     let links = Links {
         base: &config.base_url,
     };
@@ -499,11 +517,7 @@ pub fn entity(
         aliases: g.entity.aliases.clone(),
         kind: g.entity.kind,
         affiliation: g.entity.affiliation.clone(),
-        description: if with_description {
-            markdown::to_html(&g.entity.description, config.unsafe_html)
-        } else {
-            String::new()
-        },
+        description: markdown::to_html(&g.entity.description, config.unsafe_html),
         count: g.events.len(),
         first,
         last,
