@@ -16,6 +16,7 @@ pub mod feeds;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod output;
 pub mod parse;
 pub mod plan;
 pub mod render;

@@ -43,6 +43,10 @@ enum Command {
         /// folder is not what the build would write
         #[arg(long)]
         check: bool,
+        /// Replace the output folder even if annals did not write it (its
+        /// files are deleted). Never allows the site's own folders
+        #[arg(long, conflicts_with = "check")]
+        force: bool,
     },
     /// Validate everything and write nothing
     Check {
@@ -139,6 +143,7 @@ fn main() {
         output,
         base_url,
         drafts,
+        force: false,
         keep_bodies: false,
     };
     let exit = match &cli.command {
@@ -147,8 +152,12 @@ fn main() {
             base_url,
             drafts,
             check,
+            force,
         } => {
-            let opts = options(output.clone(), base_url.clone(), *drafts);
+            let opts = Options {
+                force: *force,
+                ..options(output.clone(), base_url.clone(), *drafts)
+            };
             if *check {
                 commands::build::check(&opts, verbosity)
             } else {

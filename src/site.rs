@@ -9,7 +9,7 @@ use crate::parse::{self, Config};
 use crate::plan::{self, Page};
 use crate::render::Renderer;
 use crate::theme::{self, Theme};
-use crate::write::{DirSink, Sink, Staging};
+use crate::write::{DirSink, PublishError, Sink, Staging};
 use crate::{load, parse::event::ImageSrc};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -20,6 +20,8 @@ pub struct Options {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Replace an output folder that annals did not write (`build --force`).
+    pub force: bool,
     /// Keep event bodies in memory instead of reading them again when
     /// written (for `annals diff`, whose files are temporary).
     pub keep_bodies: bool,
@@ -204,6 +206,10 @@ impl Site {
                 Err(e) => errors.push(io_error(&rel, e)),
             }
         }
+        match sink.put(crate::output::MARKER, crate::output::MARKER_TEXT.as_bytes()) {
+            Ok(()) => count += 1,
+            Err(e) => errors.push(io_error(crate::output::MARKER, e)),
+        }
         let base = &self.config.base_url;
         let mut sitemap = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for p in pages.iter().filter(|p| p.kind != plan::PageKind::NotFound) {
@@ -281,28 +287,38 @@ fn io_error(rel: &str, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(Code::Io, format!("cannot write `{rel}`: {e}"))
 }
 
+/// Why a build did not replace its output, and whether the previous output is
+/// still where it was: the message a user reads must never claim what did not
+/// happen.
+pub struct BuildFailure {
+    pub diagnostics: Vec<Diagnostic>,
+    /// `None`: the previous output is untouched. `Some(p)`: it could not be
+    /// put back and is at `p`.
+    pub moved_aside: Option<PathBuf>,
+}
+
+impl From<Vec<Diagnostic>> for BuildFailure {
+    fn from(diagnostics: Vec<Diagnostic>) -> Self {
+        BuildFailure {
+            diagnostics,
+            moved_aside: None,
+        }
+    }
+}
+
 /// Builds the site into the output folder, atomically, reporting pages done.
+/// The output is resolved and judged (`output::resolve`) before anything is
+/// written; with `force`, a folder that annals did not write may be replaced.
 pub fn build(
     site: &Site,
     output: &Path,
+    force: bool,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<Summary, Vec<Diagnostic>> {
-    check_output(&site.root, output)?;
+) -> Result<Summary, BuildFailure> {
     // A symlinked output folder is replaced where it points, so the link survives.
-    let resolved;
-    let output = match std::fs::symlink_metadata(output) {
-        Ok(m) if m.file_type().is_symlink() => {
-            resolved = std::fs::canonicalize(output).map_err(|e| {
-                vec![Diagnostic::error(
-                    Code::Io,
-                    format!("cannot follow the link `{}`: {e}", output.display()),
-                )]
-            })?;
-            resolved.as_path()
-        }
-        _ => output,
-    };
-    let staging = Staging::new(output).map_err(|e| {
+    let output = crate::output::resolve(&site.root, output, crate::output::Use::Replace { force })
+        .map_err(|d| vec![d])?;
+    let staging = Staging::new(&output).map_err(|e| {
         vec![Diagnostic::error(
             Code::Io,
             format!("cannot create a folder beside `{}`: {e}", output.display()),
@@ -311,39 +327,20 @@ pub fn build(
     let sink = DirSink::new(staging.dir.clone());
     let mut summary = site.build_into_with(&sink, progress)?;
     let mut watch = crate::timing::Stopwatch::new();
-    staging.publish().map_err(|e| {
+    let cannot = |e: std::io::Error| {
         vec![Diagnostic::error(
             Code::Io,
             format!("cannot replace `{}`: {e}", output.display()),
         )]
+    };
+    staging.publish().map_err(|e| match e {
+        PublishError::Untouched(e) => BuildFailure::from(cannot(e)),
+        PublishError::MovedAside(e, old) => BuildFailure {
+            diagnostics: cannot(e),
+            moved_aside: Some(old),
+        },
     })?;
     watch.lap("publish");
     summary.stages.extend(watch.stages);
     Ok(summary)
-}
-
-/// Refuses an output folder whose replacement would destroy the sources.
-pub fn check_output(root: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root_abs, out_abs) = (abs(root), abs(output));
-    let dangerous = root_abs.starts_with(&out_abs)
-        || out_abs.starts_with(root_abs.join("content"))
-        || out_abs.starts_with(root_abs.join("themes"))
-        || out_abs.starts_with(root_abs.join("templates"))
-        || out_abs.starts_with(root_abs.join("static"));
-    if output.exists() && !output.is_dir() {
-        return Err(vec![Diagnostic::error(
-            Code::Usage,
-            format!(
-                "`{}` is a file, not a folder; nothing was written",
-                output.display()
-            ),
-        )
-        .with_hint("choose a folder for the output with `--output`")]);
-    }
-    if dangerous {
-        return Err(vec![Diagnostic::error(Code::Usage, format!("refusing to write the site to `{}`: a build replaces that whole folder, and it holds the site's sources", output.display()))
-            .with_hint("choose an output folder of its own, such as `public`")]);
-    }
-    Ok(())
 }

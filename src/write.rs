@@ -121,63 +121,144 @@ impl Sink for MemorySink {
 }
 
 /// A staging folder beside `output`, removed on drop unless published.
+///
+/// Staging and old-output folders are named `.<output>.annals-new-<pid>` and
+/// `.<output>.annals-old-<pid>`, and each is held under an exclusive lock
+/// (`flock` on the folder itself) for as long as its build runs. A build killed
+/// with SIGKILL cannot clean up, but its lock dies with it: the next build
+/// removes every such folder whose lock it can take, and never one whose build
+/// is still running.
 pub struct Staging {
     pub dir: PathBuf,
     output: PathBuf,
     published: bool,
+    /// Held open for the lock; released when the build ends, however it ends.
+    _lock: std::fs::File,
+}
+
+/// Where a failed publish left the previous output: the caller must say so
+/// truthfully.
+#[derive(Debug)]
+pub enum PublishError {
+    /// Nothing was moved: the previous output is where it was.
+    Untouched(io::Error),
+    /// The previous output could not be put back and is at this path.
+    MovedAside(io::Error, PathBuf),
+}
+
+const NEW: &str = "annals-new-";
+const OLD: &str = "annals-old-";
+
+fn sibling(output: &Path, kind: &str, pid: u32) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
+    output.with_file_name(format!(".{name}.{kind}{pid}"))
+}
+
+/// Opens `dir` and takes its lock without waiting; `None` when another build holds it.
+fn lock_dir(dir: &Path) -> io::Result<Option<std::fs::File>> {
+    let file = std::fs::File::open(dir)?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// Removes what killed builds of `output` left beside it: only folders named as
+/// this module names them, and only those whose lock is free. Returns the
+/// folders removed.
+pub fn remove_litter(output: &Path) -> Vec<PathBuf> {
+    let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
+        return Vec::new();
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        let Some(tail) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = tail
+            .strip_prefix(NEW)
+            .or_else(|| tail.strip_prefix(OLD))
+            .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if pid.is_none() || !is_dir {
+            continue;
+        }
+        let path = entry.path();
+        // The lock is held while the folder is removed, so two builds never
+        // remove the same folder at once.
+        if let Ok(Some(_lock)) = lock_dir(&path) {
+            if remove_tree(&path).is_ok() {
+                removed.push(path);
+            }
+        }
+    }
+    removed.sort();
+    removed
 }
 
 impl Staging {
+    /// A fresh, locked staging folder beside `output`, after removing what
+    /// killed builds left there.
     pub fn new(output: &Path) -> io::Result<Staging> {
-        let parent = match output.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&parent)?;
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "public".into());
-        let dir = parent.join(format!(".{name}.annals-new-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
+        if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
         }
+        remove_litter(output);
+        let dir = sibling(output, NEW, std::process::id());
         std::fs::create_dir(&dir)?;
+        let lock = lock_dir(&dir)?.ok_or_else(|| {
+            io::Error::other(format!(
+                "another build took the staging folder `{}`",
+                dir.display()
+            ))
+        })?;
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
             published: false,
+            _lock: lock,
         })
     }
 
     /// Replaces the output folder with the staged one.
-    pub fn publish(mut self) -> io::Result<()> {
-        let old = self.dir.with_file_name(format!(
-            ".{}.annals-old-{}",
-            self.output
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default(),
-            std::process::id()
-        ));
+    pub fn publish(mut self) -> Result<(), PublishError> {
+        let old = sibling(&self.output, OLD, std::process::id());
         let had_old = self.output.exists();
         if had_old {
-            if old.exists() {
-                std::fs::remove_dir_all(&old)?;
-            }
-            std::fs::rename(&self.output, &old)?;
+            std::fs::rename(&self.output, &old).map_err(PublishError::Untouched)?;
         }
+        // Locked from here until removed, so that no other build takes it for
+        // litter while this one still needs it to put back.
+        let old_lock = if had_old {
+            lock_dir(&old).ok().flatten()
+        } else {
+            None
+        };
         if let Err(e) = std::fs::rename(&self.dir, &self.output) {
             // Put the previous site back rather than leave nothing.
             if had_old {
-                let _ = std::fs::rename(&old, &self.output);
+                if let Err(back) = std::fs::rename(&old, &self.output) {
+                    return Err(PublishError::MovedAside(
+                        io::Error::other(format!("{e}; putting it back failed too: {back}")),
+                        old,
+                    ));
+                }
             }
-            return Err(e);
+            return Err(PublishError::Untouched(e));
         }
         self.published = true;
         if had_old {
-            // The new site is in place; an old copy we cannot delete is litter,
-            // not a failed build.
+            // The new site is in place; an old copy we cannot delete is litter
+            // that the next build removes, not a failed build.
             if let Err(e) = remove_tree(&old) {
                 eprintln!(
                     "warning: could not remove the previous output at `{}`: {e}",
@@ -185,6 +266,7 @@ impl Staging {
                 );
             }
         }
+        drop(old_lock);
         Ok(())
     }
 }
@@ -192,7 +274,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.published {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            let _ = remove_tree(&self.dir);
         }
     }
 }

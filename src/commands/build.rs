@@ -45,7 +45,7 @@ pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
         }
         bar.set_position(done as u64);
     };
-    let result = site::build(&site, &output, &progress);
+    let result = site::build(&site, &output, opts.force, &progress);
     bar.finish_and_clear();
     match result {
         Ok(summary) => {
@@ -76,10 +76,16 @@ pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
             }
             exit_for(&diagnostics)
         }
-        Err(errors) => {
-            diagnostics.extend(errors);
+        Err(failure) => {
+            diagnostics.extend(failure.diagnostics);
             print_diagnostics(&diagnostics, verbosity);
-            eprintln!("error: build failed; the previous output was left as it was");
+            match failure.moved_aside {
+                None => eprintln!("error: build failed; the previous output was left as it was"),
+                Some(old) => eprintln!(
+                    "error: build failed, and the previous output could not be put back: it is now at `{}`",
+                    old.display()
+                ),
+            }
             match exit_for(&diagnostics) {
                 Exit::Success => Exit::ContentError,
                 exit => exit,
@@ -106,12 +112,18 @@ pub fn check(opts: &Options, verbosity: Verbosity) -> Exit {
         print_diagnostics(&diagnostics, verbosity);
         return exit_for(&diagnostics);
     }
-    let output = site::output_dir(opts);
-    if let Err(errors) = site::check_output(&site.root, &output) {
-        diagnostics.extend(errors);
-        print_diagnostics(&diagnostics, verbosity);
-        return exit_for(&diagnostics);
-    }
+    let output = match crate::output::resolve(
+        &site.root,
+        &site::output_dir(opts),
+        crate::output::Use::Read,
+    ) {
+        Ok(o) => o,
+        Err(d) => {
+            diagnostics.push(d);
+            print_diagnostics(&diagnostics, verbosity);
+            return exit_for(&diagnostics);
+        }
+    };
     print_diagnostics(&diagnostics, verbosity);
     let fresh = sink.files.into_inner().unwrap_or_default();
     let on_disk = read_tree(&output);
@@ -164,7 +176,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);

@@ -130,3 +130,106 @@ fn an_event_edited_during_the_build_fails_it_with_the_file_named() {
     std::fs::write(&path, text).unwrap();
     assert!(site.build_into(&MemorySink::default()).is_ok());
 }
+
+/// SPEC §11: a build killed at any moment leaves the previous output intact,
+/// and the next build removes what the killed one left.
+#[cfg(unix)]
+#[test]
+fn builds_killed_at_any_point_leave_the_output_and_the_next_build_cleans_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    corpus(&[
+        "--events",
+        "5000",
+        "--seed",
+        "3",
+        "--out",
+        site.to_str().unwrap(),
+    ]);
+    let started = std::time::Instant::now();
+    let public = build(&site, &["-q"]);
+    let full = started.elapsed().as_millis() as u64;
+    let good = tree(&public);
+    // Kill builds early (loading), in the middle (rendering into staging) and
+    // late (publishing or removing the old output), at fractions of a full
+    // build's time on this machine.
+    let mut litter_seen = false;
+    for percent in [10, 40, 70, 85, 95] {
+        let millis = full * percent / 100;
+        let mut child = bin()
+            .args(["build", "-q", "--root"])
+            .arg(&site)
+            .spawn()
+            .expect("annals runs");
+        std::thread::sleep(std::time::Duration::from_millis(millis));
+        let _ = child.kill(); // SIGKILL: no destructor runs.
+        let _ = child.wait();
+        litter_seen |= !litter(&site).is_empty();
+        // Whatever moment it died at, a complete output is in place.
+        assert!(
+            public.join("index.html").is_file() || !litter(&site).is_empty(),
+            "killed at {millis} ms: no output and nothing to restore"
+        );
+    }
+    assert!(
+        litter_seen,
+        "no kill left a staging folder: the test did not exercise the clean-up"
+    );
+    build(&site, &["-q"]);
+    assert_eq!(
+        litter(&site),
+        Vec::<String>::new(),
+        "litter survived a build"
+    );
+    assert_eq!(tree(&public), good, "the output after clean-up differs");
+}
+
+/// A staging folder whose build is still running (its lock held) is not
+/// litter; folders merely named like staging ones are not ours to delete.
+#[cfg(unix)]
+#[test]
+fn a_running_builds_staging_folder_and_look_alikes_are_kept() {
+    let site = fixture("identity");
+    let running = site.path().join(".public.annals-new-999999");
+    std::fs::create_dir(&running).unwrap();
+    std::fs::write(running.join("page.html"), "in progress").unwrap();
+    let lock = std::fs::File::open(&running).unwrap();
+    lock.try_lock().expect("the test takes the lock");
+    let look_alikes = [
+        ".public.annals-new-x1",
+        ".public.annals-newer-1",
+        ".other.annals-old-12",
+    ];
+    for name in look_alikes {
+        std::fs::create_dir(site.path().join(name)).unwrap();
+    }
+    std::fs::write(
+        site.path().join(".public.annals-old-77"),
+        "a file, not a folder",
+    )
+    .unwrap();
+    build(site.path(), &[]);
+    assert!(
+        running.join("page.html").is_file(),
+        "a running build's folder was removed"
+    );
+    for name in look_alikes {
+        assert!(site.path().join(name).is_dir(), "{name} was removed");
+    }
+    assert!(site.path().join(".public.annals-old-77").is_file());
+    drop(lock);
+    build(site.path(), &[]);
+    assert!(!running.exists(), "an unlocked staging folder is litter");
+}
+
+/// Staging and old-output folders of killed builds beside `site/public`.
+fn litter(site: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(site)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with(".public.annals-"))
+        .collect();
+    names.sort();
+    names
+}

@@ -18,6 +18,7 @@ mod identity;
 mod language;
 mod list;
 mod ordering;
+mod output_safety;
 mod sanitise;
 mod scale;
 mod support;

@@ -98,3 +98,27 @@ pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// Runs the example through cargo, with the test's own profile and target folder
+/// so that nothing but the example itself is compiled.
+pub fn corpus(args: &[&str]) {
+    // CARGO_BIN_EXE_annals is <target>/<profile>/annals.
+    let target = Path::new(env!("CARGO_BIN_EXE_annals"))
+        .parent()
+        .and_then(Path::parent)
+        .expect("the binary is in <target>/<profile>/");
+    let mut cmd = Command::new(env!("CARGO"));
+    cmd.args(["run", "--quiet", "--offline", "--example", "corpus"])
+        .arg("--target-dir")
+        .arg(target)
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    if !cfg!(debug_assertions) {
+        cmd.arg("--release");
+    }
+    let out = cmd.arg("--").args(args).output().expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "corpus {args:?} failed: {}",
+        stderr(&out)
+    );
+}
