@@ -60,6 +60,14 @@ enum Command {
         /// Include events marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// The date "in the future" warnings (W303) compare with [default:
+        /// the current date in UTC]
+        ///
+        /// Fixing it makes a CI run give the same answer on any day. Only
+        /// `check` reports W303: `build`, `list` and `diff` never read the
+        /// clock.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = commands::check::parse_today)]
+        today: Option<chrono::NaiveDate>,
     },
     /// Query the timeline, in timeline order
     List {
@@ -145,6 +153,7 @@ fn main() {
         drafts,
         force: false,
         keep_bodies: false,
+        today: None,
     };
     let exit = match &cli.command {
         Command::Build {
@@ -168,10 +177,12 @@ fn main() {
             format,
             deny_warnings,
             drafts,
+            today,
         } => commands::check::run(
             &options(None, None, *drafts),
             Format::parse(format).unwrap_or(Format::Human),
             *deny_warnings,
+            *today,
             verbosity,
         ),
         Command::List {

@@ -25,6 +25,11 @@ pub struct Options {
     /// Keep event bodies in memory instead of reading them again when
     /// written (for `annals diff`, whose files are temporary).
     pub keep_bodies: bool,
+    /// The date that "in the future" (W303) compares with. Only `check` sets
+    /// it: with `None` the warning is not computed, so what every other
+    /// command prints, writes and returns cannot change with the clock or the
+    /// machine's time zone (SPEC §11).
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// A loaded, validated site: everything needed to write it.
@@ -82,6 +87,7 @@ pub fn load(opts: &Options) -> Loaded {
         walked.sources,
         &config,
         opts.keep_bodies,
+        opts.today,
         &mut diagnostics,
     );
     watch.lap("read+parse");

@@ -133,11 +133,11 @@ impl Event {
 
 /// Parses one event file: the event when it is valid, and every problem found
 /// (errors, or warnings beside a valid event). With `keep_body` false, the
-/// body stays on disk (see [`Body`]).
+/// body stays on disk (see [`Body`]). `today` is for W303 only.
 pub fn parse(
     file: &SourceFile,
     tz: chrono_tz::Tz,
-    now: chrono::NaiveDateTime,
+    today: Option<chrono::NaiveDate>,
     keep_body: bool,
 ) -> (Option<Event>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
@@ -332,7 +332,7 @@ pub fn parse(
                 title_span,
                 date_span,
             };
-            diagnostics.extend(crate::parse::lint::event(&fm, &event, now));
+            diagnostics.extend(crate::parse::lint::event(&fm, &event, today));
             (Some(event), diagnostics)
         }
         _ => (None, diagnostics),

@@ -10,7 +10,10 @@ pub const MAX_TITLE: usize = 120;
 /// Images larger than this slow every page that shows them.
 pub const MAX_IMAGE_BYTES: u64 = 2 * 1024 * 1024;
 
-pub fn event(fm: &FrontMatter, e: &Event, now: chrono::NaiveDateTime) -> Vec<Diagnostic> {
+/// The warnings of one event. W303 ("in the future") is computed only when
+/// `today` is given: `annals check` gives it; everything else must not depend
+/// on the date it runs on.
+pub fn event(fm: &FrontMatter, e: &Event, today: Option<chrono::NaiveDate>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut warn = |code: Code, span, message: String, hint: &str| {
         out.push(
@@ -60,15 +63,18 @@ pub fn event(fm: &FrontMatter, e: &Event, now: chrono::NaiveDateTime) -> Vec<Dia
             seen_urls.push(key);
         }
     }
-    if e.date
-        .earliest_utc()
-        .or(e.date.latest_utc())
-        .is_some_and(|d| d > now)
-    {
+    // Whole days in UTC: an event on `today` is not in the future, whatever
+    // its hour, and an open start (`../2030`) is judged by its end.
+    if let Some(today) = today.filter(|today| {
+        e.date
+            .earliest_utc()
+            .or(e.date.latest_utc())
+            .is_some_and(|d| d.date() > *today)
+    }) {
         warn(
             Code::FutureDate,
             e.date_span.clone(),
-            format!("`{}` is in the future", e.date.iso()),
+            format!("`{}` is in the future (today is {today})", e.date.iso()),
             "check the year; a planned event is better marked as such in its title",
         );
     }

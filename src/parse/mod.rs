@@ -29,11 +29,13 @@ pub struct Parsed {
 /// Reads and parses every walked source in parallel, one file per step, so
 /// that each text is dropped as soon as it is parsed; the result keeps the
 /// walk's order. Returns the parsed files and how many sources were read.
+/// `today` is for W303 only (see [`lint::event`]).
 pub fn read_and_parse(
     root: &std::path::Path,
     sources: Vec<(crate::load::Section, std::path::PathBuf)>,
     config: &Config,
     keep_bodies: bool,
+    today: Option<chrono::NaiveDate>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Parsed, usize) {
     use crate::load::Section;
@@ -43,14 +45,13 @@ pub fn read_and_parse(
         Unreadable(Diagnostic),
     }
     let tz = config.timezone;
-    let now = chrono::Utc::now().naive_utc();
     let outcomes: Vec<Outcome> = sources
         .into_par_iter()
         .map(
             |(section, path)| match crate::load::read_source(root, section, path) {
                 Err(d) => Outcome::Unreadable(d),
                 Ok(file) if section == Section::Events => {
-                    let (e, d) = event::parse(&file, tz, now, keep_bodies);
+                    let (e, d) = event::parse(&file, tz, today, keep_bodies);
                     Outcome::Event(e.map(Box::new), d)
                 }
                 Ok(file) => Outcome::Entity(section, Box::new(entity::parse(&file))),

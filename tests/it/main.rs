@@ -5,6 +5,7 @@ mod assets;
 mod atomic;
 mod base_url;
 mod check;
+mod clock;
 mod commands;
 mod corpus;
 mod dates;
