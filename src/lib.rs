@@ -21,6 +21,7 @@ pub mod parse;
 pub mod plan;
 pub mod render;
 pub mod report;
+pub mod route;
 pub mod site;
 pub mod slug;
 pub mod theme;

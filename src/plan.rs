@@ -1,194 +1,123 @@
-//! Stage 4: every file the site will have: its path, its template and which slice
-//! of the timeline it shows. A pure function of the model and the configuration,
-//! so that build, `build --check` and determinism all rest on one list.
+//! Stage 4: every page the site will have: its route and template, and for a
+//! list page which page of which list it is. A pure function of the model and
+//! the configuration, so that build, `build --check` and determinism all rest
+//! on one list.
+//!
+//! The plan names events and groups by stable identities (slugs, years, a
+//! list and a page number), never by position in the timeline: adding an event
+//! changes only the pages that show it, not the identity of every page.
 
 use crate::model::Timeline;
 use crate::parse::config::{Config, Order};
-use crate::slug::Slug;
+use crate::route::{GroupId, Kind, ListId, Route};
 
-/// What a page shows. List pages carry the indexes of their own events only.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PageKind {
-    Index,
-    Event(usize),
-    Actors,
-    Actor(Slug),
-    Theatres,
-    Theatre(Slug),
-    Tags,
-    Tag(Slug),
-    Years,
-    Year(i32),
-    NotFound,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Page `current` of `total` of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pager {
     /// 1-based.
     pub current: usize,
     pub total: usize,
-    /// Site-relative URL of the first page.
-    pub base: String,
 }
 
-impl Pager {
-    /// Site-relative URL of page `n` (1-based).
-    pub fn url(&self, n: usize) -> String {
-        page_url(&self.base, n)
-    }
-}
-
-fn page_url(base: &str, n: usize) -> String {
-    if n <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}page/{n}/")
-    }
-}
-
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
-    pub kind: PageKind,
+    pub route: Route,
     pub template: &'static str,
-    /// Site-relative URL (`events/x/`, empty for the home page).
-    pub url: String,
-    /// Output file, relative to the output folder.
-    pub file: String,
-    /// Events shown on this page (list pages), in display order.
-    pub events: Vec<usize>,
+    /// Set on list pages that run over more than one page.
     pub pager: Option<Pager>,
+}
+
+impl Page {
+    fn new(route: Route) -> Page {
+        let template = template(&route);
+        Page {
+            route,
+            template,
+            pager: None,
+        }
+    }
+}
+
+/// The theme template that renders a page route.
+pub fn template(route: &Route) -> &'static str {
+    match route {
+        Route::List(ListId::Timeline, _) => "index.html",
+        Route::List(ListId::Group(id), _) => match id.kind() {
+            Kind::Actor => "actor.html",
+            Kind::Theatre => "theatre.html",
+            Kind::Tag => "tag.html",
+            Kind::Year => "year.html",
+        },
+        Route::Event(_) => "event.html",
+        Route::Section(kind) => match kind {
+            Kind::Actor => "actors.html",
+            Kind::Theatre => "theatres.html",
+            Kind::Tag => "tags.html",
+            Kind::Year => "years.html",
+        },
+        Route::NotFound => "404.html",
+        // Not pages: written by `feeds` and `site`, never through a page template.
+        Route::EventAsset(..) | Route::Feed(..) | Route::Data(_) | Route::Static(_) => "",
+    }
+}
+
+/// The group lists of the timeline, in the order their pages are planned.
+pub fn groups(t: &Timeline) -> impl Iterator<Item = GroupId> + '_ {
+    let actors = t.actors.keys().cloned().map(GroupId::Actor);
+    let theatres = t.theatres.keys().cloned().map(GroupId::Theatre);
+    let tags = t.tags.keys().cloned().map(GroupId::Tag);
+    let years = t.years.keys().copied().map(GroupId::Year);
+    actors.chain(theatres).chain(tags).chain(years)
 }
 
 /// Plans every HTML page. Sitemap, robots.txt, statics and assets are planned
 /// by the writer from this list.
 pub fn pages(t: &Timeline, config: &Config) -> Vec<Page> {
     let mut pages = Vec::new();
-    let all: Vec<usize> = (0..t.events.len()).collect();
-    paginate(&mut pages, PageKind::Index, "index.html", "", &all, config);
-    for (i, e) in t.events.iter().enumerate() {
-        let url = format!("events/{}/", e.event.slug);
-        pages.push(single(PageKind::Event(i), "event.html", url));
+    paginate(&mut pages, t, ListId::Timeline, config);
+    pages.extend(
+        t.events
+            .iter()
+            .map(|e| Page::new(Route::event(&e.event.slug))),
+    );
+    for kind in Kind::ALL {
+        pages.push(Page::new(Route::Section(kind)));
+        for id in groups(t).filter(|id| id.kind() == kind) {
+            paginate(&mut pages, t, ListId::Group(id), config);
+        }
     }
-    pages.push(single(PageKind::Actors, "actors.html", "actors/".into()));
-    for (slug, g) in &t.actors {
-        let url = format!("actors/{slug}/");
-        paginate(
-            &mut pages,
-            PageKind::Actor(slug.clone()),
-            "actor.html",
-            &url,
-            &g.events,
-            config,
-        );
-    }
-    pages.push(single(
-        PageKind::Theatres,
-        "theatres.html",
-        "theatres/".into(),
-    ));
-    for (slug, g) in &t.theatres {
-        let url = format!("theatres/{slug}/");
-        paginate(
-            &mut pages,
-            PageKind::Theatre(slug.clone()),
-            "theatre.html",
-            &url,
-            &g.events,
-            config,
-        );
-    }
-    pages.push(single(PageKind::Tags, "tags.html", "tags/".into()));
-    for (slug, tag) in &t.tags {
-        let url = format!("tags/{slug}/");
-        paginate(
-            &mut pages,
-            PageKind::Tag(slug.clone()),
-            "tag.html",
-            &url,
-            &tag.events,
-            config,
-        );
-    }
-    pages.push(single(PageKind::Years, "years.html", "years/".into()));
-    for (year, events) in &t.years {
-        let url = format!("years/{}/", year_segment(*year));
-        paginate(
-            &mut pages,
-            PageKind::Year(*year),
-            "year.html",
-            &url,
-            events,
-            config,
-        );
-    }
-    pages.push(Page {
-        kind: PageKind::NotFound,
-        template: "404.html",
-        url: "404.html".into(),
-        file: "404.html".into(),
-        events: Vec::new(),
-        pager: None,
-    });
+    pages.push(Page::new(Route::NotFound));
     pages
 }
 
-/// `2023`, `0000`, `-0043`: the year as EDTF writes it, safe in a path.
-pub fn year_segment(year: i32) -> String {
-    if year < 0 {
-        format!("-{:04}", -(year as i64))
-    } else {
-        format!("{year:04}")
+/// How many pages a list of `len` events takes.
+pub fn page_count(len: usize, config: &Config) -> usize {
+    match config.paginate_by {
+        0 => 1,
+        per => len.div_ceil(per).max(1),
     }
 }
 
-fn single(kind: PageKind, template: &'static str, url: String) -> Page {
-    Page {
-        kind,
-        template,
-        file: format!("{url}index.html"),
-        url,
-        events: Vec::new(),
-        pager: None,
+/// One page per `paginate_by` events: the list's route, then `page/2/`, …
+fn paginate(pages: &mut Vec<Page>, t: &Timeline, list: ListId, config: &Config) {
+    let total = page_count(t.list(&list).len(), config);
+    for n in 1..=total {
+        let mut page = Page::new(Route::List(list.clone(), n));
+        page.pager = (total > 1).then_some(Pager { current: n, total });
+        pages.push(page);
     }
 }
 
-/// One page per `paginate_by` events: `url`, then `url/page/2/`, …
-fn paginate(
-    pages: &mut Vec<Page>,
-    kind: PageKind,
-    template: &'static str,
-    url: &str,
-    events: &[usize],
-    config: &Config,
-) {
-    let ordered: Vec<usize> = match config.order {
-        Order::Ascending => events.to_vec(),
-        Order::Descending => events.iter().rev().copied().collect(),
+/// The events page `n` (1-based) of `list` shows, in display order.
+pub fn slice(t: &Timeline, list: &ListId, n: usize, config: &Config) -> Vec<usize> {
+    let all = t.list(list);
+    let per = match config.paginate_by {
+        0 => all.len().max(1),
+        per => per,
     };
-    let per = if config.paginate_by == 0 {
-        ordered.len().max(1)
-    } else {
-        config.paginate_by
-    };
-    let chunks: Vec<&[usize]> = if ordered.is_empty() {
-        vec![&[][..]]
-    } else {
-        ordered.chunks(per).collect()
-    };
-    let total = chunks.len();
-    for (n, chunk) in chunks.into_iter().enumerate() {
-        let page_url = page_url(url, n + 1);
-        pages.push(Page {
-            kind: kind.clone(),
-            template,
-            file: format!("{page_url}index.html"),
-            url: page_url,
-            events: chunk.to_vec(),
-            pager: (total > 1).then(|| Pager {
-                current: n + 1,
-                total,
-                base: url.to_string(),
-            }),
-        });
+    let skip = per.saturating_mul(n.saturating_sub(1));
+    match config.order {
+        Order::Ascending => all.iter().skip(skip).take(per).copied().collect(),
+        Order::Descending => all.iter().rev().skip(skip).take(per).copied().collect(),
     }
 }

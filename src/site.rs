@@ -8,6 +8,7 @@ use crate::model::{self, Timeline};
 use crate::parse::{self, Config};
 use crate::plan::{self, Page};
 use crate::render::Renderer;
+use crate::route::{DataFile, Route};
 use crate::theme::{self, Theme};
 use crate::write::{DirSink, PublishError, Sink, Staging};
 use crate::{load, parse::event::ImageSrc};
@@ -159,9 +160,8 @@ impl Site {
             .par_iter()
             .map(|page| {
                 let bytes = renderer.render(page)?;
-                let written = sink
-                    .put(&page.file, &bytes)
-                    .map_err(|e| io_error(&page.file, e));
+                let file = page.route.file();
+                let written = sink.put(&file, &bytes).map_err(|e| io_error(&file, e));
                 progress(
                     done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
                     pages.len(),
@@ -175,7 +175,7 @@ impl Site {
         errors.dedup_by(|a, b| a.render_human() == b.render_human());
         watch.lap("render");
         let mut files = pages.len();
-        match self.write_extras(sink, &pages) {
+        match self.write_extras(sink, &renderer, &pages) {
             Ok(n) => files += n,
             Err(d) => errors.extend(d),
         }
@@ -194,7 +194,12 @@ impl Site {
 
     /// Static files, event assets, sitemap, robots.txt, feeds and exports. Returns
     /// the count written.
-    fn write_extras(&self, sink: &dyn Sink, pages: &[Page]) -> Result<usize, Vec<Diagnostic>> {
+    fn write_extras(
+        &self,
+        sink: &dyn Sink,
+        renderer: &Renderer,
+        pages: &[Page],
+    ) -> Result<usize, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut count = 0;
         for (rel, file) in &self.theme.statics {
@@ -212,27 +217,16 @@ impl Site {
                 Err(e) => errors.push(io_error(&rel, e)),
             }
         }
-        match sink.put(crate::output::MARKER, crate::output::MARKER_TEXT.as_bytes()) {
+        let marker = Route::Data(DataFile::Marker).file();
+        match sink.put(&marker, crate::output::MARKER_TEXT.as_bytes()) {
             Ok(()) => count += 1,
-            Err(e) => errors.push(io_error(crate::output::MARKER, e)),
+            Err(e) => errors.push(io_error(&marker, e)),
         }
-        let base = &self.config.base_url;
-        let mut sitemap = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for p in pages.iter().filter(|p| p.kind != plan::PageKind::NotFound) {
-            sitemap.push_str("  <url><loc>");
-            sitemap.push_str(&crate::escape::html(&base.absolute(&p.url)));
-            sitemap.push_str("</loc></url>\n");
-        }
-        sitemap.push_str("</urlset>\n");
-        let robots = format!(
-            "User-agent: *\nAllow: /\nDisallow: {}embed/\nSitemap: {}\n",
-            base.path,
-            base.absolute("sitemap.xml")
-        );
-        for (name, body) in [("sitemap.xml", sitemap), ("robots.txt", robots)] {
-            match sink.put(name, body.as_bytes()) {
+        for (route, bytes) in self.search_engine_files(renderer, pages) {
+            let file = route.file();
+            match bytes.and_then(|b| sink.put(&file, &b).map_err(|e| io_error(&file, e))) {
                 Ok(()) => count += 1,
-                Err(e) => errors.push(io_error(name, e)),
+                Err(e) => errors.push(e),
             }
         }
         let (written, failed) = crate::feeds::write(&self.timeline, &self.config, sink);
@@ -243,6 +237,41 @@ impl Site {
         } else {
             Err(errors)
         }
+    }
+
+    /// `sitemap.xml` and `robots.txt`, from templates a theme or site may
+    /// override. SPEC §7: sitemaps require absolute URLs, so a site whose
+    /// `base_url` is only a path gets no sitemap and no `Sitemap:` line
+    /// (`check` says why, once).
+    fn search_engine_files(
+        &self,
+        renderer: &Renderer,
+        pages: &[Page],
+    ) -> Vec<(Route, Result<Vec<u8>, Diagnostic>)> {
+        let base = &self.config.base_url;
+        let mut out = Vec::new();
+        let mut robots = tera::Context::new();
+        if base.has_origin() {
+            let sitemap = Route::Data(DataFile::Sitemap);
+            let locs: Vec<String> = pages
+                .iter()
+                .filter(|p| p.route != Route::NotFound)
+                .map(|p| base.absolute(&p.route.path()))
+                .collect();
+            let mut ctx = tera::Context::new();
+            ctx.insert("locs", &locs);
+            robots.insert("sitemap", &base.absolute(&sitemap.path()));
+            out.push((
+                sitemap.clone(),
+                renderer.render_template(&sitemap.path(), &ctx),
+            ));
+        } else {
+            robots.insert("sitemap", &None::<String>);
+        }
+        let route = Route::Data(DataFile::Robots);
+        let bytes = renderer.render_template(&route.path(), &robots);
+        out.push((route, bytes));
+        out
     }
 
     /// (output path, source file) for each event asset. An `index.md` bundle
@@ -278,7 +307,8 @@ impl Site {
                     let named = image.as_deref() == Some(f.as_path())
                         || (folder == dir && mentions(&mut body));
                     if bundle || named {
-                        out.push((format!("events/{}/{rel_str}", e.slug), f.clone()));
+                        let route = Route::EventAsset(e.slug.clone(), rel_str.clone());
+                        out.push((route.file(), f.clone()));
                     }
                 }
             }

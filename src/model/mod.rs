@@ -8,6 +8,7 @@ pub mod lint;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::parse::{Event, Parsed};
+use crate::route::{GroupId, Kind, ListId};
 use crate::slug::Slug;
 use identity::{Entity, Registry};
 use std::collections::{BTreeMap, HashMap};
@@ -60,9 +61,46 @@ pub struct Timeline {
     pub theatres: BTreeMap<Slug, Group>,
     pub tags: BTreeMap<Slug, Tag>,
     pub years: BTreeMap<i32, Vec<usize>>,
+    /// Every event, in timeline order (`0..events.len()`), so that the
+    /// timeline is a list like any group's.
+    all: Vec<usize>,
+    /// Event by slug: the stable identity plans and incremental builds use.
+    by_slug: HashMap<Slug, usize>,
 }
 
 impl Timeline {
+    /// The events of a list, in timeline order.
+    pub fn list(&self, list: &ListId) -> &[usize] {
+        match list {
+            ListId::Timeline => &self.all,
+            ListId::Group(id) => self.group_events(id).unwrap_or_default(),
+        }
+    }
+
+    /// A group's events in timeline order; `None` when there is no such group.
+    pub fn group_events(&self, id: &GroupId) -> Option<&[usize]> {
+        match id {
+            GroupId::Actor(s) => self.actors.get(s).map(|g| g.events.as_slice()),
+            GroupId::Theatre(s) => self.theatres.get(s).map(|g| g.events.as_slice()),
+            GroupId::Tag(s) => self.tags.get(s).map(|g| g.events.as_slice()),
+            GroupId::Year(y) => self.years.get(y).map(Vec::as_slice),
+        }
+    }
+
+    /// The position of the event with this slug in this build.
+    pub fn index_of(&self, slug: &Slug) -> Option<usize> {
+        self.by_slug.get(slug).copied()
+    }
+
+    /// The actor or theatre groups of `kind` (`None` for tags and years).
+    pub fn entities(&self, kind: Kind) -> Option<&BTreeMap<Slug, Group>> {
+        match kind {
+            Kind::Actor => Some(&self.actors),
+            Kind::Theatre => Some(&self.theatres),
+            Kind::Tag | Kind::Year => None,
+        }
+    }
+
     /// The theatres that contain `slug`, nearest first (parent, grandparent…).
     /// Cycles are broken while identities are linked; the guard is for safety.
     pub fn ancestors(&self, slug: &Slug) -> Vec<Slug> {
@@ -191,6 +229,12 @@ pub fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnostic>) ->
     let mut timeline = Timeline {
         actors: groups(actors, &out, |e| &e.actors),
         theatres: groups(theatres, &out, |e| &e.theatres),
+        all: (0..out.len()).collect(),
+        by_slug: out
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.event.slug.clone(), i))
+            .collect(),
         events: out,
         tags,
         years,

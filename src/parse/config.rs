@@ -120,6 +120,12 @@ impl BaseUrl {
         Ok(BaseUrl { origin, path })
     }
 
+    /// Whether absolute URLs can be made: sitemaps, feeds' links and oEmbed
+    /// need them.
+    pub fn has_origin(&self) -> bool {
+        !self.origin.is_empty()
+    }
+
     /// A site-relative path (`events/x/`) as a link: `/war/events/x/`.
     pub fn link(&self, path: &str) -> String {
         format!("{}{}", self.path, path.trim_start_matches('/'))

@@ -8,6 +8,7 @@ use crate::date::Lang;
 use crate::escape::html as escape_html;
 use crate::model::{Group, Timeline};
 use crate::parse::config::BaseUrl;
+use crate::route::{GroupId, Route};
 use crate::slug::Slug;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -85,9 +86,9 @@ pub fn overview(
     let pad = ((max - min) / 40).max(43_200);
     let (min, max) = (min - pad, max + pad);
 
-    let (groups, section): (&BTreeMap<Slug, Group>, &str) = match lanes {
-        Lanes::Actors => (&t.actors, "actors"),
-        Lanes::Theatres => (&t.theatres, "theatres"),
+    let (groups, lane_route): (&BTreeMap<Slug, Group>, fn(Slug) -> GroupId) = match lanes {
+        Lanes::Actors => (&t.actors, GroupId::Actor),
+        Lanes::Theatres => (&t.theatres, GroupId::Theatre),
     };
     let mut counts: HashMap<&Slug, usize> = HashMap::new();
     for &(i, _, _) in &spans {
@@ -119,7 +120,7 @@ pub fn overview(
                 label: g
                     .map(|g| g.entity.name.clone())
                     .unwrap_or_else(|| s.to_string()),
-                url: Some(base.link(&format!("{section}/{s}/"))),
+                url: Some(base.link(&Route::group(lane_route((*s).clone())).path())),
                 side,
             }
         })
@@ -196,7 +197,7 @@ pub fn overview(
         }
         rows.sort_unstable();
         rows.dedup();
-        let url = base.link(&format!("events/{}/", e.event.slug));
+        let url = base.link(&Route::event(&e.event.slug).path());
         let label = format!("{}: {}", date_texts[i], e.event.title);
         // One tab stop per event: its copies in other lanes are for the eye.
         let mut focusable = true;

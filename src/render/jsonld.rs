@@ -12,7 +12,7 @@ pub fn json_ld(t: &Timeline, i: usize, c: &Config, image: Option<String>) -> Str
         "@context": "https://schema.org",
         "@type": "Event",
         "name": e.title,
-        "url": c.base_url.absolute(&format!("events/{}/", e.slug)),
+        "url": c.base_url.absolute(&crate::route::Route::event(&e.slug).path()),
     });
     let description = e.summary_text.clone();
     if !description.is_empty() {

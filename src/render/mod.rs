@@ -13,7 +13,8 @@ use crate::date::{EventDate, Lang};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Timeline;
 use crate::parse::config::{BaseUrl, Config};
-use crate::plan::{year_segment, Page, PageKind, Pager};
+use crate::plan::{self, Page, Pager};
+use crate::route::{year_segment, GroupId, Kind, ListId, Route};
 use crate::slug::Slug;
 use crate::theme::Theme;
 use chart::Lanes;
@@ -21,6 +22,26 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use tera::{Context, Kwargs, State, Tera, Value};
+
+/// A route the plan made that the timeline does not know: a bug, reported
+/// as a diagnostic rather than a panic.
+fn missing(route: &Route) -> Diagnostic {
+    Diagnostic::error(
+        Code::Template,
+        format!("internal error: nothing to render for `{route:?}`"),
+    )
+}
+
+/// Prefix of annals' own templates, the last fallback: a theme or a site
+/// overrides one by providing a template of the same name.
+const BUILTIN_PREFIX: &str = "builtin/";
+
+/// Templates that every site has whatever its theme (Zola's built-in
+/// `robots.txt` is the model): files search engines read, not pages.
+const BUILTINS: [(&str, &str); 2] = [
+    ("sitemap.xml", include_str!("builtins/sitemap.xml")),
+    ("robots.txt", include_str!("builtins/robots.txt")),
+];
 
 /// Prefix under which theme templates are registered; the site's own
 /// `templates/` are registered bare, so they win through Tera's fallback lookup.
@@ -72,7 +93,7 @@ impl<'a> Renderer<'a> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<Renderer<'a>> {
         let mut tera = Tera::new();
-        if let Err(e) = tera.set_fallback_prefixes([THEME_PREFIX]) {
+        if let Err(e) = tera.set_fallback_prefixes([THEME_PREFIX, BUILTIN_PREFIX]) {
             diagnostics.push(Diagnostic::error(Code::Template, e.to_string()));
             return None;
         }
@@ -94,6 +115,14 @@ impl<'a> Renderer<'a> {
             let full = format!("{THEME_PREFIX}{name}");
             sources.insert(full.clone(), (t.origin.clone(), t.source.clone()));
             all.push((full, t.source.clone()));
+        }
+        for (name, source) in BUILTINS {
+            let full = format!("{BUILTIN_PREFIX}{name}");
+            sources.insert(
+                full.clone(),
+                (format!("annals' built-in {name}"), source.to_string()),
+            );
+            all.push((full, source.to_string()));
         }
         for (name, t) in &theme.overrides {
             sources.insert(name.clone(), (t.origin.clone(), t.source.clone()));
@@ -124,19 +153,19 @@ impl<'a> Renderer<'a> {
         }
         // Each actor's and theatre's view is built once and shared by its
         // pages and by `site.actors` / `site.theatres`.
-        let entity_views = |section: &'static str,
+        let entity_views = |kind: Kind,
                             groups: &std::collections::BTreeMap<Slug, crate::model::Group>|
          -> Vec<(Slug, Value)> {
             groups
                 .par_iter()
                 .map(|(slug, g)| {
-                    let v = view::entity(timeline, section, g, config);
+                    let v = view::entity(timeline, kind, g, config);
                     (slug.clone(), Value::from_serializable(&v))
                 })
                 .collect()
         };
-        let actors = entity_views("actors", &timeline.actors);
-        let theatres = entity_views("theatres", &timeline.theatres);
+        let actors = entity_views(Kind::Actor, &timeline.actors);
+        let theatres = entity_views(Kind::Theatre, &timeline.theatres);
         let mut site =
             Value::from_serializable(&view::site(timeline, config, &theme.extra, drafts))
                 .into_map()
@@ -207,8 +236,14 @@ impl<'a> Renderer<'a> {
     /// Renders one page to bytes.
     pub fn render(&self, page: &Page) -> Result<Vec<u8>, Diagnostic> {
         let ctx = self.context(page)?;
+        self.render_template(page.template, &ctx)
+    }
+
+    /// Renders a template that is not a page (`sitemap.xml`, `robots.txt`)
+    /// with `ctx` and the global `site`.
+    pub fn render_template(&self, template: &str, ctx: &Context) -> Result<Vec<u8>, Diagnostic> {
         let mut out = Vec::with_capacity(16 * 1024);
-        match self.tera.render_to(page.template, &ctx, &mut out) {
+        match self.tera.render_to(template, ctx, &mut out) {
             Ok(()) => Ok(out),
             Err(e) => Err(errors::template_diagnostic(&e, &self.sources)),
         }
@@ -219,130 +254,30 @@ impl<'a> Renderer<'a> {
         let c = self.config;
         let base = &c.base_url;
         let mut ctx = Context::new();
-        let mut title = c.title.clone();
-        let mut description = c.description.clone();
-        let kind;
-        let lanes_and_title: Option<(Lanes, String)>;
         let tr = |key: &str, args: &[(&str, &str)]| self.strings.get(key, args);
         let count = |n: usize| self.strings.count(n as u64, "event");
-        match &page.kind {
-            PageKind::Index => {
-                kind = "index";
-                lanes_and_title = Some((
-                    Lanes::Actors,
-                    tr("chart_index", &[("count", &count(t.events.len()))]),
-                ));
+        let (kind, mut title, description): (&str, String, String) = match &page.route {
+            Route::List(ListId::Timeline, _) => ("index", c.title.clone(), c.description.clone()),
+            Route::List(ListId::Group(id), _) => {
+                let (title, description) = self.group_context(id, &mut ctx);
+                (id.kind().singular(), title, description)
             }
-            PageKind::Event(i) => {
-                kind = "event";
-                let e = &t.events[*i].event;
-                title = e.title.clone();
-                description = e.summary_text.clone();
-                // The event's own page gets its full view, built here: each
-                // event page is rendered once, so nothing is gained by keeping it.
-                let mut event = Value::from_serializable(&view::event(t, *i, c))
-                    .into_map()
-                    .unwrap_or_default();
-                if let Some(extra) =
-                    Value::from_serializable(&view::event_page(t, *i, c)?).into_map()
-                {
-                    event.extend(extra);
-                }
-                if let Some(item) = self.events[*i].get_from_path("item") {
-                    event.insert("item".into(), item.clone());
-                }
-                ctx.insert_value("event", Value::from(event));
-                let image = e
-                    .image
-                    .as_ref()
-                    .map(|img| img.src.url(base, e.slug.as_str(), true));
-                ctx.insert("jsonld", &jsonld::json_ld(t, *i, c, image));
-                lanes_and_title = None;
+            Route::Event(slug) => {
+                let i = t.index_of(slug).ok_or_else(|| missing(&page.route))?;
+                self.event_context(i, &mut ctx)?;
+                let e = &t.events[i].event;
+                ("event", e.title.clone(), e.summary_text.clone())
             }
-            PageKind::Actor(slug) | PageKind::Theatre(slug) => {
-                let (groups, views, lanes);
-                (kind, groups, views, lanes) = match page.kind {
-                    PageKind::Actor(_) => ("actor", &t.actors, &self.actor_views, Lanes::Theatres),
-                    _ => ("theatre", &t.theatres, &self.theatre_views, Lanes::Actors),
-                };
-                let g = &groups[slug];
-                title = g.entity.name.clone();
-                description = tr(
-                    "involving",
-                    &[("count", &count(g.events.len())), ("name", &title)],
-                );
-                if let Some(v) = views.get(slug) {
-                    ctx.insert_value(kind, v.clone());
-                }
-                lanes_and_title = Some((
-                    lanes,
-                    tr(
-                        if lanes == Lanes::Actors {
-                            "chart_by_actor"
-                        } else {
-                            "chart_by_theatre"
-                        },
-                        &[("name", &g.entity.name)],
-                    ),
-                ));
+            Route::Section(kind) => (
+                kind.section(),
+                tr(kind.section(), &[]),
+                c.description.clone(),
+            ),
+            Route::NotFound => ("404", tr("not_found", &[]), c.description.clone()),
+            Route::EventAsset(..) | Route::Feed(..) | Route::Data(_) | Route::Static(_) => {
+                return Err(missing(&page.route))
             }
-            PageKind::Tag(slug) => {
-                kind = "tag";
-                let tag = &t.tags[slug];
-                title = tr("tagged", &[("name", &tag.name)]);
-                ctx.insert(
-                    "tag",
-                    &view::Counted {
-                        slug: slug.to_string(),
-                        name: tag.name.clone(),
-                        url: base.link(&format!("tags/{slug}/")),
-                        count: tag.events.len(),
-                    },
-                );
-                lanes_and_title = Some((Lanes::Actors, tr("chart_by_actor", &[("name", &title)])));
-            }
-            PageKind::Year(y) => {
-                kind = "year";
-                let label = view::year_label(*y, &c.lang);
-                title = label.clone();
-                let count = t.years.get(y).map(Vec::len).unwrap_or(0);
-                ctx.insert(
-                    "year",
-                    &view::YearView {
-                        year: *y,
-                        label: label.clone(),
-                        url: base.link(&page.url),
-                        count,
-                    },
-                );
-                lanes_and_title = Some((Lanes::Actors, tr("chart_by_actor", &[("name", &label)])));
-            }
-            PageKind::Actors => {
-                kind = "actors";
-                title = tr("actors", &[]);
-                lanes_and_title = None;
-            }
-            PageKind::Theatres => {
-                kind = "theatres";
-                title = tr("theatres", &[]);
-                lanes_and_title = None;
-            }
-            PageKind::Tags => {
-                kind = "tags";
-                title = tr("tags", &[]);
-                lanes_and_title = None;
-            }
-            PageKind::Years => {
-                kind = "years";
-                title = tr("years", &[]);
-                lanes_and_title = None;
-            }
-            PageKind::NotFound => {
-                kind = "404";
-                title = tr("not_found", &[]);
-                lanes_and_title = None;
-            }
-        }
+        };
         // Later pages of a list say so: "Ivan Popov (page 2 of 3)".
         if let Some(p) = &page.pager {
             if p.current > 1 {
@@ -353,48 +288,135 @@ impl<'a> Renderer<'a> {
                 );
             }
         }
-        if matches!(kind, "index" | "actor" | "theatre" | "tag" | "year") {
-            let list: Vec<Value> = page
-                .events
-                .iter()
-                .map(|&i| self.events[i].clone())
-                .collect();
-            ctx.insert_value("events", Value::from(list));
-            ctx.insert_value("groups", self.groups(&page.events));
-        }
-        // The overview covers the whole list, so it is drawn once, on its first page.
-        let chart = match (&lanes_and_title, is_overview_page(page)) {
-            (Some((lanes, chart_title)), true) => {
-                let all = self.list_events(&page.kind);
-                chart::overview(
+        let mut chart = String::new();
+        if let Route::List(list, n) = &page.route {
+            let events = plan::slice(t, list, *n, c);
+            let list_values: Vec<Value> = events.iter().map(|&i| self.events[i].clone()).collect();
+            ctx.insert_value("events", Value::from(list_values));
+            ctx.insert_value("groups", self.groups(&events));
+            // The overview covers the whole list, so it is drawn once, on its first page.
+            if *n == 1 {
+                let (lanes, chart_title) = match list {
+                    ListId::Timeline => (
+                        Lanes::Actors,
+                        tr("chart_index", &[("count", &count(t.events.len()))]),
+                    ),
+                    ListId::Group(GroupId::Actor(_)) => {
+                        (Lanes::Theatres, tr("chart_by_theatre", &[("name", &title)]))
+                    }
+                    ListId::Group(_) => (Lanes::Actors, tr("chart_by_actor", &[("name", &title)])),
+                };
+                chart = chart::overview(
                     t,
-                    &all,
-                    *lanes,
+                    t.list(list),
+                    lanes,
                     base,
                     &chart::Words {
                         lang: &c.lang,
                         date_texts: &self.date_texts,
                         strings: &self.strings,
                     },
-                    chart_title,
-                )
+                    &chart_title,
+                );
             }
-            _ => String::new(),
-        };
+        }
         ctx.insert("chart", &chart);
+        let path = page.route.path();
         ctx.insert(
             "page",
             &PageView {
                 kind,
                 title,
                 description,
-                url: base.link(&page.url),
-                permalink: base.absolute(&page.url),
-                path: page.url.clone(),
-                pager: page.pager.as_ref().map(|p| pager_view(p, base)),
+                url: base.link(&path),
+                permalink: base.absolute(&path),
+                pager: page
+                    .pager
+                    .as_ref()
+                    .map(|p| pager_view(p, &page.route, base)),
+                path,
             },
         );
         Ok(ctx)
+    }
+
+    /// An event page's own data: its full view with the body, and JSON-LD.
+    fn event_context(&self, i: usize, ctx: &mut Context) -> Result<(), Diagnostic> {
+        let (t, c) = (self.timeline, self.config);
+        let e = &t.events[i].event;
+        // The event's own page gets its full view, built here: each event page
+        // is rendered once, so nothing is gained by keeping it.
+        let mut event = Value::from_serializable(&view::event(t, i, c))
+            .into_map()
+            .unwrap_or_default();
+        if let Some(extra) = Value::from_serializable(&view::event_page(t, i, c)?).into_map() {
+            event.extend(extra);
+        }
+        if let Some(item) = self.events[i].get_from_path("item") {
+            event.insert("item".into(), item.clone());
+        }
+        ctx.insert_value("event", Value::from(event));
+        let image = e
+            .image
+            .as_ref()
+            .map(|img| img.src.url(&c.base_url, e.slug.as_str(), true));
+        ctx.insert("jsonld", &jsonld::json_ld(t, i, c, image));
+        Ok(())
+    }
+
+    /// A group page's own variable (`actor`, `theatre`, `tag`, `year`), and
+    /// its title and description.
+    fn group_context(&self, id: &GroupId, ctx: &mut Context) -> (String, String) {
+        let (t, c) = (self.timeline, self.config);
+        let tr = |key: &str, args: &[(&str, &str)]| self.strings.get(key, args);
+        let count = t.group_events(id).map_or(0, <[usize]>::len);
+        let url = c.base_url.link(&Route::group(id.clone()).path());
+        match id {
+            GroupId::Actor(slug) | GroupId::Theatre(slug) => {
+                let (groups, views) = match id.kind() {
+                    Kind::Actor => (&t.actors, &self.actor_views),
+                    _ => (&t.theatres, &self.theatre_views),
+                };
+                if let Some(v) = views.get(slug) {
+                    ctx.insert_value(id.kind().singular(), v.clone());
+                }
+                let name = groups
+                    .get(slug)
+                    .map_or_else(|| slug.to_string(), |g| g.entity.name.clone());
+                let events = self.strings.count(count as u64, "event");
+                let description = tr("involving", &[("count", &events), ("name", &name)]);
+                (name, description)
+            }
+            GroupId::Tag(slug) => {
+                let name = t
+                    .tags
+                    .get(slug)
+                    .map_or_else(|| slug.to_string(), |g| g.name.clone());
+                ctx.insert(
+                    "tag",
+                    &view::Counted {
+                        slug: slug.to_string(),
+                        name: name.clone(),
+                        url,
+                        count,
+                    },
+                );
+                (tr("tagged", &[("name", &name)]), c.description.clone())
+            }
+            GroupId::Year(y) => {
+                let label = view::year_label(*y, &c.lang);
+                ctx.insert(
+                    "year",
+                    &view::YearView {
+                        year: *y,
+                        label: label.clone(),
+                        url,
+                        count,
+                    },
+                );
+                (label, c.description.clone())
+            }
+        }
     }
 
     /// The page's events under year and month headings, in the page's order.
@@ -437,7 +459,7 @@ impl<'a> Renderer<'a> {
                 Value::from(
                     self.config
                         .base_url
-                        .link(&format!("years/{}/", year_segment(year))),
+                        .link(&Route::group(GroupId::Year(year)).path()),
                 ),
             );
             map.insert("months", Value::from(std::mem::take(months)));
@@ -464,31 +486,6 @@ impl<'a> Renderer<'a> {
         }
         Value::from(years)
     }
-
-    /// All events of a list page's list (not only this page's slice), in timeline order.
-    fn list_events(&self, kind: &PageKind) -> Vec<usize> {
-        let t = self.timeline;
-        match kind {
-            PageKind::Index => (0..t.events.len()).collect(),
-            PageKind::Actor(s) => t
-                .actors
-                .get(s)
-                .map(|g| g.events.clone())
-                .unwrap_or_default(),
-            PageKind::Theatre(s) => t
-                .theatres
-                .get(s)
-                .map(|g| g.events.clone())
-                .unwrap_or_default(),
-            PageKind::Tag(s) => t.tags.get(s).map(|g| g.events.clone()).unwrap_or_default(),
-            PageKind::Year(y) => t.years.get(y).cloned().unwrap_or_default(),
-            _ => Vec::new(),
-        }
-    }
-}
-
-fn is_overview_page(page: &Page) -> bool {
-    page.pager.as_ref().is_none_or(|p| p.current == 1)
 }
 
 #[derive(Serialize)]
@@ -524,8 +521,12 @@ struct PagerLink {
     current: bool,
 }
 
-fn pager_view(p: &Pager, base: &BaseUrl) -> PagerView {
-    let link = |n: usize| base.link(&p.url(n));
+/// The route of every page is `Route::List(_, n)`; anything else has no pager.
+fn pager_view(p: &Pager, route: &Route, base: &BaseUrl) -> PagerView {
+    let link = |n: usize| match route {
+        Route::List(list, _) => base.link(&Route::List(list.clone(), n).path()),
+        _ => base.link(&route.path()),
+    };
     let lo = p.current.saturating_sub(3).max(1);
     let hi = (p.current + 3).min(p.total);
     let mut numbers: Vec<usize> = (lo..=hi).collect();

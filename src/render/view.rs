@@ -7,11 +7,10 @@
 use crate::date::{EventDate, Lang};
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
-use crate::model::identity::Entity;
 use crate::model::{Group, Timeline, TimelineEvent};
 use crate::parse::config::{BaseUrl, Config};
 use crate::parse::event::Location;
-use crate::plan::year_segment;
+use crate::route::{GroupId, Kind, Route};
 use crate::slug::Slug;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -208,11 +207,12 @@ impl Links<'_> {
     }
 }
 
-fn entity_link(links: &Links, section: &str, e: &Entity) -> Link {
-    Link {
-        slug: e.slug.to_string(),
-        name: e.name.clone(),
-        url: links.link(&format!("{section}/{}/", e.slug)),
+/// The group of `kind` with this slug (an actor, theatre or tag).
+pub fn group_id(kind: Kind, slug: &Slug) -> GroupId {
+    match kind {
+        Kind::Actor => GroupId::Actor(slug.clone()),
+        Kind::Theatre => GroupId::Theatre(slug.clone()),
+        Kind::Tag | Kind::Year => GroupId::Tag(slug.clone()),
     }
 }
 
@@ -224,18 +224,21 @@ fn tag_link(links: &Links, t: &Timeline, slug: &Slug) -> Link {
             .get(slug)
             .map(|x| x.name.clone())
             .unwrap_or_else(|| slug.to_string()),
-        url: links.link(&format!("tags/{slug}/")),
+        url: links.link(&Route::group(GroupId::Tag(slug.clone())).path()),
     }
 }
 
-fn link_for(links: &Links, section: &str, groups: &BTreeMap<Slug, Group>, slug: &Slug) -> Link {
-    match groups.get(slug) {
-        Some(g) => entity_link(links, section, &g.entity),
-        None => Link {
-            slug: slug.to_string(),
-            name: slug.to_string(),
-            url: links.link(&format!("{section}/{slug}/")),
-        },
+/// The link to an actor or theatre; one without a page of its own (named only
+/// by a draft) still gets a link by its slug.
+fn link_for(links: &Links, kind: Kind, groups: &BTreeMap<Slug, Group>, slug: &Slug) -> Link {
+    let name = match groups.get(slug) {
+        Some(g) => g.entity.name.clone(),
+        None => slug.to_string(),
+    };
+    Link {
+        slug: slug.to_string(),
+        name,
+        url: links.link(&Route::group(group_id(kind, slug)).path()),
     }
 }
 
@@ -244,7 +247,7 @@ fn event_ref(t: &Timeline, i: usize, links: &Links, lang: &Lang) -> EventRef {
     EventRef {
         slug: e.slug.to_string(),
         title: e.title.clone(),
-        url: links.link(&format!("events/{}/", e.slug)),
+        url: links.link(&Route::event(&e.slug).path()),
         date: DateView::new(&e.date, lang),
     }
 }
@@ -288,15 +291,15 @@ impl SharedLinks {
             base: &config.base_url,
         };
         let value = |link: Link| tera::Value::from_serializable(&link);
-        let groups = |section: &str, groups: &BTreeMap<Slug, Group>| {
+        let groups = |kind: Kind, groups: &BTreeMap<Slug, Group>| {
             groups
                 .keys()
-                .map(|s| (s.clone(), value(link_for(&links, section, groups, s))))
+                .map(|s| (s.clone(), value(link_for(&links, kind, groups, s))))
                 .collect()
         };
         SharedLinks {
-            actors: groups("actors", &t.actors),
-            theatres: groups("theatres", &t.theatres),
+            actors: groups(Kind::Actor, &t.actors),
+            theatres: groups(Kind::Theatre, &t.theatres),
             tags: t
                 .tags
                 .keys()
@@ -305,14 +308,14 @@ impl SharedLinks {
         }
     }
 
-    /// Event `i`'s links in `section` (`actors`, `theatres` or `tags`), in
-    /// order: the shared values, and for a slug without a page (a draft's
-    /// actor) the event's own link from its full view `own`.
-    fn list(&self, section: &str, slugs: &[Slug], own: Option<&tera::Value>) -> tera::Value {
-        let map = match section {
-            "actors" => &self.actors,
-            "theatres" => &self.theatres,
-            _ => &self.tags,
+    /// Event `i`'s links to groups of `kind`, in order: the shared values,
+    /// and for a slug without a page (a draft's actor) the event's own link
+    /// from its full view `own`.
+    fn list(&self, kind: Kind, slugs: &[Slug], own: Option<&tera::Value>) -> tera::Value {
+        let map = match kind {
+            Kind::Actor => &self.actors,
+            Kind::Theatre => &self.theatres,
+            Kind::Tag | Kind::Year => &self.tags,
         };
         let own = own.and_then(tera::Value::as_array).unwrap_or_default();
         tera::Value::from(
@@ -345,12 +348,13 @@ impl SharedLinks {
             }
         }
         let te = &t.events[i];
-        for (section, slugs) in [
-            ("actors", &te.actors),
-            ("theatres", &te.theatres),
-            ("tags", &te.tags),
+        for (kind, slugs) in [
+            (Kind::Actor, &te.actors),
+            (Kind::Theatre, &te.theatres),
+            (Kind::Tag, &te.tags),
         ] {
-            let list = self.list(section, slugs, full.get(&Key::Str(section)));
+            let section = kind.section();
+            let list = self.list(kind, slugs, full.get(&Key::Str(section)));
             lean.insert(section.into(), list);
         }
         if let Some(item) = item {
@@ -364,7 +368,7 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
     let te: &TimelineEvent = &t.events[i];
     let e = &te.event;
     let lang = &config.lang;
-    let url_path = format!("events/{}/", e.slug);
+    let url_path = Route::event(&e.slug).path();
     let summary = e.summary_text.clone();
     EventView {
         slug: e.slug.to_string(),
@@ -377,12 +381,12 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
         actors: te
             .actors
             .iter()
-            .map(|s| link_for(links, "actors", &t.actors, s))
+            .map(|s| link_for(links, Kind::Actor, &t.actors, s))
             .collect(),
         theatres: te
             .theatres
             .iter()
-            .map(|s| link_for(links, "theatres", &t.theatres, s))
+            .map(|s| link_for(links, Kind::Theatre, &t.theatres, s))
             .collect(),
         tags: te.tags.iter().map(|s| tag_link(links, t, s)).collect(),
         summary,
@@ -454,27 +458,22 @@ fn facets(t: &Timeline, te: &TimelineEvent) -> Facets {
     }
 }
 
-/// An actor's or theatre's view. `section` is `actors` or `theatres`.
-pub fn entity(t: &Timeline, section: &str, g: &Group, config: &Config) -> EntityView {
+/// An actor's or theatre's view (`kind` is one of the two).
+pub fn entity(t: &Timeline, kind: Kind, g: &Group, config: &Config) -> EntityView {
     let links = Links {
         base: &config.base_url,
     };
     let lang = &config.lang;
-    let (own, other) = if section == "actors" {
-        (&t.actors, &t.theatres)
+    let (own, other, other_kind) = if kind == Kind::Actor {
+        (&t.actors, &t.theatres, Kind::Theatre)
     } else {
-        (&t.theatres, &t.actors)
-    };
-    let other_section = if section == "actors" {
-        "theatres"
-    } else {
-        "actors"
+        (&t.theatres, &t.actors, Kind::Actor)
     };
     let counted =
-        |groups: &BTreeMap<Slug, Group>, sec: &str, list: &[(Slug, usize)]| -> Vec<Counted> {
+        |groups: &BTreeMap<Slug, Group>, kind: Kind, list: &[(Slug, usize)]| -> Vec<Counted> {
             list.iter()
                 .map(|(s, n)| {
-                    let l = link_for(&links, sec, groups, s);
+                    let l = link_for(&links, kind, groups, s);
                     Counted {
                         slug: l.slug,
                         name: l.name,
@@ -513,7 +512,7 @@ pub fn entity(t: &Timeline, section: &str, g: &Group, config: &Config) -> Entity
     EntityView {
         slug: g.entity.slug.to_string(),
         name: g.entity.name.clone(),
-        url: links.link(&format!("{section}/{}/", g.entity.slug)),
+        url: links.link(&Route::group(group_id(kind, &g.entity.slug)).path()),
         aliases: g.entity.aliases.clone(),
         kind: g.entity.kind,
         affiliation: g.entity.affiliation.clone(),
@@ -525,16 +524,16 @@ pub fn entity(t: &Timeline, section: &str, g: &Group, config: &Config) -> Entity
             .entity
             .parent
             .as_ref()
-            .map(|p| link_for(&links, section, own, p)),
+            .map(|p| link_for(&links, kind, own, p)),
         children: g
             .children
             .iter()
-            .map(|c| link_for(&links, section, own, c))
+            .map(|c| link_for(&links, kind, own, c))
             .collect(),
         location: g.entity.location.clone(),
-        across: counted(other, other_section, &g.across),
+        across: counted(other, other_kind, &g.across),
         across_total: g.across_total,
-        with: counted(own, section, &g.with),
+        with: counted(own, kind, &g.with),
         with_total: g.with_total,
     }
 }
@@ -577,7 +576,7 @@ pub fn site(
             .map(|tag| Counted {
                 slug: tag.slug.to_string(),
                 name: tag.name.clone(),
-                url: links.link(&format!("tags/{}/", tag.slug)),
+                url: links.link(&Route::group(GroupId::Tag(tag.slug.clone())).path()),
                 count: tag.events.len(),
             })
             .collect(),
@@ -587,7 +586,7 @@ pub fn site(
             .map(|(y, ev)| YearView {
                 year: *y,
                 label: year_label(*y, &config.lang),
-                url: links.link(&format!("years/{}/", year_segment(*y))),
+                url: links.link(&Route::group(GroupId::Year(*y)).path()),
                 count: ev.len(),
             })
             .collect(),

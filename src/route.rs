@@ -1,0 +1,291 @@
+//! The one owner of URLs and output paths (SPEC §7). Every page, feed and data
+//! file gets its site-relative path from a [`Route`]; no other module formats
+//! one. A new page kind or variant (embed pages) is a variant here, and the
+//! compiler points at every `match` that must learn it.
+//!
+//! Knows nothing of `base_url`: `parse::config::BaseUrl` turns a route's path
+//! into a link or an absolute URL.
+
+use crate::slug::Slug;
+use serde::Serialize;
+use std::fmt;
+
+/// The kinds of group a timeline has: each has an index page (`/actors/`) and a
+/// page per member (`/actors/<slug>/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Actor,
+    Theatre,
+    Tag,
+    Year,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Actor, Kind::Theatre, Kind::Tag, Kind::Year];
+
+    /// The URL section and the name of the index page's template (`actors`).
+    pub fn section(self) -> &'static str {
+        match self {
+            Kind::Actor => "actors",
+            Kind::Theatre => "theatres",
+            Kind::Tag => "tags",
+            Kind::Year => "years",
+        }
+    }
+
+    /// The name of a member page's template and view variable (`actor`).
+    pub fn singular(self) -> &'static str {
+        match self {
+            Kind::Actor => "actor",
+            Kind::Theatre => "theatre",
+            Kind::Tag => "tag",
+            Kind::Year => "year",
+        }
+    }
+}
+
+/// One member of a group kind: a stable identity, derived from slugs and
+/// years, never from a position in the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum GroupId {
+    Actor(Slug),
+    Theatre(Slug),
+    Tag(Slug),
+    Year(i32),
+}
+
+impl GroupId {
+    pub fn kind(&self) -> Kind {
+        match self {
+            GroupId::Actor(_) => Kind::Actor,
+            GroupId::Theatre(_) => Kind::Theatre,
+            GroupId::Tag(_) => Kind::Tag,
+            GroupId::Year(_) => Kind::Year,
+        }
+    }
+
+    /// The member's path segment: its slug, or the year as EDTF writes it.
+    pub fn segment(&self) -> String {
+        match self {
+            GroupId::Actor(s) | GroupId::Theatre(s) | GroupId::Tag(s) => s.to_string(),
+            GroupId::Year(y) => year_segment(*y),
+        }
+    }
+}
+
+/// `2023`, `0000`, `-0043`: a year as EDTF writes it, safe in a path.
+pub fn year_segment(year: i32) -> String {
+    if year < 0 {
+        format!("-{:04}", -i64::from(year))
+    } else {
+        format!("{year:04}")
+    }
+}
+
+/// A list that can run over several pages: the timeline, or one group's events.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ListId {
+    Timeline,
+    Group(GroupId),
+}
+
+/// The feed formats written per list (SPEC §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FeedFormat {
+    Atom,
+    Json,
+}
+
+/// The site-wide data files of SPEC §7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DataFile {
+    Calendar,
+    EventsJson,
+    EventsCsv,
+    TimelineJs,
+    SearchIndex,
+    Sitemap,
+    Robots,
+    /// The file that marks a folder as annals' output (`output::MARKER`).
+    Marker,
+}
+
+impl DataFile {
+    fn name(self) -> &'static str {
+        match self {
+            DataFile::Calendar => "calendar.ics",
+            DataFile::EventsJson => "events.json",
+            DataFile::EventsCsv => "events.csv",
+            DataFile::TimelineJs => "timelinejs.json",
+            DataFile::SearchIndex => "search-index.json",
+            DataFile::Sitemap => "sitemap.xml",
+            DataFile::Robots => "robots.txt",
+            DataFile::Marker => crate::output::MARKER,
+        }
+    }
+}
+
+/// Every output file of a site.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Route {
+    /// Page `n` (1-based) of a list: `/`, `/page/2/`, `/actors/x/page/3/`.
+    List(ListId, usize),
+    /// `/events/<slug>/`.
+    Event(Slug),
+    /// A file beside an event's page: `/events/<slug>/<name>` (`name` is
+    /// `/`-separated and checked by `write::safe_relative` when written).
+    EventAsset(Slug, String),
+    /// `/actors/`, `/theatres/`, `/tags/`, `/years/`.
+    Section(Kind),
+    /// The site's feed (`None`) or a group's.
+    Feed(Option<GroupId>, FeedFormat),
+    Data(DataFile),
+    /// `/404.html`.
+    NotFound,
+    /// A theme's or site's static file, by its `/`-separated name.
+    Static(String),
+}
+
+impl Route {
+    /// The first page of a group's list.
+    pub fn group(id: GroupId) -> Route {
+        Route::List(ListId::Group(id), 1)
+    }
+
+    pub fn event(slug: &Slug) -> Route {
+        Route::Event(slug.clone())
+    }
+
+    /// The path relative to the site's root, as links use it: pages end in `/`
+    /// (empty for the home page), files are named.
+    pub fn path(&self) -> String {
+        let mut out = String::new();
+        self.write_path(&mut out);
+        out
+    }
+
+    /// The output file, relative to the output folder.
+    pub fn file(&self) -> String {
+        let mut out = self.path();
+        if self.is_page() {
+            out.push_str("index.html");
+        }
+        out
+    }
+
+    /// Whether this route is an HTML page written as `<path>/index.html`.
+    pub fn is_page(&self) -> bool {
+        matches!(self, Route::List(..) | Route::Event(_) | Route::Section(_))
+    }
+
+    fn write_path(&self, out: &mut String) {
+        use fmt::Write;
+        let group = |out: &mut String, id: &GroupId| {
+            let _ = write!(out, "{}/{}/", id.kind().section(), id.segment());
+        };
+        match self {
+            Route::List(list, page) => {
+                if let ListId::Group(id) = list {
+                    group(out, id);
+                }
+                if *page > 1 {
+                    let _ = write!(out, "page/{page}/");
+                }
+            }
+            Route::Event(slug) => {
+                let _ = write!(out, "events/{slug}/");
+            }
+            Route::EventAsset(slug, name) => {
+                let _ = write!(out, "events/{slug}/{name}");
+            }
+            Route::Section(kind) => {
+                let _ = write!(out, "{}/", kind.section());
+            }
+            Route::Feed(id, format) => {
+                if let Some(id) = id {
+                    group(out, id);
+                }
+                out.push_str(match format {
+                    FeedFormat::Atom => "atom.xml",
+                    FeedFormat::Json => "feed.json",
+                });
+            }
+            Route::Data(file) => out.push_str(file.name()),
+            Route::NotFound => out.push_str("404.html"),
+            Route::Static(name) => out.push_str(name),
+        }
+    }
+}
+
+impl fmt::Display for Route {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.path())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slug(s: &str) -> Slug {
+        Slug::from_name(s).expect("a slug")
+    }
+
+    #[test]
+    fn every_kind_of_route_has_the_path_and_file_of_spec_7() {
+        let cases = [
+            (Route::List(ListId::Timeline, 1), "", "index.html"),
+            (
+                Route::List(ListId::Timeline, 3),
+                "page/3/",
+                "page/3/index.html",
+            ),
+            (Route::event(&slug("x")), "events/x/", "events/x/index.html"),
+            (
+                Route::EventAsset(slug("x"), "a/b.jpg".into()),
+                "events/x/a/b.jpg",
+                "events/x/a/b.jpg",
+            ),
+            (
+                Route::Section(Kind::Theatre),
+                "theatres/",
+                "theatres/index.html",
+            ),
+            (
+                Route::group(GroupId::Actor(slug("ivan-popov"))),
+                "actors/ivan-popov/",
+                "actors/ivan-popov/index.html",
+            ),
+            (
+                Route::List(ListId::Group(GroupId::Year(-43)), 2),
+                "years/-0043/page/2/",
+                "years/-0043/page/2/index.html",
+            ),
+            (
+                Route::Feed(Some(GroupId::Theatre(slug("z"))), FeedFormat::Atom),
+                "theatres/z/atom.xml",
+                "theatres/z/atom.xml",
+            ),
+            (
+                Route::Feed(None, FeedFormat::Json),
+                "feed.json",
+                "feed.json",
+            ),
+            (Route::Data(DataFile::Sitemap), "sitemap.xml", "sitemap.xml"),
+            (Route::NotFound, "404.html", "404.html"),
+        ];
+        for (route, path, file) in cases {
+            assert_eq!(route.path(), path, "{route:?}");
+            assert_eq!(route.file(), file, "{route:?}");
+        }
+    }
+
+    #[test]
+    fn years_keep_their_edtf_spelling() {
+        assert_eq!(year_segment(2023), "2023");
+        assert_eq!(year_segment(0), "0000");
+        assert_eq!(year_segment(-43), "-0043");
+        assert_eq!(year_segment(i32::MIN), "-2147483648");
+    }
+}
