@@ -16,6 +16,7 @@ mod example;
 mod feeds;
 mod identity;
 mod language;
+mod layout;
 mod list;
 mod ordering;
 mod sanitise;
