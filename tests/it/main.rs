@@ -18,6 +18,7 @@ mod identity;
 mod language;
 mod layout;
 mod list;
+mod new;
 mod ordering;
 mod sanitise;
 mod scale;
