@@ -77,10 +77,15 @@ pub enum Code {
     Template,
     /// The command line asks for something impossible (exit status 2).
     Usage,
+    /// No events where annals reads them, but Markdown files elsewhere under
+    /// `content/`: almost always a misspelt or misplaced folder.
+    EventsElsewhere,
     /// A setting annals cannot honour and replaces by its default.
     Fallback,
     /// An alias that is another actor's (or theatre's) name or slug.
     AliasIsName,
+    /// A file or folder directly under `content/` that annals does not read.
+    UnknownContent,
     /// An event without sources.
     NoSources,
     /// A source with neither `url` nor `archive`.
@@ -101,7 +106,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for documentation and its test.
-    pub const ALL: [Code; 26] = [
+    pub const ALL: [Code; 28] = [
         Code::Io,
         Code::Usage,
         Code::NoFrontMatter,
@@ -118,8 +123,10 @@ impl Code {
         Code::MissingFile,
         Code::Config,
         Code::Template,
+        Code::EventsElsewhere,
         Code::Fallback,
         Code::AliasIsName,
+        Code::UnknownContent,
         Code::NoSources,
         Code::SourceWithoutUrl,
         Code::FutureDate,
@@ -147,9 +154,11 @@ impl Code {
             Code::MissingFile => "E150",
             Code::Config => "E160",
             Code::Template => "E170",
+            Code::EventsElsewhere => "E180",
             Code::Usage => "E002",
             Code::Fallback => "W201",
             Code::AliasIsName => "W202",
+            Code::UnknownContent => "W203",
             Code::NoSources => "W301",
             Code::SourceWithoutUrl => "W302",
             Code::FutureDate => "W303",
@@ -214,6 +223,18 @@ pub fn display_path(path: &Path) -> String {
         .join("/")
 }
 
+/// The nearest known word, if it is close enough to be what the user meant:
+/// the "did you mean" of hints, for keys, values, names and folders alike.
+pub fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&word, k), *k))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
+        .min()
+        .map(|(_, k)| k)
+}
+
 /// Sorts problems by file, then position, so output order never depends on threads.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
@@ -251,6 +272,14 @@ pub fn summary(diagnostics: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggests_near_keys() {
+        let known = ["title", "date", "theatres", "actors"];
+        assert_eq!(suggest("theatre", &known), Some("theatres"));
+        assert_eq!(suggest("Titel", &known), Some("title"));
+        assert_eq!(suggest("zzzzzz", &known), None);
+    }
 
     #[test]
     fn human_rendering_points_at_the_column() {

@@ -83,11 +83,12 @@ enum Command {
         /// Only events with this status
         #[arg(long, value_parser = ["reported", "claimed", "confirmed", "disputed", "denied"])]
         status: Option<String>,
-        /// Only events that reach this date or later (EDTF: 2023, 2023-07, …)
-        #[arg(long, value_name = "D")]
+        /// Only events that reach this date or later (EDTF: 2023, 2023-07,
+        /// -0043 for 44 BCE, …)
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
         from: Option<String>,
         /// Only events that start on this date or earlier
-        #[arg(long, value_name = "D")]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
         to: Option<String>,
         /// Output format
         #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
@@ -118,12 +119,18 @@ enum Command {
         #[arg(long, value_parser = ["github"])]
         ci: Option<String>,
     },
-    /// Create a new event file
+    /// Create a new event file in ROOT/content/events/
+    ///
+    /// Like every command, `new` works on the site at --root (default: the
+    /// current folder) and does not look in parent folders: it refuses, and
+    /// creates nothing, when that folder has no `content/`. From inside a
+    /// site's `content/events/`, pass `--root ../..`.
     New {
         /// The event's title
         title: String,
-        /// Its date (EDTF: 2023-07-12, 2023-07, 2023-07-10/2023-07-14, …)
-        #[arg(long)]
+        /// Its date (EDTF: 2023-07-12, 2023-07, 2023-07-10/2023-07-14, -0043
+        /// for 44 BCE, …)
+        #[arg(long, allow_hyphen_values = true)]
         date: String,
         /// An actor (repeatable)
         #[arg(long = "actor", value_name = "A")]

@@ -2,8 +2,8 @@
 
 use super::{print_diagnostics, Exit, Verbosity};
 use crate::date::EventDate;
+use crate::diagnostic::suggest;
 use crate::model::{Group, Timeline, TimelineEvent};
-use crate::parse::fields::suggest;
 use crate::site::{self, Options};
 use crate::slug::Slug;
 use serde::Serialize;

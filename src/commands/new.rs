@@ -1,7 +1,8 @@
 //! `annals new "Title" --date D`: a new event file named from its date and title.
 
-use super::Exit;
-use crate::date::EventDate;
+use super::{Exit, Verbosity};
+use crate::date::{self, EventDate};
+use crate::load;
 use crate::slug::Slug;
 use crate::yaml;
 use serde::Serialize;
@@ -44,27 +45,21 @@ pub fn run(root: &Path, ev: &NewEvent) -> Exit {
             return Exit::UsageError;
         }
     };
-    // The file name starts with the day the event is filed under, without the
-    // time; a BCE year keeps its era so `-0043` and `0043` cannot collide.
-    let prefix = match date.anchor() {
-        Some(p) => {
-            let day: String = p
-                .html_datetime()
-                .chars()
-                .take_while(|c| *c != 'T')
-                .collect();
-            match day.strip_prefix('-') {
-                Some(rest) => format!("{rest} bce"),
-                None => day,
-            }
-        }
-        None => String::new(),
-    };
-    let Some(slug) = Slug::from_name(&format!("{prefix} {title}")) else {
+    let Some(slug) = Slug::from_name(&format!("{} {title}", file_prefix(&date))) else {
         eprintln!("error: cannot make a file name from `{title}`");
         return Exit::UsageError;
     };
-    let dir = root.join("content").join("events");
+    // The site is found as every command finds it (`--root`, no search
+    // upwards), so `new` never makes a `content/` of its own in a folder that
+    // is not a site, such as `content/events/` itself.
+    let content = match load::content_dir(root) {
+        Ok(c) => c,
+        Err(d) => {
+            super::print_diagnostics_only(&[d], Verbosity::Normal);
+            return Exit::UsageError;
+        }
+    };
+    let dir = content.join("events");
     let path = dir.join(format!("{slug}.md"));
     if path.exists() {
         eprintln!(
@@ -95,4 +90,46 @@ pub fn run(root: &Path, ev: &NewEvent) -> Exit {
     }
     println!("{}", path.display());
     Exit::Success
+}
+
+/// The start of the file name: the day the event is filed under, without the
+/// time. Years before 1 are counted as `display` counts them (`-0043` is
+/// `44 bce`, `0000` is `1 bce`), which also keeps `-0043` apart from `0043`.
+fn file_prefix(date: &EventDate) -> String {
+    let Some(p) = date.anchor() else {
+        return String::new();
+    };
+    let day: String = p
+        .html_datetime()
+        .chars()
+        .take_while(|c| *c != 'T')
+        .collect();
+    if p.year() > 0 {
+        return day;
+    }
+    // `-0043-03-15`: what follows the year is the month and day.
+    let month_day = day
+        .trim_start_matches('-')
+        .split_once('-')
+        .map_or("", |(_, rest)| rest);
+    format!("{} bce {month_day}", date::year_number(p.year()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prefix(text: &str) -> String {
+        file_prefix(&EventDate::parse(text, chrono_tz::UTC).expect("valid"))
+    }
+
+    #[test]
+    fn bce_years_are_named_as_they_are_displayed() {
+        assert_eq!(prefix("-0043"), "44 bce ");
+        assert_eq!(prefix("-0043-03-15"), "44 bce 03-15");
+        assert_eq!(prefix("0000"), "1 bce ");
+        assert_eq!(prefix("0001"), "0001");
+        assert_eq!(prefix("2023-07-12T22:30"), "2023-07-12");
+        assert_eq!(prefix("../-0043"), "44 bce ");
+    }
 }

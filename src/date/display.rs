@@ -352,8 +352,9 @@ fn day_text(p: &DatePoint, l: &LangTable) -> String {
     }
 }
 
-/// The number of a year in its era: `2023`, `44` for -43.
-fn year_number(year: i32) -> String {
+/// The number of a year in its era: `2023`, `44` for -43 (`annals new`
+/// names BCE files with it, so file names and pages agree).
+pub(crate) fn year_number(year: i32) -> String {
     if year <= 0 {
         (1 - i64::from(year)).to_string()
     } else {

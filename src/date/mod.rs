@@ -37,6 +37,7 @@ mod tests;
 
 use chrono::NaiveDateTime;
 
+pub(crate) use display::year_number;
 pub use display::{DateDisplay, DisplayPart, Lang};
 pub use order::SortKey;
 

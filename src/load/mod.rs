@@ -5,7 +5,7 @@
 
 pub mod frontmatter;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{suggest, Code, Diagnostic};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -43,9 +43,30 @@ pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.starts_with('_')
 }
 
+/// SPEC §2: `.md` or `.markdown`, in any letter case (`UP.MD` is an event).
 fn is_markdown(path: &Path) -> bool {
     path.extension()
-        .is_some_and(|e| e == "md" || e == "markdown")
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// The folders SPEC §2 puts directly under `content/`. `periods/` is not read
+/// yet; it is accepted so that a site may have one before annals reads it.
+const CONTENT_FOLDERS: [&str; 4] = ["events", "actors", "theatres", "periods"];
+
+/// `root/content`, or the usage error every command gives when `root` has
+/// none, since it is almost always the wrong `--root` or current folder.
+/// Commands do not look in parent folders: the site is `--root`, default `.`.
+pub fn content_dir(root: &Path) -> Result<PathBuf, Diagnostic> {
+    let content = root.join("content");
+    if content.is_dir() {
+        Ok(content)
+    } else {
+        Err(Diagnostic::error(
+            Code::Usage,
+            format!("no `content/` folder in `{}`", root.display()),
+        )
+        .with_hint("run `annals init` to start a site, or pass `--root` with the site's folder"))
+    }
 }
 
 /// What the walk found: Markdown sources to read, in sorted order, and assets.
@@ -58,22 +79,19 @@ pub struct Walked {
 }
 
 /// Walks `root/content/`. A missing `actors/` or `theatres/` folder is fine; a
-/// missing `content/` is reported, since it is almost always the wrong `--root`.
+/// missing `content/` is reported (see [`content_dir`]), and so is anything
+/// else directly under `content/` (see [`strays`]): a misspelt folder must not
+/// quietly make an empty site.
 pub fn walk(root: &Path) -> Walked {
     let mut walked = Walked::default();
-    let content = root.join("content");
-    if !content.is_dir() {
-        walked.diagnostics.push(
-            Diagnostic::error(
-                Code::Usage,
-                format!("no `content/` folder in `{}`", root.display()),
-            )
-            .with_hint(
-                "run `annals init` to start a site, or pass `--root` with the site's folder",
-            ),
-        );
-        return walked;
-    }
+    let content = match content_dir(root) {
+        Ok(c) => c,
+        Err(d) => {
+            walked.diagnostics.push(d);
+            return walked;
+        }
+    };
+    let strays = strays(root, &content, &mut walked.diagnostics);
     for section in [Section::Events, Section::Actors, Section::Theatres] {
         let dir = content.join(section.folder());
         if !dir.is_dir() {
@@ -105,7 +123,133 @@ pub fn walk(root: &Path) -> Walked {
             }
         }
     }
+    let has_events = walked.sources.iter().any(|(s, _)| *s == Section::Events);
+    for stray in &strays {
+        walked.diagnostics.push(stray.diagnostic(has_events));
+    }
     walked
+}
+
+/// An entry directly under `content/` that is none of [`CONTENT_FOLDERS`].
+struct Stray {
+    /// Relative to the site root.
+    rel: PathBuf,
+    name: String,
+    is_dir: bool,
+    /// Markdown files it holds (a folder, however deep) or is (a file).
+    markdown: usize,
+}
+
+/// The entries directly under `content/` that annals does not read, sorted by
+/// name. Names starting with `.` or `_` are the author's own (SPEC §2).
+fn strays(root: &Path, content: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Stray> {
+    let entries = match std::fs::read_dir(content) {
+        Ok(entries) => entries,
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::error(Code::Io, format!("cannot read: {e}"))
+                    .in_file(relative(root, content)),
+            );
+            return Vec::new();
+        }
+    };
+    let mut strays = Vec::new();
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diagnostics.push(
+                    Diagnostic::error(Code::Io, format!("cannot read: {e}"))
+                        .in_file(relative(root, content)),
+                );
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        // Through symbolic links, as the walk itself goes.
+        let is_dir = path.is_dir();
+        if is_ignored(&name) || (is_dir && CONTENT_FOLDERS.contains(&name.as_str())) {
+            continue;
+        }
+        let markdown = if is_dir {
+            WalkDir::new(&path)
+                .follow_links(true)
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file() && is_markdown(e.path()))
+                .count()
+        } else {
+            usize::from(is_markdown(&path))
+        };
+        strays.push(Stray {
+            rel: relative(root, &path),
+            name,
+            is_dir,
+            markdown,
+        });
+    }
+    strays.sort_by(|a, b| a.name.cmp(&b.name));
+    strays
+}
+
+impl Stray {
+    /// A warning, or the error of a site whose only Markdown is misplaced:
+    /// building that would publish an empty timeline without a word.
+    fn diagnostic(&self, has_events: bool) -> Diagnostic {
+        let shown = crate::diagnostic::display_path(&self.rel);
+        let files = |n: usize| format!("{n} Markdown file{}", if n == 1 { "" } else { "s" });
+        // A file is not a misspelt folder, so only folders get a "did you mean".
+        let near = if self.is_dir {
+            suggest(&self.name, &CONTENT_FOLDERS)
+        } else {
+            None
+        };
+        let d = if !has_events && self.markdown > 0 {
+            let found = if self.is_dir {
+                format!("`{shown}/` holds {}", files(self.markdown))
+            } else {
+                format!("`{shown}` is a Markdown file")
+            };
+            let hint = match near {
+                Some("events") => {
+                    "did you mean `content/events/`? move the event files there".to_string()
+                }
+                Some(other) => format!(
+                    "did you mean `content/{other}/`? event files belong in `content/events/`"
+                ),
+                None => "event files belong in `content/events/`; move them there".to_string(),
+            };
+            Diagnostic::error(
+                Code::EventsElsewhere,
+                format!("no event files in `content/events/`, but {found}"),
+            )
+            .with_hint(hint)
+        } else {
+            let message = if self.is_dir {
+                let unread = match self.markdown {
+                    0 => String::new(),
+                    1 => "; its 1 Markdown file is not part of the site".to_string(),
+                    n => format!("; its {} are not part of the site", files(n)),
+                };
+                format!("`{shown}/` is not a folder annals reads{unread}")
+            } else {
+                format!(
+                    "`{shown}` is not read: files directly under `content/` are not part of the site"
+                )
+            };
+            let hint = match near {
+                Some(k) => format!("did you mean `content/{k}/`?"),
+                None if self.markdown > 0 && !self.is_dir => {
+                    "event files belong in `content/events/`".to_string()
+                }
+                None => "the folders of `content/` are `events/`, `actors/`, `theatres/` and `periods/`; start a name with `_` to keep it there unread".to_string(),
+            };
+            Diagnostic::warning(Code::UnknownContent, message).with_hint(hint)
+        };
+        d.in_file(&self.rel)
+    }
 }
 
 /// Reads one source file as UTF-8.

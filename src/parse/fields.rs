@@ -2,21 +2,10 @@
 //! wrong key yields its own positioned diagnostic instead of one serde error for
 //! the whole file.
 
-use crate::diagnostic::{Code, Diagnostic, Span};
+use crate::diagnostic::{suggest, Code, Diagnostic, Span};
 use crate::load::frontmatter::FrontMatter;
 use crate::yaml::{self, Mapping, Value};
 use std::path::Path;
-
-/// The nearest known word, if it is close enough to be what the user meant.
-pub fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(&word, k), *k))
-        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
-        .min()
-        .map(|(_, k)| k)
-}
 
 /// A front matter map plus what is needed to point at its lines.
 pub struct Fields<'a> {
@@ -253,18 +242,5 @@ pub fn choice_hint(word: &str, known: &[&str], list: &str) -> String {
     match suggest(word, known) {
         Some(k) => format!("did you mean `{k}`?"),
         None => format!("{list}: {}", known.join(", ")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggests_near_keys() {
-        let known = ["title", "date", "theatres", "actors"];
-        assert_eq!(suggest("theatre", &known), Some("theatres"));
-        assert_eq!(suggest("Titel", &known), Some("title"));
-        assert_eq!(suggest("zzzzzz", &known), None);
     }
 }

@@ -87,3 +87,24 @@ fn unknown_names_and_bad_dates_are_usage_errors() {
     let (code, _, _) = list(&["--format", "xml"]);
     assert_eq!(code, Some(2));
 }
+
+#[test]
+fn negative_years_are_dates_not_flags() {
+    let site = fixture("dates");
+    let slugs = |from: &str| {
+        let out = run(
+            site.path(),
+            &["list", "--from", from, "--to", "-0001", "--format", "csv"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{from}: {}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .skip(1)
+            .map(|row| row.split(',').next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    // `../2023-07-14` reaches back beyond the record, so it overlaps any
+    // span before it; the 44 BCE event is kept or not by the value of --from.
+    assert_eq!(slugs("-0100"), ["bce", "open-start"]);
+    assert_eq!(slugs("-0042"), ["open-start"]);
+}

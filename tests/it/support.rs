@@ -122,3 +122,46 @@ pub fn corpus(args: &[&str]) {
         stderr(&out)
     );
 }
+
+/// Every file and folder below `dir` as sorted `/`-separated relative paths,
+/// folders ending in `/`: the whole tree, so a test can assert that nothing
+/// else was created (an empty folder included).
+pub fn entries(dir: &Path) -> Vec<String> {
+    let mut all: Vec<String> = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("below")
+                .to_string_lossy()
+                .replace('\\', "/");
+            if e.file_type().is_dir() {
+                rel + "/"
+            } else {
+                rel
+            }
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+/// Writes `text` at `dir/rel`, creating the folders on the way.
+pub fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(&path, text).expect("write");
+}
+
+/// A minimal event file with a title, a date and a source (so that it has
+/// no warning of its own).
+pub fn event(title: &str, date: &str) -> String {
+    format!(
+        "---\ntitle: {title}\ndate: {date}\nsources:\n  - publisher: Agency\n    url: https://example.org/{date}\n---\nBody.\n"
+    )
+}
