@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 pub enum Severity {
     Error,
     Warning,
+    /// Information that asks for no change (why a file was not written):
+    /// never fails a run, not even with `--deny-warnings`.
+    Note,
 }
 
 impl Severity {
@@ -16,6 +19,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -102,11 +106,14 @@ pub enum Code {
     DuplicateSourceUrl,
     /// Two events with the same title and date.
     LikelyDuplicate,
+    /// `base_url` is only a path: files that need absolute URLs (the
+    /// sitemap) are not written.
+    PathOnlyBaseUrl,
 }
 
 impl Code {
     /// Every code, for documentation and its test.
-    pub const ALL: [Code; 28] = [
+    pub const ALL: [Code; 29] = [
         Code::Io,
         Code::Usage,
         Code::NoFrontMatter,
@@ -135,6 +142,7 @@ impl Code {
         Code::LongTitle,
         Code::DuplicateSourceUrl,
         Code::LikelyDuplicate,
+        Code::PathOnlyBaseUrl,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -167,6 +175,7 @@ impl Code {
             Code::LongTitle => "W306",
             Code::DuplicateSourceUrl => "W307",
             Code::LikelyDuplicate => "W308",
+            Code::PathOnlyBaseUrl => "N401",
         }
     }
 }
@@ -186,6 +195,13 @@ impl Diagnostic {
     pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn note(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
             ..Diagnostic::error(code, message)
         }
     }
@@ -253,8 +269,12 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 
 /// A one-line summary: `2 errors, 1 warning`.
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    );
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("{n} {word}")
@@ -262,11 +282,15 @@ pub fn summary(diagnostics: &[Diagnostic]) -> String {
             format!("{n} {word}s")
         }
     };
-    format!(
+    let mut out = format!(
         "{}, {}",
         plural(errors, "error"),
         plural(warnings, "warning")
-    )
+    );
+    if notes > 0 {
+        out = format!("{out}, {}", plural(notes, "note"));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -47,6 +47,7 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
     let head = match d.severity {
         Severity::Error => paint(color, "1;31", &head),
         Severity::Warning => paint(color, "1;33", &head),
+        Severity::Note => paint(color, "1;36", &head),
     };
     let _ = writeln!(out, "{head}: {}", paint(color, "1", &d.message));
     let gutter = d
@@ -82,6 +83,7 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
         let marker = match d.severity {
             Severity::Error => paint(color, "1;31", &marker),
             Severity::Warning => paint(color, "1;33", &marker),
+            Severity::Note => paint(color, "1;36", &marker),
         };
         let _ = writeln!(out, "{pad} {} {lead}{marker}", blue("|"));
     }
@@ -116,6 +118,7 @@ pub fn github(d: &Diagnostic) -> String {
     let level = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "notice",
     };
     let mut props = Vec::new();
     if let Some(file) = &d.file {

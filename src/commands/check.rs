@@ -4,7 +4,7 @@
 //! date, and a build must not change with the day it runs on (SPEC §11).
 
 use super::{exit_for, Exit, Verbosity};
-use crate::diagnostic;
+use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::report::{self, Format};
 use crate::site::{self, Options};
 use crate::write::NullSink;
@@ -35,6 +35,19 @@ pub fn run(
         if let Err(errors) = site.build_into(&NullSink) {
             diagnostics.extend(errors);
         }
+        if !site.config.base_url.has_origin() {
+            diagnostics.push(
+                Diagnostic::note(
+                    Code::PathOnlyBaseUrl,
+                    format!(
+                        "no sitemap.xml is written: `base_url` is the path `{}`, and sitemaps need absolute URLs",
+                        site.config.base_url.path
+                    ),
+                )
+                .in_file(crate::parse::config::CONFIG_FILE)
+                .with_hint("set `base_url` to the site's address, such as `https://example.org/`, to get a sitemap"),
+            );
+        }
     }
     diagnostic::sort(&mut diagnostics);
     match format {
@@ -62,7 +75,9 @@ pub fn run(
         }
     }
     match exit_for(&diagnostics) {
-        Exit::Success if deny_warnings && !diagnostics.is_empty() => {
+        Exit::Success
+            if deny_warnings && diagnostics.iter().any(|d| d.severity == Severity::Warning) =>
+        {
             if format == Format::Human {
                 eprintln!("error: warnings count as errors with --deny-warnings");
             }

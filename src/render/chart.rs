@@ -6,12 +6,12 @@
 
 use crate::date::Lang;
 use crate::escape::html as escape_html;
-use crate::model::{Group, Timeline};
+use crate::model::Timeline;
 use crate::parse::config::BaseUrl;
 use crate::route::{GroupId, Route};
 use crate::slug::Slug;
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 const WIDTH: f64 = 960.0;
@@ -86,7 +86,7 @@ pub fn overview(
     let pad = ((max - min) / 40).max(43_200);
     let (min, max) = (min - pad, max + pad);
 
-    let (groups, lane_route): (&BTreeMap<Slug, Group>, fn(Slug) -> GroupId) = match lanes {
+    let (groups, lane_route): (_, fn(Slug) -> GroupId) = match lanes {
         Lanes::Actors => (&t.actors, GroupId::Actor),
         Lanes::Theatres => (&t.theatres, GroupId::Theatre),
     };

@@ -24,5 +24,6 @@ mod ordering;
 mod output_safety;
 mod sanitise;
 mod scale;
+mod sitemap;
 mod support;
 mod template_docs;
