@@ -8,6 +8,7 @@ use super::feed::{entry, Bodies, Feed};
 use super::iri;
 use crate::model::Timeline;
 use crate::parse::config::Config;
+use crate::route::FeedFormat;
 use std::fmt::Write;
 
 pub fn write(t: &Timeline, c: &Config, feed: &Feed, bodies: &Bodies) -> String {
@@ -15,7 +16,7 @@ pub fn write(t: &Timeline, c: &Config, feed: &Feed, bodies: &Bodies) -> String {
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
     escape(&mut out, &c.language);
     out.push_str("\">\n");
-    element(&mut out, 1, "id", &iri(c, &feed.dir));
+    element(&mut out, 1, "id", &iri(c, &feed.page().path()));
     text_element(&mut out, 1, "title", &feed.title);
     if !feed.subtitle.is_empty() {
         text_element(&mut out, 1, "subtitle", &feed.subtitle);
@@ -26,14 +27,14 @@ pub fn write(t: &Timeline, c: &Config, feed: &Feed, bodies: &Bodies) -> String {
         1,
         "self",
         "application/atom+xml",
-        &c.base_url.absolute(&format!("{}atom.xml", feed.dir)),
+        &c.base_url.absolute(&feed.file(FeedFormat::Atom).path()),
     );
     link(
         &mut out,
         1,
         "alternate",
         "text/html",
-        &c.base_url.absolute(&feed.dir),
+        &c.base_url.absolute(&feed.page().path()),
     );
     out.push_str("  <author>\n");
     element(&mut out, 2, "name", &c.title);

@@ -55,7 +55,7 @@ fn vevent(t: &Timeline, c: &Config, i: usize) -> Option<String> {
     let te = &t.events[i];
     let e = &te.event;
     let when = when(&e.date)?;
-    let path = format!("events/{}/", e.slug);
+    let path = crate::route::Route::event(&e.slug).path();
     let mut out = String::with_capacity(512 + e.summary_text.len());
     line(&mut out, "BEGIN:VEVENT");
     line(&mut out, &format!("UID:{}", text(&iri(c, &path))));

@@ -93,7 +93,7 @@ impl<'a> Record<'a> {
     pub fn new(t: &'a Timeline, c: &Config, i: usize) -> Result<Record<'a>, Diagnostic> {
         let te = &t.events[i];
         let e = &te.event;
-        let path = format!("events/{}/", e.slug);
+        let path = crate::route::Route::event(&e.slug).path();
         let named = |slugs: &'a [Slug], names: &dyn Fn(&Slug) -> Option<&'a str>| {
             slugs
                 .iter()
@@ -138,7 +138,7 @@ impl<'a> Record<'a> {
             summary: &e.summary_text,
             body: e.body_text()?,
             image: e.image.as_ref().map(|img| ImageRecord {
-                src: img.src.url(&c.base_url, e.slug.as_str(), true),
+                src: img.src.url(&c.base_url, &e.slug, true),
                 alt: &img.alt,
                 caption: img.caption.as_deref(),
                 credit: img.credit.as_deref(),

@@ -7,13 +7,14 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown;
 use crate::model::{Group, Timeline};
 use crate::parse::config::Config;
+use crate::route::{FeedFormat, GroupId, Kind, ListId, Route};
+use crate::slug::Slug;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 /// One feed: the site's, or an actor's or theatre's.
 pub struct Feed {
-    /// Site-relative folder of the feed files and of the page they follow:
-    /// `""`, `actors/<slug>/`, `theatres/<slug>/`.
-    pub dir: String,
+    /// Whose feed: the site's (`None`) or an actor's or theatre's.
+    pub group: Option<GroupId>,
     pub title: String,
     /// Plain text: the site's description, or the first paragraph of the
     /// actor's or theatre's own.
@@ -30,24 +31,39 @@ pub struct Feed {
     pub full: bool,
 }
 
+impl Feed {
+    /// The page the feed follows.
+    pub fn page(&self) -> Route {
+        match &self.group {
+            None => Route::List(ListId::Timeline, 1),
+            Some(id) => Route::group(id.clone()),
+        }
+    }
+
+    /// The feed's file in `format`.
+    pub fn file(&self, format: FeedFormat) -> Route {
+        Route::Feed(self.group.clone(), format)
+    }
+}
+
 /// The site's feed, then one per actor and one per theatre (by slug), each with
 /// the events its page lists.
 pub fn feeds(t: &Timeline, c: &Config) -> Vec<Feed> {
     let events: Vec<usize> = (0..t.events.len()).rev().take(FEED_ENTRIES).collect();
     let site_updated = updated(t, &events).unwrap_or_else(|| rfc3339(epoch()));
     let mut out = vec![Feed {
-        dir: String::new(),
+        group: None,
         title: c.title.clone(),
         subtitle: c.description.clone(),
         events,
         updated: site_updated.clone(),
         full: true,
     }];
-    let group = |section: &str, g: &Group| {
+    let group = |id: fn(Slug) -> GroupId, g: &Group| {
         let events = newest(&g.events);
         let about = markdown::first_paragraph(&g.entity.description);
         Feed {
-            dir: format!("{section}/{}/", g.entity.slug),
+            group: Some(id(g.entity.slug.clone())),
             title: format!("{} · {}", g.entity.name, c.title),
             subtitle: if about.is_empty() {
                 c.description.clone()
@@ -59,8 +75,8 @@ pub fn feeds(t: &Timeline, c: &Config) -> Vec<Feed> {
             full: false,
         }
     };
-    out.extend(t.actors.values().map(|g| group("actors", g)));
-    out.extend(t.theatres.values().map(|g| group("theatres", g)));
+    out.extend(t.actors.values().map(|g| group(GroupId::Actor, g)));
+    out.extend(t.theatres.values().map(|g| group(GroupId::Theatre, g)));
     out
 }
 
@@ -128,13 +144,13 @@ pub struct Entry<'a> {
 pub fn entry<'a>(t: &'a Timeline, c: &Config, bodies: &'a Bodies, i: usize) -> Entry<'a> {
     let te = &t.events[i];
     let e = &te.event;
-    let path = format!("events/{}/", e.slug);
+    let path = Route::event(&e.slug).path();
     let mut categories = Vec::with_capacity(te.actors.len() + te.theatres.len() + te.tags.len());
-    for (section, slugs, groups) in [
-        ("actors", &te.actors, &t.actors),
-        ("theatres", &te.theatres, &t.theatres),
+    for (kind, slugs, groups) in [
+        (Kind::Actor, &te.actors, &t.actors),
+        (Kind::Theatre, &te.theatres, &t.theatres),
     ] {
-        let scheme = c.base_url.absolute(&format!("{section}/"));
+        let scheme = c.base_url.absolute(&Route::Section(kind).path());
         for s in slugs {
             categories.push(Category {
                 term: s.as_str(),
@@ -143,7 +159,7 @@ pub fn entry<'a>(t: &'a Timeline, c: &Config, bodies: &'a Bodies, i: usize) -> E
             });
         }
     }
-    let scheme = c.base_url.absolute("tags/");
+    let scheme = c.base_url.absolute(&Route::Section(Kind::Tag).path());
     for s in &te.tags {
         categories.push(Category {
             term: s.as_str(),

@@ -6,6 +6,7 @@
 use super::feed::{entry, Bodies, Feed};
 use crate::model::Timeline;
 use crate::parse::config::Config;
+use crate::route::FeedFormat;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -92,8 +93,8 @@ pub fn write(t: &Timeline, c: &Config, feed: &Feed, bodies: &Bodies) -> Vec<u8> 
     let doc = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
         title: &feed.title,
-        home_page_url: c.base_url.absolute(&feed.dir),
-        feed_url: c.base_url.absolute(&format!("{}feed.json", feed.dir)),
+        home_page_url: c.base_url.absolute(&feed.page().path()),
+        feed_url: c.base_url.absolute(&feed.file(FeedFormat::Json).path()),
         description: &feed.subtitle,
         language: &c.language,
         authors: [Author {

@@ -22,6 +22,7 @@ mod timelinejs;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Timeline;
 use crate::parse::config::Config;
+use crate::route::{DataFile, FeedFormat, Route};
 use crate::write::Sink;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -94,8 +95,11 @@ pub fn write(t: &Timeline, c: &Config, sink: &dyn Sink) -> (usize, Vec<Diagnosti
             jobs.push(job);
         }
     }
-    let put =
-        |path: String, bytes: Vec<u8>| sink.put(&path, &bytes).map_err(|e| io_error(&path, e));
+    let put = |route: Route, bytes: Vec<u8>| {
+        let path = route.file();
+        sink.put(&path, &bytes).map_err(|e| io_error(&path, e))
+    };
+    let data = |file: DataFile| Route::Data(file).file();
     let results: Vec<Vec<Result<(), Diagnostic>>> = jobs
         .into_par_iter()
         .map(|job| match job {
@@ -108,20 +112,26 @@ pub fn write(t: &Timeline, c: &Config, sink: &dyn Sink) -> (usize, Vec<Diagnosti
                 let mut done = Vec::new();
                 if on.atom {
                     let xml = atom::write(t, c, f, &bodies).into_bytes();
-                    done.push(put(format!("{}atom.xml", f.dir), xml));
+                    done.push(put(f.file(FeedFormat::Atom), xml));
                 }
                 if on.json_feed {
                     let json = json_feed::write(t, c, f, &bodies);
-                    done.push(put(format!("{}feed.json", f.dir), json));
+                    done.push(put(f.file(FeedFormat::Json), json));
                 }
                 done
             }
-            Job::Calendar => vec![calendar::write(t, c).write_to(sink, "calendar.ics")],
-            Job::EventsJson => vec![events_json::write(t, c).write_to(sink, "events.json")],
-            Job::Csv => vec![events_csv::write(t, c).write_to(sink, "events.csv")],
-            Job::TimelineJs => vec![timelinejs::write(t, c).write_to(sink, "timelinejs.json")],
+            Job::Calendar => {
+                vec![calendar::write(t, c).write_to(sink, &data(DataFile::Calendar))]
+            }
+            Job::EventsJson => {
+                vec![events_json::write(t, c).write_to(sink, &data(DataFile::EventsJson))]
+            }
+            Job::Csv => vec![events_csv::write(t, c).write_to(sink, &data(DataFile::EventsCsv))],
+            Job::TimelineJs => {
+                vec![timelinejs::write(t, c).write_to(sink, &data(DataFile::TimelineJs))]
+            }
             Job::SearchIndex => {
-                vec![search_index::write(t, c).write_to(sink, "search-index.json")]
+                vec![search_index::write(t, c).write_to(sink, &data(DataFile::SearchIndex))]
             }
         })
         .collect();

@@ -79,7 +79,7 @@ fn entry<'a>(t: &'a Timeline, c: &Config, i: usize) -> Entry<'a> {
     let day = |x: chrono::NaiveDateTime| x.and_utc().timestamp().div_euclid(86_400);
     Entry {
         slug: e.slug.as_str(),
-        url: c.base_url.link(&format!("events/{}/", e.slug)),
+        url: c.base_url.link(&crate::route::Route::event(&e.slug).path()),
         title: &e.title,
         date: e.date.iso(),
         date_text: e.date.display(&c.lang).text(),

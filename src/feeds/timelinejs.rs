@@ -90,7 +90,7 @@ pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
 fn slide<'a>(t: &'a Timeline, c: &Config, i: usize) -> Slide<'a> {
     let te = &t.events[i];
     let e = &te.event;
-    let path = format!("events/{}/", e.slug);
+    let path = crate::route::Route::event(&e.slug).path();
     let (start, end) = match e.date {
         EventDate::Point(p) => (Some(p), None),
         EventDate::Interval { start, end } => match (start, end) {
@@ -112,7 +112,7 @@ fn slide<'a>(t: &'a Timeline, c: &Config, i: usize) -> Slide<'a> {
             text: paragraph(&e.summary_text),
         },
         media: e.image.as_ref().map(|img| Media {
-            url: img.src.url(&c.base_url, e.slug.as_str(), true),
+            url: img.src.url(&c.base_url, &e.slug, true),
             alt: img.alt.clone(),
             caption: img.caption.as_deref().map(escape::html),
             credit: img.credit.as_deref().map(escape::html),

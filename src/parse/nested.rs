@@ -5,6 +5,7 @@ use crate::date::EventDate;
 use crate::diagnostic::Code;
 use crate::parse::fields::Fields;
 use crate::parse::schema;
+use crate::slug::Slug;
 use crate::yaml::{self, Mapping, Value};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -31,11 +32,15 @@ impl ImageSrc {
     /// the copy of the file beside the event's page, as a link honouring
     /// `base_url` (`absolute: false`) or as an absolute URL where the base
     /// has an origin (`absolute: true`, for feeds, Open Graph and exports).
-    pub fn url(&self, base: &crate::parse::config::BaseUrl, slug: &str, absolute: bool) -> String {
+    pub fn url(&self, base: &crate::parse::config::BaseUrl, slug: &Slug, absolute: bool) -> String {
         match self {
             ImageSrc::Url(u) => u.clone(),
             ImageSrc::File(p) => {
-                let path = format!("events/{slug}/{}", crate::diagnostic::display_path(p));
+                let path = crate::route::Route::EventAsset(
+                    slug.clone(),
+                    crate::diagnostic::display_path(p),
+                )
+                .path();
                 if absolute {
                     base.absolute(&path)
                 } else {

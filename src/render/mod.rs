@@ -359,7 +359,7 @@ impl<'a> Renderer<'a> {
         let image = e
             .image
             .as_ref()
-            .map(|img| img.src.url(&c.base_url, e.slug.as_str(), true));
+            .map(|img| img.src.url(&c.base_url, &e.slug, true));
         ctx.insert("jsonld", &jsonld::json_ld(t, i, c, image));
         Ok(())
     }

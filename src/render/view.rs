@@ -391,8 +391,8 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
         tags: te.tags.iter().map(|s| tag_link(links, t, s)).collect(),
         summary,
         image: e.image.as_ref().map(|img| ImageView {
-            src: img.src.url(&config.base_url, e.slug.as_str(), false),
-            permalink: img.src.url(&config.base_url, e.slug.as_str(), true),
+            src: img.src.url(&config.base_url, &e.slug, false),
+            permalink: img.src.url(&config.base_url, &e.slug, true),
             alt: img.alt.clone(),
             caption: img.caption.clone(),
             credit: img.credit.clone(),
