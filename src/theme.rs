@@ -51,6 +51,8 @@ pub struct Theme {
     pub extra: serde_json::Value,
     /// The theme's strings by language (`{en: {...}, fr: {...}}`).
     pub strings: serde_json::Value,
+    /// The theme this one extends (its `theme.yaml`), if any.
+    pub extends: Option<String>,
 }
 
 /// Names of the built-in themes.
@@ -61,37 +63,121 @@ pub fn builtin_names() -> Vec<&'static str> {
         .collect()
 }
 
-/// Resolves the theme named `name` for the site at `root`.
+/// One theme of an `extends` chain, as read.
+#[derive(Default)]
+struct Layer {
+    description: String,
+    templates: BTreeMap<String, Template>,
+    statics: BTreeMap<String, StaticFile>,
+    extra: Option<serde_json::Value>,
+    strings: Option<serde_json::Value>,
+    /// The theme it `extends`, as written in its `theme.yaml`.
+    extends: Option<String>,
+    /// Where the theme came from, for messages: `themes/x/` or `built-in theme `x``.
+    place: String,
+}
+
+/// Resolves the theme named `name` for the site at `root`, with every theme
+/// it `extends` (SPEC §9): a template or static file missing from a theme
+/// comes from the theme it extends, and so on up the chain. A folder
+/// `themes/<name>/` wins over the built-in theme of that name, except where a
+/// folder theme extends its own name: that is the built-in one it replaces.
 pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
     let mut theme = Theme {
         name: name.to_string(),
         extra: serde_json::Value::Object(Default::default()),
         ..Theme::default()
     };
-    let disk = root.join("themes").join(name);
-    if disk.is_dir() {
-        load_disk_theme(root, &disk, &mut theme, diagnostics);
-    } else if let Some(dir) = BUILTIN.get_dir(name) {
-        load_builtin(dir, &mut theme, diagnostics);
-    } else {
-        let mut known = builtin_names();
-        known.sort_unstable();
-        diagnostics.push(
-            Diagnostic::error(Code::Config, format!("theme `{name}` not found"))
-                .in_file(crate::parse::config::CONFIG_FILE)
-                .with_hint(format!(
-                    "a theme is a folder `themes/{name}/` in the site, or a built-in theme: {}",
-                    known.join(", ")
-                )),
-        );
-        return theme;
+    let mut layers: Vec<Layer> = Vec::new();
+    let mut seen: Vec<(String, bool)> = Vec::new();
+    let mut next = Some((name.to_string(), true));
+    while let Some((current, disk_allowed)) = next.take() {
+        let disk = root.join("themes").join(&current);
+        let on_disk = disk_allowed && disk.is_dir();
+        if seen.contains(&(current.clone(), on_disk)) {
+            let chain: Vec<&str> = seen.iter().map(|(n, _)| n.as_str()).collect();
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::Config,
+                    format!(
+                        "themes extend each other in a cycle: {} → {current}",
+                        chain.join(" → ")
+                    ),
+                )
+                .with_hint("remove one `extends:` from the themes' `theme.yaml` files"),
+            );
+            return theme;
+        }
+        seen.push((current.clone(), on_disk));
+        let layer = if on_disk {
+            load_disk_layer(root, &disk, diagnostics)
+        } else if let Some(dir) = BUILTIN.get_dir(current.as_str()) {
+            load_builtin_layer(&current, dir, diagnostics)
+        } else {
+            let mut known = builtin_names();
+            known.sort_unstable();
+            let message = match layers.last() {
+                None => format!("theme `{current}` not found"),
+                Some(child) => format!("theme `{current}` not found; {} extends it", child.place),
+            };
+            diagnostics.push(
+                Diagnostic::error(Code::Config, message)
+                    .in_file(crate::parse::config::CONFIG_FILE)
+                    .with_hint(format!(
+                        "a theme is a folder `themes/{current}/` in the site, or a built-in theme: {}",
+                        known.join(", ")
+                    )),
+            );
+            return theme;
+        };
+        next = layer.extends.clone().map(|parent| {
+            let disk_allowed = !(on_disk && parent == current);
+            (parent, disk_allowed)
+        });
+        layers.push(layer);
+    }
+    theme.description = layers
+        .first()
+        .map(|l| l.description.clone())
+        .unwrap_or_default();
+    theme.extends = layers.first().and_then(|l| l.extends.clone());
+    // The furthest ancestor first, so that each theme overrides what it extends.
+    for layer in layers.into_iter().rev() {
+        theme.templates.extend(layer.templates);
+        theme.statics.extend(layer.statics);
+        if let Some(extra) = layer.extra {
+            merge(&mut theme.extra, &extra);
+        }
+        if let Some(strings) = layer.strings {
+            merge(&mut theme.strings, &strings);
+        }
     }
     theme.overrides = read_templates(root, &root.join("templates"), diagnostics);
-    add_statics(&mut theme, &root.join("static"));
+    add_statics(&mut theme.statics, &root.join("static"));
     theme
 }
 
-fn load_builtin(dir: &'static Dir<'static>, theme: &mut Theme, diagnostics: &mut Vec<Diagnostic>) {
+/// Deep-merges `over` into `base`: objects key by key, anything else replaced.
+pub fn merge(base: &mut serde_json::Value, over: &serde_json::Value) {
+    match (base, over) {
+        (serde_json::Value::Object(b), serde_json::Value::Object(o)) => {
+            for (k, v) in o {
+                merge(b.entry(k.clone()).or_insert(serde_json::Value::Null), v);
+            }
+        }
+        (b, o) => *b = o.clone(),
+    }
+}
+
+fn load_builtin_layer(
+    name: &str,
+    dir: &'static Dir<'static>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Layer {
+    let mut layer = Layer {
+        place: format!("the built-in theme `{name}`"),
+        ..Layer::default()
+    };
     let base = dir.path();
     let mut stack = vec![dir];
     while let Some(d) = stack.pop() {
@@ -99,38 +185,47 @@ fn load_builtin(dir: &'static Dir<'static>, theme: &mut Theme, diagnostics: &mut
         for file in d.files() {
             let rel = file.path().strip_prefix(base).unwrap_or(file.path());
             let rel_str = crate::diagnostic::display_path(rel);
-            if let Some(name) = rel_str.strip_prefix("templates/") {
+            if let Some(template) = rel_str.strip_prefix("templates/") {
                 let source = String::from_utf8_lossy(file.contents()).into_owned();
-                theme.templates.insert(
-                    name.to_string(),
+                layer.templates.insert(
+                    template.to_string(),
                     Template {
                         source,
-                        origin: format!("built-in theme `{}`: {rel_str}", theme.name),
+                        origin: format!("built-in theme `{name}`: {rel_str}"),
                     },
                 );
-            } else if let Some(name) = rel_str.strip_prefix("static/") {
-                theme
+            } else if let Some(file_name) = rel_str.strip_prefix("static/") {
+                layer
                     .statics
-                    .insert(name.to_string(), StaticFile::Embedded(file.contents()));
+                    .insert(file_name.to_string(), StaticFile::Embedded(file.contents()));
             } else if rel_str == "theme.yaml" {
                 read_theme_yaml(
                     &String::from_utf8_lossy(file.contents()),
                     Path::new("theme.yaml"),
-                    theme,
+                    &mut layer,
                     diagnostics,
                 );
             }
         }
     }
+    layer
 }
 
-fn load_disk_theme(root: &Path, dir: &Path, theme: &mut Theme, diagnostics: &mut Vec<Diagnostic>) {
-    theme.templates = read_templates(root, &dir.join("templates"), diagnostics);
-    add_statics(theme, &dir.join("static"));
+fn load_disk_layer(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Layer {
+    let mut layer = Layer {
+        place: format!(
+            "`{}/`",
+            crate::diagnostic::display_path(&relative(root, dir))
+        ),
+        templates: read_templates(root, &dir.join("templates"), diagnostics),
+        ..Layer::default()
+    };
+    add_statics(&mut layer.statics, &dir.join("static"));
     let yaml_path = dir.join("theme.yaml");
     if let Ok(text) = std::fs::read_to_string(&yaml_path) {
-        read_theme_yaml(&text, &relative(root, &yaml_path), theme, diagnostics);
+        read_theme_yaml(&text, &relative(root, &yaml_path), &mut layer, diagnostics);
     }
+    layer
 }
 
 /// Every template file below `dir`, by its `/`-separated name.
@@ -160,27 +255,27 @@ fn read_templates(
 }
 
 /// Static files below `dir`; later calls win, so the site's `static/` goes last.
-fn add_statics(theme: &mut Theme, dir: &Path) {
+fn add_statics(statics: &mut BTreeMap<String, StaticFile>, dir: &Path) {
     for (name, path) in walk_files(dir) {
-        theme.statics.insert(name, StaticFile::Disk(path));
+        statics.insert(name, StaticFile::Disk(path));
     }
 }
 
-fn read_theme_yaml(text: &str, file: &Path, theme: &mut Theme, diagnostics: &mut Vec<Diagnostic>) {
+fn read_theme_yaml(text: &str, file: &Path, layer: &mut Layer, diagnostics: &mut Vec<Diagnostic>) {
     let fm = frontmatter::whole_yaml(text);
     let Some(mut f) = Fields::parse(&fm, file, diagnostics) else {
         return;
     };
-    f.check_keys("theme.yaml", &["name", "description", "extra", "strings"]);
+    f.check_keys(
+        "theme.yaml",
+        &["name", "description", "extends", "extra", "strings"],
+    );
     if let Some(d) = f.string("description") {
-        theme.description = d;
+        layer.description = d;
     }
-    if let Some(extra) = f.get("extra").cloned() {
-        theme.extra = yaml::to_json(&extra);
-    }
-    if let Some(strings) = f.get("strings").cloned() {
-        theme.strings = yaml::to_json(&strings);
-    }
+    layer.extends = f.string("extends");
+    layer.extra = f.get("extra").map(yaml::to_json);
+    layer.strings = f.get("strings").map(yaml::to_json);
     diagnostics.extend(f.into_diagnostics());
 }
 

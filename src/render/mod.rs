@@ -47,7 +47,8 @@ const BUILTINS: [(&str, &str); 2] = [
 /// `templates/` are registered bare, so they win through Tera's fallback lookup.
 const THEME_PREFIX: &str = "theme/";
 
-/// Templates every theme must provide, one per kind of page.
+/// The page templates: a theme (with what it extends) must provide each, since
+/// every site has every kind of page.
 pub const REQUIRED_TEMPLATES: &[&str] = &[
     "index.html",
     "event.html",
@@ -138,17 +139,27 @@ impl<'a> Renderer<'a> {
             .filter(|t| !tera.contains_template(t))
             .collect();
         if !missing.is_empty() {
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::Template,
-                    format!(
-                        "theme `{}` lacks templates: {}",
-                        theme.name,
-                        missing.join(", ")
-                    ),
-                )
-                .with_hint("add them to the theme's `templates/` or the site's `templates/`"),
+            let plural = if missing.len() == 1 { "" } else { "s" };
+            let message = format!(
+                "theme `{}` has no template{plural} {}",
+                theme.name,
+                missing
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
+            let hint = match &theme.extends {
+                None => format!(
+                    "add `extends: default` to the theme's `theme.yaml`, so that every template it lacks comes from the default theme (or add the template{plural} to `themes/{}/templates/` or the site's `templates/`)",
+                    theme.name
+                ),
+                Some(parent) => format!(
+                    "neither the theme nor `{parent}`, which it extends, has {}; extend a theme that does, such as `default`",
+                    if missing.len() == 1 { "it" } else { "them" }
+                ),
+            };
+            diagnostics.push(Diagnostic::error(Code::Template, message).with_hint(hint));
             return None;
         }
         // Each actor's and theatre's view is built once and shared by its

@@ -548,7 +548,7 @@ pub fn site(
         base: &config.base_url,
     };
     let mut extra = theme_extra.clone();
-    merge(&mut extra, &config.extra);
+    crate::theme::merge(&mut extra, &config.extra);
     SiteView {
         title: config.title.clone(),
         description: config.description.clone(),
@@ -607,17 +607,5 @@ pub fn year_label(year: i32, lang: &Lang) -> String {
     match EventDate::from_year(i64::from(year), chrono_tz::UTC) {
         Ok(d) => d.display(lang).text(),
         Err(_) => year.to_string(),
-    }
-}
-
-/// Deep-merges `over` into `base` (site `extra` over the theme's defaults).
-fn merge(base: &mut serde_json::Value, over: &serde_json::Value) {
-    match (base, over) {
-        (serde_json::Value::Object(b), serde_json::Value::Object(o)) => {
-            for (k, v) in o {
-                merge(b.entry(k.clone()).or_insert(serde_json::Value::Null), v);
-            }
-        }
-        (b, o) => *b = o.clone(),
     }
 }

@@ -27,3 +27,4 @@ mod scale;
 mod sitemap;
 mod support;
 mod template_docs;
+mod themes;
