@@ -51,6 +51,12 @@ pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     )
 }
 
+/// Whether event `i` is in the calendar: iCalendar cannot hold every date
+/// (docs/exports.md).
+pub fn includes(t: &Timeline, i: usize) -> bool {
+    when(&t.events[i].event.date).is_some()
+}
+
 fn vevent(t: &Timeline, c: &Config, i: usize) -> Option<String> {
     let te = &t.events[i];
     let e = &te.event;

@@ -22,7 +22,7 @@ mod timelinejs;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Timeline;
 use crate::parse::config::Config;
-use crate::route::{DataFile, FeedFormat, Route};
+use crate::route::{DataFile, FeedFormat, GroupId, ListId, Route};
 use crate::write::Sink;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -69,6 +69,51 @@ enum Job {
     Csv,
     TimelineJs,
     SearchIndex,
+}
+
+/// The feed and export files that show event `i` (SPEC §7), as written with
+/// this configuration: for incremental builds and `plan::affected`.
+pub fn files_showing(t: &Timeline, c: &Config, i: usize) -> Vec<Route> {
+    let on = Enabled::from_config(c);
+    let mut out = Vec::new();
+    let formats: Vec<FeedFormat> = [
+        (on.atom, FeedFormat::Atom),
+        (on.json_feed, FeedFormat::Json),
+    ]
+    .into_iter()
+    .filter_map(|(enabled, f)| enabled.then_some(f))
+    .collect();
+    if !formats.is_empty() {
+        let newest = |events: &[usize]| events.iter().rev().take(FEED_ENTRIES).any(|&e| e == i);
+        let mut groups: Vec<Option<GroupId>> = Vec::new();
+        if newest(t.list(&ListId::Timeline)) {
+            groups.push(None);
+        }
+        let with_feeds = t
+            .groups_of(i)
+            .into_iter()
+            .filter(|g| matches!(g, GroupId::Actor(_) | GroupId::Theatre(_)));
+        for id in with_feeds {
+            if t.group_events(&id).is_some_and(newest) {
+                groups.push(Some(id));
+            }
+        }
+        for g in groups {
+            out.extend(formats.iter().map(|&f| Route::Feed(g.clone(), f)));
+        }
+    }
+    for (enabled, file) in [
+        (on.calendar && calendar::includes(t, i), DataFile::Calendar),
+        (on.events_json, DataFile::EventsJson),
+        (on.csv, DataFile::EventsCsv),
+        (on.timelinejs, DataFile::TimelineJs),
+        (on.search_index, DataFile::SearchIndex),
+    ] {
+        if enabled {
+            out.push(Route::Data(file));
+        }
+    }
+    out
 }
 
 /// Writes every enabled feed and export into `sink`, in parallel, each file

@@ -87,6 +87,27 @@ impl Timeline {
         }
     }
 
+    /// Every group whose list holds event `i`: its actors, its theatres and
+    /// the theatres that contain them, its tags, its year.
+    pub fn groups_of(&self, i: usize) -> Vec<GroupId> {
+        let te = &self.events[i];
+        let mut out: Vec<GroupId> = te.actors.iter().cloned().map(GroupId::Actor).collect();
+        for s in &te.theatres {
+            out.push(GroupId::Theatre(s.clone()));
+            out.extend(self.ancestors(s).into_iter().map(GroupId::Theatre));
+        }
+        out.extend(te.tags.iter().cloned().map(GroupId::Tag));
+        out.push(GroupId::Year(te.year));
+        out.sort();
+        out.dedup();
+        // Group lists are in timeline order, so membership is a binary search.
+        out.retain(|id| {
+            self.group_events(id)
+                .is_some_and(|events| events.binary_search(&i).is_ok())
+        });
+        out
+    }
+
     /// The position of the event with this slug in this build.
     pub fn index_of(&self, slug: &Slug) -> Option<usize> {
         self.by_slug.get(slug).copied()

@@ -7,6 +7,10 @@
 //! list and a page number), never by position in the timeline: adding an event
 //! changes only the pages that show it, not the identity of every page.
 
+mod depends;
+
+pub use depends::{affected, showing};
+
 use crate::model::Timeline;
 use crate::parse::config::{Config, Order};
 use crate::route::{GroupId, Kind, ListId, Route};

@@ -1,0 +1,109 @@
+//! Which output files one event reaches: the query `serve`'s incremental
+//! rebuilds rest on, answered from stable identities (slugs, groups, list
+//! pages), never from positions that shift when an event is added.
+
+use super::{page_count, pages, Page};
+use crate::feeds;
+use crate::model::Timeline;
+use crate::parse::config::{Config, Order};
+use crate::route::{DataFile, ListId, Route};
+use crate::slug::Slug;
+use std::collections::BTreeSet;
+
+/// The output files (relative paths) that differ between a build of `before`
+/// and a build of `after`, where the two differ only in the event `slug`
+/// (edited, added or removed), both with `config`.
+///
+/// An edit that keeps the event's place (the same position, date, groups and
+/// neighbours: a new title, summary, body, status or sources) reaches its own
+/// page, its neighbours' and the pages that relate to it, the list pages that
+/// show it and the first page of each of those lists (whose chart labels it),
+/// and the feeds and exports that hold it. Anything else (adding, removing,
+/// re-dating or re-filing an event) changes site-wide counts, which every page
+/// of the default theme shows, so every page is answered. Event assets are not
+/// included: they depend on their own files.
+pub fn affected(
+    before: &Timeline,
+    after: &Timeline,
+    config: &Config,
+    slug: &Slug,
+) -> BTreeSet<String> {
+    let (b, a) = (before.index_of(slug), after.index_of(slug));
+    let mut out = BTreeSet::new();
+    let same_place = match (b, a) {
+        (Some(b), Some(a)) => {
+            let (x, y) = (&before.events[b], &after.events[a]);
+            b == a
+                && x.event.date.iso() == y.event.date.iso()
+                && x.prev.map(|p| &before.events[p].event.slug)
+                    == y.prev.map(|p| &after.events[p].event.slug)
+                && x.next.map(|n| &before.events[n].event.slug)
+                    == y.next.map(|n| &after.events[n].event.slug)
+                && before.groups_of(b) == after.groups_of(a)
+        }
+        _ => false,
+    };
+    if same_place {
+        for (t, i) in [(before, b), (after, a)] {
+            if let Some(i) = i {
+                out.extend(showing(t, config, i).iter().map(Route::file));
+            }
+        }
+        return out;
+    }
+    let (pages_before, pages_after) = (pages(before, config), pages(after, config));
+    let routes = |p: &[Page]| p.iter().map(|p| p.route.clone()).collect::<BTreeSet<_>>();
+    let (routes_before, routes_after) = (routes(&pages_before), routes(&pages_after));
+    out.extend(routes_before.iter().chain(&routes_after).map(Route::file));
+    if config.base_url.has_origin() && routes_before != routes_after {
+        out.insert(Route::Data(DataFile::Sitemap).file());
+    }
+    for (t, i) in [(before, b), (after, a)] {
+        if let Some(i) = i {
+            out.extend(feeds::files_showing(t, config, i).iter().map(Route::file));
+        }
+    }
+    out
+}
+
+/// What shows event `i` of `t`, besides the site-wide counts: the routes whose
+/// content changes when the event's own fields do.
+pub fn showing(t: &Timeline, config: &Config, i: usize) -> Vec<Route> {
+    let te = &t.events[i];
+    let mut out = vec![Route::event(&te.event.slug)];
+    // Neighbours show its title and date in their previous/next links, and
+    // related events in their lists.
+    let event = |j: usize| Route::event(&t.events[j].event.slug);
+    out.extend(te.prev.into_iter().chain(te.next).map(event));
+    out.extend(
+        t.events
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| other.related.contains(&i))
+            .map(|(j, _)| event(j)),
+    );
+    let lists =
+        std::iter::once(ListId::Timeline).chain(t.groups_of(i).into_iter().map(ListId::Group));
+    for list in lists {
+        let events = t.list(&list);
+        let Ok(at) = events.binary_search(&i) else {
+            continue;
+        };
+        let position = match config.order {
+            Order::Ascending => at,
+            Order::Descending => events.len() - 1 - at,
+        };
+        let per = match config.paginate_by {
+            0 => events.len().max(1),
+            per => per,
+        };
+        let page = (position / per + 1).min(page_count(events.len(), config));
+        out.push(Route::List(list.clone(), page));
+        // The first page's overview chart labels every event of the list.
+        out.push(Route::List(list, 1));
+    }
+    out.extend(feeds::files_showing(t, config, i));
+    out.sort();
+    out.dedup();
+    out
+}
