@@ -71,10 +71,7 @@ pub fn load(opts: &Options) -> Loaded {
     if let Some(b) = &opts.base_url {
         match parse::config::BaseUrl::parse(b) {
             Ok(b) => config.base_url = b,
-            Err(e) => diagnostics.push(Diagnostic::error(
-                Code::Usage,
-                format!("invalid `--base-url`: {e}"),
-            )),
+            Err(e) => diagnostics.push(e.for_option()),
         }
     }
     let mut watch = crate::timing::Stopwatch::new();
