@@ -24,3 +24,4 @@ mod sanitise;
 mod scale;
 mod support;
 mod template_docs;
+mod templates;
