@@ -81,6 +81,8 @@ pub enum Code {
     Fallback,
     /// An alias that is another actor's (or theatre's) name or slug.
     AliasIsName,
+    /// A template variable named like a global (`t`, `site`), which it hides.
+    ShadowedGlobal,
     /// An event without sources.
     NoSources,
     /// A source with neither `url` nor `archive`.
@@ -101,7 +103,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for documentation and its test.
-    pub const ALL: [Code; 26] = [
+    pub const ALL: [Code; 27] = [
         Code::Io,
         Code::Usage,
         Code::NoFrontMatter,
@@ -120,6 +122,7 @@ impl Code {
         Code::Template,
         Code::Fallback,
         Code::AliasIsName,
+        Code::ShadowedGlobal,
         Code::NoSources,
         Code::SourceWithoutUrl,
         Code::FutureDate,
@@ -150,6 +153,7 @@ impl Code {
             Code::Usage => "E002",
             Code::Fallback => "W201",
             Code::AliasIsName => "W202",
+            Code::ShadowedGlobal => "W203",
             Code::NoSources => "W301",
             Code::SourceWithoutUrl => "W302",
             Code::FutureDate => "W303",

@@ -7,6 +7,7 @@ pub mod chart;
 mod errors;
 pub mod i18n;
 mod jsonld;
+pub mod lint;
 pub mod view;
 
 use crate::date::{EventDate, Lang};

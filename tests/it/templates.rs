@@ -34,3 +34,51 @@ fn braces_in_names_are_not_placeholders() {
         "{index}"
     );
 }
+
+/// `{% for t in … %}` hides the theme's strings inside the loop: `t.name`
+/// then reads the loop item, and `{{ t.sources }}` prints nothing.
+#[test]
+fn a_template_variable_named_like_a_global_is_a_warning() {
+    let site = fixture("identity");
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/tags.html"),
+        "{% extends \"base.html\" %}\n{% block content %}\n<ul>\n  {%- for t in site.tags %}<li>{{ t.name }}</li>{% endfor %}\n</ul>\n{% for key, site in site.extra %}{% endfor %}\n{% set t = t %}{% endblock content %}\n",
+    )
+    .unwrap();
+    let out = run(site.path(), &["check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings alone pass: {}",
+        stderr(&out)
+    );
+    let err = stderr(&out);
+    let expected = [
+        (
+            "the loop variable `t` hides the global `t` (the theme's strings)",
+            "4:11",
+        ),
+        (
+            "the loop variable `site` hides the global `site` (the site's data)",
+            "6:13",
+        ),
+        (
+            "the variable `t` hides the global `t` (the theme's strings)",
+            "7:8",
+        ),
+    ];
+    for (message, place) in expected {
+        let warning = format!("warning[W203]: {message}\n --> templates/tags.html:{place}\n");
+        assert!(err.contains(&warning), "no `{warning}` in:\n{err}");
+    }
+    assert!(err.contains("4 |   {%- for t in site.tags %}"), "{err}");
+    assert!(
+        err.contains("hint: rename the variable: where it is in scope, `t` is it, not the theme"),
+        "{err}"
+    );
+    // The built-in theme itself binds neither name.
+    std::fs::remove_file(site.path().join("templates/tags.html")).unwrap();
+    let err = stderr(&run(site.path(), &["check"]));
+    assert!(!err.contains("W203"), "{err}");
+}
