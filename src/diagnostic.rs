@@ -90,6 +90,8 @@ pub enum Code {
     AliasIsName,
     /// A file or folder directly under `content/` that annals does not read.
     UnknownContent,
+    /// A template variable named like a global (`t`, `site`), which it hides.
+    ShadowedGlobal,
     /// An event without sources.
     NoSources,
     /// A source with neither `url` nor `archive`.
@@ -113,7 +115,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for documentation and its test.
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 30] = [
         Code::Io,
         Code::Usage,
         Code::NoFrontMatter,
@@ -134,6 +136,7 @@ impl Code {
         Code::Fallback,
         Code::AliasIsName,
         Code::UnknownContent,
+        Code::ShadowedGlobal,
         Code::NoSources,
         Code::SourceWithoutUrl,
         Code::FutureDate,
@@ -167,6 +170,7 @@ impl Code {
             Code::Fallback => "W201",
             Code::AliasIsName => "W202",
             Code::UnknownContent => "W203",
+            Code::ShadowedGlobal => "W204",
             Code::NoSources => "W301",
             Code::SourceWithoutUrl => "W302",
             Code::FutureDate => "W303",

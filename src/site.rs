@@ -72,10 +72,7 @@ pub fn load(opts: &Options) -> Loaded {
     if let Some(b) = &opts.base_url {
         match parse::config::BaseUrl::parse(b) {
             Ok(b) => config.base_url = b,
-            Err(e) => diagnostics.push(Diagnostic::error(
-                Code::Usage,
-                format!("invalid `--base-url`: {e}"),
-            )),
+            Err(e) => diagnostics.push(e.for_option()),
         }
     }
     let mut watch = crate::timing::Stopwatch::new();
@@ -95,6 +92,9 @@ pub fn load(opts: &Options) -> Loaded {
     let timeline = model::build(parsed, opts.drafts, &mut diagnostics);
     watch.lap("model");
     let theme = theme::load(&root, &config.theme, &mut diagnostics);
+    // Template warnings are found here, with the other warnings, so that `check`
+    // reports them and `check:` applies (a build keeps its own only on failure).
+    diagnostics.extend(crate::render::lint::theme(&theme));
     config.check.apply(&mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {

@@ -85,8 +85,23 @@ pub struct BaseUrl {
 }
 
 impl BaseUrl {
-    pub fn parse(text: &str) -> Result<BaseUrl, String> {
+    pub fn parse(text: &str) -> Result<BaseUrl, InvalidBaseUrl> {
         let text = text.trim();
+        // `//host/path` names a host without a scheme. Taken as a path it would
+        // put every link under `/host/path/`, a site that exists nowhere.
+        if let Some(rest) = text
+            .strip_prefix("//")
+            .filter(|rest| !rest.is_empty() && !rest.starts_with('/'))
+        {
+            return Err(InvalidBaseUrl {
+                message: format!("`{text}` names a host but no scheme"),
+                hint: format!("write `https://{rest}` (or a path such as `/war/`)"),
+            });
+        }
+        let invalid = |message: String| InvalidBaseUrl {
+            message,
+            hint: "use a path such as `/war/` or a URL such as `https://example.org/war/`".into(),
+        };
         let (origin, path) = if let Some(rest) = text
             .strip_prefix("https://")
             .map(|r| ("https://", r))
@@ -98,18 +113,18 @@ impl BaseUrl {
                 None => (rest, "/"),
             };
             if host.is_empty() || host.contains(['?', '#', ' ']) {
-                return Err(format!("`{text}` has no valid host"));
+                return Err(invalid(format!("`{text}` has no valid host")));
             }
             (format!("{scheme}{host}"), path.to_string())
         } else if text.contains("://") {
-            return Err(format!("`{text}` must use http or https"));
+            return Err(invalid(format!("`{text}` must use http or https")));
         } else {
             (String::new(), text.to_string())
         };
         if path.contains(['?', '#', '"', '<', '>', '\\', ' ']) {
-            return Err(format!(
+            return Err(invalid(format!(
                 "`{text}` contains characters a URL path cannot hold"
-            ));
+            )));
         }
         let mut path = path.trim_matches('/').to_string();
         path = if path.is_empty() {
@@ -126,6 +141,21 @@ impl BaseUrl {
         !self.origin.is_empty()
     }
 
+    /// What the `url` filter makes of `value`: a site-relative path becomes a
+    /// link (or, with `absolute`, an absolute URL where the origin is known);
+    /// anything that is already an address is returned as written: a URI with
+    /// a scheme (`mailto:`, `tel:`, `data:`, `https:`), a protocol-relative
+    /// `//host/…`, a `#fragment`.
+    pub fn href(&self, value: &str, absolute: bool) -> String {
+        if value.starts_with('#') || value.starts_with("//") || has_scheme(value) {
+            value.to_string()
+        } else if absolute {
+            self.absolute(value)
+        } else {
+            self.link(value)
+        }
+    }
+
     /// A site-relative path (`events/x/`) as a link: `/war/events/x/`.
     pub fn link(&self, path: &str) -> String {
         format!("{}{}", self.path, path.trim_start_matches('/'))
@@ -135,6 +165,42 @@ impl BaseUrl {
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.origin, self.link(path))
     }
+}
+
+/// Why a `base_url` was refused, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidBaseUrl {
+    pub message: String,
+    pub hint: String,
+}
+
+impl std::fmt::Display for InvalidBaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl InvalidBaseUrl {
+    /// The usage error (exit status 2) for a refused `--base-url`.
+    pub fn for_option(self) -> Diagnostic {
+        Diagnostic::error(
+            Code::Usage,
+            format!("invalid `--base-url`: {}", self.message),
+        )
+        .with_hint(self.hint)
+    }
+}
+
+/// Whether `value` starts with a URI scheme (RFC 3986 §3.1:
+/// `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`). A relative path cannot
+/// have a colon in its first segment (§4.2), so `events/a:b/` has none.
+fn has_scheme(value: &str) -> bool {
+    let Some((scheme, _)) = value.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 #[derive(Debug, Clone)]
@@ -212,10 +278,12 @@ pub fn parse(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Conf
         match BaseUrl::parse(&b) {
             Ok(b) => config.base_url = b,
             Err(e) => {
-                f.error(Code::Config, "base_url", format!("invalid `base_url`: {e}"))
-                    .hint = Some(
-                    "use a path such as `/war/` or a URL such as `https://example.org/war/`".into(),
-                );
+                f.error(
+                    Code::Config,
+                    "base_url",
+                    format!("invalid `base_url`: {}", e.message),
+                )
+                .hint = Some(e.hint);
             }
         }
     }
@@ -368,6 +436,68 @@ mod tests {
         assert_eq!(BaseUrl::parse("").unwrap().path, "/");
         assert_eq!(BaseUrl::parse("war").unwrap().path, "/war/");
         assert!(BaseUrl::parse("ftp://x/").is_err());
+    }
+
+    #[test]
+    fn href_prefixes_only_site_paths() {
+        let b = BaseUrl::parse("https://example.org/war/").unwrap();
+        for kept in [
+            "mailto:a@b.c",
+            "tel:+380441234567",
+            "data:image/png;base64,AA==",
+            "https://example.net/",
+            "HTTP://example.net/",
+            "web+annals:x",
+            "a.b-c+d:x",
+            "//cdn.example.net/x.js",
+            "#top",
+        ] {
+            assert_eq!(b.href(kept, false), kept);
+            assert_eq!(b.href(kept, true), kept);
+        }
+        assert_eq!(b.href("events/a/", false), "/war/events/a/");
+        assert_eq!(
+            b.href("/events/a/", true),
+            "https://example.org/war/events/a/"
+        );
+        // Not schemes: a colon after the first `/`, or after a character a
+        // scheme cannot hold or start with.
+        assert_eq!(b.href("events/a:b/", false), "/war/events/a:b/");
+        assert_eq!(b.href("a_b:c", false), "/war/a_b:c");
+        assert_eq!(b.href("1a:c", false), "/war/1a:c");
+        assert_eq!(b.href(":x", false), "/war/:x");
+        assert_eq!(b.href("", false), "/war/");
+    }
+
+    #[test]
+    fn a_host_without_a_scheme_is_refused() {
+        let e = BaseUrl::parse("//example.org/x/").unwrap_err();
+        assert_eq!(e.message, "`//example.org/x/` names a host but no scheme");
+        assert!(
+            e.hint.starts_with("write `https://example.org/x/`"),
+            "{}",
+            e.hint
+        );
+        // Extra slashes before a path are still a path.
+        assert_eq!(BaseUrl::parse("///war/").unwrap().path, "/war/");
+        assert_eq!(BaseUrl::parse("//").unwrap().path, "/");
+
+        let mut d = Vec::new();
+        parse(
+            "title: X\nbase_url: //example.org/x/\n",
+            Path::new("annals.yaml"),
+            &mut d,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, Code::Config);
+        assert_eq!(
+            d[0].span.as_ref().map(|s| (s.line, s.column)),
+            Some((2, 11))
+        );
+        assert!(d[0]
+            .hint
+            .as_deref()
+            .is_some_and(|h| h.contains("https://example.org/x/")));
     }
 
     #[test]

@@ -67,14 +67,10 @@ impl Strings {
     /// The string at `key`, with `{name}` placeholders filled; the key itself
     /// when the theme lacks it, so a gap shows instead of breaking the page.
     pub fn get(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut s = match self.map.get(key) {
-            Some(Value::String(s)) => s.clone(),
-            _ => key.to_string(),
-        };
-        for (name, value) in args {
-            s = s.replace(&format!("{{{name}}}"), value);
+        match self.map.get(key) {
+            Some(Value::String(s)) => fill(s, args),
+            _ => fill(key, args),
         }
-        s
     }
 
     /// `12 events`: the count with the form its plural category takes. The
@@ -96,6 +92,35 @@ impl Strings {
     }
 }
 
+/// `template` with each `{name}` replaced by its argument, in one pass over
+/// the template: a value is never read again, so a title that contains
+/// `{total}` is printed as written. A `{…}` that names no argument stays.
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +137,32 @@ mod tests {
         );
         assert_eq!(plural_category("en", 0), "other");
         assert_eq!(plural_category("fr", 0), "one");
+    }
+
+    #[test]
+    fn placeholders_are_filled_once() {
+        let table = serde_json::json!({"en": {
+            "page_of": "{title} (page {current} of {total})",
+            "braces": "{} {{name}} {unknown} {name",
+        }});
+        let s = Strings::new(&table, "en");
+        let args = [
+            ("title", "Team {current}"),
+            ("current", "2"),
+            ("total", "3"),
+        ];
+        assert_eq!(s.get("page_of", &args), "Team {current} (page 2 of 3)");
+        // A value naming its own placeholder, or one filled before it.
+        assert_eq!(
+            s.get(
+                "page_of",
+                &[("title", "{title}"), ("current", "{total}"), ("total", "3")]
+            ),
+            "{title} (page {total} of 3)"
+        );
+        // What names no argument is written as it was, braces included.
+        assert_eq!(s.get("braces", &[("name", "X")]), "{} {X} {unknown} {name");
+        assert_eq!(s.get("missing {name}", &[("name", "X")]), "missing X");
     }
 
     #[test]

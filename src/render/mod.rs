@@ -7,6 +7,7 @@ pub mod chart;
 mod errors;
 pub mod i18n;
 mod jsonld;
+pub mod lint;
 pub mod view;
 
 use crate::date::{EventDate, Lang};
@@ -571,14 +572,7 @@ fn register_filters(tera: &mut Tera, config: &Config) {
         "url",
         move |path: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
             let absolute: Option<bool> = kwargs.get("absolute")?;
-            if path.contains("://") || path.starts_with('#') {
-                return Ok(path.to_string());
-            }
-            Ok(if absolute.unwrap_or(false) {
-                base.absolute(path)
-            } else {
-                base.link(path)
-            })
+            Ok(base.href(path, absolute.unwrap_or(false)))
         },
     );
     let tz = config.timezone;

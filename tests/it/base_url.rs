@@ -111,3 +111,91 @@ fn the_404_page_is_not_indexed_and_event_pages_carry_json_ld() {
     let open = read(&public.join("events/2023-07-58th-army-defends-orikhiv/index.html"));
     assert!(open.contains("\"startDate\":\"2023-07\""));
 }
+
+/// The `url` filter prefixes site paths only: a value with a scheme
+/// (`mailto:`, `tel:`, `data:`, `https:`), a protocol-relative `//host/…` and a
+/// `#fragment` are addresses already, and a theme prints them as written.
+#[test]
+fn the_url_filter_leaves_addresses_that_are_not_site_paths_alone() {
+    let site = fixture("identity");
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    let values = [
+        "mailto:a@b.c",
+        "tel:+380441234567",
+        "//cdn.example.net/x.js",
+        "data:text/plain,hi",
+        "https://example.net/a",
+        "web+annals:x",
+        "#top",
+        "events/",
+        "/actors/",
+        "events/a:b/",
+    ];
+    let mut template = String::new();
+    for v in values {
+        template.push_str(&format!("<a href=\"{{{{ \"{v}\" | url }}}}\">{v}</a>\n"));
+        template.push_str(&format!(
+            "<a href=\"{{{{ \"{v}\" | url(absolute=true) }}}}\">{v}</a>\n"
+        ));
+    }
+    std::fs::write(site.path().join("templates/404.html"), template).unwrap();
+    let public = build(site.path(), &["--base-url", "https://example.org/war/"]);
+    let hrefs = attr_values(&read(&public.join("404.html")), "href");
+    let expected: Vec<&str> = vec![
+        "mailto:a@b.c",
+        "mailto:a@b.c",
+        "tel:+380441234567",
+        "tel:+380441234567",
+        "//cdn.example.net/x.js",
+        "//cdn.example.net/x.js",
+        "data:text/plain,hi",
+        "data:text/plain,hi",
+        "https://example.net/a",
+        "https://example.net/a",
+        "web+annals:x",
+        "web+annals:x",
+        "#top",
+        "#top",
+        "/war/events/",
+        "https://example.org/war/events/",
+        "/war/actors/",
+        "https://example.org/war/actors/",
+        // A colon after the first `/` is part of a path, not a scheme.
+        "/war/events/a:b/",
+        "https://example.org/war/events/a:b/",
+    ];
+    assert_eq!(hrefs, expected);
+}
+
+/// `//example.org/x/` is a host without a scheme; read as a path it would put
+/// every link under `/example.org/x/`. Both ways of giving it are refused.
+#[test]
+fn a_protocol_relative_base_url_is_refused() {
+    let site = fixture("identity");
+    std::fs::write(
+        site.path().join("annals.yaml"),
+        "title: Identity\nbase_url: //example.org/x/\n",
+    )
+    .unwrap();
+    let out = run(site.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("error[E160]"), "{err}");
+    assert!(err.contains("--> annals.yaml:2:11"), "{err}");
+    assert!(
+        err.contains("hint: write `https://example.org/x/`"),
+        "{err}"
+    );
+    assert!(!site.path().join("public").exists());
+
+    std::fs::write(site.path().join("annals.yaml"), "title: Identity\n").unwrap();
+    let out = run(site.path(), &["build", "--base-url", "//example.org/x/"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("error[E002]: invalid `--base-url`"), "{err}");
+    assert!(
+        err.contains("hint: write `https://example.org/x/`"),
+        "{err}"
+    );
+    assert!(!site.path().join("public").exists());
+}

@@ -28,3 +28,4 @@ mod sitemap;
 mod support;
 mod template_docs;
 mod themes;
+mod templates;

@@ -1,6 +1,7 @@
 //! SPEC §9: the variables templates receive are documented; this keeps
 //! docs/templates.md in step with the views the code builds.
 
+use crate::support::*;
 use annals::render::view;
 use annals::site::{self, Options};
 use std::collections::BTreeSet;
@@ -82,4 +83,84 @@ fn every_field_templates_receive_is_documented() {
         "fields missing from docs/templates.md: {missing:?}"
     );
     assert!(fields.len() > 40, "only {} fields seen", fields.len());
+}
+
+/// `event_item.html` is rendered once per event with the event's list view,
+/// not its page's: its section must name every field it does not get, and
+/// that it gets no `page`. What it gets is read from a build, not assumed.
+#[test]
+fn what_event_item_html_lacks_is_documented() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("docs/templates.md")).unwrap();
+    let section = doc
+        .split("\n## `event_item.html`\n")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("docs/templates.md has a section `event_item.html`");
+    let site = fixture("identity");
+    let loaded = site::load(&Options {
+        root: site.path().to_path_buf(),
+        ..Options::default()
+    });
+    let s = loaded.site.expect("the fixture loads");
+    // Every field an event has anywhere: its view, its page's part, `item`.
+    let mut names = BTreeSet::new();
+    for i in 0..s.timeline.events.len() {
+        for value in [
+            serde_json::to_value(view::event(&s.timeline, i, &s.config)).unwrap(),
+            serde_json::to_value(view::event_page(&s.timeline, i, &s.config).unwrap()).unwrap(),
+        ] {
+            names.extend(value.as_object().unwrap().keys().cloned());
+        }
+    }
+    names.insert("item".into());
+    let list = names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/event_item.html"),
+        format!("<p class=\"absent\">{{% for name in [{list}] %}}{{% if event[name] is undefined %}}{{{{ name }}}} {{% endif %}}{{% endfor %}}{{% if page is undefined %}}page{{% endif %}}</p>\n"),
+    )
+    .unwrap();
+    let index = read(&build(site.path(), &[]).join("index.html"));
+    let absent: BTreeSet<&str> = texts_after(&index, "<p class=\"absent\">")
+        .flat_map(str::split_whitespace)
+        .collect();
+    assert!(
+        absent.contains("body") && absent.contains("page"),
+        "{absent:?}"
+    );
+    for name in &absent {
+        assert!(
+            section.contains(&format!("`{name}`")),
+            "event_item.html gets no `{name}`, and its section does not say so:\n{section}"
+        );
+    }
+    // And list pages' `events` name exactly what lists keep.
+    let row = doc
+        .lines()
+        .find(|l| l.starts_with("| `events` |"))
+        .expect("a row for `events`");
+    for field in view::LIST_FIELDS
+        .iter()
+        .chain(&["actors", "theatres", "tags", "item"])
+    {
+        assert!(
+            row.contains(&format!("`{field}`")),
+            "`events` row lacks `{field}`"
+        );
+    }
+}
+
+/// The text between each `open` and the `</p>` after it.
+fn texts_after<'a>(html: &'a str, open: &'a str) -> impl Iterator<Item = &'a str> {
+    html.match_indices(open).filter_map(move |(i, _)| {
+        let start = i + open.len();
+        html[start..]
+            .find("</p>")
+            .map(|end| &html[start..start + end])
+    })
 }
