@@ -1,0 +1,159 @@
+//! `plan::affected`: the files one event reaches are exactly the files that
+//! differ between two full builds, for an edit, an addition and a removal.
+//! `serve`'s incremental rebuilds rest on this answer.
+
+use crate::support::*;
+use annals::site::{self, Options, Site};
+use annals::write::MemorySink;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+const ACTORS: [&str; 4] = ["Alpha Unit", "Bravo Unit", "Charlie Ministry", "Delta"];
+const THEATRES: [&str; 3] = ["North", "South", "Orikhiv"];
+
+/// A site of 30 events over two years, with actors, theatres (one inside
+/// another), tags, related links and pages of four.
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        root,
+        "annals.yaml",
+        "title: Incremental\nbase_url: https://example.org/war/\npaginate_by: 4\n",
+    );
+    write(root, "content/theatres/south.md", "---\nname: South\n---\n");
+    write(
+        root,
+        "content/theatres/orikhiv.md",
+        "---\nname: Orikhiv\nparent: south\n---\n",
+    );
+    for n in 0..30 {
+        write(
+            root,
+            &format!("content/events/e{n:02}.md"),
+            &event_text(n, &format!("Event number {n}")),
+        );
+    }
+    dir
+}
+
+fn event_text(n: usize, title: &str) -> String {
+    let year = 2022 + n / 15;
+    let month = 1 + (n % 15) % 12;
+    let day = 1 + n % 27;
+    let related = if n % 7 == 3 {
+        format!("related: [e{:02}]\n", n - 1)
+    } else {
+        String::new()
+    };
+    format!(
+        "---\ntitle: {title}\ndate: {year}-{month:02}-{day:02}\nactors: [{}, {}]\ntheatres: {}\ntags: [{}]\n{related}sources:\n  - publisher: Agency\n    url: https://example.org/s/{n}\n---\nBody of event {n}.\n",
+        ACTORS[n % 4],
+        ACTORS[(n / 4) % 4],
+        THEATRES[n % 3],
+        if n % 2 == 0 { "even" } else { "odd" },
+    )
+}
+
+fn load(root: &Path) -> Site {
+    let loaded = site::load(&Options {
+        root: root.to_path_buf(),
+        ..Options::default()
+    });
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.render_human())
+        .collect();
+    loaded
+        .site
+        .unwrap_or_else(|| panic!("the site loads: {errors:?}"))
+}
+
+fn files(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    let sink = MemorySink::default();
+    if site.build_into(&sink).is_err() {
+        panic!("the site builds");
+    }
+    sink.files.into_inner().expect("not poisoned")
+}
+
+/// Paths present in only one build, or different.
+fn differing(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> BTreeSet<String> {
+    a.keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .cloned()
+        .collect()
+}
+
+/// Changes the site with `change`, and compares what `affected` names for
+/// `slug` with what two builds say.
+fn check(change: impl FnOnce(&Path), slug: &str) -> usize {
+    let dir = site();
+    let before = load(dir.path());
+    let old = files(&before);
+    change(dir.path());
+    let after = load(dir.path());
+    let new = files(&after);
+    let slug = annals::slug::Slug::from_name(slug).expect("a slug");
+    let named = annals::plan::affected(&before.timeline, &after.timeline, &after.config, &slug);
+    let differs = differing(&old, &new);
+    let missing: Vec<_> = differs.difference(&named).collect();
+    let extra: Vec<_> = named.difference(&differs).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "changed but not named: {missing:?}\nnamed but unchanged: {extra:?}"
+    );
+    assert!(differs.len() < old.len() || slug.as_str() != "e13");
+    differs.len()
+}
+
+#[test]
+fn a_title_edit_reaches_exactly_the_files_that_change() {
+    let changed = check(
+        |root| {
+            write(
+                root,
+                "content/events/e13.md",
+                &event_text(13, "A new title for thirteen"),
+            )
+        },
+        "e13",
+    );
+    // Its page, its neighbours', pages of lists, feeds and exports: far from all.
+    assert!((10..60).contains(&changed), "{changed} files changed");
+    // The event that relates to another: that one's page shows the new title too.
+    check(
+        |root| {
+            write(
+                root,
+                "content/events/e09.md",
+                &event_text(9, "Nine, renamed"),
+            )
+        },
+        "e09",
+    );
+}
+
+#[test]
+fn adding_an_event_reaches_exactly_the_files_that_change() {
+    check(
+        |root| {
+            write(
+                root,
+                "content/events/e30.md",
+                &event_text(30, "A thirtieth"),
+            )
+        },
+        "e30",
+    );
+}
+
+#[test]
+fn removing_an_event_reaches_exactly_the_files_that_change() {
+    check(
+        |root| std::fs::remove_file(root.join("content/events/e05.md")).expect("remove"),
+        "e05",
+    );
+}
