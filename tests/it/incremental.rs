@@ -51,7 +51,7 @@ fn event_text(n: usize, title: &str) -> String {
         ACTORS[n % 4],
         ACTORS[(n / 4) % 4],
         THEATRES[n % 3],
-        if n % 2 == 0 { "even" } else { "odd" },
+        if n.is_multiple_of(2) { "even" } else { "odd" },
     )
 }
 
