@@ -119,6 +119,11 @@ enum Command {
         #[arg(long, value_parser = ["github"])]
         ci: Option<String>,
     },
+    /// Theme authors' tools
+    Theme {
+        #[command(subcommand)]
+        command: ThemeCommand,
+    },
     /// Create a new event file in ROOT/content/events/
     ///
     /// Like every command, `new` works on the site at --root (default: the
@@ -141,6 +146,16 @@ enum Command {
         /// A tag (repeatable)
         #[arg(long = "tag", value_name = "X")]
         tags: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeCommand {
+    /// Print the variables each template receives (all, or one template's
+    /// with the globals), generated from the types annals renders with
+    Vars {
+        /// A template name, such as `event.html`
+        template: Option<String>,
     },
 }
 
@@ -219,6 +234,9 @@ fn main() {
             verbosity,
         ),
         Command::Schema => commands::schema::run(),
+        Command::Theme {
+            command: ThemeCommand::Vars { template },
+        } => commands::theme::vars(template.as_deref()),
         Command::Diff { base, head, format } => commands::diff::run(
             &commands::diff::DiffOptions {
                 root: &cli.root,

@@ -8,6 +8,7 @@ pub mod init;
 pub mod list;
 pub mod new;
 pub mod schema;
+pub mod theme;
 
 use crate::diagnostic::{self, Diagnostic};
 use crate::report;

@@ -13,7 +13,7 @@ const THEATRE_KEYS: &[&str] = &["name", "aliases", "parent", "location"];
 const KINDS: &[&str] = &["person", "unit", "organisation", "state", "other"];
 
 /// What an actor is (SPEC §5 `kind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     Person,

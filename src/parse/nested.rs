@@ -59,10 +59,13 @@ pub struct Image {
     pub credit: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Location {
+    /// The place's name, if given.
     pub name: Option<String>,
+    /// Latitude, WGS84 degrees.
     pub lat: Option<f64>,
+    /// Longitude, WGS84 degrees.
     pub lon: Option<f64>,
 }
 

@@ -8,6 +8,7 @@ mod errors;
 pub mod i18n;
 mod jsonld;
 pub mod lint;
+pub mod vars;
 pub mod view;
 
 use crate::date::{EventDate, Lang};
@@ -20,6 +21,7 @@ use crate::slug::Slug;
 use crate::theme::Theme;
 use chart::Lanes;
 use rayon::prelude::*;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::HashMap;
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -268,24 +270,18 @@ impl<'a> Renderer<'a> {
         let mut ctx = Context::new();
         let tr = |key: &str, args: &[(&str, &str)]| self.strings.get(key, args);
         let count = |n: usize| self.strings.count(n as u64, "event");
-        let (kind, mut title, description): (&str, String, String) = match &page.route {
-            Route::List(ListId::Timeline, _) => ("index", c.title.clone(), c.description.clone()),
-            Route::List(ListId::Group(id), _) => {
-                let (title, description) = self.group_context(id, &mut ctx);
-                (id.kind().singular(), title, description)
-            }
+        let kind = PageKind::of(&page.route).ok_or_else(|| missing(&page.route))?;
+        let (mut title, description) = match &page.route {
+            Route::List(ListId::Timeline, _) => (c.title.clone(), c.description.clone()),
+            Route::List(ListId::Group(id), _) => self.group_context(id, &mut ctx),
             Route::Event(slug) => {
                 let i = t.index_of(slug).ok_or_else(|| missing(&page.route))?;
                 self.event_context(i, &mut ctx)?;
                 let e = &t.events[i].event;
-                ("event", e.title.clone(), e.summary_text.clone())
+                (e.title.clone(), e.summary_text.clone())
             }
-            Route::Section(kind) => (
-                kind.section(),
-                tr(kind.section(), &[]),
-                c.description.clone(),
-            ),
-            Route::NotFound => ("404", tr("not_found", &[]), c.description.clone()),
+            Route::Section(kind) => (tr(kind.section(), &[]), c.description.clone()),
+            Route::NotFound => (tr("not_found", &[]), c.description.clone()),
             Route::EventAsset(..) | Route::Feed(..) | Route::Data(_) | Route::Static(_) => {
                 return Err(missing(&page.route))
             }
@@ -500,10 +496,59 @@ impl<'a> Renderer<'a> {
     }
 }
 
-#[derive(Serialize)]
-struct PageView {
-    kind: &'static str,
+/// Which kind of page is being rendered, as templates compare it
+/// (`page.kind == "event"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    Index,
+    Event,
+    Actors,
+    Actor,
+    Theatres,
+    Theatre,
+    Tags,
+    Tag,
+    Years,
+    Year,
+    #[serde(rename = "404")]
+    NotFound,
+}
+
+impl PageKind {
+    fn of(route: &Route) -> Option<PageKind> {
+        Some(match route {
+            Route::List(ListId::Timeline, _) => PageKind::Index,
+            Route::List(ListId::Group(id), _) => match id.kind() {
+                Kind::Actor => PageKind::Actor,
+                Kind::Theatre => PageKind::Theatre,
+                Kind::Tag => PageKind::Tag,
+                Kind::Year => PageKind::Year,
+            },
+            Route::Event(_) => PageKind::Event,
+            Route::Section(kind) => match kind {
+                Kind::Actor => PageKind::Actors,
+                Kind::Theatre => PageKind::Theatres,
+                Kind::Tag => PageKind::Tags,
+                Kind::Year => PageKind::Years,
+            },
+            Route::NotFound => PageKind::NotFound,
+            Route::EventAsset(..) | Route::Feed(..) | Route::Data(_) | Route::Static(_) => {
+                return None
+            }
+        })
+    }
+}
+
+/// `page`, in every page template.
+#[derive(Serialize, JsonSchema)]
+pub struct PageView {
+    /// The kind of page: `index`, `event`, `actors`, `actor`, `theatres`,
+    /// `theatre`, `tags`, `tag`, `years`, `year` or `404`.
+    kind: PageKind,
+    /// The page's title, with "(page N of M)" on later pages of a list.
     title: String,
+    /// For meta tags: the event's summary, the site's description.
     description: String,
     /// Link to this page (honours `base_url`).
     url: String,
@@ -511,25 +556,37 @@ struct PageView {
     permalink: String,
     /// Site-relative path (`events/x/`).
     path: String,
+    /// On lists of more than one page: where this page is among them.
     pager: Option<PagerView>,
 }
 
-#[derive(Serialize)]
-struct PagerView {
+/// Where a page is among its list's pages.
+#[derive(Serialize, JsonSchema)]
+pub struct PagerView {
+    /// This page's number, from 1.
     current: usize,
+    /// How many pages the list has.
     total: usize,
+    /// Link to the first page.
     first: String,
+    /// Link to the last page.
     last: String,
+    /// Link to the page before, if any.
     prev: Option<String>,
+    /// Link to the page after, if any.
     next: Option<String>,
     /// A window of page links around the current one.
     pages: Vec<PagerLink>,
 }
 
-#[derive(Serialize)]
-struct PagerLink {
+/// One page of a list.
+#[derive(Serialize, JsonSchema)]
+pub struct PagerLink {
+    /// The page's number.
     number: usize,
+    /// Link to it.
     url: String,
+    /// Whether it is this page.
     current: bool,
 }
 

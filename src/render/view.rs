@@ -12,10 +12,11 @@ use crate::parse::config::{BaseUrl, Config};
 use crate::parse::event::Location;
 use crate::route::{GroupId, Kind, Route};
 use crate::slug::Slug;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DateView {
     /// EDTF as normalised (`2023-07-10/2023-07-14`, `2023-07~`).
     pub iso: String,
@@ -36,67 +37,107 @@ impl DateView {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Link {
+    /// Its slug.
     pub slug: String,
+    /// Its name as the metadata file (or the first mention) gives it.
     pub name: String,
+    /// Link to its page (honours `base_url`).
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A named group (a tag, an actor or theatre in relation lists) with its count.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Counted {
+    /// Its slug.
     pub slug: String,
+    /// Its name.
     pub name: String,
+    /// Link to its page.
     pub url: String,
+    /// How many events it has (a theatre counts its sub-theatres' events).
     pub count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ImageView {
+    /// Link to the image: its URL, or the copy beside the event's page.
     pub src: String,
     /// Absolute where `base_url` has an origin (for Open Graph).
     pub permalink: String,
+    /// Text for readers who cannot see it.
     pub alt: String,
+    /// A caption, if any.
     pub caption: Option<String>,
+    /// Who made it, if given.
     pub credit: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SourceView {
+    /// The article's address (http or https), if known: a URL is never invented.
     pub url: Option<String>,
+    /// Its title, if given.
     pub title: Option<String>,
+    /// Who published it, if given.
     pub publisher: Option<String>,
+    /// When it was published, if given.
     pub date: Option<DateView>,
+    /// An archived copy's address, if given.
     pub archive: Option<String>,
+    /// A quotation from it, if given.
     pub quote: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct EventRef {
+    /// The event's slug.
     pub slug: String,
+    /// Its title.
     pub title: String,
+    /// Link to its page.
     pub url: String,
+    /// When it happened.
     pub date: DateView,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// An event, as its list entry (`event_item.html`) and its page see it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct EventView {
+    /// The event's slug (its file name unless `slug:` says otherwise).
     pub slug: String,
+    /// The title, plain text.
     pub title: String,
+    /// Link to the event's page (honours `base_url`).
     pub url: String,
+    /// Absolute URL of the event's page where `base_url` has an origin, else the link.
     pub permalink: String,
+    /// When it happened.
     pub date: DateView,
+    /// The year it is filed under (astronomical: `-43` is 44 BCE).
     pub year: i32,
+    /// `reported`, `claimed`, `confirmed`, `disputed` or `denied`.
     pub status: &'static str,
+    /// Its actors, in the order written.
     pub actors: Vec<Link>,
+    /// Its theatres, in the order written.
     pub theatres: Vec<Link>,
+    /// Its tags, in the order written.
     pub tags: Vec<Link>,
+    /// Plain text: the `summary` key, or the body's first paragraph.
     pub summary: String,
+    /// Its image, if any.
     pub image: Option<ImageView>,
+    /// Its sources, in the order written.
     pub sources: Vec<SourceView>,
+    /// Where it happened, if given.
     pub location: Option<Location>,
+    /// Whether it is a draft (built only with `--drafts`).
     pub draft: bool,
+    /// Tie-break among events at the same moment (lower first).
     pub weight: i64,
+    /// The front matter's `extra`, unchanged.
     pub extra: serde_json::Value,
     /// What the theme's filters match on, as `data-` attribute values.
     pub facets: Facets,
@@ -106,43 +147,62 @@ pub struct EventView {
 /// every list holds for every event, because the body is most of an event's
 /// weight and each event page is rendered once: building these when the page
 /// is rendered costs nothing extra and keeps memory linear with a small slope.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct EventPageView {
     /// Rendered, sanitised Markdown; print with `| safe`.
     pub body: String,
+    /// The events it names in `related`, in the order written.
     pub related: Vec<EventRef>,
+    /// The event before it in timeline order, if any.
     pub prev: Option<EventRef>,
+    /// The event after it in timeline order, if any.
     pub next: Option<EventRef>,
 }
 
 /// Space-separated slugs and day numbers, for client-side filtering.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Facets {
+    /// Its actors' slugs, space-separated.
     pub actors: String,
     /// The event's theatres and every theatre that contains them.
     pub theatres: String,
+    /// Its tags' slugs, space-separated.
     pub tags: String,
     /// Days since 1970-01-01 of the earliest and latest moment, so that a date
     /// range compares numbers, BCE included. Open ends are ±100 000 000 days.
     pub start: i64,
+    /// The latest moment, as `start`.
     pub end: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// An actor or a theatre.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct EntityView {
+    /// Its slug.
     pub slug: String,
+    /// Its name.
     pub name: String,
+    /// Link to its page (honours `base_url`).
     pub url: String,
+    /// Other names that resolve to it.
     pub aliases: Vec<String>,
+    /// Actors: `person`, `unit`, `organisation`, `state` or `other`, from the metadata file.
     pub kind: Option<crate::parse::entity::ActorKind>,
+    /// Actors: the side it belongs to, from the metadata file.
     pub affiliation: Option<String>,
     /// Rendered Markdown; print with `| safe`.
     pub description: String,
+    /// How many events it has (a theatre counts its sub-theatres').
     pub count: usize,
+    /// The first start of its events, without qualifiers.
     pub first: Option<DateView>,
+    /// The latest end of its events, without qualifiers.
     pub last: Option<DateView>,
+    /// Theatres: the theatre that contains it.
     pub parent: Option<Link>,
+    /// Theatres: its sub-theatres.
     pub children: Vec<Link>,
+    /// Theatres: where it is, if given.
     pub location: Option<Location>,
     /// Actor: theatres it appears in. Theatre: actors active there. The most
     /// frequent, at most `model::RELATIONS`.
@@ -151,47 +211,73 @@ pub struct EntityView {
     pub across_total: usize,
     /// Actor: actors it appears with, as `across`.
     pub with: Vec<Counted>,
+    /// How many actors it appears with in all.
     pub with_total: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A year with events.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct YearView {
+    /// The year (astronomical: `-43` is 44 BCE).
     pub year: i32,
+    /// `2023`, `44 BCE`, in the site's language.
     pub label: String,
+    /// Link to the year's page.
     pub url: String,
+    /// How many events it has.
     pub count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Counts {
+    /// Events built.
     pub events: usize,
+    /// Actors with a page.
     pub actors: usize,
+    /// Theatres with a page.
     pub theatres: usize,
+    /// Tags.
     pub tags: usize,
+    /// Years with events.
     pub years: usize,
 }
 
 /// `site`, in every template's global context.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SiteView {
+    /// From `annals.yaml`.
     pub title: String,
+    /// From `annals.yaml`.
     pub description: String,
     /// Path prefix for links (`/war/`).
     pub base_path: String,
     /// Absolute root URL when `base_url` has an origin, else the path.
     pub url: String,
+    /// The site's language (`en`, `fr`, `de`, `es`, `ru`, `uk`).
     pub language: String,
+    /// The zone for times written without an offset.
     pub timezone: String,
+    /// `ascending` or `descending` (newest first on list pages).
     pub order: crate::parse::config::Order,
+    /// The theme's name.
     pub theme: String,
+    /// `annals <version>`.
     pub generator: String,
+    /// The theme's `extra` with the site's `extra` merged over it.
     pub extra: serde_json::Value,
+    /// Totals.
     pub counts: Counts,
+    /// Every actor, the same values their pages get.
     pub actors: Vec<EntityView>,
+    /// Every theatre, the same values their pages get.
     pub theatres: Vec<EntityView>,
+    /// Every tag.
     pub tags: Vec<Counted>,
+    /// Every year with events.
     pub years: Vec<YearView>,
+    /// The five statuses, in order.
     pub statuses: Vec<&'static str>,
+    /// Whether drafts are being built.
     pub drafts: bool,
     /// Which feeds and exports are written, by name (`atom: true`, …).
     pub feeds: BTreeMap<&'static str, bool>,

@@ -1,166 +1,130 @@
-//! SPEC §9: the variables templates receive are documented; this keeps
-//! docs/templates.md in step with the views the code builds.
+//! SPEC §9: the variables templates receive are documented, generated from
+//! the view types (`annals theme vars`); docs/templates.md holds the same
+//! text, and what templates really receive matches it.
 
 use crate::support::*;
-use annals::render::view;
-use annals::site::{self, Options};
 use std::collections::BTreeSet;
 use std::path::Path;
 
-fn keys(prefix: &str, value: &serde_json::Value, out: &mut BTreeSet<String>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (k, v) in map {
-                let path = format!("{prefix}.{k}");
-                out.insert(path.clone());
-                // `extra` is the user's own data.
-                if k != "extra" {
-                    keys(&path, v, out);
-                }
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for item in items {
-                keys(prefix, item, out);
-            }
-        }
-        _ => {}
-    }
+fn theme_vars(args: &[&str]) -> String {
+    let out = run(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[&["theme", "vars"], args].concat(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8(out.stdout).expect("UTF-8")
 }
 
 #[test]
-fn every_field_templates_receive_is_documented() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let doc = std::fs::read_to_string(root.join("docs/templates.md")).unwrap();
-    let site::Loaded {
-        site, diagnostics, ..
-    } = site::load(&Options {
-        root: root.to_path_buf(),
-        ..Options::default()
-    });
-    let site = site.unwrap_or_else(|| panic!("{diagnostics:?}"));
-    let mut fields = BTreeSet::new();
-    // Every event of the example, so that optional fields (image, related,
-    // prev, next) show up; what only the event's page gets is included.
-    for i in 0..site.timeline.events.len() {
-        keys(
-            "event",
-            &serde_json::to_value(view::event(&site.timeline, i, &site.config)).unwrap(),
-            &mut fields,
-        );
-        keys(
-            "event",
-            &serde_json::to_value(view::event_page(&site.timeline, i, &site.config).unwrap())
-                .unwrap(),
-            &mut fields,
-        );
-    }
-    let site_view = view::site(
-        &site.timeline,
-        &site.config,
-        &serde_json::Value::Null,
-        false,
+fn the_reference_in_docs_is_what_theme_vars_prints() {
+    let doc = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/templates.md"));
+    let start = doc
+        .find("-->\n")
+        .map(|i| i + 4)
+        .expect("the generated section's marker");
+    let end = doc
+        .find("<!-- end of generated reference -->")
+        .expect("its end marker");
+    assert_eq!(
+        &doc[start..end],
+        theme_vars(&[]),
+        "docs/templates.md is stale: paste `annals theme vars` into its reference section"
     );
-    keys(
-        "site",
-        &serde_json::to_value(&site_view).unwrap(),
-        &mut fields,
-    );
-    let mut missing = Vec::new();
-    for path in &fields {
-        // Documented either in full (`event.image`) or by its last part in an
-        // object table (`` `credit` ``).
-        let last = path.rsplit('.').next().unwrap_or_default();
-        if !doc.contains(&format!("`{path}`"))
-            && !doc.contains(&format!("`{last}`"))
-            && !doc.contains(&format!(".{last}`"))
-        {
-            missing.push(path.clone());
-        }
-    }
-    assert!(
-        missing.is_empty(),
-        "fields missing from docs/templates.md: {missing:?}"
-    );
-    assert!(fields.len() > 40, "only {} fields seen", fields.len());
 }
 
-/// `event_item.html` is rendered once per event with the event's list view,
-/// not its page's: its section must name every field it does not get, and
-/// that it gets no `page`. What it gets is read from a build, not assumed.
-#[test]
-fn what_event_item_html_lacks_is_documented() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let doc = std::fs::read_to_string(root.join("docs/templates.md")).unwrap();
-    let section = doc
-        .split("\n## `event_item.html`\n")
-        .nth(1)
-        .and_then(|s| s.split("\n## ").next())
-        .expect("docs/templates.md has a section `event_item.html`");
-    let site = fixture("identity");
-    let loaded = site::load(&Options {
-        root: site.path().to_path_buf(),
-        ..Options::default()
-    });
-    let s = loaded.site.expect("the fixture loads");
-    // Every field an event has anywhere: its view, its page's part, `item`.
-    let mut names = BTreeSet::new();
-    for i in 0..s.timeline.events.len() {
-        for value in [
-            serde_json::to_value(view::event(&s.timeline, i, &s.config)).unwrap(),
-            serde_json::to_value(view::event_page(&s.timeline, i, &s.config).unwrap()).unwrap(),
-        ] {
-            names.extend(value.as_object().unwrap().keys().cloned());
-        }
-    }
-    names.insert("item".into());
-    let list = names
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
-    std::fs::create_dir_all(site.path().join("templates")).unwrap();
-    std::fs::write(
-        site.path().join("templates/event_item.html"),
-        format!("<p class=\"absent\">{{% for name in [{list}] %}}{{% if event[name] is undefined %}}{{{{ name }}}} {{% endif %}}{{% endfor %}}{{% if page is undefined %}}page{{% endif %}}</p>\n"),
-    )
-    .unwrap();
-    let index = read(&build(site.path(), &[]).join("index.html"));
-    let absent: BTreeSet<&str> = texts_after(&index, "<p class=\"absent\">")
-        .flat_map(str::split_whitespace)
-        .collect();
-    assert!(
-        absent.contains("body") && absent.contains("page"),
-        "{absent:?}"
-    );
-    for name in &absent {
-        assert!(
-            section.contains(&format!("`{name}`")),
-            "event_item.html gets no `{name}`, and its section does not say so:\n{section}"
-        );
-    }
-    // And list pages' `events` name exactly what lists keep.
-    let row = doc
+/// The documented direct fields of `path` in one template's reference.
+fn documented(reference: &str, path: &str) -> BTreeSet<String> {
+    let prefix = format!("| `{path}.");
+    reference
         .lines()
-        .find(|l| l.starts_with("| `events` |"))
-        .expect("a row for `events`");
-    for field in view::LIST_FIELDS
-        .iter()
-        .chain(&["actors", "theatres", "tags", "item"])
-    {
-        assert!(
-            row.contains(&format!("`{field}`")),
-            "`events` row lacks `{field}`"
-        );
-    }
+        .filter_map(|l| l.strip_prefix(&prefix))
+        .filter_map(|rest| rest.split('`').next())
+        .filter(|f| !f.contains('.') && !f.contains('['))
+        .map(str::to_string)
+        .collect()
 }
 
-/// The text between each `open` and the `</p>` after it.
-fn texts_after<'a>(html: &'a str, open: &'a str) -> impl Iterator<Item = &'a str> {
-    html.match_indices(open).filter_map(move |(i, _)| {
-        let start = i + open.len();
-        html[start..]
-            .find("</p>")
-            .map(|end| &html[start..start + end])
-    })
+#[test]
+fn what_templates_receive_is_what_the_reference_says() {
+    let site = fixture("identity");
+    let dump = |var: &str| format!("{{% for k, v in {var} %}}{{{{ k }}}} {{% endfor %}}\n");
+    write(
+        site.path(),
+        "templates/index.html",
+        &format!(
+            "events:{}groups:{}months:{}page:{}",
+            dump("events[0]"),
+            dump("groups[0]"),
+            dump("groups[0].months[0]"),
+            dump("page")
+        ),
+    );
+    write(
+        site.path(),
+        "templates/event.html",
+        &format!("event:{}{{{{ event.item | safe }}}}", dump("event")),
+    );
+    write(
+        site.path(),
+        "templates/event_item.html",
+        &format!("item:{}", dump("event")),
+    );
+    write(
+        site.path(),
+        "templates/actor.html",
+        &format!("actor:{}", dump("actor")),
+    );
+    let public = build(site.path(), &["-q"]);
+    let keys = |text: &str, label: &str| -> BTreeSet<String> {
+        text.lines()
+            .find_map(|l| l.strip_prefix(&format!("{label}:")))
+            .unwrap_or_else(|| panic!("no {label} in {text}"))
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    let index = read(&public.join("index.html"));
+    let reference = theme_vars(&["index.html"]);
+    assert_eq!(keys(&index, "events"), documented(&reference, "events[]"));
+    assert_eq!(keys(&index, "groups"), documented(&reference, "groups[]"));
+    assert_eq!(
+        keys(&index, "months"),
+        documented(&reference, "groups[].months[]")
+    );
+    assert_eq!(keys(&index, "page"), documented(&reference, "page"));
+    let slug = std::fs::read_dir(public.join("events"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .file_name();
+    let event = read(&public.join("events").join(&slug).join("index.html"));
+    let mut own = documented(&theme_vars(&["event.html"]), "event");
+    let seen = keys(&event, "event");
+    // Optional fields are absent from events that lack them.
+    for optional in ["image", "location", "prev", "next"] {
+        if !seen.contains(optional) {
+            own.remove(optional);
+        }
+    }
+    assert_eq!(seen, own);
+    let item_doc = documented(&theme_vars(&["event_item.html"]), "event");
+    let items: BTreeSet<String> = keys(&event, "item");
+    let mut item_doc = item_doc;
+    for optional in ["image", "location"] {
+        if !items.contains(optional) {
+            item_doc.remove(optional);
+        }
+    }
+    assert_eq!(items, item_doc);
+    let actors = std::fs::read_dir(public.join("actors"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.path().is_dir())
+        .unwrap();
+    let actor = read(&actors.path().join("index.html"));
+    assert_eq!(
+        keys(&actor, "actor"),
+        documented(&theme_vars(&["actor.html"]), "actor")
+    );
 }

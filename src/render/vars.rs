@@ -1,0 +1,385 @@
+//! What each template receives (SPEC §9), generated from the view types
+//! themselves through their JSON Schemas (schemars reads the types and their
+//! doc comments), so that `annals theme vars` and the reference section of
+//! docs/templates.md cannot drift from what the renderer builds.
+
+use super::view::{
+    Counted, DateView, EntityView, EventPageView, EventView, Link, SiteView, YearView,
+};
+use super::PageView;
+use schemars::{JsonSchema, Schema};
+use serde::Serialize;
+use serde_json::Value as Json;
+
+/// An event as list pages receive it in `events` (and in `groups`): the fields
+/// a list entry needs, and its entry rendered once by `event_item.html`. The
+/// renderer builds these values with links shared between events; a test
+/// compares their keys with this type's fields.
+#[derive(Serialize, JsonSchema)]
+#[allow(dead_code)] // Only its schema is used: see above.
+struct ListEvent {
+    /// The event's slug (its file name unless `slug:` says otherwise).
+    slug: String,
+    /// The title, plain text.
+    title: String,
+    /// Link to the event's page (honours `base_url`).
+    url: String,
+    /// Absolute URL of the event's page where `base_url` has an origin.
+    permalink: String,
+    /// When it happened.
+    date: DateView,
+    /// The year it is filed under (astronomical: `-43` is 44 BCE).
+    year: i32,
+    /// `reported`, `claimed`, `confirmed`, `disputed` or `denied`.
+    status: String,
+    /// One paragraph of plain text.
+    summary: String,
+    /// Whether it is a draft (only built with `--drafts`).
+    draft: bool,
+    /// Tie-break among events at the same moment (lower first).
+    weight: i64,
+    /// Its actors, in the order written.
+    actors: Vec<Link>,
+    /// Its theatres, in the order written.
+    theatres: Vec<Link>,
+    /// Its tags, in the order written.
+    tags: Vec<Link>,
+    /// The entry as `event_item.html` rendered it (html; print with `| safe`).
+    item: String,
+}
+
+/// One year of a list page's events, in the page's order.
+#[derive(Serialize, JsonSchema)]
+#[allow(dead_code)] // Only its schema is used; the renderer builds the values.
+struct YearGroup {
+    /// The year (astronomical: `-43` is 44 BCE).
+    year: i32,
+    /// `2023`, `44 BCE`.
+    label: String,
+    /// Link to the year's page.
+    url: String,
+    /// The months of that year on this page, then the events known only to the year.
+    months: Vec<MonthGroup>,
+}
+
+/// One month of a year group.
+#[derive(Serialize, JsonSchema)]
+#[allow(dead_code)] // Only its schema is used; the renderer builds the values.
+struct MonthGroup {
+    /// 1–12; none for events known only to the year (or coarser).
+    month: Option<i32>,
+    /// `July 2023`; empty for events known only to the year.
+    label: String,
+    /// An HTML id for the heading: `m-2023-07`, `y-2023`.
+    id: String,
+    /// The events, as in `events`.
+    events: Vec<ListEvent>,
+}
+
+/// An event page's `event`: the full view, what only its own page shows, and
+/// its list entry.
+#[derive(Serialize, JsonSchema)]
+#[allow(dead_code)] // Only its schema is used; the renderer merges the two views.
+struct FullEvent {
+    #[serde(flatten)]
+    view: EventView,
+    #[serde(flatten)]
+    page: EventPageView,
+    /// The entry as `event_item.html` rendered it (html).
+    item: String,
+}
+
+/// One variable a template receives.
+pub struct Variable {
+    pub name: &'static str,
+    pub schema: Schema,
+}
+
+/// The variables of one template, besides the globals every template gets.
+pub struct TemplateVars {
+    pub template: &'static str,
+    pub about: &'static str,
+    pub variables: Vec<Variable>,
+}
+
+fn schema<T: JsonSchema>() -> Schema {
+    let settings = schemars::generate::SchemaSettings::draft2020_12().with(|s| {
+        s.inline_subschemas = true;
+    });
+    settings.into_generator().into_root_schema_for::<T>()
+}
+
+fn var<T: JsonSchema>(name: &'static str) -> Variable {
+    Variable {
+        name,
+        schema: schema::<T>(),
+    }
+}
+
+/// A variable with its own description (a list's, where the type describes
+/// its items).
+fn with_about(mut v: Variable, about: &str) -> Variable {
+    v.schema.insert("description".into(), Json::from(about));
+    v
+}
+
+/// A variable whose type is described in words: `t` (the theme's strings,
+/// whatever keys a theme gives them) and pre-rendered HTML.
+fn described(name: &'static str, kind: &str, description: &str) -> Variable {
+    let mut schema = Schema::default();
+    schema.insert("type".into(), Json::from(kind));
+    schema.insert("description".into(), Json::from(description));
+    Variable { name, schema }
+}
+
+/// The globals, then each template's own variables.
+pub fn all() -> Vec<TemplateVars> {
+    let page = || var::<PageView>("page");
+    let list = |own: Option<Variable>| {
+        let mut v = vec![page()];
+        v.extend(own);
+        v.push(with_about(
+            var::<Vec<ListEvent>>("events"),
+            "This page's events only, in display order: what a list entry needs, and the entry itself (`item`).",
+        ));
+        v.push(with_about(
+            var::<Vec<YearGroup>>("groups"),
+            "The same events under year and month headings.",
+        ));
+        v.push(described(
+            "chart",
+            "string",
+            "The overview chart as inline SVG (html; print with `| safe`); drawn on a list's first page only, empty on later pages.",
+        ));
+        v
+    };
+    let only_page = |template, about| TemplateVars {
+        template,
+        about,
+        variables: vec![page()],
+    };
+    vec![
+        TemplateVars {
+            template: "every template",
+            about: "Globals: every template receives them.",
+            variables: vec![
+                var::<SiteView>("site"),
+                described(
+                    "t",
+                    "object",
+                    "The theme's strings in the site's language, from the `strings` map of its `theme.yaml`, English filling any key a language lacks: `{{ t.actors }}`.",
+                ),
+            ],
+        },
+        TemplateVars {
+            template: "index.html",
+            about: "The timeline, and its further pages (`/page/N/`).",
+            variables: list(None),
+        },
+        TemplateVars {
+            template: "event.html",
+            about: "One event's page.",
+            variables: vec![
+                page(),
+                with_about(
+                    var::<FullEvent>("event"),
+                    "The whole event: its view, what only its page shows (`body`, `related`, `prev`, `next`) and its list entry (`item`).",
+                ),
+                described(
+                    "jsonld",
+                    "string",
+                    "The event as schema.org JSON-LD, escaped for a `<script>` element (print with `| safe`).",
+                ),
+            ],
+        },
+        TemplateVars {
+            template: "event_item.html",
+            about: "One event's entry in lists, rendered once per event and reused on every list that shows it (`item`). It gets no `page`.",
+            variables: vec![var::<EventView>("event")],
+        },
+        only_page("actors.html", "All actors: `site.actors`."),
+        TemplateVars {
+            template: "actor.html",
+            about: "One actor's events.",
+            variables: list(Some(var::<EntityView>("actor"))),
+        },
+        only_page("theatres.html", "All theatres: `site.theatres`."),
+        TemplateVars {
+            template: "theatre.html",
+            about: "One theatre's events, its sub-theatres' included.",
+            variables: list(Some(var::<EntityView>("theatre"))),
+        },
+        only_page("tags.html", "All tags: `site.tags`."),
+        TemplateVars {
+            template: "tag.html",
+            about: "One tag's events.",
+            variables: list(Some(var::<Counted>("tag"))),
+        },
+        only_page("years.html", "All years: `site.years`."),
+        TemplateVars {
+            template: "year.html",
+            about: "One year's events.",
+            variables: list(Some(var::<YearView>("year"))),
+        },
+        only_page("404.html", "The page for addresses that do not exist."),
+        TemplateVars {
+            template: "sitemap.xml",
+            about: "Built in; a theme or site may override it. Written only when `base_url` is absolute.",
+            variables: vec![with_about(
+                var::<Vec<String>>("locs"),
+                "The absolute URL of every page but the 404 page, in plan order.",
+            )],
+        },
+        TemplateVars {
+            template: "robots.txt",
+            about: "Built in; a theme or site may override it.",
+            variables: vec![with_about(
+                var::<Option<String>>("sitemap"),
+                "The sitemap's absolute URL; none when `base_url` is only a path (no sitemap is written).",
+            )],
+        },
+    ]
+}
+
+/// One row per variable and per field, nested fields by their path.
+pub struct Row {
+    pub path: String,
+    pub kind: String,
+    pub description: String,
+}
+
+/// The rows of a variable: itself, then every field below it.
+pub fn rows(v: &Variable) -> Vec<Row> {
+    let mut out = Vec::new();
+    walk(v.name.to_string(), v.schema.as_value(), &mut out);
+    out
+}
+
+fn walk(path: String, schema: &Json, out: &mut Vec<Row>) {
+    let (kind, inner) = describe(schema);
+    let description = schema
+        .get("description")
+        .or_else(|| inner.get("description"))
+        .and_then(Json::as_str)
+        .unwrap_or_default()
+        .split("\n\n")
+        .next()
+        .unwrap_or_default()
+        .replace('\n', " ");
+    out.push(Row {
+        path: path.clone(),
+        kind,
+        description,
+    });
+    // Lists show their items' fields as `list[].field`.
+    let mut item = inner;
+    let mut prefix = path;
+    while let Some(items) = item.get("items") {
+        let (_, deeper) = describe(items);
+        item = deeper;
+        prefix.push_str("[]");
+    }
+    if let Some(Json::Object(props)) = item.get("properties") {
+        for (name, sub) in props {
+            walk(format!("{prefix}.{name}"), sub, out);
+        }
+    }
+}
+
+/// A schema's type in words, and the schema that holds its fields (the
+/// non-null branch of an optional value).
+fn describe(schema: &Json) -> (String, &Json) {
+    if let Some(Json::Array(branches)) = schema.get("anyOf").or_else(|| schema.get("oneOf")) {
+        let real: Vec<&Json> = branches
+            .iter()
+            .filter(|b| b.get("type").and_then(Json::as_str) != Some("null"))
+            .collect();
+        if let [one] = real.as_slice() {
+            let (kind, inner) = describe(one);
+            return (format!("{kind}, optional"), inner);
+        }
+        let kinds: Vec<String> = real.iter().map(|b| describe(b).0).collect();
+        return (kinds.join(" or "), schema);
+    }
+    if let Some(values) = schema.get("enum").and_then(Json::as_array) {
+        let words: Vec<String> = values
+            .iter()
+            .map(|v| {
+                format!(
+                    "`{}`",
+                    v.as_str().map_or_else(|| v.to_string(), str::to_string)
+                )
+            })
+            .collect();
+        return (format!("one of {}", words.join(", ")), schema);
+    }
+    let one = |t: &str| -> String {
+        match t {
+            "array" => {
+                let item = schema.get("items").map(|i| describe(i).0);
+                format!("list of {}", item.unwrap_or_else(|| "values".into()))
+            }
+            "integer" => "integer".into(),
+            "number" => "number".into(),
+            "boolean" => "boolean".into(),
+            "object" => "object".into(),
+            "string" => "string".into(),
+            other => other.into(),
+        }
+    };
+    match schema.get("type") {
+        Some(Json::String(t)) => (one(t), schema),
+        Some(Json::Array(ts)) => {
+            let names: Vec<&str> = ts
+                .iter()
+                .filter_map(Json::as_str)
+                .filter(|t| *t != "null")
+                .collect();
+            let optional = ts.iter().any(|t| t == "null");
+            let kind = names
+                .iter()
+                .map(|t| one(t))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            (
+                if optional {
+                    format!("{kind}, optional")
+                } else {
+                    kind
+                },
+                schema,
+            )
+        }
+        _ => ("any value".into(), schema),
+    }
+}
+
+/// The reference, as `annals theme vars` prints it and docs/templates.md
+/// holds it: a heading per template, a table of its variables and fields.
+pub fn markdown(templates: &[TemplateVars]) -> String {
+    let mut out = String::new();
+    for t in templates {
+        out.push_str(&format!("### {}\n\n{}\n\n", heading(t.template), t.about));
+        out.push_str("| variable | type | meaning |\n|---|---|---|\n");
+        for v in &t.variables {
+            for row in rows(v) {
+                out.push_str(&format!(
+                    "| `{}` | {} | {} |\n",
+                    row.path,
+                    row.kind,
+                    row.description.replace('|', "\\|")
+                ));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn heading(template: &str) -> String {
+    if template.contains('.') {
+        format!("`{template}`")
+    } else {
+        template.to_string()
+    }
+}
