@@ -1,7 +1,9 @@
-//! One type for every problem a user can cause, and its rendering.
+//! One type for every problem a user can cause.
 //!
 //! Every stage collects `Diagnostic`s instead of stopping at the first problem, so
-//! that one run reports everything. Nothing here knows about events or templates.
+//! that one run reports everything. Nothing here knows about events or templates,
+//! nor how a diagnostic is shown: that is `report`'s, which depends on this module
+//! and never the other way round.
 
 use std::path::{Path, PathBuf};
 
@@ -228,11 +230,6 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-
-    /// Human, compiler-style rendering without colour (see `report`).
-    pub fn render_human(&self) -> String {
-        crate::report::human(self, false)
-    }
 }
 
 /// Paths in messages use `/` on every platform so that output is the same everywhere.
@@ -307,23 +304,5 @@ mod tests {
         assert_eq!(suggest("theatre", &known), Some("theatres"));
         assert_eq!(suggest("Titel", &known), Some("title"));
         assert_eq!(suggest("zzzzzz", &known), None);
-    }
-
-    #[test]
-    fn human_rendering_points_at_the_column() {
-        let d = Diagnostic::error(Code::InvalidDate, "bad date")
-            .in_file("content/events/a.md")
-            .at(Some(Span {
-                line: 3,
-                column: 7,
-                width: 10,
-                source_line: "date: 2023-02-30".into(),
-            }))
-            .with_hint("February has 28 days");
-        let text = d.render_human();
-        assert!(text.starts_with("error[E120]: bad date\n"));
-        assert!(text.contains("--> content/events/a.md:3:7"));
-        assert!(text.contains("3 | date: 2023-02-30\n  |       ^^^^^^^^^^\n"));
-        assert!(text.contains("= hint: February has 28 days"));
     }
 }

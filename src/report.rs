@@ -93,6 +93,15 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
     out
 }
 
+impl Diagnostic {
+    /// [`human`] without colour, as a method so that `sort_by_cached_key` can
+    /// name it. It lives here, not in `diagnostic`, so that `diagnostic` does not
+    /// know how it is shown; new code calls `report::human(d, false)`.
+    pub fn render_human(&self) -> String {
+        human(self, false)
+    }
+}
+
 /// One JSON object on one line: severity, code, message, file, line, column, hint.
 pub fn json(d: &Diagnostic) -> String {
     let v = serde_json::json!({
@@ -177,6 +186,17 @@ mod tests {
             line,
             "::error file=content/events/a%2Cb.md,line=3,col=7,endColumn=17,title=E120::`2023-02-30` is not a valid date: February 2023 has 28 days%0Ahint: use 2023-02-28\n"
         );
+    }
+
+    #[test]
+    fn human_rendering_points_at_the_column() {
+        let text = human(&sample(), false);
+        assert!(text.starts_with(
+            "error[E120]: `2023-02-30` is not a valid date: February 2023 has 28 days\n"
+        ));
+        assert!(text.contains("--> content/events/a,b.md:3:7"));
+        assert!(text.contains("3 | date: 2023-02-30\n  |       ^^^^^^^^^^\n"));
+        assert!(text.contains("= hint: use 2023-02-28"));
     }
 
     #[test]

@@ -365,6 +365,6 @@ mod tests {
             Vec::new(),
         );
         let err = file.write_to(&MemorySink::default(), "x").unwrap_err();
-        assert!(err.render_human().contains("boom"));
+        assert!(crate::report::human(&err, false).contains("boom"));
     }
 }

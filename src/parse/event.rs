@@ -2,7 +2,8 @@
 
 use crate::date::EventDate;
 use crate::diagnostic::{Code, Diagnostic, Span};
-use crate::load::{frontmatter, SourceFile};
+use crate::load::frontmatter::{self, FrontMatter};
+use crate::load::SourceFile;
 use crate::parse::fields::Fields;
 use crate::parse::nested::{read_image, read_sources};
 pub use crate::parse::nested::{read_location, Image, ImageSrc, Location, Source};
@@ -131,26 +132,18 @@ impl Event {
     }
 }
 
-/// Parses one event file: the event when it is valid, and every problem found
-/// (errors, or warnings beside a valid event). With `keep_body` false, the
-/// body stays on disk (see [`Body`]). `today` is for W303 only.
+/// Parses one event file's front matter (`fm`, split from `file`): the event
+/// when it is valid, and every error found. With `keep_body` false, the body
+/// stays on disk (see [`Body`]). The warnings of a valid event are
+/// `parse::lint`'s, which reads the `Event` this returns.
 pub fn parse(
+    fm: &FrontMatter,
     file: &SourceFile,
     tz: chrono_tz::Tz,
-    today: Option<chrono::NaiveDate>,
     keep_body: bool,
 ) -> (Option<Event>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let fm = match frontmatter::split(&file.text) {
-        Ok(fm) => fm,
-        Err(e) => {
-            return (
-                None,
-                vec![split_error(e, &file.rel, "an event", &file.text)],
-            )
-        }
-    };
-    let Some(mut f) = Fields::parse(&fm, &file.rel, &mut diagnostics) else {
+    let Some(mut f) = Fields::parse(fm, &file.rel, &mut diagnostics) else {
         return (None, diagnostics);
     };
     f.check_keys("event front matter", &schema::names(schema::EVENT));
@@ -332,7 +325,6 @@ pub fn parse(
                 title_span,
                 date_span,
             };
-            diagnostics.extend(crate::parse::lint::event(&fm, &event, today));
             (Some(event), diagnostics)
         }
         _ => (None, diagnostics),

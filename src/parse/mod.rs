@@ -18,6 +18,31 @@ pub use config::Config;
 pub use entity::EntityFile;
 pub use event::Event;
 
+/// One event file: its front matter split, the event parsed, then, for a
+/// valid event, its own warnings. Here rather than in `event`, so that `lint`
+/// reads events and `event` does not know `lint`.
+fn parse_event(
+    file: &crate::load::SourceFile,
+    tz: chrono_tz::Tz,
+    today: Option<chrono::NaiveDate>,
+    keep_body: bool,
+) -> (Option<Event>, Vec<Diagnostic>) {
+    let fm = match crate::load::frontmatter::split(&file.text) {
+        Ok(fm) => fm,
+        Err(e) => {
+            return (
+                None,
+                vec![event::split_error(e, &file.rel, "an event", &file.text)],
+            )
+        }
+    };
+    let (event, mut diagnostics) = event::parse(&fm, file, tz, keep_body);
+    if let Some(e) = &event {
+        diagnostics.extend(lint::event(&fm, e, today));
+    }
+    (event, diagnostics)
+}
+
 /// Everything the site's files say, parsed.
 #[derive(Debug, Default)]
 pub struct Parsed {
@@ -51,7 +76,7 @@ pub fn read_and_parse(
             |(section, path)| match crate::load::read_source(root, section, path) {
                 Err(d) => Outcome::Unreadable(d),
                 Ok(file) if section == Section::Events => {
-                    let (e, d) = event::parse(&file, tz, today, keep_bodies);
+                    let (e, d) = parse_event(&file, tz, today, keep_bodies);
                     Outcome::Event(e.map(Box::new), d)
                 }
                 Ok(file) => Outcome::Entity(section, Box::new(entity::parse(&file))),

@@ -118,7 +118,10 @@ fn an_event_edited_during_the_build_fails_it_with_the_file_named() {
         Ok(_) => panic!("the build went on with a changed file"),
         Err(errors) => errors,
     };
-    let shown: Vec<String> = errors.iter().map(|d| d.render_human()).collect();
+    let shown: Vec<String> = errors
+        .iter()
+        .map(|d| annals::report::human(d, false))
+        .collect();
     let file = event.file.display().to_string();
     assert!(
         shown

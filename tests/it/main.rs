@@ -23,6 +23,7 @@ mod list;
 mod new;
 mod ordering;
 mod output_safety;
+mod pages;
 mod sanitise;
 mod scale;
 mod sitemap;
