@@ -57,6 +57,14 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
+/// `path` relative to `dir`, `/`-separated on every platform.
+pub fn rel_path(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir)
+        .expect("below")
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
 /// Every file below `dir`, relative path → bytes.
 pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
@@ -64,12 +72,7 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("below")
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = rel_path(dir, e.path());
             (rel, std::fs::read(e.path()).expect("read"))
         })
         .collect()
@@ -132,12 +135,7 @@ pub fn entries(dir: &Path) -> Vec<String> {
         .into_iter()
         .filter_map(Result::ok)
         .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("below")
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = rel_path(dir, e.path());
             if e.file_type().is_dir() {
                 rel + "/"
             } else {
