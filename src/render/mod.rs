@@ -312,6 +312,11 @@ impl<'a> Renderer<'a> {
                     ListId::Group(GroupId::Actor(_)) => {
                         (Lanes::Theatres, tr("chart_by_theatre", &[("name", &title)]))
                     }
+                    // A tag's page is titled "Tagged “x”"; its chart names the tag alone.
+                    ListId::Group(GroupId::Tag(slug)) => {
+                        let name = t.tags.get(slug).map_or(slug.as_str(), |g| g.name.as_str());
+                        (Lanes::Actors, tr("chart_by_actor", &[("name", name)]))
+                    }
                     ListId::Group(_) => (Lanes::Actors, tr("chart_by_actor", &[("name", &title)])),
                 };
                 chart = chart::overview(
