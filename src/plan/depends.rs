@@ -2,7 +2,7 @@
 //! rebuilds rest on, answered from stable identities (slugs, groups, list
 //! pages), never from positions that shift when an event is added.
 
-use super::{page_count, pages, Page};
+use super::{page_count, pages, per_page, Page};
 use crate::feeds;
 use crate::model::Timeline;
 use crate::parse::config::{Config, Order};
@@ -93,10 +93,7 @@ pub fn showing(t: &Timeline, config: &Config, i: usize) -> Vec<Route> {
             Order::Ascending => at,
             Order::Descending => events.len() - 1 - at,
         };
-        let per = match config.paginate_by {
-            0 => events.len().max(1),
-            per => per,
-        };
+        let per = per_page(events.len(), config);
         let page = (position / per + 1).min(page_count(events.len(), config));
         out.push(Route::List(list.clone(), page));
         // The first page's overview chart labels every event of the list.

@@ -94,12 +94,17 @@ pub fn pages(t: &Timeline, config: &Config) -> Vec<Page> {
     pages
 }
 
+/// Events per page of a list of `len` events (`paginate_by: 0` is one page).
+pub(crate) fn per_page(len: usize, config: &Config) -> usize {
+    match config.paginate_by {
+        0 => len.max(1),
+        per => per,
+    }
+}
+
 /// How many pages a list of `len` events takes.
 pub fn page_count(len: usize, config: &Config) -> usize {
-    match config.paginate_by {
-        0 => 1,
-        per => len.div_ceil(per).max(1),
-    }
+    len.div_ceil(per_page(len, config)).max(1)
 }
 
 /// One page per `paginate_by` events: the list's route, then `page/2/`, …
@@ -115,10 +120,7 @@ fn paginate(pages: &mut Vec<Page>, t: &Timeline, list: ListId, config: &Config) 
 /// The events page `n` (1-based) of `list` shows, in display order.
 pub fn slice(t: &Timeline, list: &ListId, n: usize, config: &Config) -> Vec<usize> {
     let all = t.list(list);
-    let per = match config.paginate_by {
-        0 => all.len().max(1),
-        per => per,
-    };
+    let per = per_page(all.len(), config);
     let skip = per.saturating_mul(n.saturating_sub(1));
     match config.order {
         Order::Ascending => all.iter().skip(skip).take(per).copied().collect(),

@@ -293,7 +293,8 @@ impl Links<'_> {
     }
 }
 
-/// The group of `kind` with this slug (an actor, theatre or tag).
+/// The group of `kind` with this slug: an actor, a theatre or a tag. Years
+/// are not named by slugs; no caller passes `Kind::Year`.
 pub fn group_id(kind: Kind, slug: &Slug) -> GroupId {
     match kind {
         Kind::Actor => GroupId::Actor(slug.clone()),
