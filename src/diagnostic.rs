@@ -187,7 +187,7 @@ impl Code {
 }
 
 impl Diagnostic {
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    pub(crate) fn error(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -198,31 +198,31 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
         }
     }
 
-    pub fn note(code: Code, message: impl Into<String>) -> Self {
+    pub(crate) fn note(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Note,
             ..Diagnostic::error(code, message)
         }
     }
 
-    pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
+    pub(crate) fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
         self.file = Some(file.into());
         self
     }
 
-    pub fn at(mut self, span: Option<Span>) -> Self {
+    pub(crate) fn at(mut self, span: Option<Span>) -> Self {
         self.span = span;
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -233,7 +233,7 @@ impl Diagnostic {
 }
 
 /// Paths in messages use `/` on every platform so that output is the same everywhere.
-pub fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     path.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
@@ -242,7 +242,7 @@ pub fn display_path(path: &Path) -> String {
 
 /// The nearest known word, if it is close enough to be what the user meant:
 /// the "did you mean" of hints, for keys, values, names and folders alike.
-pub fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     let word = word.to_lowercase();
     known
         .iter()
@@ -253,7 +253,7 @@ pub fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
 }
 
 /// Sorts problems by file, then position, so output order never depends on threads.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         let key = |d: &Diagnostic| {
             (
@@ -269,7 +269,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 }
 
 /// A one-line summary: `2 errors, 1 warning`.
-pub fn summary(diagnostics: &[Diagnostic]) -> String {
+pub(crate) fn summary(diagnostics: &[Diagnostic]) -> String {
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let (errors, warnings, notes) = (
         count(Severity::Error),

@@ -2,7 +2,7 @@
 //! text and attributes, and JSON inside `<script>`.
 
 /// Escapes `&`, `<`, `>`, `"` and `'` for HTML or XML text and attribute values.
-pub fn html(s: &str) -> String {
+pub(crate) fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
@@ -18,7 +18,7 @@ pub fn html(s: &str) -> String {
 }
 
 /// JSON that is safe inside `<script>`: no `<`, `>` or `&` can close the element.
-pub fn script_json(v: &impl serde::Serialize) -> String {
+pub(crate) fn script_json(v: &impl serde::Serialize) -> String {
     serde_json::to_string(v)
         .unwrap_or_default()
         .replace('<', "\\u003c")

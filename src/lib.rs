@@ -8,23 +8,23 @@
 #![allow(clippy::result_large_err)]
 
 pub mod commands;
-pub mod date;
+pub(crate) mod date;
 pub mod diagnostic;
 pub(crate) mod diff;
 pub(crate) mod escape;
-pub mod feeds;
+pub(crate) mod feeds;
 pub(crate) mod load;
 pub(crate) mod markdown;
-pub mod model;
-pub mod output;
-pub mod parse;
-pub mod plan;
-pub mod render;
+pub(crate) mod model;
+pub(crate) mod output;
+pub(crate) mod parse;
+pub(crate) mod plan;
+pub(crate) mod render;
 pub mod report;
-pub mod route;
+pub(crate) mod route;
 pub mod site;
-pub mod slug;
-pub mod theme;
+pub(crate) mod slug;
+pub(crate) mod theme;
 pub(crate) mod timing;
 pub mod write;
-pub mod yaml;
+pub(crate) mod yaml;

@@ -42,7 +42,7 @@ fn sanitizer() -> &'static Builder<'static> {
 }
 
 /// Renders Markdown to HTML. Without `unsafe_html`, raw HTML is sanitised.
-pub fn to_html(markdown: &str, unsafe_html: bool) -> String {
+pub(crate) fn to_html(markdown: &str, unsafe_html: bool) -> String {
     let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let needs_cleaning = !unsafe_html && events.iter().any(is_risky);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -85,7 +85,7 @@ fn is_plain_url(url: &str) -> bool {
 }
 
 /// The first paragraph as plain text: the default `summary` of an event.
-pub fn first_paragraph(markdown: &str) -> String {
+pub(crate) fn first_paragraph(markdown: &str) -> String {
     let mut text = String::new();
     let mut depth = 0usize;
     let mut inside = false;

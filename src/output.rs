@@ -11,10 +11,10 @@ use std::path::{Component, Path, PathBuf};
 
 /// The file every build leaves in its output, so that the next build knows the
 /// folder is its own to replace.
-pub const MARKER: &str = ".annals-output";
+pub(crate) const MARKER: &str = ".annals-output";
 
 /// What the marker says to a person who finds it.
-pub const MARKER_TEXT: &str = "This folder is written by annals (`annals build`), which replaces it whole on each build.\nFiles put here by hand are deleted by the next build.\n";
+pub(crate) const MARKER_TEXT: &str = "This folder is written by annals (`annals build`), which replaces it whole on each build.\nFiles put here by hand are deleted by the next build.\n";
 
 /// Folders of a site that hold its sources: an output inside one of them
 /// would be replaced, sources and all.
@@ -23,7 +23,7 @@ const SOURCE_FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
 /// How far the checks go: a build replaces the folder, `build --check` only
 /// reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Use {
+pub(crate) enum Use {
     Replace { force: bool },
     Read,
 }
@@ -31,7 +31,7 @@ pub enum Use {
 /// Resolves `given` (relative to the current folder) and refuses, with a usage
 /// error naming both paths, an output whose replacement would destroy what is
 /// not annals' own.
-pub fn resolve(root: &Path, given: &Path, purpose: Use) -> Result<PathBuf, Diagnostic> {
+pub(crate) fn resolve(root: &Path, given: &Path, purpose: Use) -> Result<PathBuf, Diagnostic> {
     let root = std::fs::canonicalize(root).map_err(|e| {
         Diagnostic::error(
             Code::Io,

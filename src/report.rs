@@ -24,7 +24,7 @@ impl Format {
 }
 
 /// One diagnostic in `format`, ending in a newline.
-pub fn render(d: &Diagnostic, format: Format, color: bool) -> String {
+pub(crate) fn render(d: &Diagnostic, format: Format, color: bool) -> String {
     match format {
         Format::Human => human(d, color),
         Format::Json => json(d),
@@ -93,17 +93,8 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
     out
 }
 
-impl Diagnostic {
-    /// [`human`] without colour, as a method so that `sort_by_cached_key` can
-    /// name it. It lives here, not in `diagnostic`, so that `diagnostic` does not
-    /// know how it is shown; new code calls `report::human(d, false)`.
-    pub fn render_human(&self) -> String {
-        human(self, false)
-    }
-}
-
 /// One JSON object on one line: severity, code, message, file, line, column, hint.
-pub fn json(d: &Diagnostic) -> String {
+pub(crate) fn json(d: &Diagnostic) -> String {
     let v = serde_json::json!({
         "severity": d.severity.as_str(),
         "code": d.code.as_str(),
@@ -117,7 +108,7 @@ pub fn json(d: &Diagnostic) -> String {
 }
 
 /// `::error file=…,line=…,col=…,title=E120::message`, escaped as the runner expects.
-pub fn github(d: &Diagnostic) -> String {
+pub(crate) fn github(d: &Diagnostic) -> String {
     let data = |s: &str| {
         s.replace('%', "%25")
             .replace('\r', "%0D")

@@ -14,7 +14,7 @@ use std::fmt;
 /// page per member (`/actors/<slug>/`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub(crate) enum Kind {
     Actor,
     Theatre,
     Tag,
@@ -22,10 +22,10 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Actor, Kind::Theatre, Kind::Tag, Kind::Year];
+    pub(crate) const ALL: [Kind; 4] = [Kind::Actor, Kind::Theatre, Kind::Tag, Kind::Year];
 
     /// The URL section and the name of the index page's template (`actors`).
-    pub fn section(self) -> &'static str {
+    pub(crate) fn section(self) -> &'static str {
         match self {
             Kind::Actor => "actors",
             Kind::Theatre => "theatres",
@@ -35,7 +35,7 @@ impl Kind {
     }
 
     /// The name of a member page's template and view variable (`actor`).
-    pub fn singular(self) -> &'static str {
+    pub(crate) fn singular(self) -> &'static str {
         match self {
             Kind::Actor => "actor",
             Kind::Theatre => "theatre",
@@ -48,7 +48,7 @@ impl Kind {
 /// One member of a group kind: a stable identity, derived from slugs and
 /// years, never from a position in the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum GroupId {
+pub(crate) enum GroupId {
     Actor(Slug),
     Theatre(Slug),
     Tag(Slug),
@@ -56,7 +56,7 @@ pub enum GroupId {
 }
 
 impl GroupId {
-    pub fn kind(&self) -> Kind {
+    pub(crate) fn kind(&self) -> Kind {
         match self {
             GroupId::Actor(_) => Kind::Actor,
             GroupId::Theatre(_) => Kind::Theatre,
@@ -66,7 +66,7 @@ impl GroupId {
     }
 
     /// The member's path segment: its slug, or the year as EDTF writes it.
-    pub fn segment(&self) -> String {
+    pub(crate) fn segment(&self) -> String {
         match self {
             GroupId::Actor(s) | GroupId::Theatre(s) | GroupId::Tag(s) => s.to_string(),
             GroupId::Year(y) => year_segment(*y),
@@ -75,7 +75,7 @@ impl GroupId {
 }
 
 /// `2023`, `0000`, `-0043`: a year as EDTF writes it, safe in a path.
-pub fn year_segment(year: i32) -> String {
+pub(crate) fn year_segment(year: i32) -> String {
     if year < 0 {
         format!("-{:04}", -i64::from(year))
     } else {
@@ -85,21 +85,21 @@ pub fn year_segment(year: i32) -> String {
 
 /// A list that can run over several pages: the timeline, or one group's events.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ListId {
+pub(crate) enum ListId {
     Timeline,
     Group(GroupId),
 }
 
 /// The feed formats written per list (SPEC §7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FeedFormat {
+pub(crate) enum FeedFormat {
     Atom,
     Json,
 }
 
 /// The site-wide data files of SPEC §7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DataFile {
+pub(crate) enum DataFile {
     Calendar,
     EventsJson,
     EventsCsv,
@@ -128,7 +128,7 @@ impl DataFile {
 
 /// Every output file of a site.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Route {
+pub(crate) enum Route {
     /// Page `n` (1-based) of a list: `/`, `/page/2/`, `/actors/x/page/3/`.
     List(ListId, usize),
     /// `/events/<slug>/`.
@@ -149,24 +149,24 @@ pub enum Route {
 
 impl Route {
     /// The first page of a group's list.
-    pub fn group(id: GroupId) -> Route {
+    pub(crate) fn group(id: GroupId) -> Route {
         Route::List(ListId::Group(id), 1)
     }
 
-    pub fn event(slug: &Slug) -> Route {
+    pub(crate) fn event(slug: &Slug) -> Route {
         Route::Event(slug.clone())
     }
 
     /// The path relative to the site's root, as links use it: pages end in `/`
     /// (empty for the home page), files are named.
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         let mut out = String::new();
         self.write_path(&mut out);
         out
     }
 
     /// The output file, relative to the output folder.
-    pub fn file(&self) -> String {
+    pub(crate) fn file(&self) -> String {
         let mut out = self.path();
         if self.is_page() {
             out.push_str("index.html");
@@ -175,7 +175,7 @@ impl Route {
     }
 
     /// Whether this route is an HTML page written as `<path>/index.html`.
-    pub fn is_page(&self) -> bool {
+    pub(crate) fn is_page(&self) -> bool {
         matches!(self, Route::List(..) | Route::Event(_) | Route::Section(_))
     }
 

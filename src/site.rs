@@ -13,6 +13,7 @@ use crate::theme::{self, Theme};
 use crate::write::{DirSink, PublishError, Sink, Staging};
 use crate::{load, parse::event::ImageSrc};
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default)]
@@ -35,11 +36,11 @@ pub struct Options {
 
 /// A loaded, validated site: everything needed to write it.
 pub struct Site {
-    pub root: PathBuf,
-    pub config: Config,
-    pub timeline: Timeline,
-    pub theme: Theme,
-    pub drafts: bool,
+    pub(crate) root: PathBuf,
+    pub(crate) config: Config,
+    pub(crate) timeline: Timeline,
+    pub(crate) theme: Theme,
+    pub(crate) drafts: bool,
     /// Non-Markdown files beside events, by folder.
     assets: std::collections::BTreeMap<PathBuf, Vec<PathBuf>>,
 }
@@ -51,7 +52,7 @@ pub struct Summary {
     pub files: usize,
     pub events: usize,
     /// Time and memory per stage of the build (not of loading).
-    pub stages: Vec<crate::timing::Stage>,
+    pub(crate) stages: Vec<crate::timing::Stage>,
 }
 
 /// What loading found: the site when no error was found, every diagnostic,
@@ -61,7 +62,7 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     pub files: usize,
     /// Time and memory per stage of loading.
-    pub stages: Vec<crate::timing::Stage>,
+    pub(crate) stages: Vec<crate::timing::Stage>,
 }
 
 /// Loads and validates.
@@ -122,13 +123,28 @@ pub fn load(opts: &Options) -> Loaded {
 }
 
 /// The default output folder, or `--output` (relative to the current folder).
-pub fn output_dir(opts: &Options) -> PathBuf {
+pub(crate) fn output_dir(opts: &Options) -> PathBuf {
     opts.output
         .clone()
         .unwrap_or_else(|| opts.root.join("public"))
 }
 
 impl Site {
+    /// The output files (paths relative to the output folder, `/`-separated)
+    /// that differ between a build of `before` and a build of `self`, where
+    /// the two sites differ only in the event `slug` (edited, added or
+    /// removed) and share a configuration. `None` if `slug` is not a slug.
+    /// `serve`'s incremental rebuilds rest on this answer.
+    pub fn affected_files(&self, before: &Site, slug: &str) -> Option<BTreeSet<String>> {
+        let slug = crate::slug::Slug::from_name(slug)?;
+        Some(plan::affected(
+            &before.timeline,
+            &self.timeline,
+            &self.config,
+            &slug,
+        ))
+    }
+
     /// Renders and writes every file into `sink`. Errors are template or I/O
     /// problems; the sink may then hold a partial site, which the caller discards.
     pub fn build_into(&self, sink: &dyn Sink) -> Result<Summary, Vec<Diagnostic>> {
@@ -137,7 +153,7 @@ impl Site {
 
     /// As [`build_into`](Self::build_into), calling `progress(done, total)`
     /// after each page (from any thread).
-    pub fn build_into_with(
+    pub(crate) fn build_into_with(
         &self,
         sink: &dyn Sink,
         progress: &(dyn Fn(usize, usize) + Sync),
@@ -171,8 +187,9 @@ impl Site {
             .collect();
         let mut errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
         // One broken template fails every page that uses it: say it once.
-        errors.sort_by_cached_key(Diagnostic::render_human);
-        errors.dedup_by(|a, b| a.render_human() == b.render_human());
+        let shown = |d: &Diagnostic| crate::report::human(d, false);
+        errors.sort_by_cached_key(shown);
+        errors.dedup_by(|a, b| shown(a) == shown(b));
         watch.lap("render");
         let mut files = pages.len();
         match self.write_extras(sink, &renderer, &pages) {
@@ -202,13 +219,14 @@ impl Site {
     ) -> Result<usize, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut count = 0;
-        for (rel, file) in &self.theme.statics {
+        for (name, file) in &self.theme.statics {
+            let rel = Route::Static(name.clone()).file();
             match file.read() {
-                Ok(bytes) => match sink.put(rel, &bytes) {
+                Ok(bytes) => match sink.put(&rel, &bytes) {
                     Ok(()) => count += 1,
-                    Err(e) => errors.push(io_error(rel, e)),
+                    Err(e) => errors.push(io_error(&rel, e)),
                 },
-                Err(e) => errors.push(io_error(rel, e)),
+                Err(e) => errors.push(io_error(&rel, e)),
             }
         }
         for (rel, src) in self.asset_copies() {
@@ -326,7 +344,7 @@ fn io_error(rel: &str, e: std::io::Error) -> Diagnostic {
 /// Why a build did not replace its output, and whether the previous output is
 /// still where it was: the message a user reads must never claim what did not
 /// happen.
-pub struct BuildFailure {
+pub(crate) struct BuildFailure {
     pub diagnostics: Vec<Diagnostic>,
     /// `None`: the previous output is untouched. `Some(p)`: it could not be
     /// put back and is at `p`.
@@ -345,7 +363,7 @@ impl From<Vec<Diagnostic>> for BuildFailure {
 /// Builds the site into the output folder, atomically, reporting pages done.
 /// The output is resolved and judged (`output::resolve`) before anything is
 /// written; with `force`, a folder that annals did not write may be replaced.
-pub fn build(
+pub(crate) fn build(
     site: &Site,
     output: &Path,
     force: bool,

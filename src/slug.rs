@@ -8,15 +8,15 @@ use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Slug(String);
+pub(crate) struct Slug(String);
 
 /// Longest slug, in bytes (slugs are ASCII).
-pub const MAX_LEN: usize = 96;
+pub(crate) const MAX_LEN: usize = 96;
 
 impl Slug {
     /// Transliterates (`Іван Попов` → `ivan-popov`), lowercases and joins words with `-`.
     /// Returns `None` when nothing usable is left (a name made only of punctuation).
-    pub fn from_name(name: &str) -> Option<Slug> {
+    pub(crate) fn from_name(name: &str) -> Option<Slug> {
         let ascii = deunicode::deunicode(name);
         let mut out = String::with_capacity(ascii.len());
         let mut pending_dash = false;
@@ -49,7 +49,7 @@ impl Slug {
         }
     }
 
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 }

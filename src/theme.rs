@@ -16,13 +16,13 @@ static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes");
 
 /// Bytes of a static file, embedded or on disk (read only when written).
 #[derive(Debug, Clone)]
-pub enum StaticFile {
+pub(crate) enum StaticFile {
     Embedded(&'static [u8]),
     Disk(PathBuf),
 }
 
 impl StaticFile {
-    pub fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
+    pub(crate) fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
         match self {
             StaticFile::Embedded(b) => Ok(std::borrow::Cow::Borrowed(b)),
             StaticFile::Disk(p) => std::fs::read(p).map(std::borrow::Cow::Owned),
@@ -31,14 +31,14 @@ impl StaticFile {
 }
 
 #[derive(Debug, Clone)]
-pub struct Template {
+pub(crate) struct Template {
     pub source: String,
     /// Shown in template error messages.
     pub origin: String,
 }
 
 #[derive(Debug, Default)]
-pub struct Theme {
+pub(crate) struct Theme {
     pub name: String,
     pub description: String,
     /// Theme templates by file name (`index.html`).
@@ -56,7 +56,7 @@ pub struct Theme {
 }
 
 /// Names of the built-in themes.
-pub fn builtin_names() -> Vec<&'static str> {
+pub(crate) fn builtin_names() -> Vec<&'static str> {
     BUILTIN
         .dirs()
         .filter_map(|d| d.path().file_name().and_then(|n| n.to_str()))
@@ -82,7 +82,7 @@ struct Layer {
 /// comes from the theme it extends, and so on up the chain. A folder
 /// `themes/<name>/` wins over the built-in theme of that name, except where a
 /// folder theme extends its own name: that is the built-in one it replaces.
-pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
+pub(crate) fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
     let mut theme = Theme {
         name: name.to_string(),
         extra: serde_json::Value::Object(Default::default()),
@@ -158,7 +158,7 @@ pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme
 }
 
 /// Deep-merges `over` into `base`: objects key by key, anything else replaced.
-pub fn merge(base: &mut serde_json::Value, over: &serde_json::Value) {
+pub(crate) fn merge(base: &mut serde_json::Value, over: &serde_json::Value) {
     match (base, over) {
         (serde_json::Value::Object(b), serde_json::Value::Object(o)) => {
             for (k, v) in o {
@@ -280,7 +280,7 @@ fn read_theme_yaml(text: &str, file: &Path, layer: &mut Layer, diagnostics: &mut
 }
 
 /// Files below `dir` as (`/`-separated relative name, path), sorted; ignored names skipped.
-pub fn walk_files(dir: &Path) -> Vec<(String, PathBuf)> {
+pub(crate) fn walk_files(dir: &Path) -> Vec<(String, PathBuf)> {
     if !dir.is_dir() {
         return Vec::new();
     }

@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 #[derive(Debug, Clone)]
-pub struct Stage {
+pub(crate) struct Stage {
     pub name: &'static str,
     pub secs: f64,
     /// Resident memory when the stage ended, where the OS tells (Linux).
@@ -14,7 +14,7 @@ pub struct Stage {
 }
 
 #[derive(Debug, Clone)]
-pub struct Stopwatch {
+pub(crate) struct Stopwatch {
     last: Instant,
     pub stages: Vec<Stage>,
 }
@@ -26,7 +26,7 @@ impl Default for Stopwatch {
 }
 
 impl Stopwatch {
-    pub fn new() -> Stopwatch {
+    pub(crate) fn new() -> Stopwatch {
         Stopwatch {
             last: Instant::now(),
             stages: Vec::new(),
@@ -34,7 +34,7 @@ impl Stopwatch {
     }
 
     /// Ends the current stage under `name` and starts the next.
-    pub fn lap(&mut self, name: &'static str) {
+    pub(crate) fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
         self.stages.push(Stage {
             name,
@@ -45,7 +45,7 @@ impl Stopwatch {
     }
 
     /// `load 0.10 s (120 MB) · parse 0.41 s (300 MB) · …`
-    pub fn line(stages: &[Stage]) -> String {
+    pub(crate) fn line(stages: &[Stage]) -> String {
         stages
             .iter()
             .map(|s| match s.rss_mb {

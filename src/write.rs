@@ -28,13 +28,13 @@ fn refuse(rel: &str) -> io::Error {
 }
 
 /// Writes under a folder, creating each sub-folder once.
-pub struct DirSink {
+pub(crate) struct DirSink {
     root: PathBuf,
     made: Mutex<HashSet<PathBuf>>,
 }
 
 impl DirSink {
-    pub fn new(root: PathBuf) -> DirSink {
+    pub(crate) fn new(root: PathBuf) -> DirSink {
         DirSink {
             root,
             made: Mutex::new(HashSet::new()),
@@ -44,7 +44,7 @@ impl DirSink {
 
 /// Refuses anything that could leave the output folder. Slugs cannot, but theme
 /// file names and asset names come from disk.
-pub fn safe_relative(rel: &str) -> Option<PathBuf> {
+pub(crate) fn safe_relative(rel: &str) -> Option<PathBuf> {
     let path = Path::new(rel);
     let ok = !rel.is_empty()
         && path
@@ -82,7 +82,7 @@ impl Sink for DirSink {
 
 /// Discards what it is given (after the same path check): `check` renders
 /// every page to find template errors but needs none of the bytes.
-pub struct NullSink;
+pub(crate) struct NullSink;
 
 impl Sink for NullSink {
     fn put(&self, rel: &str, _bytes: &[u8]) -> io::Result<()> {
@@ -128,7 +128,7 @@ impl Sink for MemorySink {
 /// with SIGKILL cannot clean up, but its lock dies with it: the next build
 /// removes every such folder whose lock it can take, and never one whose build
 /// is still running.
-pub struct Staging {
+pub(crate) struct Staging {
     pub dir: PathBuf,
     output: PathBuf,
     published: bool,
@@ -139,7 +139,7 @@ pub struct Staging {
 /// Where a failed publish left the previous output: the caller must say so
 /// truthfully.
 #[derive(Debug)]
-pub enum PublishError {
+pub(crate) enum PublishError {
     /// Nothing was moved: the previous output is where it was.
     Untouched(io::Error),
     /// The previous output could not be put back and is at this path.
@@ -170,7 +170,7 @@ fn lock_dir(dir: &Path) -> io::Result<Option<std::fs::File>> {
 /// Removes what killed builds of `output` left beside it: only folders named as
 /// this module names them, and only those whose lock is free. Returns the
 /// folders removed.
-pub fn remove_litter(output: &Path) -> Vec<PathBuf> {
+pub(crate) fn remove_litter(output: &Path) -> Vec<PathBuf> {
     let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
         return Vec::new();
     };
@@ -208,7 +208,7 @@ pub fn remove_litter(output: &Path) -> Vec<PathBuf> {
 impl Staging {
     /// A fresh, locked staging folder beside `output`, after removing what
     /// killed builds left there.
-    pub fn new(output: &Path) -> io::Result<Staging> {
+    pub(crate) fn new(output: &Path) -> io::Result<Staging> {
         if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)?;
         }
@@ -230,7 +230,7 @@ impl Staging {
     }
 
     /// Replaces the output folder with the staged one.
-    pub fn publish(mut self) -> Result<(), PublishError> {
+    pub(crate) fn publish(mut self) -> Result<(), PublishError> {
         let old = sibling(&self.output, OLD, std::process::id());
         let had_old = self.output.exists();
         if had_old {
@@ -281,7 +281,7 @@ impl Drop for Staging {
 
 /// Removes a folder and everything in it, deleting files in parallel: removing
 /// the previous output is a large part of a rebuild on a slow disk.
-pub fn remove_tree(dir: &Path) -> io::Result<()> {
+pub(crate) fn remove_tree(dir: &Path) -> io::Result<()> {
     use rayon::prelude::*;
     let mut files = Vec::new();
     let mut dirs = Vec::new();

@@ -6,11 +6,11 @@
 
 use serde_yaml as imp;
 
-pub use imp::{Mapping, Value};
+pub(crate) use imp::{Mapping, Value};
 
 /// A YAML problem, positioned relative to the start of the YAML text (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YamlError {
+pub(crate) struct YamlError {
     pub message: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -36,17 +36,17 @@ impl From<imp::Error> for YamlError {
 }
 
 /// Parses one YAML document into a generic value.
-pub fn parse(text: &str) -> Result<Value, YamlError> {
+pub(crate) fn parse(text: &str) -> Result<Value, YamlError> {
     Ok(imp::from_str(text)?)
 }
 
 /// Serialises a typed value as YAML (used by `init` and `new`).
-pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, YamlError> {
+pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> Result<String, YamlError> {
     Ok(imp::to_string(value)?)
 }
 
 /// A scalar as text, the way a reader wrote it: `2023` stays `2023`, `true` stays `true`.
-pub fn scalar_text(value: &Value) -> Option<String> {
+pub(crate) fn scalar_text(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -57,7 +57,7 @@ pub fn scalar_text(value: &Value) -> Option<String> {
 }
 
 /// A short name of the value's type for messages ("a list", "a map").
-pub fn kind_name(value: &Value) -> &'static str {
+pub(crate) fn kind_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "nothing",
         Value::Bool(_) => "a boolean",
@@ -70,7 +70,7 @@ pub fn kind_name(value: &Value) -> &'static str {
 }
 
 /// Converts to JSON for templates. Map keys become strings; maps keep their order.
-pub fn to_json(value: &Value) -> serde_json::Value {
+pub(crate) fn to_json(value: &Value) -> serde_json::Value {
     match value {
         Value::Null => serde_json::Value::Null,
         Value::Bool(b) => serde_json::Value::Bool(*b),

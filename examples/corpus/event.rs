@@ -10,18 +10,18 @@ use std::fmt::Write;
 const SALT_EVENTS: u64 = 3;
 
 /// Events start in these years (an interval may end in the next).
-pub const FIRST_YEAR: i32 = 2014;
-pub const LAST_YEAR: i32 = 2025;
+pub(crate) const FIRST_YEAR: i32 = 2014;
+pub(crate) const LAST_YEAR: i32 = 2025;
 
 /// The year event `index` starts in, without drawing the rest of it: the first
 /// number its generator gives (see `date`).
-pub fn start_year(seed: u64, index: usize) -> i32 {
+pub(crate) fn start_year(seed: u64, index: usize) -> i32 {
     let mut rng = Rng::stream(seed, SALT_EVENTS, index as u64);
     FIRST_YEAR + rng.below((LAST_YEAR - FIRST_YEAR + 1) as usize) as i32
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Ymd {
+pub(crate) struct Ymd {
     pub y: i32,
     pub m: u32,
     pub d: u32,
@@ -72,14 +72,14 @@ impl Ymd {
     }
 }
 
-pub struct Source {
+pub(crate) struct Source {
     pub publisher: &'static str,
     pub date: String,
     pub url: Option<String>,
     pub title: Option<String>,
 }
 
-pub struct Event {
+pub(crate) struct Event {
     pub slug: String,
     pub title: String,
     /// EDTF, as written in `date:`.
@@ -197,7 +197,7 @@ fn title(rng: &mut Rng, actor: &str, place: &str) -> String {
 }
 
 impl Event {
-    pub fn generate(world: &World, seed: u64, index: usize) -> (Event, Rng) {
+    pub(crate) fn generate(world: &World, seed: u64, index: usize) -> (Event, Rng) {
         let mut rng = Rng::stream(seed, SALT_EVENTS, index as u64);
         let (date, start, prefix, time) = date(&mut rng);
 
@@ -320,7 +320,7 @@ impl Event {
 
     /// The Markdown body: 150–400 words with headings, a list, links, emphasis and
     /// a blockquote. Continues the event's own generator.
-    pub fn body(&self, world: &World, rng: &mut Rng, out: &mut String) {
+    pub(crate) fn body(&self, world: &World, rng: &mut Rng, out: &mut String) {
         out.clear();
         let actors: Vec<&str> = self
             .actors
@@ -388,7 +388,7 @@ impl Event {
     }
 
     /// The annals event file: front matter per SPEC §3, then `body`.
-    pub fn annals_file(&self, body: &str, out: &mut String) {
+    pub(crate) fn annals_file(&self, body: &str, out: &mut String) {
         out.clear();
         out.push_str("---\ntitle: ");
         yaml_str(out, &self.title);
@@ -426,7 +426,7 @@ impl Event {
     /// The same event as Hugo content: taxonomies for actors, theatres (with their
     /// parent regions, as annals lists sub-theatres' events on a region's page),
     /// tags and years; status, sources and the EDTF date under `params`.
-    pub fn hugo_file(&self, world: &World, body: &str, out: &mut String) {
+    pub(crate) fn hugo_file(&self, world: &World, body: &str, out: &mut String) {
         out.clear();
         out.push_str("---\ntitle: ");
         yaml_str(out, &self.title);

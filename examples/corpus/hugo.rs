@@ -9,7 +9,7 @@
 //! list entry is rendered once per event with `partialCached`, as annals does.
 
 /// `hugo.toml`. With `lean`, Hugo skips RSS, the sitemap and robots.txt.
-pub fn config(title: &str, lean: bool) -> String {
+pub(crate) fn config(title: &str, lean: bool) -> String {
     let disable = if lean { "" } else { "# " };
     format!(
         r#"baseURL = "https://example.org/"
@@ -28,7 +28,7 @@ pagerSize = 100
 /// as in `hugo.toml`, and `params` is read from front matter's `params:` (Hugo
 /// 0.123 and later) or from `.Params.params` (older Hugo), so the templates work
 /// with the Hugo a distribution ships too.
-pub const LAYOUTS: [(&str, &str); 7] = [
+pub(crate) const LAYOUTS: [(&str, &str); 7] = [
     (
         "_default/baseof.html",
         r#"<!DOCTYPE html>

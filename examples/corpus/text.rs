@@ -5,7 +5,7 @@ use super::words::*;
 
 /// The slug annals derives from a name (see `src/slug.rs`): transliterated,
 /// lowercase, words joined by `-`, apostrophes dropped.
-pub fn slugify(name: &str) -> String {
+pub(crate) fn slugify(name: &str) -> String {
     let ascii = deunicode::deunicode(name);
     let mut out = String::with_capacity(ascii.len());
     let mut dash = false;
@@ -24,7 +24,7 @@ pub fn slugify(name: &str) -> String {
 }
 
 /// Appends `s` as a double-quoted YAML scalar.
-pub fn yaml_str(out: &mut String, s: &str) {
+pub(crate) fn yaml_str(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -37,7 +37,7 @@ pub fn yaml_str(out: &mut String, s: &str) {
 }
 
 /// Appends a YAML flow list of quoted strings: `["a", "b"]`.
-pub fn yaml_list<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>) {
+pub(crate) fn yaml_list<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>) {
     out.push('[');
     for (i, s) in items.into_iter().enumerate() {
         if i > 0 {
@@ -64,14 +64,14 @@ fn capitalise_from(out: &mut String, start: usize) {
 }
 
 /// What a body can mention.
-pub struct Cast<'a> {
+pub(crate) struct Cast<'a> {
     pub actors: &'a [&'a str],
     pub theatres: &'a [&'a str],
     pub slug: &'a str,
 }
 
 /// Writes Markdown prose of roughly `words` words and returns how many it wrote.
-pub struct Prose<'a, 'r> {
+pub(crate) struct Prose<'a, 'r> {
     pub rng: &'r mut Rng,
     pub cast: &'a Cast<'a>,
     pub out: &'r mut String,
@@ -131,7 +131,7 @@ impl Prose<'_, '_> {
     }
 
     /// One sentence, capitalised and closed with a full stop.
-    pub fn sentence(&mut self) {
+    pub(crate) fn sentence(&mut self) {
         let start = self.out.len();
         match self.rng.below(6) {
             0 => {
@@ -184,7 +184,7 @@ impl Prose<'_, '_> {
         capitalise_from(self.out, start);
     }
 
-    pub fn paragraph(&mut self, sentences: usize) {
+    pub(crate) fn paragraph(&mut self, sentences: usize) {
         for _ in 0..sentences {
             self.sentence();
         }
@@ -192,7 +192,7 @@ impl Prose<'_, '_> {
     }
 
     /// A paragraph with emphasis, strong emphasis and a link.
-    pub fn rich_paragraph(&mut self) {
+    pub(crate) fn rich_paragraph(&mut self) {
         self.sentence();
         let start = self.out.len();
         self.open("*");
@@ -220,7 +220,7 @@ impl Prose<'_, '_> {
         self.out.push_str("\n\n");
     }
 
-    pub fn heading(&mut self, level: usize) {
+    pub(crate) fn heading(&mut self, level: usize) {
         for _ in 0..level {
             self.out.push('#');
         }
@@ -231,7 +231,7 @@ impl Prose<'_, '_> {
         self.out.push_str("\n\n");
     }
 
-    pub fn list(&mut self) {
+    pub(crate) fn list(&mut self) {
         let ordered = self.rng.chance(300);
         for i in 1..=self.rng.range(3, 5) {
             if ordered {
@@ -249,7 +249,7 @@ impl Prose<'_, '_> {
         self.out.push('\n');
     }
 
-    pub fn quote(&mut self) {
+    pub(crate) fn quote(&mut self) {
         self.out.push_str("> ");
         self.sentence();
         if self.rng.chance(500) {

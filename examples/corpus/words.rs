@@ -3,10 +3,10 @@
 //! claim about the real world; the only URLs are under example.org.
 
 /// The four sides actors are grouped into.
-pub const SIDES: [&str; 4] = ["Arvenia", "Borovia", "Calderon", "Dravenland"];
+pub(crate) const SIDES: [&str; 4] = ["Arvenia", "Borovia", "Calderon", "Dravenland"];
 
 /// The six top-level theatres, with one alias each.
-pub const REGIONS: [(&str, &str); 6] = [
+pub(crate) const REGIONS: [(&str, &str); 6] = [
     ("Northern Marches", "the Marches"),
     ("Eastern Steppe", "the Steppe"),
     ("Southern Coast", "the Coast"),
@@ -16,7 +16,7 @@ pub const REGIONS: [(&str, &str); 6] = [
 ];
 
 /// Four sub-theatres per region, in the order of `REGIONS`.
-pub const SUB_THEATRES: [&str; 24] = [
+pub(crate) const SUB_THEATRES: [&str; 24] = [
     "Velmora", "Kostrin", "Ardesh", "Tolvany", // Northern Marches
     "Brenov", "Sarkelin", "Ilvitsa", "Dorogan", // Eastern Steppe
     "Mirenko", "Pavlask", "Zelmir", "Karadin", // Southern Coast
@@ -27,7 +27,7 @@ pub const SUB_THEATRES: [&str; 24] = [
 
 /// Latin and Cyrillic forms of first names that transliterate back exactly
 /// (deunicode of the Cyrillic gives the Latin), so both resolve to one slug.
-pub const FIRST_NAMES: [(&str, &str); 24] = [
+pub(crate) const FIRST_NAMES: [(&str, &str); 24] = [
     ("Ivan", "Иван"),
     ("Pavel", "Павел"),
     ("Oleg", "Олег"),
@@ -55,7 +55,7 @@ pub const FIRST_NAMES: [(&str, &str); 24] = [
 ];
 
 /// Surnames, as `FIRST_NAMES`.
-pub const SURNAMES: [(&str, &str); 40] = [
+pub(crate) const SURNAMES: [(&str, &str); 40] = [
     ("Petrov", "Петров"),
     ("Sokolov", "Соколов"),
     ("Morozov", "Морозов"),
@@ -99,7 +99,7 @@ pub const SURNAMES: [(&str, &str); 40] = [
 ];
 
 /// Unit types with their abbreviation (for aliases such as `MB-12`).
-pub const UNIT_TYPES: [(&str, &str); 8] = [
+pub(crate) const UNIT_TYPES: [(&str, &str); 8] = [
     ("Mechanised Brigade", "MB"),
     ("Motor Rifle Regiment", "MRR"),
     ("Artillery Brigade", "AB"),
@@ -110,7 +110,7 @@ pub const UNIT_TYPES: [(&str, &str); 8] = [
     ("Air Defence Regiment", "ADR"),
 ];
 
-pub const ORG_ADJECTIVES: [&str; 16] = [
+pub(crate) const ORG_ADJECTIVES: [&str; 16] = [
     "Northern",
     "Independent",
     "Joint",
@@ -129,7 +129,7 @@ pub const ORG_ADJECTIVES: [&str; 16] = [
     "Eastern",
 ];
 
-pub const ORG_NOUNS: [&str; 12] = [
+pub(crate) const ORG_NOUNS: [&str; 12] = [
     "Monitoring Mission",
     "Ministry of Defence",
     "Press Service",
@@ -144,7 +144,7 @@ pub const ORG_NOUNS: [&str; 12] = [
     "Observer Group",
 ];
 
-pub const OTHER_ACTORS: [&str; 8] = [
+pub(crate) const OTHER_ACTORS: [&str; 8] = [
     "Partisan Network",
     "Private Military Company",
     "Militia",
@@ -156,7 +156,7 @@ pub const OTHER_ACTORS: [&str; 8] = [
 ];
 
 /// Fifty free labels.
-pub const TAGS: [&str; 50] = [
+pub(crate) const TAGS: [&str; 50] = [
     "artillery",
     "drones",
     "air-defence",
@@ -210,7 +210,7 @@ pub const TAGS: [&str; 50] = [
 ];
 
 /// Publishers of sources.
-pub const PUBLISHERS: [&str; 20] = [
+pub(crate) const PUBLISHERS: [&str; 20] = [
     "Example Wire",
     "Daily Ledger",
     "Morning Courier",
@@ -233,7 +233,7 @@ pub const PUBLISHERS: [&str; 20] = [
     "Press Agency One",
 ];
 
-pub const VERBS_PAST: [&str; 24] = [
+pub(crate) const VERBS_PAST: [&str; 24] = [
     "reports",
     "claims",
     "denies",
@@ -260,7 +260,7 @@ pub const VERBS_PAST: [&str; 24] = [
     "abandons",
 ];
 
-pub const TITLE_OBJECTS: [&str; 24] = [
+pub(crate) const TITLE_OBJECTS: [&str; 24] = [
     "a position",
     "a supply depot",
     "an ammunition dump",
@@ -287,7 +287,7 @@ pub const TITLE_OBJECTS: [&str; 24] = [
     "an artillery battery",
 ];
 
-pub const HEADINGS: [&str; 12] = [
+pub(crate) const HEADINGS: [&str; 12] = [
     "Background",
     "What was reported",
     "Reactions",
@@ -302,9 +302,9 @@ pub const HEADINGS: [&str; 12] = [
     "Eyewitness accounts",
 ];
 
-pub const DETERMINERS: [&str; 6] = ["the", "a", "one", "another", "that", "each"];
+pub(crate) const DETERMINERS: [&str; 6] = ["the", "a", "one", "another", "that", "each"];
 
-pub const ADJECTIVES: [&str; 40] = [
+pub(crate) const ADJECTIVES: [&str; 40] = [
     "heavy",
     "brief",
     "local",
@@ -347,7 +347,7 @@ pub const ADJECTIVES: [&str; 40] = [
     "narrow",
 ];
 
-pub const NOUNS: [&str; 60] = [
+pub(crate) const NOUNS: [&str; 60] = [
     "attack",
     "column",
     "village",
@@ -410,7 +410,7 @@ pub const NOUNS: [&str; 60] = [
     "ferry",
 ];
 
-pub const VERBS: [&str; 36] = [
+pub(crate) const VERBS: [&str; 36] = [
     "reached",
     "crossed",
     "struck",
@@ -449,12 +449,12 @@ pub const VERBS: [&str; 36] = [
     "shared",
 ];
 
-pub const PREPOSITIONS: [&str; 12] = [
+pub(crate) const PREPOSITIONS: [&str; 12] = [
     "near", "outside", "north of", "south of", "east of", "west of", "beyond", "along", "inside",
     "behind", "across", "around",
 ];
 
-pub const ADVERBIALS: [&str; 14] = [
+pub(crate) const ADVERBIALS: [&str; 14] = [
     "on the same day",
     "the following morning",
     "overnight",

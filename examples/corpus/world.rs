@@ -7,7 +7,7 @@ use super::words::*;
 use std::collections::HashSet;
 use std::fmt::Write;
 
-pub struct Actor {
+pub(crate) struct Actor {
     pub name: String,
     pub slug: String,
     pub alias: String,
@@ -17,7 +17,7 @@ pub struct Actor {
     pub has_file: bool,
 }
 
-pub struct Theatre {
+pub(crate) struct Theatre {
     pub name: String,
     pub slug: String,
     pub alias: String,
@@ -26,7 +26,7 @@ pub struct Theatre {
     pub location: Option<(f64, f64)>,
 }
 
-pub struct World {
+pub(crate) struct World {
     pub actors: Vec<Actor>,
     pub theatres: Vec<Theatre>,
     /// Indices of the sub-theatres (those with a parent).
@@ -85,7 +85,7 @@ fn first_free(taken: &Taken, candidates: &[String]) -> String {
 }
 
 impl World {
-    pub fn new(seed: u64, events: usize) -> World {
+    pub(crate) fn new(seed: u64, events: usize) -> World {
         let theatres = theatres(seed);
         let subs = (0..theatres.len())
             .filter(|&i| theatres[i].parent.is_some())
@@ -103,7 +103,7 @@ impl World {
 
     /// An actor index, skewed so that a few actors appear in many events, as in a
     /// real timeline, and most in a few.
-    pub fn pick_actor(&self, rng: &mut Rng) -> usize {
+    pub(crate) fn pick_actor(&self, rng: &mut Rng) -> usize {
         let u = rng.unit();
         ((u * u * self.actors.len() as f64) as usize).min(self.actors.len() - 1)
     }
@@ -244,7 +244,7 @@ fn theatres(seed: u64) -> Vec<Theatre> {
 }
 
 /// `content/actors/<slug>.md`.
-pub fn actor_file(world: &World, a: &Actor, out: &mut String) {
+pub(crate) fn actor_file(world: &World, a: &Actor, out: &mut String) {
     out.clear();
     out.push_str("---\nname: ");
     yaml_str(out, &a.name);
@@ -260,7 +260,7 @@ pub fn actor_file(world: &World, a: &Actor, out: &mut String) {
     actor_description(world, a, out);
 }
 
-pub fn actor_description(_world: &World, a: &Actor, out: &mut String) {
+pub(crate) fn actor_description(_world: &World, a: &Actor, out: &mut String) {
     let side = a.side.map(|s| SIDES[s]).unwrap_or("no side");
     let _ = match a.kind {
         "person" => writeln!(
@@ -287,7 +287,7 @@ pub fn actor_description(_world: &World, a: &Actor, out: &mut String) {
 }
 
 /// `content/theatres/<slug>.md`.
-pub fn theatre_file(world: &World, t: &Theatre, out: &mut String) {
+pub(crate) fn theatre_file(world: &World, t: &Theatre, out: &mut String) {
     out.clear();
     out.push_str("---\nname: ");
     yaml_str(out, &t.name);
@@ -309,7 +309,7 @@ pub fn theatre_file(world: &World, t: &Theatre, out: &mut String) {
     theatre_description(world, t, out);
 }
 
-pub fn theatre_description(world: &World, t: &Theatre, out: &mut String) {
+pub(crate) fn theatre_description(world: &World, t: &Theatre, out: &mut String) {
     let _ = match t.parent {
         Some(p) => writeln!(
             out,

@@ -29,7 +29,7 @@ Write what happened here, in Markdown. Each event is one file under
 const GITIGNORE: &str = "/public/\n";
 
 /// `annals init --ci github`: review pull requests, publish the default branch.
-pub const GITHUB_WORKFLOW: &str = include_str!("github-workflow.yml");
+pub(crate) const GITHUB_WORKFLOW: &str = include_str!("github-workflow.yml");
 
 /// Points the YAML language server at the event schema. Front matter inside
 /// Markdown needs an editor that reads it as YAML (for VS Code, the "YAML"

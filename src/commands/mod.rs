@@ -38,7 +38,7 @@ fn stderr_color() -> bool {
 }
 
 /// Prints human diagnostics to stderr: errors always, warnings unless quiet.
-pub fn print_diagnostics_only(diagnostics: &[Diagnostic], verbosity: Verbosity) {
+pub(crate) fn print_diagnostics_only(diagnostics: &[Diagnostic], verbosity: Verbosity) {
     let color = stderr_color();
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
@@ -51,7 +51,7 @@ pub fn print_diagnostics_only(diagnostics: &[Diagnostic], verbosity: Verbosity) 
 
 /// What `build` prints: every error in full, warnings in full only with `-v`
 /// (`check` is the command for reviewing them), and a count line.
-pub fn print_diagnostics(diagnostics: &[Diagnostic], verbosity: Verbosity) {
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], verbosity: Verbosity) {
     let shown: Vec<Diagnostic> = diagnostics
         .iter()
         .filter(|d| d.is_error() || verbosity == Verbosity::Verbose)
@@ -72,7 +72,7 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], verbosity: Verbosity) {
 }
 
 /// The exit status for a set of diagnostics.
-pub fn exit_for(diagnostics: &[Diagnostic]) -> Exit {
+pub(crate) fn exit_for(diagnostics: &[Diagnostic]) -> Exit {
     if diagnostics
         .iter()
         .any(|d| d.code == diagnostic::Code::Usage)

@@ -10,14 +10,14 @@ pub(super) fn english_month(month: u8) -> &'static str {
 
 /// A display language for dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Lang {
+pub(crate) struct Lang {
     table: &'static LangTable,
 }
 
 impl Lang {
     /// The language for a code such as `en`, `en-GB` or `EN_us` (only the
     /// primary subtag counts); `None` when there is no table for it.
-    pub fn new(code: &str) -> Option<Lang> {
+    pub(crate) fn new(code: &str) -> Option<Lang> {
         let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
         LANGUAGES
             .iter()
@@ -26,20 +26,21 @@ impl Lang {
     }
 
     /// The primary language subtag, e.g. `en`.
-    pub fn code(&self) -> &'static str {
+    #[cfg(test)]
+    pub(crate) fn code(&self) -> &'static str {
         self.table.code
     }
 
     /// The name of month 1–12 (clamped) on its own, as in a "Month Year"
     /// heading: `July`, `juillet`, `Juli`, `julio`, `июль` (nominative).
-    pub fn month_name(&self, month: u8) -> &'static str {
+    pub(crate) fn month_name(&self, month: u8) -> &'static str {
         nth_month(self.table.months, month)
     }
 
     /// A month of a year as displayed alone: `July 2023`, `julio de 2023`,
     /// `июль 2023 г.`, `March 44 BCE`. Month 1–12 (clamped); `year` is
     /// astronomical (`0` = 1 BCE).
-    pub fn month_year(&self, month: u8, year: i32) -> String {
+    pub(crate) fn month_year(&self, month: u8, year: i32) -> String {
         let l = self.table;
         format!(
             "{}{}{}",
@@ -50,7 +51,7 @@ impl Lang {
     }
 
     /// The supported language codes (primary subtags), English first.
-    pub fn codes() -> Vec<&'static str> {
+    pub(crate) fn codes() -> Vec<&'static str> {
         LANGUAGES.iter().map(|t| t.code).collect()
     }
 }
@@ -63,12 +64,12 @@ impl Default for Lang {
 
 /// A rendered date: text with the points marked, for plain text or HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateDisplay {
+pub(crate) struct DateDisplay {
     pub parts: Vec<DisplayPart>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DisplayPart {
+pub(crate) enum DisplayPart {
     /// Words and separators around the points.
     Text(String),
     /// One point: `iso` suits an HTML `datetime` attribute, and is empty
@@ -79,7 +80,7 @@ pub enum DisplayPart {
 
 impl DateDisplay {
     /// Plain text, e.g. `c. 10–14 July 2023`.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.parts
             .iter()
             .map(|p| match p {
@@ -89,7 +90,7 @@ impl DateDisplay {
     }
 
     /// HTML: text escaped, each point in `<time datetime="…">`.
-    pub fn html(&self) -> String {
+    pub(crate) fn html(&self) -> String {
         let mut out = String::new();
         for p in &self.parts {
             match p {
@@ -139,7 +140,7 @@ impl DatePoint {
     /// the remaining precision (`2023-07-XX` → `2023-07`, `202X` → `2020`),
     /// times with their offset (`2023-07-12T22:30+03:00`). Years before 1
     /// (`-0043`, `0000`) cannot be expressed in HTML and stay as EDTF.
-    pub fn html_datetime(&self) -> String {
+    pub(crate) fn html_datetime(&self) -> String {
         let mut s = year_iso(self.year);
         if let Some(m) = self.month {
             s.push_str(&format!("-{m:02}"));

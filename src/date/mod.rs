@@ -38,12 +38,11 @@ mod tests;
 use chrono::NaiveDateTime;
 
 pub(crate) use display::year_number;
-pub use display::{DateDisplay, DisplayPart, Lang};
-pub use order::SortKey;
+pub(crate) use display::{DateDisplay, Lang};
 
 /// How finely a point is given. Derived `Ord`: coarser < finer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Precision {
+pub(crate) enum Precision {
     Century,
     Decade,
     Year,
@@ -56,19 +55,19 @@ pub enum Precision {
 /// EDTF level-1 qualifiers of a whole point: `?` uncertain, `~` approximate,
 /// `%` both. They never change the order of events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Qualifiers {
+pub(crate) struct Qualifiers {
     pub uncertain: bool,
     pub approximate: bool,
 }
 
 impl Qualifiers {
     /// True when at least one qualifier is set.
-    pub fn any(&self) -> bool {
+    pub(crate) fn any(&self) -> bool {
         self.uncertain || self.approximate
     }
 
     /// The EDTF suffix: "", "?", "~" or "%".
-    pub fn suffix(&self) -> &'static str {
+    pub(crate) fn suffix(&self) -> &'static str {
         match (self.uncertain, self.approximate) {
             (false, false) => "",
             (true, false) => "?",
@@ -107,7 +106,7 @@ pub(crate) struct TimeOfDay {
 /// One point as written: an astronomical year (`0` = 1 BCE, may be
 /// negative), optional month, day and time of day, qualifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct DatePoint {
+pub(crate) struct DatePoint {
     /// First year of the span (2020 for `202X`).
     pub(crate) year: i32,
     pub(crate) month: Option<u8>,
@@ -122,7 +121,7 @@ pub struct DatePoint {
 impl DatePoint {
     /// The precision the point was written at. Unspecified digits lower it:
     /// `202X` is a decade, `2023-XX` a year, `2023-07-XX` a month.
-    pub fn precision(&self) -> Precision {
+    pub(crate) fn precision(&self) -> Precision {
         match self.unspecified {
             Unspecified::YearDigits(2) => return Precision::Century,
             Unspecified::YearDigits(_) => return Precision::Decade,
@@ -139,18 +138,18 @@ impl DatePoint {
         }
     }
 
-    pub fn qualifiers(&self) -> Qualifiers {
+    pub(crate) fn qualifiers(&self) -> Qualifiers {
         self.qualifiers
     }
 
     /// The first year of the point's span, as written (local date for
     /// date-times): 2020 for `202X`, -43 for `-0043`.
-    pub fn year(&self) -> i32 {
+    pub(crate) fn year(&self) -> i32 {
         self.year
     }
 
     /// The month as written, when the point has one (`2023-07-XX` has July).
-    pub fn month(&self) -> Option<u8> {
+    pub(crate) fn month(&self) -> Option<u8> {
         match self.unspecified {
             Unspecified::Month | Unspecified::MonthDay => None,
             _ => self.month,
@@ -161,7 +160,7 @@ impl DatePoint {
     /// `2023-07-XX`, `2023-07-12?`, `2023-07-12T22:30:00+03:00`,
     /// `2023-07-12T22:30Z` (seconds only when written; the offset is always
     /// written, `Z` for zero).
-    pub fn iso(&self) -> String {
+    pub(crate) fn iso(&self) -> String {
         let mut s = self.iso_unqualified();
         s.push_str(self.qualifiers.suffix());
         s
@@ -200,13 +199,13 @@ impl DatePoint {
 
     /// Earliest moment the point can denote, in UTC (date-only values count
     /// as UTC midnight). Whole seconds.
-    pub fn earliest_utc(&self) -> NaiveDateTime {
+    pub(crate) fn earliest_utc(&self) -> NaiveDateTime {
         self.earliest
     }
 
     /// The same point without `?`, `~` or `%`, for summaries such as "from
     /// July 2023 to August 2023" where qualifiers would mislead.
-    pub fn unqualified(&self) -> DatePoint {
+    pub(crate) fn unqualified(&self) -> DatePoint {
         DatePoint {
             qualifiers: Qualifiers::default(),
             ..*self
@@ -215,7 +214,7 @@ impl DatePoint {
 
     /// Last second the point can denote, in UTC: 23:59:59 of the last day of
     /// its span for dates, `hh:mm:59` for minute precision.
-    pub fn latest_utc(&self) -> NaiveDateTime {
+    pub(crate) fn latest_utc(&self) -> NaiveDateTime {
         self.latest
     }
 }
@@ -241,7 +240,7 @@ pub(crate) fn offset_iso(offset: i32) -> String {
 
 /// One end of an interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Bound {
+pub(crate) enum Bound {
     /// `..`, or an empty side (`2023/`, `/2023`), which is treated the same.
     Open,
     Point(DatePoint),
@@ -258,7 +257,7 @@ impl Bound {
 
 /// The value of an event's `date` (and `end`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EventDate {
+pub(crate) enum EventDate {
     Point(DatePoint),
     /// At least one side is a point; the end never precedes the start.
     Interval {
@@ -271,7 +270,7 @@ pub enum EventDate {
 /// `Display` shows the message only.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
-pub struct DateError {
+pub(crate) struct DateError {
     pub message: String,
     pub hint: Option<String>,
 }
@@ -294,12 +293,12 @@ impl EventDate {
     /// Parses the EDTF subset described in the module documentation.
     /// Surrounding whitespace is ignored; `tz` applies to times written
     /// without an offset.
-    pub fn parse(text: &str, tz: chrono_tz::Tz) -> Result<EventDate, DateError> {
+    pub(crate) fn parse(text: &str, tz: chrono_tz::Tz) -> Result<EventDate, DateError> {
         parse::parse_event_date(text, tz)
     }
 
     /// A bare YAML integer such as `2023` or `-43`: that year.
-    pub fn from_year(year: i64, tz: chrono_tz::Tz) -> Result<EventDate, DateError> {
+    pub(crate) fn from_year(year: i64, tz: chrono_tz::Tz) -> Result<EventDate, DateError> {
         if !(-9999..=9999).contains(&year) {
             return Err(DateError::new(format!("year {year} is out of range")).hint(
                 "years have four digits, from -9999 to 9999 (longer years are not supported)",
@@ -309,7 +308,7 @@ impl EventDate {
     }
 
     /// Joins a `date` point with the point of a separate `end` key.
-    pub fn with_end(self, end: EventDate) -> Result<EventDate, DateError> {
+    pub(crate) fn with_end(self, end: EventDate) -> Result<EventDate, DateError> {
         let EventDate::Point(start) = self else {
             return Err(DateError::new(format!(
                 "`end` cannot be combined with the interval `{}`",
@@ -332,7 +331,7 @@ impl EventDate {
 
     /// The first year for per-year pages: the start's year, or, for an open
     /// start, the end's year.
-    pub fn start_year(&self) -> Option<i32> {
+    pub(crate) fn start_year(&self) -> Option<i32> {
         match self {
             EventDate::Point(p) => Some(p.year()),
             EventDate::Interval { start, end } => match (start, end) {
@@ -344,7 +343,7 @@ impl EventDate {
 
     /// The last point of the date: the end of an interval, or the point itself;
     /// `None` for an open end.
-    pub fn end_point(&self) -> Option<&DatePoint> {
+    pub(crate) fn end_point(&self) -> Option<&DatePoint> {
         match self {
             EventDate::Point(p) => Some(p),
             EventDate::Interval {
@@ -356,13 +355,13 @@ impl EventDate {
     }
 
     /// Whether the date spans an interval (as opposed to one point, however coarse).
-    pub fn is_interval(&self) -> bool {
+    pub(crate) fn is_interval(&self) -> bool {
         matches!(self, EventDate::Interval { .. })
     }
 
     /// The point an event is filed under in year and month headings: the
     /// start, or the end for an open start.
-    pub fn anchor(&self) -> Option<&DatePoint> {
+    pub(crate) fn anchor(&self) -> Option<&DatePoint> {
         match self {
             EventDate::Point(p) => Some(p),
             EventDate::Interval { start, end } => match (start, end) {
@@ -373,7 +372,7 @@ impl EventDate {
     }
 
     /// Normalised EDTF: `2023-07-12?`, `2023-07-10/2023-07-14`, `2023-07/..`.
-    pub fn iso(&self) -> String {
+    pub(crate) fn iso(&self) -> String {
         match self {
             EventDate::Point(p) => p.iso(),
             EventDate::Interval { start, end } => format!("{}/{}", start.iso(), end.iso()),
@@ -381,7 +380,7 @@ impl EventDate {
     }
 
     /// Earliest moment of the whole date (UTC); `None` for an open start.
-    pub fn earliest_utc(&self) -> Option<NaiveDateTime> {
+    pub(crate) fn earliest_utc(&self) -> Option<NaiveDateTime> {
         match self {
             EventDate::Point(p)
             | EventDate::Interval {
@@ -393,7 +392,7 @@ impl EventDate {
     }
 
     /// Latest moment of the whole date (UTC); `None` for an open end.
-    pub fn latest_utc(&self) -> Option<NaiveDateTime> {
+    pub(crate) fn latest_utc(&self) -> Option<NaiveDateTime> {
         match self {
             EventDate::Point(p)
             | EventDate::Interval {
@@ -405,7 +404,7 @@ impl EventDate {
     }
 
     /// The date rendered in `lang`, as parts for text or HTML.
-    pub fn display(&self, lang: &Lang) -> DateDisplay {
+    pub(crate) fn display(&self, lang: &Lang) -> DateDisplay {
         display::display(self, lang)
     }
 }

@@ -24,7 +24,7 @@ use super::{Bound, DateError, DatePoint, EventDate, Precision};
 /// (`Ord` alone is `start_cmp` then `end_cmp`.) Everything is computed from
 /// the text and the site's zone only, so the order is the same everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SortKey {
+pub(crate) struct SortKey {
     start: NaiveDateTime,
     /// `false` for an open start, so that it sorts first.
     dated_start: bool,
@@ -41,7 +41,7 @@ enum EndKey {
 
 impl SortKey {
     /// Compares the start: moment, open start first, then precision.
-    pub fn start_cmp(&self, other: &SortKey) -> Ordering {
+    pub(crate) fn start_cmp(&self, other: &SortKey) -> Ordering {
         (self.start, self.dated_start, self.precision).cmp(&(
             other.start,
             other.dated_start,
@@ -50,14 +50,14 @@ impl SortKey {
     }
 
     /// Compares the end: earlier end (shorter span) first, open end last.
-    pub fn end_cmp(&self, other: &SortKey) -> Ordering {
+    pub(crate) fn end_cmp(&self, other: &SortKey) -> Ordering {
         self.end.cmp(&other.end)
     }
 }
 
 impl EventDate {
     /// The chronological sort key; see [`SortKey`].
-    pub fn sort_key(&self) -> SortKey {
+    pub(crate) fn sort_key(&self) -> SortKey {
         let (anchor, dated_start): (&DatePoint, bool) = match self {
             EventDate::Point(p) => (p, true),
             EventDate::Interval {

@@ -16,7 +16,7 @@ use std::process::{Command, Stdio};
 const SITE_PATHS: &[&str] = &["annals.yaml", "content", "themes", "templates", "static"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GitError {
+pub(crate) enum GitError {
     /// `git` could not be started.
     NoGit(String),
     /// The site folder is not inside a git work tree.
@@ -61,7 +61,7 @@ impl fmt::Display for GitError {
 
 impl GitError {
     /// What to do about it, for the diagnostic's hint.
-    pub fn hint(&self) -> Option<String> {
+    pub(crate) fn hint(&self) -> Option<String> {
         match self {
             GitError::NoGit(_) => Some("install git and make sure it is on the PATH".into()),
             GitError::NotARepo { .. } => Some(
@@ -82,7 +82,7 @@ impl GitError {
 
 /// The repository holding a site, and where the site sits in it.
 #[derive(Debug, Clone)]
-pub struct Repo {
+pub(crate) struct Repo {
     top: PathBuf,
     /// The site folder relative to `top`, `/`-separated, empty or ending in `/`.
     prefix: String,
@@ -122,7 +122,7 @@ fn text(bytes: Vec<u8>) -> String {
 
 impl Repo {
     /// The repository that holds `root`.
-    pub fn open(root: &Path) -> Result<Repo, GitError> {
+    pub(crate) fn open(root: &Path) -> Result<Repo, GitError> {
         let not_a_repo = |detail: String| GitError::NotARepo {
             root: root.to_path_buf(),
             detail,
@@ -145,12 +145,12 @@ impl Repo {
     }
 
     /// The site folder relative to the repository's top, for messages.
-    pub fn prefix(&self) -> &str {
+    pub(crate) fn prefix(&self) -> &str {
         &self.prefix
     }
 
     /// The full id of the commit `rev` names.
-    pub fn resolve(&self, rev: &str) -> Result<String, GitError> {
+    pub(crate) fn resolve(&self, rev: &str) -> Result<String, GitError> {
         let unknown = |detail: String| GitError::UnknownRevision {
             rev: rev.to_string(),
             shallow: self.is_shallow(),
@@ -175,7 +175,7 @@ impl Repo {
 
     /// Writes the site's files at `commit` into `into`. `Ok(false)` when the
     /// site has no `content/` folder at that commit (it did not exist yet).
-    pub fn materialise(&self, commit: &str, into: &Path) -> Result<bool, GitError> {
+    pub(crate) fn materialise(&self, commit: &str, into: &Path) -> Result<bool, GitError> {
         let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", commit, "--"];
         let paths: Vec<String> = SITE_PATHS
             .iter()

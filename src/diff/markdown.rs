@@ -13,7 +13,7 @@ use crate::parse::nested::is_http_url;
 const FOLD: usize = 20;
 
 /// Backslash-escapes what Markdown (and GitHub) would read as markup.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -87,7 +87,7 @@ fn revision(r: &Revision) -> String {
     }
 }
 
-pub fn render(d: &Diff) -> String {
+pub(crate) fn render(d: &Diff) -> String {
     if d.is_empty() {
         return format!("{NO_CHANGES}\n");
     }

@@ -7,11 +7,11 @@
 //! the JSON output is the [`Diff`] itself, serialised (see docs/diff.md).
 
 mod event;
-pub mod git;
-pub mod markdown;
+pub(crate) mod git;
+pub(crate) mod markdown;
 mod order;
 mod summary;
-pub mod words;
+pub(crate) mod words;
 
 use crate::date::Lang;
 use crate::model::{Group, Timeline};
@@ -20,11 +20,11 @@ use crate::slug::Slug;
 use event::{changes, event_info, is_unchanged};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
-pub use words::TextChange;
+pub(crate) use words::TextChange;
 
 /// One side of the comparison: a timeline and the language of its dates.
 #[derive(Clone, Copy)]
-pub struct Side<'a> {
+pub(crate) struct Side<'a> {
     pub timeline: &'a Timeline,
     pub lang: &'a Lang,
 }
@@ -32,7 +32,7 @@ pub struct Side<'a> {
 /// A revision as asked for and the commit it named; both `None` for the
 /// working tree.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Revision {
+pub(crate) struct Revision {
     pub rev: Option<String>,
     pub commit: Option<String>,
 }
@@ -40,7 +40,7 @@ pub struct Revision {
 /// The whole difference. Lists are in timeline order (`removed` in the base's,
 /// the others in the head's); actors and theatres by slug.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Diff {
+pub(crate) struct Diff {
     pub summary: String,
     pub base: Revision,
     pub head: Revision,
@@ -54,7 +54,7 @@ pub struct Diff {
 
 /// An added or removed event, with what a reviewer checks first.
 #[derive(Debug, Clone, Serialize)]
-pub struct EventInfo {
+pub(crate) struct EventInfo {
     pub slug: String,
     pub title: String,
     pub date: String,
@@ -71,7 +71,7 @@ pub struct EventInfo {
 /// An actor, theatre or tag on an event. Two are the same when their slugs
 /// are: a new display name is an entity renamed, not every event re-attributed.
 #[derive(Debug, Clone, Eq, Serialize)]
-pub struct Named {
+pub(crate) struct Named {
     pub slug: String,
     pub name: String,
 }
@@ -83,7 +83,7 @@ impl PartialEq for Named {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SourceInfo {
+pub(crate) struct SourceInfo {
     pub url: Option<String>,
     pub title: Option<String>,
     pub publisher: Option<String>,
@@ -96,7 +96,7 @@ pub struct SourceInfo {
 /// (`kind: "renamed"`): paired by the same content, else the same file, else the
 /// same title. Its other changes, if any, are listed in `changed`.
 #[derive(Debug, Clone, Serialize)]
-pub struct Renamed {
+pub(crate) struct Renamed {
     pub kind: &'static str,
     pub title: String,
     pub date_text: String,
@@ -106,14 +106,14 @@ pub struct Renamed {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Place {
+pub(crate) struct Place {
     pub slug: String,
     pub file: String,
 }
 
 /// An event on both sides (by slug, or paired as renamed) whose content changed.
 #[derive(Debug, Clone, Serialize)]
-pub struct Changed {
+pub(crate) struct Changed {
     pub slug: String,
     pub title: String,
     pub date: String,
@@ -125,7 +125,7 @@ pub struct Changed {
 
 /// Only what changed is present.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Changes {
+pub(crate) struct Changes {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<FromTo<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -155,13 +155,13 @@ pub struct Changes {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FromTo<T> {
+pub(crate) struct FromTo<T> {
     pub from: T,
     pub to: T,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DateChange {
+pub(crate) struct DateChange {
     pub from: String,
     pub to: String,
     pub from_text: String,
@@ -172,26 +172,26 @@ pub struct DateChange {
 /// both sides. `direction` is `earlier`, `later` or `moved`; `after` and
 /// `before` are the event's neighbours in the head.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Position {
+pub(crate) struct Position {
     pub direction: &'static str,
     pub after: Option<EventRef>,
     pub before: Option<EventRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EventRef {
+pub(crate) struct EventRef {
     pub slug: String,
     pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AddedRemoved<T> {
+pub(crate) struct AddedRemoved<T> {
     pub added: Vec<T>,
     pub removed: Vec<T>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct EntityChanges {
+pub(crate) struct EntityChanges {
     pub added: Vec<EntityInfo>,
     pub removed: Vec<EntityInfo>,
     /// Same slug, new display name.
@@ -199,7 +199,7 @@ pub struct EntityChanges {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityRename {
+pub(crate) struct EntityRename {
     pub slug: String,
     pub from: String,
     pub to: String,
@@ -207,14 +207,14 @@ pub struct EntityRename {
 
 /// `file` is `None` for an actor or theatre named only in events.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityInfo {
+pub(crate) struct EntityInfo {
     pub slug: String,
     pub name: String,
     pub file: Option<String>,
 }
 
 impl Diff {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.added.is_empty()
             && self.removed.is_empty()
             && self.renamed.is_empty()
@@ -229,7 +229,7 @@ impl Diff {
 }
 
 /// The difference from `base` to `head`, with its summary (revisions empty).
-pub fn compare(base: Side, head: Side) -> Diff {
+pub(crate) fn compare(base: Side, head: Side) -> Diff {
     let b_events = &base.timeline.events;
     let h_events = &head.timeline.events;
     let b_index: HashMap<&Slug, usize> = b_events

@@ -3,13 +3,13 @@
 
 use super::{Diff, FromTo};
 
-pub const NO_CHANGES: &str = "No changes to the timeline.";
+pub(super) const NO_CHANGES: &str = "No changes to the timeline.";
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-pub fn line(d: &Diff) -> String {
+pub(super) fn line(d: &Diff) -> String {
     let mut parts = Vec::new();
     let events = [
         (d.added.len(), "added"),

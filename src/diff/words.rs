@@ -9,10 +9,10 @@ use similar::{ChangeTag, TextDiff};
 /// Unchanged words kept on each side of a change.
 const CONTEXT: usize = 5;
 /// Characters of excerpt, roughly: the excerpt stops at the first word past it.
-pub const MAX_EXCERPT: usize = 300;
+pub(crate) const MAX_EXCERPT: usize = 300;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TextChange {
+pub(crate) struct TextChange {
     pub words_added: usize,
     pub words_removed: usize,
     /// Markdown on one line; empty when only spacing or line breaks changed.
@@ -35,7 +35,7 @@ enum Seg<'a> {
 }
 
 /// `None` when the texts are equal (line endings aside).
-pub fn diff(old: &str, new: &str) -> Option<TextChange> {
+pub(crate) fn diff(old: &str, new: &str) -> Option<TextChange> {
     let old = old.replace("\r\n", "\n");
     let new = new.replace("\r\n", "\n");
     if old.trim_end() == new.trim_end() {

@@ -11,7 +11,7 @@ use crate::parse::config::Config;
 use crate::route::FeedFormat;
 use std::fmt::Write;
 
-pub fn write(t: &Timeline, c: &Config, feed: &Feed, bodies: &Bodies) -> String {
+pub(super) fn write(t: &Timeline, c: &Config, feed: &Feed, bodies: &Bodies) -> String {
     let mut out = String::with_capacity(4096 + feed.events.len() * 2048);
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
     escape(&mut out, &c.language);

@@ -24,7 +24,7 @@ use crate::model::Timeline;
 use crate::parse::config::Config;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
+pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let mut head = String::with_capacity(512);
     line(&mut head, "BEGIN:VCALENDAR");
     line(&mut head, "VERSION:2.0");
@@ -53,7 +53,7 @@ pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
 
 /// Whether event `i` is in the calendar: iCalendar cannot hold every date
 /// (docs/exports.md).
-pub fn includes(t: &Timeline, i: usize) -> bool {
+pub(super) fn includes(t: &Timeline, i: usize) -> bool {
     when(&t.events[i].event.date).is_some()
 }
 

@@ -9,7 +9,7 @@ use super::Streamed;
 use crate::model::Timeline;
 use crate::parse::config::Config;
 
-pub const HEADER: [&str; 21] = [
+pub(super) const HEADER: [&str; 21] = [
     "slug",
     "url",
     "title",
@@ -33,7 +33,7 @@ pub const HEADER: [&str; 21] = [
     "body",
 ];
 
-pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
+pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     Streamed::chunks(
         rows(std::iter::once(HEADER.map(String::from))),
         t.events.len(),

@@ -17,7 +17,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 /// The export schema's version.
-pub const VERSION: u32 = 1;
+pub(super) const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Site<'a> {
@@ -90,7 +90,7 @@ pub(super) struct ImageRecord<'a> {
 }
 
 impl<'a> Record<'a> {
-    pub fn new(t: &'a Timeline, c: &Config, i: usize) -> Result<Record<'a>, Diagnostic> {
+    pub(super) fn new(t: &'a Timeline, c: &Config, i: usize) -> Result<Record<'a>, Diagnostic> {
         let te = &t.events[i];
         let e = &te.event;
         let path = crate::route::Route::event(&e.slug).path();
@@ -194,7 +194,7 @@ pub(super) fn precision(date: &EventDate) -> &'static str {
     }
 }
 
-pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
+pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let site = Site {
         title: &c.title,
         description: &c.description,

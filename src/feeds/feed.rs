@@ -12,7 +12,7 @@ use crate::slug::Slug;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 /// One feed: the site's, or an actor's or theatre's.
-pub struct Feed {
+pub(super) struct Feed {
     /// Whose feed: the site's (`None`) or an actor's or theatre's.
     pub group: Option<GroupId>,
     pub title: String,
@@ -33,7 +33,7 @@ pub struct Feed {
 
 impl Feed {
     /// The page the feed follows.
-    pub fn page(&self) -> Route {
+    pub(super) fn page(&self) -> Route {
         match &self.group {
             None => Route::List(ListId::Timeline, 1),
             Some(id) => Route::group(id.clone()),
@@ -41,14 +41,14 @@ impl Feed {
     }
 
     /// The feed's file in `format`.
-    pub fn file(&self, format: FeedFormat) -> Route {
+    pub(super) fn file(&self, format: FeedFormat) -> Route {
         Route::Feed(self.group.clone(), format)
     }
 }
 
 /// The site's feed, then one per actor and one per theatre (by slug), each with
 /// the events its page lists.
-pub fn feeds(t: &Timeline, c: &Config) -> Vec<Feed> {
+pub(super) fn feeds(t: &Timeline, c: &Config) -> Vec<Feed> {
     let events: Vec<usize> = (0..t.events.len()).rev().take(FEED_ENTRIES).collect();
     let site_updated = updated(t, &events).unwrap_or_else(|| rfc3339(epoch()));
     let mut out = vec![Feed {
@@ -96,10 +96,10 @@ fn updated(t: &Timeline, events: &[usize]) -> Option<String> {
 /// with it: an event sits in about one actor's feed on average, so rendering
 /// per feed costs little more than once per event, and no feed holds every
 /// body of a large timeline in memory at once.
-pub struct Bodies(std::collections::HashMap<usize, String>);
+pub(super) struct Bodies(std::collections::HashMap<usize, String>);
 
 impl Bodies {
-    pub fn render(t: &Timeline, c: &Config, feed: &Feed) -> Result<Bodies, Diagnostic> {
+    pub(super) fn render(t: &Timeline, c: &Config, feed: &Feed) -> Result<Bodies, Diagnostic> {
         let mut bodies = std::collections::HashMap::new();
         if !feed.full {
             return Ok(Bodies(bodies));
@@ -111,13 +111,13 @@ impl Bodies {
         Ok(Bodies(bodies))
     }
 
-    pub fn get(&self, i: usize) -> Option<&str> {
+    pub(super) fn get(&self, i: usize) -> Option<&str> {
         self.0.get(&i).map(String::as_str)
     }
 }
 
 /// An actor, theatre or tag that an entry is filed under.
-pub struct Category<'a> {
+pub(super) struct Category<'a> {
     pub term: &'a str,
     pub label: &'a str,
     /// Absolute URL of its section (`…/actors/`), telling the three apart.
@@ -125,7 +125,7 @@ pub struct Category<'a> {
 }
 
 /// One event as a feed entry.
-pub struct Entry<'a> {
+pub(super) struct Entry<'a> {
     pub id: String,
     pub url: String,
     /// The title as written: SPEC §3 makes it plain text, so it is escaped
@@ -141,7 +141,7 @@ pub struct Entry<'a> {
     pub categories: Vec<Category<'a>>,
 }
 
-pub fn entry<'a>(t: &'a Timeline, c: &Config, bodies: &'a Bodies, i: usize) -> Entry<'a> {
+pub(super) fn entry<'a>(t: &'a Timeline, c: &Config, bodies: &'a Bodies, i: usize) -> Entry<'a> {
     let te = &t.events[i];
     let e = &te.event;
     let path = Route::event(&e.slug).path();
@@ -182,7 +182,7 @@ pub fn entry<'a>(t: &'a Timeline, c: &Config, bodies: &'a Bodies, i: usize) -> E
 /// its end for an open start) in UTC, where a date without a time starts at
 /// midnight UTC. RFC 3339 has no year before 1, so earlier dates (BCE and
 /// year 0) are clamped to 0001-01-01T00:00:00Z.
-pub fn instant(date: &EventDate) -> NaiveDateTime {
+pub(super) fn instant(date: &EventDate) -> NaiveDateTime {
     let t = date
         .anchor()
         .map(|p| p.earliest_utc())
@@ -203,7 +203,7 @@ fn epoch() -> NaiveDateTime {
 }
 
 /// `2023-07-12T19:30:00Z`.
-pub fn rfc3339(t: NaiveDateTime) -> String {
+pub(super) fn rfc3339(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 

@@ -56,7 +56,7 @@ struct Extension {
     status: &'static str,
 }
 
-pub fn write(t: &Timeline, c: &Config, feed: &Feed, bodies: &Bodies) -> Vec<u8> {
+pub(super) fn write(t: &Timeline, c: &Config, feed: &Feed, bodies: &Bodies) -> Vec<u8> {
     let items = feed
         .events
         .iter()

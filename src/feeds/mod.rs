@@ -30,12 +30,12 @@ use serde::Serialize;
 /// Entries in each Atom and JSON feed: the newest events by start. A feed
 /// reader wants what is new, and a feed of every event of a large timeline
 /// would weigh as much as the site; the exports hold every event.
-pub const FEED_ENTRIES: usize = 50;
+pub(crate) const FEED_ENTRIES: usize = 50;
 
 /// Which feeds and exports a site writes (`feeds:` in `annals.yaml`), by the
 /// names of [`crate::parse::config::FEEDS`]. Templates see it as `site.feeds`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Enabled {
+pub(crate) struct Enabled {
     pub atom: bool,
     pub json_feed: bool,
     pub calendar: bool,
@@ -46,7 +46,7 @@ pub struct Enabled {
 }
 
 impl Enabled {
-    pub fn from_config(c: &Config) -> Enabled {
+    pub(crate) fn from_config(c: &Config) -> Enabled {
         let on = |name: &str| c.feeds.iter().any(|f| f == name);
         Enabled {
             atom: on("atom"),
@@ -73,7 +73,7 @@ enum Job {
 
 /// The feed and export files that show event `i` (SPEC §7), as written with
 /// this configuration: for incremental builds and `plan::affected`.
-pub fn files_showing(t: &Timeline, c: &Config, i: usize) -> Vec<Route> {
+pub(crate) fn files_showing(t: &Timeline, c: &Config, i: usize) -> Vec<Route> {
     let on = Enabled::from_config(c);
     let mut out = Vec::new();
     let formats: Vec<FeedFormat> = [
@@ -121,7 +121,7 @@ pub fn files_showing(t: &Timeline, c: &Config, i: usize) -> Vec<Route> {
 /// memory holds a few pieces at a time, never all of them. Returns the number of files
 /// written and the paths that failed with their errors, in a fixed order (site
 /// feeds, actors' and theatres' by slug, then the exports).
-pub fn write(t: &Timeline, c: &Config, sink: &dyn Sink) -> (usize, Vec<Diagnostic>) {
+pub(crate) fn write(t: &Timeline, c: &Config, sink: &dyn Sink) -> (usize, Vec<Diagnostic>) {
     let on = Enabled::from_config(c);
     let feeds = if on.atom || on.json_feed {
         feed::feeds(t, c)
@@ -221,7 +221,7 @@ type ChunkFn<'a> = dyn Fn(std::ops::Range<usize>) -> Result<Vec<u8>, Diagnostic>
 /// A large file as a head, `count` items made in parallel chunks, and a tail.
 /// [`Streamed::write_to`] writes it batch by batch in order, so an export of
 /// a million events is never whole in memory.
-pub struct Streamed<'a> {
+pub(crate) struct Streamed<'a> {
     head: Vec<u8>,
     count: usize,
     chunk: Box<ChunkFn<'a>>,
@@ -230,7 +230,7 @@ pub struct Streamed<'a> {
 
 impl<'a> Streamed<'a> {
     /// Item `i` is written by `one(i, out)`.
-    pub fn items(
+    pub(crate) fn items(
         head: Vec<u8>,
         count: usize,
         one: impl Fn(usize, &mut Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a,
@@ -253,7 +253,7 @@ impl<'a> Streamed<'a> {
     /// A JSON document ending in an array: `head` opens it up to the array's
     /// `[`, item `i` is `item(i)` serialised, one per line; the array and
     /// the document are closed.
-    pub fn json_array<T: serde::Serialize>(
+    pub(crate) fn json_array<T: serde::Serialize>(
         head: Vec<u8>,
         count: usize,
         item: impl Fn(usize) -> Result<T, Diagnostic> + Sync + 'a,
@@ -271,7 +271,7 @@ impl<'a> Streamed<'a> {
     }
 
     /// Items `range` are written together by `chunk(range)`.
-    pub fn chunks(
+    pub(crate) fn chunks(
         head: Vec<u8>,
         count: usize,
         chunk: impl Fn(std::ops::Range<usize>) -> Result<Vec<u8>, Diagnostic> + Sync + 'a,
@@ -292,7 +292,7 @@ impl<'a> Streamed<'a> {
     }
 
     /// Writes the file at `rel`: the head with `put`, the rest with `append`.
-    pub fn write_to(self, sink: &dyn Sink, rel: &str) -> Result<(), Diagnostic> {
+    pub(crate) fn write_to(self, sink: &dyn Sink, rel: &str) -> Result<(), Diagnostic> {
         let io = |e| io_error(rel, e);
         sink.put(rel, &self.head).map_err(io)?;
         let batch = BATCH_PER_THREAD * rayon::current_num_threads();
@@ -310,7 +310,7 @@ impl<'a> Streamed<'a> {
 
     /// The whole file in memory (tests, small sites).
     #[cfg(test)]
-    pub fn into_bytes(self) -> Vec<u8> {
+    pub(crate) fn into_bytes(self) -> Vec<u8> {
         let mut out = self.head.clone();
         for r in self.ranges() {
             out.extend((self.chunk)(r).unwrap_or_default());

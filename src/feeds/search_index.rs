@@ -31,7 +31,7 @@ struct Entry<'a> {
     tags: Vec<&'a str>,
 }
 
-pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
+pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let names = |m: BTreeMap<&str, &str>| serde_json::to_string(&m).unwrap_or_default();
     let actors = names(
         t.actors

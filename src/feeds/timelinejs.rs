@@ -68,7 +68,7 @@ struct Media {
     credit: Option<String>,
 }
 
-pub fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
+pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let title = Slide {
         start_date: None,
         end_date: None,

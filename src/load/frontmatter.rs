@@ -7,7 +7,7 @@
 use crate::diagnostic::Span;
 
 #[derive(Debug, Clone)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     /// The YAML text, CRLF normalised to LF.
     pub yaml: String,
     /// The Markdown after the closing `---`, CRLF normalised to LF.
@@ -27,7 +27,7 @@ struct KeyLine {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SplitError {
+pub(crate) enum SplitError {
     /// The first line is not `---`.
     Missing,
     /// No closing `---` line.
@@ -35,7 +35,7 @@ pub enum SplitError {
 }
 
 /// Splits `text`. Accepts a UTF-8 byte-order mark and CRLF line endings.
-pub fn split(text: &str) -> Result<FrontMatter, SplitError> {
+pub(crate) fn split(text: &str) -> Result<FrontMatter, SplitError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split_inclusive('\n');
     match lines.next() {
@@ -68,7 +68,7 @@ pub fn split(text: &str) -> Result<FrontMatter, SplitError> {
 }
 
 /// Indexes a file that is YAML through and through (`annals.yaml`, `theme.yaml`).
-pub fn whole_yaml(text: &str) -> FrontMatter {
+pub(crate) fn whole_yaml(text: &str) -> FrontMatter {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<String> = text.lines().map(|l| strip_eol(l).to_string()).collect();
     let keys = index_keys(&lines);
@@ -126,14 +126,9 @@ fn key_colon(line: &str) -> Option<usize> {
 }
 
 impl FrontMatter {
-    /// 1-based file line of the first body line.
-    pub fn body_first_line(&self) -> usize {
-        self.yaml_first_line + self.lines.len() + 1
-    }
-
     /// The span of a top-level key's value (or of the key when the value is on
     /// following lines).
-    pub fn key_span(&self, key: &str) -> Option<Span> {
+    pub(crate) fn key_span(&self, key: &str) -> Option<Span> {
         let k = self.keys.iter().find(|k| k.key == key)?;
         let line = &self.lines[k.index];
         let colon = key_colon(line).unwrap_or(0);
@@ -150,13 +145,13 @@ impl FrontMatter {
 
     /// The first line inside a key's block that contains `needle`, falling back to
     /// the key itself. Used for values nested in lists and maps.
-    pub fn find_in_key(&self, key: &str, needle: &str) -> Option<Span> {
+    pub(crate) fn find_in_key(&self, key: &str, needle: &str) -> Option<Span> {
         self.find_nth_in_key(key, needle, 0)
     }
 
     /// As [`find_in_key`](Self::find_in_key), for the `n`-th line (0-based)
     /// holding `needle`: the second of two duplicates is the one to point at.
-    pub fn find_nth_in_key(&self, key: &str, needle: &str, n: usize) -> Option<Span> {
+    pub(crate) fn find_nth_in_key(&self, key: &str, needle: &str, n: usize) -> Option<Span> {
         let pos = self.keys.iter().position(|k| k.key == key)?;
         let start = self.keys[pos].index;
         let end = self
@@ -176,7 +171,7 @@ impl FrontMatter {
     }
 
     /// The span of a key's name (for unknown keys).
-    pub fn key_name_span(&self, key: &str) -> Option<Span> {
+    pub(crate) fn key_name_span(&self, key: &str) -> Option<Span> {
         let k = self.keys.iter().find(|k| k.key == key)?;
         let line = &self.lines[k.index];
         let colon = key_colon(line).unwrap_or(line.len());
@@ -184,7 +179,7 @@ impl FrontMatter {
     }
 
     /// A span for a position reported by the YAML parser (1-based, YAML-relative).
-    pub fn yaml_span(&self, line: usize, column: usize) -> Option<Span> {
+    pub(crate) fn yaml_span(&self, line: usize, column: usize) -> Option<Span> {
         // The parser may point one past the end (an unclosed `[`): show the last line.
         let index = line.checked_sub(1)?.min(self.lines.len().checked_sub(1)?);
         let text = &self.lines[index];
@@ -197,7 +192,7 @@ impl FrontMatter {
     }
 
     /// The whole front matter's first line, for problems without a better place.
-    pub fn first_span(&self) -> Span {
+    pub(crate) fn first_span(&self) -> Span {
         if self.yaml_first_line == 1 && !self.lines.is_empty() {
             return self.span_at(0, 0, self.lines[0].chars().count());
         }
@@ -241,7 +236,6 @@ mod tests {
         let fm = split("\u{feff}---\r\ntitle: A\r\ndate: 2023\r\n---\r\nBody\r\n").unwrap();
         assert_eq!(fm.yaml, "title: A\ndate: 2023\n");
         assert_eq!(fm.body, "Body\n");
-        assert_eq!(fm.body_first_line(), 5);
         let span = fm.key_span("date").unwrap();
         assert_eq!((span.line, span.column, span.width), (3, 7, 4));
     }

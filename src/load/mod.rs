@@ -3,7 +3,7 @@
 //! Owns the file walk and the front matter split. Knows nothing of what the keys
 //! mean; that is `parse`'s job.
 
-pub mod frontmatter;
+pub(crate) mod frontmatter;
 
 use crate::diagnostic::{suggest, Code, Diagnostic};
 use std::collections::BTreeMap;
@@ -11,14 +11,14 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Section {
+pub(crate) enum Section {
     Events,
     Actors,
     Theatres,
 }
 
 impl Section {
-    pub fn folder(self) -> &'static str {
+    pub(crate) fn folder(self) -> &'static str {
         match self {
             Section::Events => "events",
             Section::Actors => "actors",
@@ -29,7 +29,7 @@ impl Section {
 
 /// One Markdown file, read.
 #[derive(Debug, Clone)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     pub section: Section,
     pub path: PathBuf,
     /// Relative to the site root, as printed in diagnostics.
@@ -39,7 +39,7 @@ pub struct SourceFile {
 
 /// Names starting with `.` or `_` are private to the author (drafts folders,
 /// editor files) and never part of the site.
-pub fn is_ignored(name: &str) -> bool {
+pub(crate) fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.starts_with('_')
 }
 
@@ -56,7 +56,7 @@ const CONTENT_FOLDERS: [&str; 4] = ["events", "actors", "theatres", "periods"];
 /// `root/content`, or the usage error every command gives when `root` has
 /// none, since it is almost always the wrong `--root` or current folder.
 /// Commands do not look in parent folders: the site is `--root`, default `.`.
-pub fn content_dir(root: &Path) -> Result<PathBuf, Diagnostic> {
+pub(crate) fn content_dir(root: &Path) -> Result<PathBuf, Diagnostic> {
     let content = root.join("content");
     if content.is_dir() {
         Ok(content)
@@ -71,7 +71,7 @@ pub fn content_dir(root: &Path) -> Result<PathBuf, Diagnostic> {
 
 /// What the walk found: Markdown sources to read, in sorted order, and assets.
 #[derive(Debug, Default)]
-pub struct Walked {
+pub(crate) struct Walked {
     pub sources: Vec<(Section, PathBuf)>,
     /// Non-Markdown files under `content/events/`, by the folder that holds them.
     pub assets: BTreeMap<PathBuf, Vec<PathBuf>>,
@@ -82,7 +82,7 @@ pub struct Walked {
 /// missing `content/` is reported (see [`content_dir`]), and so is anything
 /// else directly under `content/` (see [`strays`]): a misspelt folder must not
 /// quietly make an empty site.
-pub fn walk(root: &Path) -> Walked {
+pub(crate) fn walk(root: &Path) -> Walked {
     let mut walked = Walked::default();
     let content = match content_dir(root) {
         Ok(c) => c,
@@ -253,7 +253,11 @@ impl Stray {
 }
 
 /// Reads one source file as UTF-8.
-pub fn read_source(root: &Path, section: Section, path: PathBuf) -> Result<SourceFile, Diagnostic> {
+pub(crate) fn read_source(
+    root: &Path,
+    section: Section,
+    path: PathBuf,
+) -> Result<SourceFile, Diagnostic> {
     let rel = relative(root, &path);
     let bytes = std::fs::read(&path)
         .map_err(|e| Diagnostic::error(Code::Io, format!("cannot read: {e}")).in_file(&rel))?;
@@ -277,6 +281,6 @@ pub fn read_source(root: &Path, section: Section, path: PathBuf) -> Result<Sourc
 }
 
 /// `path` relative to `root`, or `path` itself when it is elsewhere.
-pub fn relative(root: &Path, path: &Path) -> PathBuf {
+pub(crate) fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }

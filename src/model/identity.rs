@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 /// An actor or a theatre: from its metadata file, or named only in events.
 #[derive(Debug, Clone)]
-pub struct Entity {
+pub(crate) struct Entity {
     pub slug: Slug,
     pub name: String,
     pub aliases: Vec<String>,
@@ -34,7 +34,7 @@ enum Claim {
 
 /// All actors (or all theatres) and the table that resolves names to them.
 #[derive(Debug, Default)]
-pub struct Registry {
+pub(crate) struct Registry {
     pub entities: BTreeMap<Slug, Entity>,
     lookup: HashMap<String, (Slug, Claim)>,
 }
@@ -45,7 +45,7 @@ fn key(name: &str) -> String {
 
 impl Registry {
     /// Builds the registry from metadata files. `what` is "actor" or "theatre".
-    pub fn from_files(
+    pub(crate) fn from_files(
         files: Vec<EntityFile>,
         what: &str,
         diagnostics: &mut Vec<Diagnostic>,
@@ -193,7 +193,7 @@ impl Registry {
     }
 
     /// The slug a name refers to, without creating anything.
-    pub fn find(&self, name: &str) -> Option<&Slug> {
+    pub(crate) fn find(&self, name: &str) -> Option<&Slug> {
         if let Some((s, _)) = self.lookup.get(&key(name)) {
             return Some(s);
         }
@@ -202,7 +202,7 @@ impl Registry {
     }
 
     /// The slug a name refers to, creating an entity for a name seen only in events.
-    pub fn resolve(&mut self, name: &str) -> Option<Slug> {
+    pub(crate) fn resolve(&mut self, name: &str) -> Option<Slug> {
         if let Some(s) = self.find(name) {
             return Some(s.clone());
         }
@@ -236,7 +236,7 @@ fn rank(c: Claim) -> u8 {
 }
 
 /// Resolves each theatre file's `parent` and rejects unknown parents and cycles.
-pub fn link_parents(
+pub(crate) fn link_parents(
     theatres: &mut Registry,
     files: &[(Slug, String, PathBuf, Option<crate::diagnostic::Span>)],
     diagnostics: &mut Vec<Diagnostic>,

@@ -5,7 +5,7 @@ use crate::diagnostic::{display_path, Code, Diagnostic};
 use crate::model::Timeline;
 use std::collections::HashMap;
 
-pub fn timeline(t: &Timeline) -> Vec<Diagnostic> {
+pub(crate) fn timeline(t: &Timeline) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (what, groups) in [("actor", &t.actors), ("theatre", &t.theatres)] {
         for g in groups.values() {

@@ -3,19 +3,19 @@
 //!
 //! No I/O, no templates: everything here is a pure function of the parsed files.
 
-pub mod identity;
-pub mod lint;
+pub(crate) mod identity;
+pub(crate) mod lint;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::parse::{Event, Parsed};
-use crate::route::{GroupId, Kind, ListId};
+use crate::route::{GroupId, ListId};
 use crate::slug::Slug;
 use identity::{Entity, Registry};
 use std::collections::{BTreeMap, HashMap};
 
 /// An event with its names resolved and its place in the timeline.
 #[derive(Debug, Clone)]
-pub struct TimelineEvent {
+pub(crate) struct TimelineEvent {
     pub event: Event,
     pub actors: Vec<Slug>,
     pub theatres: Vec<Slug>,
@@ -30,7 +30,7 @@ pub struct TimelineEvent {
 
 /// An actor or theatre with the events that name it.
 #[derive(Debug, Clone)]
-pub struct Group {
+pub(crate) struct Group {
     pub entity: Entity,
     /// Indexes into `Timeline::events`, in timeline order.
     pub events: Vec<usize>,
@@ -47,7 +47,7 @@ pub struct Group {
 }
 
 #[derive(Debug, Clone)]
-pub struct Tag {
+pub(crate) struct Tag {
     pub slug: Slug,
     /// The spelling first met in timeline order.
     pub name: String,
@@ -55,7 +55,7 @@ pub struct Tag {
 }
 
 #[derive(Debug, Default)]
-pub struct Timeline {
+pub(crate) struct Timeline {
     pub events: Vec<TimelineEvent>,
     pub actors: BTreeMap<Slug, Group>,
     pub theatres: BTreeMap<Slug, Group>,
@@ -70,7 +70,7 @@ pub struct Timeline {
 
 impl Timeline {
     /// The events of a list, in timeline order.
-    pub fn list(&self, list: &ListId) -> &[usize] {
+    pub(crate) fn list(&self, list: &ListId) -> &[usize] {
         match list {
             ListId::Timeline => &self.all,
             ListId::Group(id) => self.group_events(id).unwrap_or_default(),
@@ -78,7 +78,7 @@ impl Timeline {
     }
 
     /// A group's events in timeline order; `None` when there is no such group.
-    pub fn group_events(&self, id: &GroupId) -> Option<&[usize]> {
+    pub(crate) fn group_events(&self, id: &GroupId) -> Option<&[usize]> {
         match id {
             GroupId::Actor(s) => self.actors.get(s).map(|g| g.events.as_slice()),
             GroupId::Theatre(s) => self.theatres.get(s).map(|g| g.events.as_slice()),
@@ -89,7 +89,7 @@ impl Timeline {
 
     /// Every group whose list holds event `i`: its actors, its theatres and
     /// the theatres that contain them, its tags, its year.
-    pub fn groups_of(&self, i: usize) -> Vec<GroupId> {
+    pub(crate) fn groups_of(&self, i: usize) -> Vec<GroupId> {
         let te = &self.events[i];
         let mut out: Vec<GroupId> = te.actors.iter().cloned().map(GroupId::Actor).collect();
         for s in &te.theatres {
@@ -109,22 +109,13 @@ impl Timeline {
     }
 
     /// The position of the event with this slug in this build.
-    pub fn index_of(&self, slug: &Slug) -> Option<usize> {
+    pub(crate) fn index_of(&self, slug: &Slug) -> Option<usize> {
         self.by_slug.get(slug).copied()
-    }
-
-    /// The actor or theatre groups of `kind` (`None` for tags and years).
-    pub fn entities(&self, kind: Kind) -> Option<&BTreeMap<Slug, Group>> {
-        match kind {
-            Kind::Actor => Some(&self.actors),
-            Kind::Theatre => Some(&self.theatres),
-            Kind::Tag | Kind::Year => None,
-        }
     }
 
     /// The theatres that contain `slug`, nearest first (parent, grandparent…).
     /// Cycles are broken while identities are linked; the guard is for safety.
-    pub fn ancestors(&self, slug: &Slug) -> Vec<Slug> {
+    pub(crate) fn ancestors(&self, slug: &Slug) -> Vec<Slug> {
         let mut out = Vec::new();
         let mut cur = self
             .theatres
@@ -142,7 +133,7 @@ impl Timeline {
 }
 
 /// Builds the timeline. Drafts are left out unless `drafts` is set.
-pub fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnostic>) -> Timeline {
+pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnostic>) -> Timeline {
     let mut actors = Registry::from_files(parsed.actors, "actor", diagnostics);
     let parents: Vec<_> = parsed
         .theatres
@@ -273,7 +264,7 @@ pub fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnostic>) ->
 
 /// The total order of SPEC §4: start and precision, then weight, then the end,
 /// then slug.
-pub fn order(a: &Event, b: &Event) -> std::cmp::Ordering {
+pub(crate) fn order(a: &Event, b: &Event) -> std::cmp::Ordering {
     let (ka, kb) = (a.date.sort_key(), b.date.sort_key());
     ka.start_cmp(&kb)
         .then_with(|| a.weight.cmp(&b.weight))
@@ -330,7 +321,7 @@ fn groups(
 /// long war has thousands of actors: a page listing them all helps no reader,
 /// and every page and `site.actors` would carry the lists, so memory would
 /// grow with actors × actors instead of with events.
-pub const RELATIONS: usize = 100;
+pub(crate) const RELATIONS: usize = 100;
 
 /// The most frequent first (then by slug), at most [`RELATIONS`], and the total.
 fn ranked(counts: HashMap<Slug, usize>) -> (Vec<(Slug, usize)>, usize) {

@@ -8,7 +8,7 @@ use crate::yaml::{self, Value};
 use serde::Serialize;
 use std::path::Path;
 
-pub const CONFIG_FILE: &str = "annals.yaml";
+pub(crate) const CONFIG_FILE: &str = "annals.yaml";
 
 const KEYS: &[&str] = &[
     "title",
@@ -26,11 +26,11 @@ const KEYS: &[&str] = &[
 ];
 
 /// Keys of `check:`, which turns warnings into errors for a site's reviews.
-pub const CHECK_KEYS: &[&str] = &["require_sources", "require_source_urls", "deny_warnings"];
+pub(crate) const CHECK_KEYS: &[&str] = &["require_sources", "require_source_urls", "deny_warnings"];
 
 /// Which warnings a site treats as errors.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CheckPolicy {
+pub(crate) struct CheckPolicy {
     /// W301 (an event without sources) is an error.
     pub require_sources: bool,
     /// W302 (a source without `url` or `archive`) is an error.
@@ -41,7 +41,7 @@ pub struct CheckPolicy {
 
 impl CheckPolicy {
     /// Raises the warnings this policy forbids to errors.
-    pub fn apply(&self, diagnostics: &mut [Diagnostic]) {
+    pub(crate) fn apply(&self, diagnostics: &mut [Diagnostic]) {
         use crate::diagnostic::{Code, Severity};
         for d in diagnostics
             .iter_mut()
@@ -58,7 +58,7 @@ impl CheckPolicy {
 }
 
 /// Feeds and exports of SPEC §7 that a site can turn off one by one.
-pub const FEEDS: &[&str] = &[
+pub(crate) const FEEDS: &[&str] = &[
     "atom",
     "json_feed",
     "calendar",
@@ -70,14 +70,14 @@ pub const FEEDS: &[&str] = &[
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum Order {
+pub(crate) enum Order {
     Ascending,
     Descending,
 }
 
 /// Where the site is served: an absolute URL or a path prefix. Both forms end in `/`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct BaseUrl {
+pub(crate) struct BaseUrl {
     /// `https://example.org`, or empty for a path-only base.
     pub origin: String,
     /// `/war/`: always starts and ends with `/`.
@@ -85,7 +85,7 @@ pub struct BaseUrl {
 }
 
 impl BaseUrl {
-    pub fn parse(text: &str) -> Result<BaseUrl, InvalidBaseUrl> {
+    pub(crate) fn parse(text: &str) -> Result<BaseUrl, InvalidBaseUrl> {
         let text = text.trim();
         // `//host/path` names a host without a scheme. Taken as a path it would
         // put every link under `/host/path/`, a site that exists nowhere.
@@ -137,7 +137,7 @@ impl BaseUrl {
 
     /// Whether absolute URLs can be made: sitemaps, feeds' links and oEmbed
     /// need them.
-    pub fn has_origin(&self) -> bool {
+    pub(crate) fn has_origin(&self) -> bool {
         !self.origin.is_empty()
     }
 
@@ -146,7 +146,7 @@ impl BaseUrl {
     /// anything that is already an address is returned as written: a URI with
     /// a scheme (`mailto:`, `tel:`, `data:`, `https:`), a protocol-relative
     /// `//host/…`, a `#fragment`.
-    pub fn href(&self, value: &str, absolute: bool) -> String {
+    pub(crate) fn href(&self, value: &str, absolute: bool) -> String {
         if value.starts_with('#') || value.starts_with("//") || has_scheme(value) {
             value.to_string()
         } else if absolute {
@@ -157,19 +157,19 @@ impl BaseUrl {
     }
 
     /// A site-relative path (`events/x/`) as a link: `/war/events/x/`.
-    pub fn link(&self, path: &str) -> String {
+    pub(crate) fn link(&self, path: &str) -> String {
         format!("{}{}", self.path, path.trim_start_matches('/'))
     }
 
     /// A site-relative path as an absolute URL when the origin is known.
-    pub fn absolute(&self, path: &str) -> String {
+    pub(crate) fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.origin, self.link(path))
     }
 }
 
 /// Why a `base_url` was refused, and what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InvalidBaseUrl {
+pub(crate) struct InvalidBaseUrl {
     pub message: String,
     pub hint: String,
 }
@@ -182,7 +182,7 @@ impl std::fmt::Display for InvalidBaseUrl {
 
 impl InvalidBaseUrl {
     /// The usage error (exit status 2) for a refused `--base-url`.
-    pub fn for_option(self) -> Diagnostic {
+    pub(crate) fn for_option(self) -> Diagnostic {
         Diagnostic::error(
             Code::Usage,
             format!("invalid `--base-url`: {}", self.message),
@@ -204,7 +204,7 @@ fn has_scheme(value: &str) -> bool {
 }
 
 #[derive(Debug, Clone)]
-pub struct Config {
+pub(crate) struct Config {
     pub title: String,
     pub description: String,
     pub base_url: BaseUrl,
@@ -246,7 +246,7 @@ impl Default for Config {
 
 /// Reads `root/annals.yaml` if it exists. Problems are diagnostics; the returned
 /// config always holds usable values (defaults where a key was wrong).
-pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Config {
+pub(crate) fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Config {
     let path = root.join(CONFIG_FILE);
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
@@ -261,7 +261,7 @@ pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Config {
     parse(&text, Path::new(CONFIG_FILE), diagnostics)
 }
 
-pub fn parse(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Config {
+pub(crate) fn parse(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Config {
     let fm = frontmatter::whole_yaml(text);
     let mut config = Config::default();
     let Some(mut f) = Fields::parse(&fm, file, diagnostics) else {

@@ -15,7 +15,7 @@ const KINDS: &[&str] = &["person", "unit", "organisation", "state", "other"];
 /// What an actor is (SPEC §5 `kind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum ActorKind {
+pub(crate) enum ActorKind {
     Person,
     Unit,
     Organisation,
@@ -25,7 +25,7 @@ pub enum ActorKind {
 
 /// One metadata file, for an actor or a theatre.
 #[derive(Debug, Clone)]
-pub struct EntityFile {
+pub(crate) struct EntityFile {
     pub slug: Slug,
     pub file: PathBuf,
     pub name: String,
@@ -40,7 +40,7 @@ pub struct EntityFile {
     pub body: String,
 }
 
-pub fn parse(file: &SourceFile) -> Result<EntityFile, Vec<Diagnostic>> {
+pub(crate) fn parse(file: &SourceFile) -> Result<EntityFile, Vec<Diagnostic>> {
     let (what, keys) = match file.section {
         Section::Theatres => ("a theatre", THEATRE_KEYS),
         _ => ("an actor", ACTOR_KEYS),

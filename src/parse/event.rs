@@ -6,7 +6,7 @@ use crate::load::frontmatter::{self, FrontMatter};
 use crate::load::SourceFile;
 use crate::parse::fields::Fields;
 use crate::parse::nested::{read_image, read_sources};
-pub use crate::parse::nested::{read_location, Image, ImageSrc, Location, Source};
+pub(crate) use crate::parse::nested::{read_location, Image, ImageSrc, Location, Source};
 use crate::parse::schema;
 use crate::slug::Slug;
 use crate::yaml::{self, Value};
@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Status {
+pub(crate) enum Status {
     Reported,
     Claimed,
     Confirmed,
@@ -24,14 +24,14 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
+    pub(crate) const ALL: [Status; 5] = [
         Status::Reported,
         Status::Claimed,
         Status::Confirmed,
         Status::Disputed,
         Status::Denied,
     ];
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Status::Reported => "reported",
             Status::Claimed => "claimed",
@@ -43,7 +43,7 @@ impl Status {
 }
 
 #[derive(Debug, Clone)]
-pub struct Event {
+pub(crate) struct Event {
     pub slug: Slug,
     /// Relative to the site root (for messages).
     pub file: PathBuf,
@@ -82,7 +82,7 @@ pub struct Event {
 /// ([`Event::body_text`]), so memory stays a few kilobytes per event however
 /// long the bodies. `annals diff` keeps them, since its files are temporary.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Body {
+pub(crate) enum Body {
     Kept(String),
     OnDisk { fingerprint: u64 },
 }
@@ -97,7 +97,7 @@ impl Body {
     }
 
     /// The body when it was kept (`annals diff`), else empty.
-    pub fn kept(&self) -> &str {
+    pub(crate) fn kept(&self) -> &str {
         match self {
             Body::Kept(s) => s,
             Body::OnDisk { .. } => "",
@@ -109,7 +109,7 @@ impl Event {
     /// The body's Markdown: kept, or read again from the event's file. A file
     /// edited since it was parsed is an error, not a page that disagrees with
     /// the rest of the site.
-    pub fn body_text(&self) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+    pub(crate) fn body_text(&self) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
         let fingerprint = match &self.body {
             Body::Kept(s) => return Ok(std::borrow::Cow::Borrowed(s)),
             Body::OnDisk { fingerprint } => *fingerprint,
@@ -136,7 +136,7 @@ impl Event {
 /// when it is valid, and every error found. With `keep_body` false, the body
 /// stays on disk (see [`Body`]). The warnings of a valid event are
 /// `parse::lint`'s, which reads the `Event` this returns.
-pub fn parse(
+pub(crate) fn parse(
     fm: &FrontMatter,
     file: &SourceFile,
     tz: chrono_tz::Tz,
@@ -331,7 +331,12 @@ pub fn parse(
     }
 }
 
-pub fn split_error(e: frontmatter::SplitError, file: &Path, what: &str, text: &str) -> Diagnostic {
+pub(crate) fn split_error(
+    e: frontmatter::SplitError,
+    file: &Path,
+    what: &str,
+    text: &str,
+) -> Diagnostic {
     let first = text
         .trim_start_matches('\u{feff}')
         .lines()

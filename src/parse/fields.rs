@@ -8,7 +8,7 @@ use crate::yaml::{self, Mapping, Value};
 use std::path::Path;
 
 /// A front matter map plus what is needed to point at its lines.
-pub struct Fields<'a> {
+pub(crate) struct Fields<'a> {
     pub map: Mapping,
     pub fm: &'a FrontMatter,
     pub file: &'a Path,
@@ -17,7 +17,7 @@ pub struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     /// Parses `fm.yaml` as a map. `None` (with diagnostics) when it is not one.
-    pub fn parse(
+    pub(crate) fn parse(
         fm: &'a FrontMatter,
         file: &'a Path,
         diagnostics: &mut Vec<Diagnostic>,
@@ -65,7 +65,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Reports every key not in `known`, with the nearest known key as a hint.
-    pub fn check_keys(&mut self, what: &str, known: &[&str]) {
+    pub(crate) fn check_keys(&mut self, what: &str, known: &[&str]) {
         let mut unknown = Vec::new();
         for key in self.map.keys() {
             let name = yaml::scalar_text(key).unwrap_or_else(|| format!("{key:?}"));
@@ -85,23 +85,28 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Value> {
         match self.map.get(key) {
             None | Some(Value::Null) => None,
             Some(v) => Some(v),
         }
     }
 
-    pub fn span(&self, key: &str) -> Option<Span> {
+    pub(crate) fn span(&self, key: &str) -> Option<Span> {
         self.fm.key_span(key)
     }
 
-    pub fn error(&mut self, code: Code, key: &str, message: impl Into<String>) -> &mut Diagnostic {
+    pub(crate) fn error(
+        &mut self,
+        code: Code,
+        key: &str,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         let span = self.span(key);
         self.push(Diagnostic::error(code, message).at(span))
     }
 
-    pub fn error_at(
+    pub(crate) fn error_at(
         &mut self,
         code: Code,
         span: Option<Span>,
@@ -110,12 +115,12 @@ impl<'a> Fields<'a> {
         self.push(Diagnostic::error(code, message).at(span))
     }
 
-    pub fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
+    pub(crate) fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
         self.diagnostics.push(d.in_file(self.file));
         self.diagnostics.last_mut().expect("just pushed")
     }
 
-    pub fn missing(&mut self, key: &str, what: &str) {
+    pub(crate) fn missing(&mut self, key: &str, what: &str) {
         let span = self.fm.first_span();
         self.push(
             Diagnostic::error(Code::MissingKey, format!("{what} has no `{key}`"))
@@ -125,7 +130,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A one-line text value. Numbers and booleans are accepted as text.
-    pub fn string(&mut self, key: &str) -> Option<String> {
+    pub(crate) fn string(&mut self, key: &str) -> Option<String> {
         let value = self.get(key)?.clone();
         match yaml::scalar_text(&value) {
             Some(s) => Some(s),
@@ -137,7 +142,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A string or a list of strings (`actors: Popov` or `actors: [Popov, Shoigu]`).
-    pub fn string_list(&mut self, key: &str) -> Vec<String> {
+    pub(crate) fn string_list(&mut self, key: &str) -> Vec<String> {
         let Some(value) = self.get(key).cloned() else {
             return Vec::new();
         };
@@ -180,7 +185,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn bool(&mut self, key: &str) -> Option<bool> {
+    pub(crate) fn bool(&mut self, key: &str) -> Option<bool> {
         let value = self.get(key)?.clone();
         match value {
             Value::Bool(b) => Some(b),
@@ -191,7 +196,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn integer(&mut self, key: &str) -> Option<i64> {
+    pub(crate) fn integer(&mut self, key: &str) -> Option<i64> {
         let value = self.get(key)?.clone();
         match value.as_i64() {
             Some(i) => Some(i),
@@ -202,7 +207,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn wrong_type(&mut self, key: &str, expected: &str, found: &Value) {
+    pub(crate) fn wrong_type(&mut self, key: &str, expected: &str, found: &Value) {
         self.error(
             Code::InvalidValue,
             key,
@@ -215,7 +220,7 @@ impl<'a> Fields<'a> {
 
     /// Reports every key of the nested map `map` (under the top-level key
     /// `top`: a source, `image`, `check`) that is not in `known`.
-    pub fn check_nested_keys(&mut self, top: &str, map: &Mapping, known: &[&str]) {
+    pub(crate) fn check_nested_keys(&mut self, top: &str, map: &Mapping, known: &[&str]) {
         let unknown: Vec<String> = map
             .keys()
             .map(|k| yaml::scalar_text(k).unwrap_or_default())
@@ -232,13 +237,13 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+    pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
     }
 }
 
 /// "did you mean `x`?" for the nearest of `known`, else `{list}: a, b, c`.
-pub fn choice_hint(word: &str, known: &[&str], list: &str) -> String {
+pub(crate) fn choice_hint(word: &str, known: &[&str], list: &str) -> String {
     match suggest(word, known) {
         Some(k) => format!("did you mean `{k}`?"),
         None => format!("{list}: {}", known.join(", ")),

@@ -6,14 +6,18 @@ use crate::load::frontmatter::FrontMatter;
 use crate::parse::event::{Event, ImageSrc};
 
 /// Titles longer than this are hard to scan in a timeline.
-pub const MAX_TITLE: usize = 120;
+pub(crate) const MAX_TITLE: usize = 120;
 /// Images larger than this slow every page that shows them.
-pub const MAX_IMAGE_BYTES: u64 = 2 * 1024 * 1024;
+pub(crate) const MAX_IMAGE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// The warnings of one event. W303 ("in the future") is computed only when
 /// `today` is given: `annals check` gives it; everything else must not depend
 /// on the date it runs on.
-pub fn event(fm: &FrontMatter, e: &Event, today: Option<chrono::NaiveDate>) -> Vec<Diagnostic> {
+pub(crate) fn event(
+    fm: &FrontMatter,
+    e: &Event,
+    today: Option<chrono::NaiveDate>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut warn = |code: Code, span, message: String, hint: &str| {
         out.push(

@@ -3,20 +3,20 @@
 //! Collects diagnostics and never stops at the first problem. Knows nothing of
 //! identity resolution, ordering or output.
 
-pub mod config;
-pub mod entity;
-pub mod event;
-pub mod fields;
-pub mod lint;
-pub mod nested;
-pub mod schema;
+pub(crate) mod config;
+pub(crate) mod entity;
+pub(crate) mod event;
+pub(crate) mod fields;
+pub(crate) mod lint;
+pub(crate) mod nested;
+pub(crate) mod schema;
 
 use crate::diagnostic::Diagnostic;
 use rayon::prelude::*;
 
-pub use config::Config;
-pub use entity::EntityFile;
-pub use event::Event;
+pub(crate) use config::Config;
+pub(crate) use entity::EntityFile;
+pub(crate) use event::Event;
 
 /// One event file: its front matter split, the event parsed, then, for a
 /// valid event, its own warnings. Here rather than in `event`, so that `lint`
@@ -45,7 +45,7 @@ fn parse_event(
 
 /// Everything the site's files say, parsed.
 #[derive(Debug, Default)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub events: Vec<Event>,
     pub actors: Vec<EntityFile>,
     pub theatres: Vec<EntityFile>,
@@ -55,7 +55,7 @@ pub struct Parsed {
 /// that each text is dropped as soon as it is parsed; the result keeps the
 /// walk's order. Returns the parsed files and how many sources were read.
 /// `today` is for W303 only (see [`lint::event`]).
-pub fn read_and_parse(
+pub(crate) fn read_and_parse(
     root: &std::path::Path,
     sources: Vec<(crate::load::Section, std::path::PathBuf)>,
     config: &Config,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Source {
+pub(crate) struct Source {
     pub url: Option<String>,
     pub title: Option<String>,
     pub publisher: Option<String>,
@@ -21,7 +21,7 @@ pub struct Source {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum ImageSrc {
+pub(crate) enum ImageSrc {
     Url(String),
     /// A file beside the event, relative to the event file's folder.
     File(PathBuf),
@@ -32,7 +32,12 @@ impl ImageSrc {
     /// the copy of the file beside the event's page, as a link honouring
     /// `base_url` (`absolute: false`) or as an absolute URL where the base
     /// has an origin (`absolute: true`, for feeds, Open Graph and exports).
-    pub fn url(&self, base: &crate::parse::config::BaseUrl, slug: &Slug, absolute: bool) -> String {
+    pub(crate) fn url(
+        &self,
+        base: &crate::parse::config::BaseUrl,
+        slug: &Slug,
+        absolute: bool,
+    ) -> String {
         match self {
             ImageSrc::Url(u) => u.clone(),
             ImageSrc::File(p) => {
@@ -52,7 +57,7 @@ impl ImageSrc {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Image {
+pub(crate) struct Image {
     pub src: ImageSrc,
     pub alt: String,
     pub caption: Option<String>,
@@ -60,7 +65,7 @@ pub struct Image {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct Location {
+pub(crate) struct Location {
     /// The place's name, if given.
     pub name: Option<String>,
     /// Latitude, WGS84 degrees.
@@ -70,7 +75,7 @@ pub struct Location {
 }
 
 /// An event as written, before names are resolved to actors and theatres.
-pub fn is_http_url(s: &str) -> bool {
+pub(crate) fn is_http_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && s.len() > "https://".len()
@@ -99,7 +104,7 @@ fn nested_text(f: &mut Fields, map: &Mapping, top: &str, key: &str) -> Option<St
     }
 }
 
-pub fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> Vec<Source> {
+pub(crate) fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> Vec<Source> {
     let Some(value) = f.get("sources").cloned() else {
         return Vec::new();
     };
@@ -172,7 +177,7 @@ pub fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> Vec<Source> {
     out
 }
 
-pub fn read_image(f: &mut Fields, event_path: &Path) -> Option<Image> {
+pub(crate) fn read_image(f: &mut Fields, event_path: &Path) -> Option<Image> {
     let value = f.get("image")?.clone();
     let map = match value {
         Value::Mapping(m) => m,
@@ -245,7 +250,7 @@ pub fn read_image(f: &mut Fields, event_path: &Path) -> Option<Image> {
 }
 
 /// `location: {name, lat, lon}`, shared by events and theatres.
-pub fn read_location(f: &mut Fields, key: &str, value: &Value) -> Option<Location> {
+pub(crate) fn read_location(f: &mut Fields, key: &str, value: &Value) -> Option<Location> {
     let Value::Mapping(map) = value else {
         f.wrong_type(key, "a map with `name`, `lat` and `lon`", value);
         return None;

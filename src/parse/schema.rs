@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 
 /// What a key holds, as the parser reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// One line of text (numbers and booleans are read as text too).
     Text,
     /// Markdown-free text of any length.
@@ -31,7 +31,7 @@ pub enum Kind {
     Map,
 }
 
-pub struct Key {
+pub(crate) struct Key {
     pub name: &'static str,
     pub kind: Kind,
     pub required: bool,
@@ -47,7 +47,7 @@ const fn key(name: &'static str, kind: Kind, required: bool, doc: &'static str) 
     }
 }
 
-pub const EVENT: &[Key] = &[
+pub(crate) const EVENT: &[Key] = &[
     key("title", Kind::Text, true, "What happened, in one line of plain text (no Markdown)."),
     key("date", Kind::Date, true, "When it happened: EDTF such as 2023, 2023-07, 2023-07-12, 2023-07-12T22:30+03:00, 2023-07~, 2023-07-12?, 2023-07-XX or an interval 2023-07-10/2023-07-14 (.. for an open end)."),
     key("end", Kind::Date, false, "The end of a span, instead of an interval in `date`."),
@@ -66,7 +66,7 @@ pub const EVENT: &[Key] = &[
     key("extra", Kind::Map, false, "Free data passed to templates unchanged."),
 ];
 
-pub const SOURCE: &[Key] = &[
+pub(crate) const SOURCE: &[Key] = &[
     key(
         "url",
         Kind::Url,
@@ -95,7 +95,7 @@ pub const SOURCE: &[Key] = &[
     ),
 ];
 
-pub const IMAGE: &[Key] = &[
+pub(crate) const IMAGE: &[Key] = &[
     key(
         "src",
         Kind::Text,
@@ -122,7 +122,7 @@ pub const IMAGE: &[Key] = &[
     ),
 ];
 
-pub const LOCATION: &[Key] = &[
+pub(crate) const LOCATION: &[Key] = &[
     key("name", Kind::Text, false, "The place's name."),
     key("lat", Kind::Degrees(90), false, "Latitude, WGS84 degrees."),
     key(
@@ -134,7 +134,7 @@ pub const LOCATION: &[Key] = &[
 ];
 
 /// The key names of a table, for "unknown key" checks.
-pub fn names(keys: &[Key]) -> Vec<&'static str> {
+pub(crate) fn names(keys: &[Key]) -> Vec<&'static str> {
     keys.iter().map(|k| k.name).collect()
 }
 
@@ -203,7 +203,7 @@ fn object(keys: &[Key], any_of: Option<Value>) -> Value {
 }
 
 /// The JSON Schema of event front matter.
-pub fn event_schema() -> Value {
+pub(crate) fn event_schema() -> Value {
     let mut s = object(EVENT, None);
     let head = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 /// re-dating or re-filing an event) changes site-wide counts, which every page
 /// of the default theme shows, so every page is answered. Event assets are not
 /// included: they depend on their own files.
-pub fn affected(
+pub(crate) fn affected(
     before: &Timeline,
     after: &Timeline,
     config: &Config,
@@ -68,7 +68,7 @@ pub fn affected(
 
 /// What shows event `i` of `t`, besides the site-wide counts: the routes whose
 /// content changes when the event's own fields do.
-pub fn showing(t: &Timeline, config: &Config, i: usize) -> Vec<Route> {
+pub(crate) fn showing(t: &Timeline, config: &Config, i: usize) -> Vec<Route> {
     let te = &t.events[i];
     let mut out = vec![Route::event(&te.event.slug)];
     // Neighbours show its title and date in their previous/next links, and

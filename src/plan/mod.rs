@@ -8,8 +8,7 @@
 //! changes only the pages that show it, not the identity of every page.
 
 mod depends;
-
-pub use depends::{affected, showing};
+pub(crate) use depends::affected;
 
 use crate::model::Timeline;
 use crate::parse::config::{Config, Order};
@@ -17,14 +16,14 @@ use crate::route::{GroupId, Kind, ListId, Route};
 
 /// Page `current` of `total` of a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pager {
+pub(crate) struct Pager {
     /// 1-based.
     pub current: usize,
     pub total: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
+pub(crate) struct Page {
     pub route: Route,
     pub template: &'static str,
     /// Set on list pages that run over more than one page.
@@ -43,7 +42,7 @@ impl Page {
 }
 
 /// The theme template that renders a page route.
-pub fn template(route: &Route) -> &'static str {
+pub(crate) fn template(route: &Route) -> &'static str {
     match route {
         Route::List(ListId::Timeline, _) => "index.html",
         Route::List(ListId::Group(id), _) => match id.kind() {
@@ -66,7 +65,7 @@ pub fn template(route: &Route) -> &'static str {
 }
 
 /// The group lists of the timeline, in the order their pages are planned.
-pub fn groups(t: &Timeline) -> impl Iterator<Item = GroupId> + '_ {
+pub(crate) fn groups(t: &Timeline) -> impl Iterator<Item = GroupId> + '_ {
     let actors = t.actors.keys().cloned().map(GroupId::Actor);
     let theatres = t.theatres.keys().cloned().map(GroupId::Theatre);
     let tags = t.tags.keys().cloned().map(GroupId::Tag);
@@ -76,7 +75,7 @@ pub fn groups(t: &Timeline) -> impl Iterator<Item = GroupId> + '_ {
 
 /// Plans every HTML page. Sitemap, robots.txt, statics and assets are planned
 /// by the writer from this list.
-pub fn pages(t: &Timeline, config: &Config) -> Vec<Page> {
+pub(crate) fn pages(t: &Timeline, config: &Config) -> Vec<Page> {
     let mut pages = Vec::new();
     paginate(&mut pages, t, ListId::Timeline, config);
     pages.extend(
@@ -103,7 +102,7 @@ pub(crate) fn per_page(len: usize, config: &Config) -> usize {
 }
 
 /// How many pages a list of `len` events takes.
-pub fn page_count(len: usize, config: &Config) -> usize {
+pub(crate) fn page_count(len: usize, config: &Config) -> usize {
     len.div_ceil(per_page(len, config)).max(1)
 }
 
@@ -118,7 +117,7 @@ fn paginate(pages: &mut Vec<Page>, t: &Timeline, list: ListId, config: &Config) 
 }
 
 /// The events page `n` (1-based) of `list` shows, in display order.
-pub fn slice(t: &Timeline, list: &ListId, n: usize, config: &Config) -> Vec<usize> {
+pub(crate) fn slice(t: &Timeline, list: &ListId, n: usize, config: &Config) -> Vec<usize> {
     let all = t.list(list);
     let per = per_page(all.len(), config);
     let skip = per.saturating_mul(n.saturating_sub(1));

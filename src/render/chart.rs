@@ -21,7 +21,7 @@ const TOP: f64 = 28.0;
 const MAX_LANES: usize = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lanes {
+pub(crate) enum Lanes {
     Actors,
     Theatres,
 }
@@ -41,7 +41,7 @@ fn lane_names(e: &crate::model::TimelineEvent, lanes: Lanes) -> &[Slug] {
 }
 
 /// The words a chart needs, prepared once per build.
-pub struct Words<'a> {
+pub(crate) struct Words<'a> {
     pub lang: &'a Lang,
     /// Each event's date as plain text, by timeline index.
     pub date_texts: &'a [String],
@@ -50,7 +50,7 @@ pub struct Words<'a> {
 
 /// Renders the overview of `events` (indexes into the timeline). Empty when
 /// there is nothing to draw.
-pub fn overview(
+pub(crate) fn overview(
     t: &Timeline,
     events: &[usize],
     lanes: Lanes,

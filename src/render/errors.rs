@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::THEME_PREFIX;
 
 /// Turns a Tera error into a diagnostic pointing at the template file and line.
-pub fn template_diagnostic(
+pub(super) fn template_diagnostic(
     e: &tera::Error,
     sources: &HashMap<String, (String, String)>,
 ) -> Diagnostic {

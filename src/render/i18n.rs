@@ -6,13 +6,13 @@ use serde_json::{Map, Value};
 
 /// The strings templates see as `t`, and Rust-side page titles use.
 #[derive(Debug, Clone, Default)]
-pub struct Strings {
+pub(crate) struct Strings {
     lang: String,
     map: Map<String, Value>,
 }
 
 /// CLDR plural category of `n` for a language (the few rules annals needs).
-pub fn plural_category(lang: &str, n: u64) -> &'static str {
+pub(crate) fn plural_category(lang: &str, n: u64) -> &'static str {
     match lang {
         "ru" | "uk" | "be" => {
             let (d, h) = (n % 10, n % 100);
@@ -44,7 +44,7 @@ fn merge(base: &mut Map<String, Value>, over: &Map<String, Value>) {
 
 impl Strings {
     /// `table` is the theme's `strings` map (`{en: {...}, fr: {...}}`).
-    pub fn new(table: &Value, language: &str) -> Strings {
+    pub(crate) fn new(table: &Value, language: &str) -> Strings {
         let lang = language
             .split(['-', '_'])
             .next()
@@ -60,13 +60,13 @@ impl Strings {
         Strings { lang, map }
     }
 
-    pub fn as_value(&self) -> Value {
+    pub(crate) fn as_value(&self) -> Value {
         Value::Object(self.map.clone())
     }
 
     /// The string at `key`, with `{name}` placeholders filled; the key itself
     /// when the theme lacks it, so a gap shows instead of breaking the page.
-    pub fn get(&self, key: &str, args: &[(&str, &str)]) -> String {
+    pub(crate) fn get(&self, key: &str, args: &[(&str, &str)]) -> String {
         match self.map.get(key) {
             Some(Value::String(s)) => fill(s, args),
             _ => fill(key, args),
@@ -75,7 +75,7 @@ impl Strings {
 
     /// `12 events`: the count with the form its plural category takes. The
     /// entry is a map of CLDR categories (`one`, `few`, `many`, `other`).
-    pub fn count(&self, n: u64, key: &str) -> String {
+    pub(crate) fn count(&self, n: u64, key: &str) -> String {
         let category = plural_category(&self.lang, n);
         let form = match self.map.get(key) {
             Some(Value::Object(forms)) => forms

@@ -4,7 +4,7 @@ use crate::model::Timeline;
 use crate::parse::config::Config;
 
 /// schema.org `Event` for an event page, escaped for a `<script>` element.
-pub fn json_ld(t: &Timeline, i: usize, c: &Config, image: Option<String>) -> String {
+pub(super) fn json_ld(t: &Timeline, i: usize, c: &Config, image: Option<String>) -> String {
     use crate::parse::entity::ActorKind;
     let te = &t.events[i];
     let e = &te.event;

@@ -15,7 +15,7 @@ use crate::theme::Theme;
 const GLOBALS: &[(&str, &str)] = &[("t", "the theme's strings"), ("site", "the site's data")];
 
 /// Warnings for every template of the theme and of the site's `templates/`.
-pub fn theme(theme: &Theme) -> Vec<Diagnostic> {
+pub(crate) fn theme(theme: &Theme) -> Vec<Diagnostic> {
     theme
         .templates
         .values()
@@ -27,7 +27,7 @@ pub fn theme(theme: &Theme) -> Vec<Diagnostic> {
 /// A warning for each `{% for X in %}`, `{% for k, X in %}`, `{% set X %}` or
 /// `{% set_global X %}` in `source` that binds a global's name; `origin` is
 /// the file as messages show it.
-pub fn shadowed_globals(origin: &str, source: &str) -> Vec<Diagnostic> {
+pub(crate) fn shadowed_globals(origin: &str, source: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(found) = source[pos..].find('{') {

@@ -3,13 +3,13 @@
 //! Site-wide data goes into Tera's global context once; each page's context holds
 //! only its own slice of events, as shared `Arc` values.
 
-pub mod chart;
+pub(crate) mod chart;
 mod errors;
-pub mod i18n;
+pub(crate) mod i18n;
 mod jsonld;
-pub mod lint;
-pub mod vars;
-pub mod view;
+pub(crate) mod lint;
+pub(crate) mod vars;
+pub(crate) mod view;
 
 use crate::date::{EventDate, Lang};
 use crate::diagnostic::{Code, Diagnostic};
@@ -52,7 +52,7 @@ const THEME_PREFIX: &str = "theme/";
 
 /// The page templates: a theme (with what it extends) must provide each, since
 /// every site has every kind of page.
-pub const REQUIRED_TEMPLATES: &[&str] = &[
+pub(crate) const REQUIRED_TEMPLATES: &[&str] = &[
     "index.html",
     "event.html",
     "actors.html",
@@ -66,7 +66,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "404.html",
 ];
 
-pub struct Renderer<'a> {
+pub(crate) struct Renderer<'a> {
     tera: Tera,
     /// Tera name → (file shown in messages, source).
     sources: HashMap<String, (String, String)>,
@@ -89,7 +89,7 @@ const ITEM_TEMPLATE: &str = "event_item.html";
 
 impl<'a> Renderer<'a> {
     /// Compiles the theme's templates. `None` when any fails (with diagnostics).
-    pub fn new(
+    pub(crate) fn new(
         theme: &Theme,
         timeline: &'a Timeline,
         config: &'a Config,
@@ -248,14 +248,18 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders one page to bytes.
-    pub fn render(&self, page: &Page) -> Result<Vec<u8>, Diagnostic> {
+    pub(crate) fn render(&self, page: &Page) -> Result<Vec<u8>, Diagnostic> {
         let ctx = self.context(page)?;
         self.render_template(page.template, &ctx)
     }
 
     /// Renders a template that is not a page (`sitemap.xml`, `robots.txt`)
     /// with `ctx` and the global `site`.
-    pub fn render_template(&self, template: &str, ctx: &Context) -> Result<Vec<u8>, Diagnostic> {
+    pub(crate) fn render_template(
+        &self,
+        template: &str,
+        ctx: &Context,
+    ) -> Result<Vec<u8>, Diagnostic> {
         let mut out = Vec::with_capacity(16 * 1024);
         match self.tera.render_to(template, ctx, &mut out) {
             Ok(()) => Ok(out),
@@ -505,7 +509,7 @@ impl<'a> Renderer<'a> {
 /// (`page.kind == "event"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum PageKind {
+pub(crate) enum PageKind {
     Index,
     Event,
     Actors,
@@ -547,7 +551,7 @@ impl PageKind {
 
 /// `page`, in every page template.
 #[derive(Serialize, JsonSchema)]
-pub struct PageView {
+pub(crate) struct PageView {
     /// The kind of page: `index`, `event`, `actors`, `actor`, `theatres`,
     /// `theatre`, `tags`, `tag`, `years`, `year` or `404`.
     kind: PageKind,
@@ -567,7 +571,7 @@ pub struct PageView {
 
 /// Where a page is among its list's pages.
 #[derive(Serialize, JsonSchema)]
-pub struct PagerView {
+pub(crate) struct PagerView {
     /// This page's number, from 1.
     current: usize,
     /// How many pages the list has.
@@ -586,7 +590,7 @@ pub struct PagerView {
 
 /// One page of a list.
 #[derive(Serialize, JsonSchema)]
-pub struct PagerLink {
+pub(crate) struct PagerLink {
     /// The page's number.
     number: usize,
     /// Link to it.

@@ -90,13 +90,13 @@ struct FullEvent {
 }
 
 /// One variable a template receives.
-pub struct Variable {
+pub(crate) struct Variable {
     pub name: &'static str,
     pub schema: Schema,
 }
 
 /// The variables of one template, besides the globals every template gets.
-pub struct TemplateVars {
+pub(crate) struct TemplateVars {
     pub template: &'static str,
     pub about: &'static str,
     pub variables: Vec<Variable>,
@@ -133,7 +133,7 @@ fn described(name: &'static str, kind: &str, description: &str) -> Variable {
 }
 
 /// The globals, then each template's own variables.
-pub fn all() -> Vec<TemplateVars> {
+pub(crate) fn all() -> Vec<TemplateVars> {
     let page = || var::<PageView>("page");
     let list = |own: Option<Variable>| {
         let mut v = vec![page()];
@@ -242,14 +242,14 @@ pub fn all() -> Vec<TemplateVars> {
 }
 
 /// One row per variable and per field, nested fields by their path.
-pub struct Row {
+pub(crate) struct Row {
     pub path: String,
     pub kind: String,
     pub description: String,
 }
 
 /// The rows of a variable: itself, then every field below it.
-pub fn rows(v: &Variable) -> Vec<Row> {
+pub(crate) fn rows(v: &Variable) -> Vec<Row> {
     let mut out = Vec::new();
     walk(v.name.to_string(), v.schema.as_value(), &mut out);
     out
@@ -356,7 +356,7 @@ fn describe(schema: &Json) -> (String, &Json) {
 
 /// The reference, as `annals theme vars` prints it and docs/templates.md
 /// holds it: a heading per template, a table of its variables and fields.
-pub fn markdown(templates: &[TemplateVars]) -> String {
+pub(crate) fn markdown(templates: &[TemplateVars]) -> String {
     let mut out = String::new();
     for t in templates {
         out.push_str(&format!("### {}\n\n{}\n\n", heading(t.template), t.about));

@@ -17,7 +17,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct DateView {
+pub(crate) struct DateView {
     /// EDTF as normalised (`2023-07-10/2023-07-14`, `2023-07~`).
     pub iso: String,
     /// Plain text (`10–14 July 2023`).
@@ -27,7 +27,7 @@ pub struct DateView {
 }
 
 impl DateView {
-    pub fn new(date: &EventDate, lang: &Lang) -> DateView {
+    pub(crate) fn new(date: &EventDate, lang: &Lang) -> DateView {
         let d = date.display(lang);
         DateView {
             iso: date.iso(),
@@ -38,7 +38,7 @@ impl DateView {
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Link {
+pub(crate) struct Link {
     /// Its slug.
     pub slug: String,
     /// Its name as the metadata file (or the first mention) gives it.
@@ -49,7 +49,7 @@ pub struct Link {
 
 /// A named group (a tag, an actor or theatre in relation lists) with its count.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Counted {
+pub(crate) struct Counted {
     /// Its slug.
     pub slug: String,
     /// Its name.
@@ -61,7 +61,7 @@ pub struct Counted {
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct ImageView {
+pub(crate) struct ImageView {
     /// Link to the image: its URL, or the copy beside the event's page.
     pub src: String,
     /// Absolute where `base_url` has an origin (for Open Graph).
@@ -75,7 +75,7 @@ pub struct ImageView {
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct SourceView {
+pub(crate) struct SourceView {
     /// The article's address (http or https), if known: a URL is never invented.
     pub url: Option<String>,
     /// Its title, if given.
@@ -91,7 +91,7 @@ pub struct SourceView {
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct EventRef {
+pub(crate) struct EventRef {
     /// The event's slug.
     pub slug: String,
     /// Its title.
@@ -104,7 +104,7 @@ pub struct EventRef {
 
 /// An event, as its list entry (`event_item.html`) and its page see it.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct EventView {
+pub(crate) struct EventView {
     /// The event's slug (its file name unless `slug:` says otherwise).
     pub slug: String,
     /// The title, plain text.
@@ -148,7 +148,7 @@ pub struct EventView {
 /// weight and each event page is rendered once: building these when the page
 /// is rendered costs nothing extra and keeps memory linear with a small slope.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct EventPageView {
+pub(crate) struct EventPageView {
     /// Rendered, sanitised Markdown; print with `| safe`.
     pub body: String,
     /// The events it names in `related`, in the order written.
@@ -161,7 +161,7 @@ pub struct EventPageView {
 
 /// Space-separated slugs and day numbers, for client-side filtering.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Facets {
+pub(crate) struct Facets {
     /// Its actors' slugs, space-separated.
     pub actors: String,
     /// The event's theatres and every theatre that contains them.
@@ -177,7 +177,7 @@ pub struct Facets {
 
 /// An actor or a theatre.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct EntityView {
+pub(crate) struct EntityView {
     /// Its slug.
     pub slug: String,
     /// Its name.
@@ -217,7 +217,7 @@ pub struct EntityView {
 
 /// A year with events.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct YearView {
+pub(crate) struct YearView {
     /// The year (astronomical: `-43` is 44 BCE).
     pub year: i32,
     /// `2023`, `44 BCE`, in the site's language.
@@ -229,7 +229,7 @@ pub struct YearView {
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Counts {
+pub(crate) struct Counts {
     /// Events built.
     pub events: usize,
     /// Actors with a page.
@@ -244,7 +244,7 @@ pub struct Counts {
 
 /// `site`, in every template's global context.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct SiteView {
+pub(crate) struct SiteView {
     /// From `annals.yaml`.
     pub title: String,
     /// From `annals.yaml`.
@@ -283,7 +283,7 @@ pub struct SiteView {
     pub feeds: BTreeMap<&'static str, bool>,
 }
 
-pub struct Links<'a> {
+pub(crate) struct Links<'a> {
     pub base: &'a BaseUrl,
 }
 
@@ -295,7 +295,7 @@ impl Links<'_> {
 
 /// The group of `kind` with this slug: an actor, a theatre or a tag. Years
 /// are not named by slugs; no caller passes `Kind::Year`.
-pub fn group_id(kind: Kind, slug: &Slug) -> GroupId {
+pub(crate) fn group_id(kind: Kind, slug: &Slug) -> GroupId {
     match kind {
         Kind::Actor => GroupId::Actor(slug.clone()),
         Kind::Theatre => GroupId::Theatre(slug.clone()),
@@ -340,7 +340,7 @@ fn event_ref(t: &Timeline, i: usize, links: &Links, lang: &Lang) -> EventRef {
 }
 
 /// Event `i`'s view, as `event_item.html` and `event.html` see it.
-pub fn event(t: &Timeline, i: usize, config: &Config) -> EventView {
+pub(crate) fn event(t: &Timeline, i: usize, config: &Config) -> EventView {
     let links = Links {
         base: &config.base_url,
     };
@@ -350,7 +350,7 @@ pub fn event(t: &Timeline, i: usize, config: &Config) -> EventView {
 /// The fields of an event that list pages get, besides `item`: what a list
 /// entry needs and no more, since lists hold a value for every event at once.
 /// `actors`, `theatres` and `tags` are shared values (see [`SharedLinks`]).
-pub const LIST_FIELDS: &[&str] = &[
+pub(crate) const LIST_FIELDS: &[&str] = &[
     "slug",
     "title",
     "url",
@@ -366,14 +366,14 @@ pub const LIST_FIELDS: &[&str] = &[
 /// Each actor's, theatre's and tag's link as one Tera value, shared by every
 /// event that names it: a link is three strings, and a timeline names its
 /// actors hundreds of times each.
-pub struct SharedLinks {
+pub(crate) struct SharedLinks {
     actors: std::collections::HashMap<Slug, tera::Value>,
     theatres: std::collections::HashMap<Slug, tera::Value>,
     tags: std::collections::HashMap<Slug, tera::Value>,
 }
 
 impl SharedLinks {
-    pub fn new(t: &Timeline, config: &Config) -> SharedLinks {
+    pub(crate) fn new(t: &Timeline, config: &Config) -> SharedLinks {
         let links = Links {
             base: &config.base_url,
         };
@@ -419,7 +419,7 @@ impl SharedLinks {
 
     /// What lists keep of event `i`: [`LIST_FIELDS`] of its full view `full`,
     /// shared links, and its rendered entry.
-    pub fn lean_event(
+    pub(crate) fn lean_event(
         &self,
         t: &Timeline,
         i: usize,
@@ -505,7 +505,11 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
 }
 
 /// The part of event `i`'s view that only its own page needs.
-pub fn event_page(t: &Timeline, i: usize, config: &Config) -> Result<EventPageView, Diagnostic> {
+pub(crate) fn event_page(
+    t: &Timeline,
+    i: usize,
+    config: &Config,
+) -> Result<EventPageView, Diagnostic> {
     let links = Links {
         base: &config.base_url,
     };
@@ -546,7 +550,7 @@ fn facets(t: &Timeline, te: &TimelineEvent) -> Facets {
 }
 
 /// An actor's or theatre's view (`kind` is one of the two).
-pub fn entity(t: &Timeline, kind: Kind, g: &Group, config: &Config) -> EntityView {
+pub(crate) fn entity(t: &Timeline, kind: Kind, g: &Group, config: &Config) -> EntityView {
     let links = Links {
         base: &config.base_url,
     };
@@ -625,7 +629,7 @@ pub fn entity(t: &Timeline, kind: Kind, g: &Group, config: &Config) -> EntityVie
     }
 }
 
-pub fn site(
+pub(crate) fn site(
     t: &Timeline,
     config: &Config,
     theme_extra: &serde_json::Value,
@@ -690,7 +694,7 @@ pub fn site(
 }
 
 /// `2023`, `44 BCE` (astronomical year -43), in the site's language.
-pub fn year_label(year: i32, lang: &Lang) -> String {
+pub(crate) fn year_label(year: i32, lang: &Lang) -> String {
     match EventDate::from_year(i64::from(year), chrono_tz::UTC) {
         Ok(d) => d.display(lang).text(),
         Err(_) => year.to_string(),

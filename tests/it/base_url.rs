@@ -4,7 +4,7 @@ use crate::support::*;
 use std::path::Path;
 
 /// A copy of the repository's own example site.
-pub fn example_site() -> tempfile::TempDir {
+pub(crate) fn example_site() -> tempfile::TempDir {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(root.join("annals.yaml"), dir.path().join("annals.yaml")).unwrap();

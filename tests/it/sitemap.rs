@@ -7,7 +7,7 @@ use crate::support::*;
 use std::path::Path;
 
 /// Validates `file` against the sitemaps.org 0.9 schema with xmllint.
-pub fn assert_valid_sitemap(file: &Path) {
+pub(crate) fn assert_valid_sitemap(file: &Path) {
     let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sitemap.xsd");
     let out = std::process::Command::new("xmllint")
         .arg("--noout")

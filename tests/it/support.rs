@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub fn bin() -> Command {
+pub(crate) fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_annals"))
 }
 
 /// Runs `annals` with `args` in `dir`.
-pub fn run(dir: &Path, args: &[&str]) -> Output {
+pub(crate) fn run(dir: &Path, args: &[&str]) -> Output {
     bin()
         .args(args)
         .current_dir(dir)
@@ -17,12 +17,12 @@ pub fn run(dir: &Path, args: &[&str]) -> Output {
         .expect("the annals binary runs")
 }
 
-pub fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// A fresh copy of `tests/fixtures/<name>` in a temporary folder.
-pub fn fixture(name: &str) -> tempfile::TempDir {
+pub(crate) fn fixture(name: &str) -> tempfile::TempDir {
     let src = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
@@ -31,7 +31,7 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
     dir
 }
 
-pub fn copy_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("readable fixture");
         let rel = entry.path().strip_prefix(from).expect("below root");
@@ -45,7 +45,7 @@ pub fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// Builds the site at `dir` and asserts success.
-pub fn build(dir: &Path, extra: &[&str]) -> PathBuf {
+pub(crate) fn build(dir: &Path, extra: &[&str]) -> PathBuf {
     let mut args = vec!["build", "--root", "."];
     args.extend_from_slice(extra);
     let out = run(dir, &args);
@@ -53,12 +53,12 @@ pub fn build(dir: &Path, extra: &[&str]) -> PathBuf {
     dir.join("public")
 }
 
-pub fn read(path: &Path) -> String {
+pub(crate) fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 /// `path` relative to `dir`, `/`-separated on every platform.
-pub fn rel_path(dir: &Path, path: &Path) -> String {
+pub(crate) fn rel_path(dir: &Path, path: &Path) -> String {
     path.strip_prefix(dir)
         .expect("below")
         .to_string_lossy()
@@ -66,7 +66,7 @@ pub fn rel_path(dir: &Path, path: &Path) -> String {
 }
 
 /// Every file below `dir`, relative path → bytes.
-pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -79,7 +79,7 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// The `id="e-…"` of each event article on a page, in order.
-pub fn article_ids(html: &str) -> Vec<String> {
+pub(crate) fn article_ids(html: &str) -> Vec<String> {
     html.match_indices("<article class=\"event")
         .filter_map(|(i, _)| {
             let rest = &html[i..];
@@ -91,7 +91,7 @@ pub fn article_ids(html: &str) -> Vec<String> {
 }
 
 /// Values of `attr="…"` in `html`.
-pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+pub(crate) fn attr_values(html: &str, attr: &str) -> Vec<String> {
     let pat = format!(" {attr}=\"");
     html.match_indices(&pat)
         .filter_map(|(i, _)| {
@@ -104,7 +104,7 @@ pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
 
 /// Runs the example through cargo, with the test's own profile and target folder
 /// so that nothing but the example itself is compiled.
-pub fn corpus(args: &[&str]) {
+pub(crate) fn corpus(args: &[&str]) {
     // CARGO_BIN_EXE_annals is <target>/<profile>/annals.
     let target = Path::new(env!("CARGO_BIN_EXE_annals"))
         .parent()
@@ -129,7 +129,7 @@ pub fn corpus(args: &[&str]) {
 /// Every file and folder below `dir` as sorted `/`-separated relative paths,
 /// folders ending in `/`: the whole tree, so a test can assert that nothing
 /// else was created (an empty folder included).
-pub fn entries(dir: &Path) -> Vec<String> {
+pub(crate) fn entries(dir: &Path) -> Vec<String> {
     let mut all: Vec<String> = walkdir::WalkDir::new(dir)
         .min_depth(1)
         .into_iter()
@@ -148,7 +148,7 @@ pub fn entries(dir: &Path) -> Vec<String> {
 }
 
 /// Writes `text` at `dir/rel`, creating the folders on the way.
-pub fn write(dir: &Path, rel: &str, text: &str) {
+pub(crate) fn write(dir: &Path, rel: &str, text: &str) {
     let path = dir.join(rel);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).expect("mkdir");
@@ -158,7 +158,7 @@ pub fn write(dir: &Path, rel: &str, text: &str) {
 
 /// A minimal event file with a title, a date and a source (so that it has
 /// no warning of its own).
-pub fn event(title: &str, date: &str) -> String {
+pub(crate) fn event(title: &str, date: &str) -> String {
     format!(
         "---\ntitle: {title}\ndate: {date}\nsources:\n  - publisher: Agency\n    url: https://example.org/{date}\n---\nBody.\n"
     )

@@ -1,4 +1,5 @@
 use super::*;
+use crate::date::display::DisplayPart;
 
 fn text(s: &str) -> String {
     parse(s).display(&Lang::default()).text()

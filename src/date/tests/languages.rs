@@ -1,6 +1,7 @@
 //! Display in every language other than English: each precision and form.
 
 use super::*;
+use crate::date::display::DisplayPart;
 
 fn text(code: &str, s: &str) -> String {
     parse(s).display(&Lang::new(code).unwrap()).text()
