@@ -84,12 +84,41 @@ fn is_plain_url(url: &str) -> bool {
     }
 }
 
+/// Elements whose content is not text a reader sees.
+const NON_TEXT: [&str; 6] = [
+    "script", "style", "template", "textarea", "noscript", "iframe",
+];
+
 /// The first paragraph as plain text: the default `summary` of an event.
 pub(crate) fn first_paragraph(markdown: &str) -> String {
     let mut text = String::new();
     let mut depth = 0usize;
     let mut inside = false;
+    // Inline `<script>`, `<style>`… hold code, not prose: their text is not
+    // part of the summary (it would show `alert(1)` as words).
+    let mut hidden: Option<&str> = None;
     for event in Parser::new_ext(markdown, options()) {
+        if let Event::InlineHtml(html) = &event {
+            let tag = html.trim_start_matches('<').to_ascii_lowercase();
+            match hidden {
+                Some(name) if tag.starts_with('/') && tag[1..].starts_with(name) => hidden = None,
+                None => {
+                    hidden = NON_TEXT
+                        .iter()
+                        .find(|n| {
+                            tag.starts_with(*n)
+                                && !tag[n.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+                        })
+                        .copied()
+                        .filter(|_| !tag.trim_end().ends_with("/>"));
+                }
+                Some(_) => {}
+            }
+            continue;
+        }
+        if hidden.is_some() {
+            continue;
+        }
         match event {
             Event::Start(Tag::Paragraph) if depth == 0 => inside = true,
             Event::End(TagEnd::Paragraph) if inside && depth == 0 => break,
@@ -166,6 +195,14 @@ mod tests {
         assert_eq!(
             first_paragraph("# Head\n\n> quote\n\nThe *first*\nline.\n\nSecond."),
             "The first line."
+        );
+    }
+
+    #[test]
+    fn summary_leaves_out_scripts_and_styles() {
+        assert_eq!(
+            first_paragraph("Hi <script>alert(1)</script>there <STYLE>p{}</STYLE><b>bold</b> <scripts>x</scripts>."),
+            "Hi there bold x."
         );
     }
 }

@@ -145,6 +145,9 @@ pub(crate) enum Route {
     NotFound,
     /// A theme's or site's static file, by its `/`-separated name.
     Static(String),
+    /// Part `n` (1-based) of a sitemap too long for one file
+    /// (`sitemap-1.xml`); `sitemap.xml` is then the index of the parts.
+    SitemapPart(usize),
 }
 
 impl Route {
@@ -214,6 +217,9 @@ impl Route {
             Route::Data(file) => out.push_str(file.name()),
             Route::NotFound => out.push_str("404.html"),
             Route::Static(name) => out.push_str(name),
+            Route::SitemapPart(n) => {
+                let _ = write!(out, "sitemap-{n}.xml");
+            }
         }
     }
 }

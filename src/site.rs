@@ -56,7 +56,8 @@ pub struct Summary {
 }
 
 /// What loading found: the site when no error was found, every diagnostic,
-/// and how many source files were read.
+/// and how many source files were examined (`annals.yaml` and each file of
+/// `content/` that was read or failed to be).
 pub struct Loaded {
     pub site: Option<Site>,
     pub diagnostics: Vec<Diagnostic>,
@@ -90,6 +91,7 @@ pub fn load(opts: &Options) -> Loaded {
         &mut diagnostics,
     );
     watch.lap("read+parse");
+    let files = files + usize::from(root.join(parse::config::CONFIG_FILE).is_file());
     let timeline = model::build(parsed, opts.drafts, &mut diagnostics);
     watch.lap("model");
     let theme = theme::load(&root, &config.theme, &mut diagnostics);
@@ -270,19 +272,34 @@ impl Site {
         let mut out = Vec::new();
         let mut robots = tera::Context::new();
         if base.has_origin() {
-            let sitemap = Route::Data(DataFile::Sitemap);
             let locs: Vec<String> = pages
                 .iter()
-                .filter(|p| p.route != Route::NotFound)
+                .filter(|p| plan::in_sitemap(p))
                 .map(|p| base.absolute(&p.route.path()))
                 .collect();
-            let mut ctx = tera::Context::new();
-            ctx.insert("locs", &locs);
+            let sitemap = Route::Data(DataFile::Sitemap);
+            let parts = plan::sitemap_parts(locs.len());
             robots.insert("sitemap", &base.absolute(&sitemap.path()));
-            out.push((
-                sitemap.clone(),
-                renderer.render_template(&sitemap.path(), &ctx),
-            ));
+            let urlset = |locs: &[String]| {
+                let mut ctx = tera::Context::new();
+                ctx.insert("locs", locs);
+                renderer.render_template("sitemap.xml", &ctx)
+            };
+            if parts.is_empty() {
+                out.push((sitemap.clone(), urlset(&locs)));
+            } else {
+                let mut ctx = tera::Context::new();
+                let part_locs: Vec<String> =
+                    parts.iter().map(|r| base.absolute(&r.path())).collect();
+                ctx.insert("sitemaps", &part_locs);
+                out.push((
+                    sitemap.clone(),
+                    renderer.render_template("sitemap_index.xml", &ctx),
+                ));
+                for (part, chunk) in parts.iter().zip(locs.chunks(plan::SITEMAP_URLS)) {
+                    out.push((part.clone(), urlset(chunk)));
+                }
+            }
         } else {
             robots.insert("sitemap", &None::<String>);
         }

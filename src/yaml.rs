@@ -11,9 +11,33 @@ pub(crate) use imp::{Mapping, Value};
 /// A YAML problem, positioned relative to the start of the YAML text (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct YamlError {
+    /// What went wrong, and what was being parsed (`did not find expected ',' or
+    /// ']', while parsing a flow sequence`), without positions.
     pub message: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// Where the construct being parsed starts (the `[` of an unclosed list).
+    pub context: Option<(usize, usize)>,
+}
+
+impl YamlError {
+    /// The position to show for YAML of `lines` lines: where the problem was
+    /// found, unless that is past the end (an unclosed `[` is noticed there),
+    /// where the construct that was never closed starts.
+    pub(crate) fn position(&self, lines: usize) -> Option<(usize, usize)> {
+        let found = self.line.zip(self.column);
+        match (found, self.context) {
+            (Some((line, _)), Some(context)) if line > lines => Some(context),
+            (None, context) => context,
+            (found, _) => found,
+        }
+    }
+}
+
+/// `L column C`, as the YAML crate writes a position.
+fn line_column(s: &str) -> Option<(usize, usize)> {
+    let (line, column) = s.split_once(" column ")?;
+    Some((line.trim().parse().ok()?, column.trim().parse().ok()?))
 }
 
 impl From<imp::Error> for YamlError {
@@ -22,15 +46,24 @@ impl From<imp::Error> for YamlError {
             Some(loc) => (Some(loc.line()), Some(loc.column())),
             None => (None, None),
         };
-        // The crate appends " at line L column C"; we print positions ourselves.
-        let mut message = e.to_string();
-        if let Some(i) = message.find(" at line ") {
-            message.truncate(i);
+        // The crate writes "PROBLEM at line L column C, CONTEXT at line L2
+        // column C2"; we print positions ourselves, so keep the words and the
+        // context's position.
+        let text = e.to_string();
+        let (problem, rest) = text.split_once(" at line ").unwrap_or((&text, ""));
+        let mut message = problem.to_string();
+        let mut context = None;
+        if let Some((_, after)) = rest.split_once(", ") {
+            let (words, at) = after.split_once(" at line ").unwrap_or((after, ""));
+            message.push_str(", ");
+            message.push_str(words);
+            context = line_column(at);
         }
         YamlError {
             message,
             line,
             column,
+            context,
         }
     }
 }
@@ -109,6 +142,19 @@ mod tests {
         let err = parse("title: a\ndate: [2023\n").unwrap_err();
         assert!(err.line.is_some());
         assert!(!err.message.contains(" at line "));
+    }
+
+    #[test]
+    fn an_unclosed_list_points_where_it_opens() {
+        let err = parse("title: Broken\ndate: [2023\n").unwrap_err();
+        assert_eq!(
+            err.message,
+            "did not find expected ',' or ']', while parsing a flow sequence"
+        );
+        assert_eq!(err.position(2), Some((2, 7)));
+        // A problem inside the text is shown where it was found.
+        let err = parse("a: 1\n b: 2\nc: 3\n").unwrap_err();
+        assert_eq!(err.position(3), err.line.zip(err.column));
     }
 
     #[test]

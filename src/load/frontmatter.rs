@@ -170,6 +170,32 @@ impl FrontMatter {
         self.key_span(key)
     }
 
+    /// The value of `field:` inside a key's block (`lat` in
+    /// `location: {lat: 95, lon: 10}` or on its own line below), up to the
+    /// next `,` or `}` of a flow map; the field itself if it has no value on
+    /// its line, and the key as [`find_in_key`](Self::find_in_key) does if
+    /// the field is not found.
+    pub(crate) fn find_value_in_key(&self, key: &str, field: &str) -> Option<Span> {
+        let needle = format!("{field}:");
+        let span = self.find_in_key(key, &needle)?;
+        let (index, line) = self
+            .lines
+            .iter()
+            .enumerate()
+            .find(|(i, _)| self.yaml_first_line + i == span.line)?;
+        let Some(at) = line.find(&needle) else {
+            return Some(span);
+        };
+        let rest = &line[at + needle.len()..];
+        let value = rest.trim_start();
+        let start = at + needle.len() + (rest.len() - value.len());
+        let value = strip_comment(value.split([',', '}']).next().unwrap_or_default()).trim_end();
+        if value.is_empty() {
+            return Some(span);
+        }
+        Some(self.span_at(index, start, value.chars().count()))
+    }
+
     /// The span of a key's name (for unknown keys).
     pub(crate) fn key_name_span(&self, key: &str) -> Option<Span> {
         let k = self.keys.iter().find(|k| k.key == key)?;
@@ -238,6 +264,19 @@ mod tests {
         assert_eq!(fm.body, "Body\n");
         let span = fm.key_span("date").unwrap();
         assert_eq!((span.line, span.column, span.width), (3, 7, 4));
+    }
+
+    #[test]
+    fn nested_values_in_flow_and_block_maps() {
+        let fm = split("---\nlocation: {lat: 95, lon: 10 }\nplace:\n  lat:  -91.5 # far\n---\n")
+            .unwrap();
+        let span = |k, f| {
+            let s = fm.find_value_in_key(k, f).unwrap();
+            (s.line, s.column, s.width)
+        };
+        assert_eq!(span("location", "lat"), (2, 17, 2));
+        assert_eq!(span("location", "lon"), (2, 26, 2));
+        assert_eq!(span("place", "lat"), (4, 9, 5));
     }
 
     #[test]

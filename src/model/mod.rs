@@ -35,6 +35,8 @@ pub(crate) struct Group {
     /// Indexes into `Timeline::events`, in timeline order.
     pub events: Vec<usize>,
     /// For an actor: the theatres it appears in; for a theatre: its actors.
+    /// A theatre counts its sub-theatres' events either way, so an actor's
+    /// count for a theatre is the theatre's count for the actor.
     /// Most frequent first, then by slug; at most [`RELATIONS`].
     pub across: Vec<(Slug, usize)>,
     /// How many there are in all (`across` may be cut short).
@@ -344,18 +346,20 @@ fn cooccurrence(t: &mut Timeline) {
             g.children.push(child.clone());
         }
     }
-    let ancestors = |slug: &Slug| t.ancestors(slug);
+    // Each event's theatres with every theatre that contains them, once.
+    let mut within: Vec<Vec<Slug>> = Vec::with_capacity(t.events.len());
     let mut inherited: BTreeMap<Slug, Vec<usize>> = BTreeMap::new();
     for (i, e) in t.events.iter().enumerate() {
-        let mut seen = Vec::new();
+        let mut all = e.theatres.clone();
         for th in &e.theatres {
-            for a in ancestors(th) {
-                if !e.theatres.contains(&a) && !seen.contains(&a) {
-                    seen.push(a.clone());
+            for a in t.ancestors(th) {
+                if !all.contains(&a) {
+                    all.push(a.clone());
                     inherited.entry(a).or_default().push(i);
                 }
             }
         }
+        within.push(all);
     }
     for (slug, extra) in inherited {
         if let Some(g) = t.theatres.get_mut(&slug) {
@@ -369,7 +373,9 @@ fn cooccurrence(t: &mut Timeline) {
         let mut with: HashMap<Slug, usize> = HashMap::new();
         for &i in &g.events {
             let e = &t.events[i];
-            for th in &e.theatres {
+            // As on the theatre's page, a theatre counts its sub-theatres'
+            // events: both pages give the same number for the same pair.
+            for th in &within[i] {
                 *theatres.entry(th.clone()).or_default() += 1;
             }
             for a in e.actors.iter().filter(|a| **a != g.entity.slug) {

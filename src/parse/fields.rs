@@ -25,10 +25,9 @@ impl<'a> Fields<'a> {
         let value = match yaml::parse(&fm.yaml) {
             Ok(v) => v,
             Err(e) => {
-                let span = match (e.line, e.column) {
-                    (Some(l), Some(c)) => fm.yaml_span(l, c),
-                    _ => None,
-                };
+                let span = e
+                    .position(fm.yaml.lines().count())
+                    .and_then(|(l, c)| fm.yaml_span(l, c));
                 diagnostics.push(
                     Diagnostic::error(Code::YamlSyntax, format!("invalid YAML: {}", e.message))
                         .in_file(file)

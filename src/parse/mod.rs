@@ -53,7 +53,7 @@ pub(crate) struct Parsed {
 
 /// Reads and parses every walked source in parallel, one file per step, so
 /// that each text is dropped as soon as it is parsed; the result keeps the
-/// walk's order. Returns the parsed files and how many sources were read.
+/// walk's order. Returns the parsed files and how many sources were examined.
 /// `today` is for W303 only (see [`lint::event`]).
 pub(crate) fn read_and_parse(
     root: &std::path::Path,
@@ -87,7 +87,12 @@ pub(crate) fn read_and_parse(
     let mut read = 0;
     for outcome in outcomes {
         match outcome {
-            Outcome::Unreadable(d) => diagnostics.push(d),
+            // A file that cannot be read was still examined, and its problem
+            // reported: it counts, so "in N files" matches the folder.
+            Outcome::Unreadable(d) => {
+                read += 1;
+                diagnostics.push(d);
+            }
             Outcome::Event(e, d) => {
                 read += 1;
                 diagnostics.extend(d);

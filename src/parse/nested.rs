@@ -257,12 +257,15 @@ pub(crate) fn read_location(f: &mut Fields, key: &str, value: &Value) -> Option<
     };
     f.check_nested_keys(key, map, &schema::names(schema::LOCATION));
     let name = nested_text(f, map, key, "name");
-    let mut coordinate = |axis: &str, limit: f64| -> Option<f64> {
-        let v = map.get(axis).filter(|v| !v.is_null())?;
+    // Each coordinate: absent, a valid number, or wrong (already reported).
+    let mut coordinate = |axis: &str, limit: f64| -> Result<Option<f64>, ()> {
+        let Some(v) = map.get(axis).filter(|v| !v.is_null()) else {
+            return Ok(None);
+        };
         match v.as_f64() {
-            Some(x) if x.is_finite() && x.abs() <= limit => Some(x),
+            Some(x) if x.is_finite() && x.abs() <= limit => Ok(Some(x)),
             _ => {
-                let span = f.fm.find_in_key(key, &format!("{axis}:"));
+                let span = f.fm.find_value_in_key(key, axis);
                 f.error_at(
                     Code::InvalidValue,
                     span,
@@ -270,12 +273,14 @@ pub(crate) fn read_location(f: &mut Fields, key: &str, value: &Value) -> Option<
                         "`{key}.{axis}` must be a number of degrees between -{limit} and {limit}"
                     ),
                 );
-                None
+                Err(())
             }
         }
     };
-    let lat = coordinate("lat", 90.0);
-    let lon = coordinate("lon", 180.0);
+    let (lat, lon) = (coordinate("lat", 90.0), coordinate("lon", 180.0));
+    let (Ok(lat), Ok(lon)) = (lat, lon) else {
+        return None;
+    };
     if lat.is_some() != lon.is_some() {
         f.error(
             Code::InvalidValue,

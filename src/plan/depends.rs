@@ -2,7 +2,7 @@
 //! rebuilds rest on, answered from stable identities (slugs, groups, list
 //! pages), never from positions that shift when an event is added.
 
-use super::{page_count, pages, per_page, Page};
+use super::{in_sitemap, page_count, pages, per_page, sitemap_parts, Page};
 use crate::feeds;
 use crate::model::Timeline;
 use crate::parse::config::{Config, Order};
@@ -57,6 +57,10 @@ pub(crate) fn affected(
     out.extend(routes_before.iter().chain(&routes_after).map(Route::file));
     if config.base_url.has_origin() && routes_before != routes_after {
         out.insert(Route::Data(DataFile::Sitemap).file());
+        for pages in [&pages_before, &pages_after] {
+            let urls = pages.iter().filter(|p| in_sitemap(p)).count();
+            out.extend(sitemap_parts(urls).iter().map(Route::file));
+        }
     }
     for (t, i) in [(before, b), (after, a)] {
         if let Some(i) = i {

@@ -60,7 +60,11 @@ pub(crate) fn template(route: &Route) -> &'static str {
         },
         Route::NotFound => "404.html",
         // Not pages: written by `feeds` and `site`, never through a page template.
-        Route::EventAsset(..) | Route::Feed(..) | Route::Data(_) | Route::Static(_) => "",
+        Route::EventAsset(..)
+        | Route::Feed(..)
+        | Route::Data(_)
+        | Route::Static(_)
+        | Route::SitemapPart(_) => "",
     }
 }
 
@@ -71,6 +75,26 @@ pub(crate) fn groups(t: &Timeline) -> impl Iterator<Item = GroupId> + '_ {
     let tags = t.tags.keys().cloned().map(GroupId::Tag);
     let years = t.years.keys().copied().map(GroupId::Year);
     actors.chain(theatres).chain(tags).chain(years)
+}
+
+/// The most URLs one sitemap file may list (the sitemaps.org protocol).
+pub(crate) const SITEMAP_URLS: usize = 50_000;
+
+/// The parts of the sitemap of a site of `urls` URLs: none when
+/// `sitemap.xml` lists them all, else `sitemap-1.xml`, … of at most
+/// [`SITEMAP_URLS`] each, which `sitemap.xml` then indexes.
+pub(crate) fn sitemap_parts(urls: usize) -> Vec<Route> {
+    if urls <= SITEMAP_URLS {
+        return Vec::new();
+    }
+    (1..=urls.div_ceil(SITEMAP_URLS))
+        .map(Route::SitemapPart)
+        .collect()
+}
+
+/// The pages a sitemap lists: every page but the 404 page.
+pub(crate) fn in_sitemap(page: &Page) -> bool {
+    page.route != Route::NotFound
 }
 
 /// Plans every HTML page. Sitemap, robots.txt, statics and assets are planned
@@ -124,5 +148,38 @@ pub(crate) fn slice(t: &Timeline, list: &ListId, n: usize, config: &Config) -> V
     match config.order {
         Order::Ascending => all.iter().skip(skip).take(per).copied().collect(),
         Order::Descending => all.iter().rev().skip(skip).take(per).copied().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sitemap_is_split_past_fifty_thousand_urls() {
+        assert!(sitemap_parts(0).is_empty());
+        assert!(sitemap_parts(SITEMAP_URLS).is_empty());
+        let files = |n| sitemap_parts(n).iter().map(Route::file).collect::<Vec<_>>();
+        assert_eq!(files(SITEMAP_URLS + 1), ["sitemap-1.xml", "sitemap-2.xml"]);
+        assert_eq!(files(3 * SITEMAP_URLS).len(), 3);
+        assert_eq!(files(3 * SITEMAP_URLS + 1).len(), 4);
+    }
+
+    #[test]
+    fn pages_per_list_follow_paginate_by() {
+        let config = |paginate_by| Config {
+            paginate_by,
+            ..Config::default()
+        };
+        assert_eq!(
+            page_count(0, &config(10)),
+            1,
+            "an empty list still has its page"
+        );
+        assert_eq!(page_count(10, &config(10)), 1);
+        assert_eq!(page_count(11, &config(10)), 2);
+        assert_eq!(page_count(1000, &config(0)), 1, "0 means one page");
+        assert_eq!(per_page(7, &config(0)), 7);
+        assert_eq!(per_page(0, &config(0)), 1);
     }
 }

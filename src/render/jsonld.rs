@@ -29,23 +29,29 @@ pub(super) fn json_ld(t: &Timeline, i: usize, c: &Config, image: Option<String>)
     if let Some(src) = image {
         v["image"] = src.into();
     }
-    let actors: Vec<serde_json::Value> = te
-        .actors
-        .iter()
-        .filter_map(|s| t.actors.get(s))
-        .map(|g| match g.entity.kind {
+    // `performer` takes a Person or an Organization; an actor of another or
+    // unknown kind is named under `about` (a Thing), never given a type it
+    // may not have.
+    let (mut performers, mut about) = (Vec::new(), Vec::new());
+    for g in te.actors.iter().filter_map(|s| t.actors.get(s)) {
+        let name = &g.entity.name;
+        match g.entity.kind {
             Some(ActorKind::Person) => {
-                serde_json::json!({"@type": "Person", "name": g.entity.name})
+                performers.push(serde_json::json!({"@type": "Person", "name": name}))
             }
             Some(ActorKind::Unit | ActorKind::Organisation | ActorKind::State) => {
-                serde_json::json!({"@type": "Organization", "name": g.entity.name})
+                performers.push(serde_json::json!({"@type": "Organization", "name": name}))
             }
-            // Unknown kind: say only what we know.
-            _ => serde_json::json!({"name": g.entity.name}),
-        })
-        .collect();
-    if !actors.is_empty() {
-        v["performer"] = actors.into();
+            Some(ActorKind::Other) | None => {
+                about.push(serde_json::json!({"@type": "Thing", "name": name}))
+            }
+        }
+    }
+    if !performers.is_empty() {
+        v["performer"] = performers.into();
+    }
+    if !about.is_empty() {
+        v["about"] = about.into();
     }
     let place = te
         .theatres

@@ -3,50 +3,11 @@
 //! doc comments), so that `annals theme vars` and the reference section of
 //! docs/templates.md cannot drift from what the renderer builds.
 
-use super::view::{
-    Counted, DateView, EntityView, EventPageView, EventView, Link, SiteView, YearView,
-};
+use super::view::{Counted, EntityView, EventView, FullEvent, ListEvent, SiteView, YearView};
 use super::PageView;
 use schemars::{JsonSchema, Schema};
 use serde::Serialize;
 use serde_json::Value as Json;
-
-/// An event as list pages receive it in `events` (and in `groups`): the fields
-/// a list entry needs, and its entry rendered once by `event_item.html`. The
-/// renderer builds these values with links shared between events; a test
-/// compares their keys with this type's fields.
-#[derive(Serialize, JsonSchema)]
-#[allow(dead_code)] // Only its schema is used: see above.
-struct ListEvent {
-    /// The event's slug (its file name unless `slug:` says otherwise).
-    slug: String,
-    /// The title, plain text.
-    title: String,
-    /// Link to the event's page (honours `base_url`).
-    url: String,
-    /// Absolute URL of the event's page where `base_url` has an origin.
-    permalink: String,
-    /// When it happened.
-    date: DateView,
-    /// The year it is filed under (astronomical: `-43` is 44 BCE).
-    year: i32,
-    /// `reported`, `claimed`, `confirmed`, `disputed` or `denied`.
-    status: String,
-    /// One paragraph of plain text.
-    summary: String,
-    /// Whether it is a draft (only built with `--drafts`).
-    draft: bool,
-    /// Tie-break among events at the same moment (lower first).
-    weight: i64,
-    /// Its actors, in the order written.
-    actors: Vec<Link>,
-    /// Its theatres, in the order written.
-    theatres: Vec<Link>,
-    /// Its tags, in the order written.
-    tags: Vec<Link>,
-    /// The entry as `event_item.html` rendered it (html; print with `| safe`).
-    item: String,
-}
 
 /// One year of a list page's events, in the page's order.
 #[derive(Serialize, JsonSchema)]
@@ -74,19 +35,6 @@ struct MonthGroup {
     id: String,
     /// The events, as in `events`.
     events: Vec<ListEvent>,
-}
-
-/// An event page's `event`: the full view, what only its own page shows, and
-/// its list entry.
-#[derive(Serialize, JsonSchema)]
-#[allow(dead_code)] // Only its schema is used; the renderer merges the two views.
-struct FullEvent {
-    #[serde(flatten)]
-    view: EventView,
-    #[serde(flatten)]
-    page: EventPageView,
-    /// The entry as `event_item.html` rendered it (html).
-    item: String,
 }
 
 /// One variable a template receives.
@@ -224,10 +172,18 @@ pub(crate) fn all() -> Vec<TemplateVars> {
         only_page("404.html", "The page for addresses that do not exist."),
         TemplateVars {
             template: "sitemap.xml",
-            about: "Built in; a theme or site may override it. Written only when `base_url` is absolute.",
+            about: "Built in; a theme or site may override it. Written only when `base_url` is absolute. Past 50,000 pages it renders each part (`sitemap-1.xml`, …), and `sitemap_index.xml` renders `sitemap.xml`.",
             variables: vec![with_about(
                 var::<Vec<String>>("locs"),
-                "The absolute URL of every page but the 404 page, in plan order.",
+                "The absolute URL of every page but the 404 page, in plan order (of this part's pages, at most 50,000).",
+            )],
+        },
+        TemplateVars {
+            template: "sitemap_index.xml",
+            about: "Built in; a theme or site may override it. Written as `sitemap.xml` only for a site of more than 50,000 pages, whose sitemap the protocol requires in parts.",
+            variables: vec![with_about(
+                var::<Vec<String>>("sitemaps"),
+                "The absolute URL of each part: `sitemap-1.xml`, `sitemap-2.xml`, ….",
             )],
         },
         TemplateVars {

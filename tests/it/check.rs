@@ -47,7 +47,7 @@ fn human_format_reports_every_warning_class_with_a_summary() {
     }
     assert!(
         err.trim_end()
-            .ends_with("0 errors, 9 warnings, 1 note in 11 files"),
+            .ends_with("0 errors, 9 warnings, 1 note in 12 files"),
         "{err}"
     );
 }

@@ -60,7 +60,7 @@ fn check_compares_with_today() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(!err.contains("W303"), "{err}");
     assert!(
-        err.contains("0 errors, 0 warnings, 1 note in 2 files"),
+        err.contains("0 errors, 0 warnings, 1 note in 3 files"),
         "{err}"
     );
 }

@@ -10,7 +10,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("E110", "annals.yaml:3:1"),  // unknown config key
     ("E101", "content/events/no-front-matter.md:1:1"),
     ("E102", "content/events/unclosed.md:1:1"),
-    ("E103", "content/events/yaml-syntax.md:3:1"),
+    ("E103", "content/events/yaml-syntax.md:3:7"),
     ("E110", "content/events/unknown-key.md:4:1"),
     ("E111", "content/events/missing-title.md:1:1"),
     ("E111", "content/events/missing-date.md:1:1"),
@@ -27,7 +27,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("E130", "content/events/dup-two.md:4:7"),
     ("E112", "content/events/wrong-type.md:4:9"),
     ("E112", "content/events/wrong-type.md:5:9"),
-    ("E112", "content/events/bad-location.md:4:12"),
+    ("E112", "content/events/bad-location.md:4:17"),
     ("E110", "content/events/multi-error.md:2:1"),
     ("E120", "content/events/multi-error.md:3:7"),
     ("E001", "content/events/binary.md"),

@@ -60,7 +60,7 @@ fn an_absolute_base_url_gives_absolute_locs_that_the_schema_accepts() {
         }
         assert_eq!(
             read(&public.join("robots.txt")),
-            "User-agent: *\nAllow: /\nDisallow: /war/embed/\nSitemap: https://example.org/war/sitemap.xml\n"
+            "User-agent: *\nAllow: /\nSitemap: https://example.org/war/sitemap.xml\n"
         );
     }
 }
@@ -72,7 +72,7 @@ fn a_path_only_base_url_writes_no_sitemap_and_check_says_why_once() {
     assert!(!public.join("sitemap.xml").exists());
     assert_eq!(
         read(&public.join("robots.txt")),
-        "User-agent: *\nAllow: /\nDisallow: /war/embed/\n"
+        "User-agent: *\nAllow: /\n"
     );
     let out = run(site.path(), &["check", "--deny-warnings"]);
     let err = stderr(&out);

@@ -1,0 +1,381 @@
+//! Each page's own context, built per page kind from its `Route`: an event's
+//! full view, a group's page and list, a list's slice of events under year
+//! and month headings, and the pager. Site-wide data is in the global
+//! context (`Renderer::new`), never here.
+
+use super::chart::{self, Lanes};
+use super::view;
+use super::{jsonld, missing, Renderer};
+use crate::diagnostic::Diagnostic;
+use crate::parse::config::BaseUrl;
+use crate::plan::{self, Page, Pager};
+use crate::route::{year_segment, GroupId, Kind, ListId, Route};
+use schemars::JsonSchema;
+use serde::Serialize;
+use tera::{Context, Value};
+
+impl Renderer<'_> {
+    pub(super) fn context(&self, page: &Page) -> Result<Context, Diagnostic> {
+        let t = self.timeline;
+        let c = self.config;
+        let base = &c.base_url;
+        let mut ctx = Context::new();
+        let tr = |key: &str, args: &[(&str, &str)]| self.strings.get(key, args);
+        let count = |n: usize| self.strings.count(n as u64, "event");
+        let kind = PageKind::of(&page.route).ok_or_else(|| missing(&page.route))?;
+        let (mut title, description) = match &page.route {
+            Route::List(ListId::Timeline, _) => (c.title.clone(), c.description.clone()),
+            Route::List(ListId::Group(id), _) => self.group_context(id, &mut ctx),
+            Route::Event(slug) => {
+                let i = t.index_of(slug).ok_or_else(|| missing(&page.route))?;
+                self.event_context(i, &mut ctx)?;
+                let e = &t.events[i].event;
+                (e.title.clone(), e.summary_text.clone())
+            }
+            Route::Section(kind) => (tr(kind.section(), &[]), c.description.clone()),
+            Route::NotFound => (tr("not_found", &[]), c.description.clone()),
+            Route::EventAsset(..)
+            | Route::Feed(..)
+            | Route::Data(_)
+            | Route::Static(_)
+            | Route::SitemapPart(_) => return Err(missing(&page.route)),
+        };
+        // Later pages of a list say so: "Ivan Popov (page 2 of 3)".
+        if let Some(p) = &page.pager {
+            if p.current > 1 {
+                let (current, total) = (p.current.to_string(), p.total.to_string());
+                title = tr(
+                    "page_of",
+                    &[("title", &title), ("current", &current), ("total", &total)],
+                );
+            }
+        }
+        let mut chart = String::new();
+        if let Route::List(list, n) = &page.route {
+            let events = plan::slice(t, list, *n, c);
+            let list_values: Vec<Value> = events.iter().map(|&i| self.events[i].clone()).collect();
+            ctx.insert_value("events", Value::from(list_values));
+            ctx.insert_value("groups", self.groups(&events));
+            // The overview covers the whole list, so it is drawn once, on its first page.
+            if *n == 1 {
+                let (lanes, chart_title) = match list {
+                    ListId::Timeline => (
+                        Lanes::Actors,
+                        tr("chart_index", &[("count", &count(t.events.len()))]),
+                    ),
+                    ListId::Group(GroupId::Actor(_)) => {
+                        (Lanes::Theatres, tr("chart_by_theatre", &[("name", &title)]))
+                    }
+                    // A tag's page is titled "Tagged “x”"; its chart names the tag alone.
+                    ListId::Group(GroupId::Tag(slug)) => {
+                        let name = t.tags.get(slug).map_or(slug.as_str(), |g| g.name.as_str());
+                        (Lanes::Actors, tr("chart_by_actor", &[("name", name)]))
+                    }
+                    ListId::Group(_) => (Lanes::Actors, tr("chart_by_actor", &[("name", &title)])),
+                };
+                chart = chart::overview(
+                    t,
+                    t.list(list),
+                    lanes,
+                    base,
+                    &chart::Words {
+                        lang: &c.lang,
+                        date_texts: &self.date_texts,
+                        strings: &self.strings,
+                    },
+                    &chart_title,
+                );
+            }
+        }
+        ctx.insert("chart", &chart);
+        let path = page.route.path();
+        ctx.insert(
+            "page",
+            &PageView {
+                kind,
+                title,
+                description,
+                url: base.link(&path),
+                permalink: base.absolute(&path),
+                pager: page
+                    .pager
+                    .as_ref()
+                    .map(|p| pager_view(p, &page.route, base)),
+                path,
+            },
+        );
+        Ok(ctx)
+    }
+
+    /// An event page's own data: its full view with the body, and JSON-LD.
+    fn event_context(&self, i: usize, ctx: &mut Context) -> Result<(), Diagnostic> {
+        let (t, c) = (self.timeline, self.config);
+        let e = &t.events[i].event;
+        // The event's own page gets its full view, built here: each event page
+        // is rendered once, so nothing is gained by keeping it.
+        let event = view::FullEvent {
+            view: view::event(t, i, c),
+            page: view::event_page(t, i, c)?,
+            item: self.events[i].get_from_path("item").cloned(),
+        };
+        ctx.insert("event", &event);
+        let image = e
+            .image
+            .as_ref()
+            .map(|img| img.src.url(&c.base_url, &e.slug, true));
+        ctx.insert("jsonld", &jsonld::json_ld(t, i, c, image));
+        Ok(())
+    }
+
+    /// A group page's own variable (`actor`, `theatre`, `tag`, `year`), and
+    /// its title and description.
+    fn group_context(&self, id: &GroupId, ctx: &mut Context) -> (String, String) {
+        let (t, c) = (self.timeline, self.config);
+        let tr = |key: &str, args: &[(&str, &str)]| self.strings.get(key, args);
+        let count = t.group_events(id).map_or(0, <[usize]>::len);
+        let url = c.base_url.link(&Route::group(id.clone()).path());
+        match id {
+            GroupId::Actor(slug) | GroupId::Theatre(slug) => {
+                let (groups, views) = match id.kind() {
+                    Kind::Actor => (&t.actors, &self.actor_views),
+                    _ => (&t.theatres, &self.theatre_views),
+                };
+                if let Some(v) = views.get(slug) {
+                    ctx.insert_value(id.kind().singular(), v.clone());
+                }
+                let name = groups
+                    .get(slug)
+                    .map_or_else(|| slug.to_string(), |g| g.entity.name.clone());
+                let events = self.strings.count(count as u64, "event");
+                let description = tr("involving", &[("count", &events), ("name", &name)]);
+                (name, description)
+            }
+            GroupId::Tag(slug) => {
+                let name = t
+                    .tags
+                    .get(slug)
+                    .map_or_else(|| slug.to_string(), |g| g.name.clone());
+                ctx.insert(
+                    "tag",
+                    &view::Counted {
+                        slug: slug.to_string(),
+                        name: name.clone(),
+                        url,
+                        count,
+                    },
+                );
+                (tr("tagged", &[("name", &name)]), c.description.clone())
+            }
+            GroupId::Year(y) => {
+                let label = view::year_label(*y, &c.lang);
+                ctx.insert(
+                    "year",
+                    &view::YearView {
+                        year: *y,
+                        label: label.clone(),
+                        url,
+                        count,
+                    },
+                );
+                (label, c.description.clone())
+            }
+        }
+    }
+
+    /// The page's events under year and month headings, in the page's order.
+    /// Events known only to the year (or coarser) come under the year alone.
+    fn groups(&self, events: &[usize]) -> Value {
+        let t = self.timeline;
+        let lang = &self.config.lang;
+        let mut years: Vec<Value> = Vec::new();
+        let mut months: Vec<Value> = Vec::new();
+        let mut current_month: Vec<Value> = Vec::new();
+        let mut key: Option<(i32, Option<u8>)> = None;
+        let flush_month =
+            |months: &mut Vec<Value>, items: &mut Vec<Value>, k: (i32, Option<u8>)| {
+                if items.is_empty() {
+                    return;
+                }
+                let (label, id) = match k.1 {
+                    Some(m) => (
+                        lang.month_year(m, k.0),
+                        format!("m-{}-{m:02}", year_segment(k.0)),
+                    ),
+                    None => (String::new(), format!("y-{}", year_segment(k.0))),
+                };
+                let mut map: std::collections::BTreeMap<&'static str, Value> = Default::default();
+                map.insert("month", Value::from(k.1.map(i32::from)));
+                map.insert("label", Value::from(label));
+                map.insert("id", Value::from(id));
+                map.insert("events", Value::from(std::mem::take(items)));
+                months.push(Value::from(map));
+            };
+        let flush_year = |years: &mut Vec<Value>, months: &mut Vec<Value>, year: i32| {
+            if months.is_empty() {
+                return;
+            }
+            let mut map: std::collections::BTreeMap<&'static str, Value> = Default::default();
+            map.insert("year", Value::from(year));
+            map.insert("label", Value::from(view::year_label(year, lang)));
+            map.insert(
+                "url",
+                Value::from(
+                    self.config
+                        .base_url
+                        .link(&Route::group(GroupId::Year(year)).path()),
+                ),
+            );
+            map.insert("months", Value::from(std::mem::take(months)));
+            years.push(Value::from(map));
+        };
+        for &i in events {
+            let date = &t.events[i].event.date;
+            let anchor = date.anchor();
+            let k = (t.events[i].year, anchor.and_then(|p| p.month()));
+            if key != Some(k) {
+                if let Some(prev) = key {
+                    flush_month(&mut months, &mut current_month, prev);
+                    if prev.0 != k.0 {
+                        flush_year(&mut years, &mut months, prev.0);
+                    }
+                }
+                key = Some(k);
+            }
+            current_month.push(self.events[i].clone());
+        }
+        if let Some(prev) = key {
+            flush_month(&mut months, &mut current_month, prev);
+            flush_year(&mut years, &mut months, prev.0);
+        }
+        Value::from(years)
+    }
+}
+
+/// Which kind of page is being rendered, as templates compare it
+/// (`page.kind == "event"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum PageKind {
+    Index,
+    Event,
+    Actors,
+    Actor,
+    Theatres,
+    Theatre,
+    Tags,
+    Tag,
+    Years,
+    Year,
+    #[serde(rename = "404")]
+    NotFound,
+}
+
+impl PageKind {
+    fn of(route: &Route) -> Option<PageKind> {
+        Some(match route {
+            Route::List(ListId::Timeline, _) => PageKind::Index,
+            Route::List(ListId::Group(id), _) => match id.kind() {
+                Kind::Actor => PageKind::Actor,
+                Kind::Theatre => PageKind::Theatre,
+                Kind::Tag => PageKind::Tag,
+                Kind::Year => PageKind::Year,
+            },
+            Route::Event(_) => PageKind::Event,
+            Route::Section(kind) => match kind {
+                Kind::Actor => PageKind::Actors,
+                Kind::Theatre => PageKind::Theatres,
+                Kind::Tag => PageKind::Tags,
+                Kind::Year => PageKind::Years,
+            },
+            Route::NotFound => PageKind::NotFound,
+            Route::EventAsset(..)
+            | Route::Feed(..)
+            | Route::Data(_)
+            | Route::Static(_)
+            | Route::SitemapPart(_) => return None,
+        })
+    }
+}
+
+/// `page`, in every page template.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PageView {
+    /// The kind of page: `index`, `event`, `actors`, `actor`, `theatres`,
+    /// `theatre`, `tags`, `tag`, `years`, `year` or `404`.
+    kind: PageKind,
+    /// The page's title, with "(page N of M)" on later pages of a list.
+    title: String,
+    /// For meta tags: the event's summary, the site's description.
+    description: String,
+    /// Link to this page (honours `base_url`).
+    url: String,
+    /// Absolute URL where `base_url` has an origin.
+    permalink: String,
+    /// Site-relative path (`events/x/`).
+    path: String,
+    /// On lists of more than one page: where this page is among them.
+    pager: Option<PagerView>,
+}
+
+/// Where a page is among its list's pages.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PagerView {
+    /// This page's number, from 1.
+    current: usize,
+    /// How many pages the list has.
+    total: usize,
+    /// Link to the first page.
+    first: String,
+    /// Link to the last page.
+    last: String,
+    /// Link to the page before, if any.
+    prev: Option<String>,
+    /// Link to the page after, if any.
+    next: Option<String>,
+    /// A window of page links around the current one.
+    pages: Vec<PagerLink>,
+}
+
+/// One page of a list.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PagerLink {
+    /// The page's number.
+    number: usize,
+    /// Link to it.
+    url: String,
+    /// Whether it is this page.
+    current: bool,
+}
+
+/// The route of every page is `Route::List(_, n)`; anything else has no pager.
+fn pager_view(p: &Pager, route: &Route, base: &BaseUrl) -> PagerView {
+    let link = |n: usize| match route {
+        Route::List(list, _) => base.link(&Route::List(list.clone(), n).path()),
+        _ => base.link(&route.path()),
+    };
+    let lo = p.current.saturating_sub(3).max(1);
+    let hi = (p.current + 3).min(p.total);
+    let mut numbers: Vec<usize> = (lo..=hi).collect();
+    if lo > 1 {
+        numbers.insert(0, 1);
+    }
+    if hi < p.total {
+        numbers.push(p.total);
+    }
+    PagerView {
+        current: p.current,
+        total: p.total,
+        first: link(1),
+        last: link(p.total),
+        prev: (p.current > 1).then(|| link(p.current - 1)),
+        next: (p.current < p.total).then(|| link(p.current + 1)),
+        pages: numbers
+            .into_iter()
+            .map(|n| PagerLink {
+                number: n,
+                url: link(n),
+                current: n == p.current,
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,120 @@
+//! What templates see: serialisable views of the model, one struct per
+//! variable, so that what is serialised is exactly what a template receives.
+//! `render::vars` generates `annals theme vars` and docs/templates.md from
+//! these types' JSON Schemas.
+//!
+//! Events (`event.rs`) and the site and its groups (`site.rs`) have a file
+//! each; this one holds what both use: dates, links and counted links.
+
+mod event;
+mod site;
+
+pub(crate) use event::{event, event_page, EventView, FullEvent, ListEvent, SharedLinks};
+pub(crate) use site::{entity, site, EntityView, SiteView, YearView};
+
+use crate::date::{EventDate, Lang};
+use crate::model::{Group, Timeline};
+use crate::parse::config::BaseUrl;
+use crate::route::{GroupId, Kind, Route};
+use crate::slug::Slug;
+use schemars::JsonSchema;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub(crate) struct DateView {
+    /// EDTF as normalised (`2023-07-10/2023-07-14`, `2023-07~`).
+    pub iso: String,
+    /// Plain text (`10–14 July 2023`).
+    pub text: String,
+    /// The same in `<time datetime>` elements; print with `| safe`.
+    pub html: String,
+}
+
+impl DateView {
+    pub(crate) fn new(date: &EventDate, lang: &Lang) -> DateView {
+        let d = date.display(lang);
+        DateView {
+            iso: date.iso(),
+            text: d.text(),
+            html: d.html(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub(crate) struct Link {
+    /// Its slug.
+    pub slug: String,
+    /// Its name as the metadata file (or the first mention) gives it.
+    pub name: String,
+    /// Link to its page (honours `base_url`).
+    pub url: String,
+}
+
+/// A named group (a tag, an actor or theatre in relation lists) with its count.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub(crate) struct Counted {
+    /// Its slug.
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+    /// Link to its page.
+    pub url: String,
+    /// How many events it has (a theatre counts its sub-theatres' events).
+    pub count: usize,
+}
+
+pub(crate) struct Links<'a> {
+    pub base: &'a BaseUrl,
+}
+
+impl Links<'_> {
+    fn link(&self, path: &str) -> String {
+        self.base.link(path)
+    }
+}
+
+/// The group of `kind` with this slug: an actor, a theatre or a tag. Years
+/// are not named by slugs; no caller passes `Kind::Year`.
+pub(crate) fn group_id(kind: Kind, slug: &Slug) -> GroupId {
+    match kind {
+        Kind::Actor => GroupId::Actor(slug.clone()),
+        Kind::Theatre => GroupId::Theatre(slug.clone()),
+        Kind::Tag | Kind::Year => GroupId::Tag(slug.clone()),
+    }
+}
+
+fn tag_link(links: &Links, t: &Timeline, slug: &Slug) -> Link {
+    Link {
+        slug: slug.to_string(),
+        name: t
+            .tags
+            .get(slug)
+            .map(|x| x.name.clone())
+            .unwrap_or_else(|| slug.to_string()),
+        url: links.link(&Route::group(GroupId::Tag(slug.clone())).path()),
+    }
+}
+
+/// The link to an actor or theatre; one without a page of its own (named only
+/// by a draft) still gets a link by its slug.
+fn link_for(links: &Links, kind: Kind, groups: &BTreeMap<Slug, Group>, slug: &Slug) -> Link {
+    let name = match groups.get(slug) {
+        Some(g) => g.entity.name.clone(),
+        None => slug.to_string(),
+    };
+    Link {
+        slug: slug.to_string(),
+        name,
+        url: links.link(&Route::group(group_id(kind, slug)).path()),
+    }
+}
+
+/// `2023`, `44 BCE` (astronomical year -43), in the site's language.
+pub(crate) fn year_label(year: i32, lang: &Lang) -> String {
+    match EventDate::from_year(i64::from(year), chrono_tz::UTC) {
+        Ok(d) => d.display(lang).text(),
+        Err(_) => year.to_string(),
+    }
+}
