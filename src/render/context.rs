@@ -55,7 +55,7 @@ impl Renderer<'_> {
             let events = plan::slice(t, list, *n, c);
             let list_values: Vec<Value> = events.iter().map(|&i| self.events[i].clone()).collect();
             ctx.insert_value("events", Value::from(list_values));
-            ctx.insert_value("groups", self.groups(&events));
+            ctx.insert("groups", &self.groups(&events));
             // The overview covers the whole list, so it is drawn once, on its first page.
             if *n == 1 {
                 let (lanes, chart_title) = match list {
@@ -184,70 +184,45 @@ impl Renderer<'_> {
 
     /// The page's events under year and month headings, in the page's order.
     /// Events known only to the year (or coarser) come under the year alone.
-    fn groups(&self, events: &[usize]) -> Value {
+    fn groups(&self, events: &[usize]) -> Vec<view::YearGroup> {
         let t = self.timeline;
         let lang = &self.config.lang;
-        let mut years: Vec<Value> = Vec::new();
-        let mut months: Vec<Value> = Vec::new();
-        let mut current_month: Vec<Value> = Vec::new();
-        let mut key: Option<(i32, Option<u8>)> = None;
-        let flush_month =
-            |months: &mut Vec<Value>, items: &mut Vec<Value>, k: (i32, Option<u8>)| {
-                if items.is_empty() {
-                    return;
-                }
-                let (label, id) = match k.1 {
-                    Some(m) => (
-                        lang.month_year(m, k.0),
-                        format!("m-{}-{m:02}", year_segment(k.0)),
-                    ),
-                    None => (String::new(), format!("y-{}", year_segment(k.0))),
-                };
-                let mut map: std::collections::BTreeMap<&'static str, Value> = Default::default();
-                map.insert("month", Value::from(k.1.map(i32::from)));
-                map.insert("label", Value::from(label));
-                map.insert("id", Value::from(id));
-                map.insert("events", Value::from(std::mem::take(items)));
-                months.push(Value::from(map));
-            };
-        let flush_year = |years: &mut Vec<Value>, months: &mut Vec<Value>, year: i32| {
-            if months.is_empty() {
-                return;
-            }
-            let mut map: std::collections::BTreeMap<&'static str, Value> = Default::default();
-            map.insert("year", Value::from(year));
-            map.insert("label", Value::from(view::year_label(year, lang)));
-            map.insert(
-                "url",
-                Value::from(
-                    self.config
+        let mut years: Vec<view::YearGroup> = Vec::new();
+        for &i in events {
+            let te = &t.events[i];
+            let (year, month) = (te.year, te.event.date.anchor().and_then(|p| p.month()));
+            if years.last().is_none_or(|y| y.year != year) {
+                years.push(view::YearGroup {
+                    year,
+                    label: view::year_label(year, lang),
+                    url: self
+                        .config
                         .base_url
                         .link(&Route::group(GroupId::Year(year)).path()),
-                ),
-            );
-            map.insert("months", Value::from(std::mem::take(months)));
-            years.push(Value::from(map));
-        };
-        for &i in events {
-            let date = &t.events[i].event.date;
-            let anchor = date.anchor();
-            let k = (t.events[i].year, anchor.and_then(|p| p.month()));
-            if key != Some(k) {
-                if let Some(prev) = key {
-                    flush_month(&mut months, &mut current_month, prev);
-                    if prev.0 != k.0 {
-                        flush_year(&mut years, &mut months, prev.0);
-                    }
-                }
-                key = Some(k);
+                    months: Vec::new(),
+                });
             }
-            current_month.push(self.events[i].clone());
+            let Some(y) = years.last_mut() else { continue };
+            if y.months.last().is_none_or(|m| m.month != month) {
+                let (label, id) = match month {
+                    Some(m) => (
+                        lang.month_year(m, year),
+                        format!("m-{}-{m:02}", year_segment(year)),
+                    ),
+                    None => (String::new(), format!("y-{}", year_segment(year))),
+                };
+                y.months.push(view::MonthGroup {
+                    month,
+                    label,
+                    id,
+                    events: Vec::new(),
+                });
+            }
+            if let Some(m) = y.months.last_mut() {
+                m.events.push(self.events[i].clone());
+            }
         }
-        if let Some(prev) = key {
-            flush_month(&mut months, &mut current_month, prev);
-            flush_year(&mut years, &mut months, prev.0);
-        }
-        Value::from(years)
+        years
     }
 }
 

@@ -3,39 +3,12 @@
 //! doc comments), so that `annals theme vars` and the reference section of
 //! docs/templates.md cannot drift from what the renderer builds.
 
-use super::view::{Counted, EntityView, EventView, FullEvent, ListEvent, SiteView, YearView};
+use super::view::{
+    Counted, EntityView, EventView, FullEvent, ListEvent, SiteView, YearGroup, YearView,
+};
 use super::PageView;
 use schemars::{JsonSchema, Schema};
-use serde::Serialize;
 use serde_json::Value as Json;
-
-/// One year of a list page's events, in the page's order.
-#[derive(Serialize, JsonSchema)]
-#[allow(dead_code)] // Only its schema is used; the renderer builds the values.
-struct YearGroup {
-    /// The year (astronomical: `-43` is 44 BCE).
-    year: i32,
-    /// `2023`, `44 BCE`.
-    label: String,
-    /// Link to the year's page.
-    url: String,
-    /// The months of that year on this page, then the events known only to the year.
-    months: Vec<MonthGroup>,
-}
-
-/// One month of a year group.
-#[derive(Serialize, JsonSchema)]
-#[allow(dead_code)] // Only its schema is used; the renderer builds the values.
-struct MonthGroup {
-    /// 1–12; none for events known only to the year (or coarser).
-    month: Option<i32>,
-    /// `July 2023`; empty for events known only to the year.
-    label: String,
-    /// An HTML id for the heading: `m-2023-07`, `y-2023`.
-    id: String,
-    /// The events, as in `events`.
-    events: Vec<ListEvent>,
-}
 
 /// One variable a template receives.
 pub(crate) struct Variable {

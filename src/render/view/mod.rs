@@ -12,6 +12,33 @@ mod site;
 pub(crate) use event::{event, event_page, EventView, FullEvent, ListEvent, SharedLinks};
 pub(crate) use site::{entity, site, EntityView, SiteView, YearView};
 
+/// One year of a list page's events (`groups`), in the page's order.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub(crate) struct YearGroup {
+    /// The year (astronomical: `-43` is 44 BCE).
+    pub year: i32,
+    /// `2023`, `44 BCE`.
+    pub label: String,
+    /// Link to the year's page.
+    pub url: String,
+    /// The months of that year on this page, then the events known only to the year.
+    pub months: Vec<MonthGroup>,
+}
+
+/// One month of a year group.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub(crate) struct MonthGroup {
+    /// 1–12; none for events known only to the year (or coarser).
+    pub month: Option<u8>,
+    /// `July 2023`; empty for events known only to the year.
+    pub label: String,
+    /// An HTML id for the heading: `m-2023-07`, `y-2023`.
+    pub id: String,
+    /// The events, as in `events`.
+    #[schemars(with = "Vec<ListEvent>")]
+    pub events: Vec<tera::Value>,
+}
+
 use crate::date::{EventDate, Lang};
 use crate::model::{Group, Timeline};
 use crate::parse::config::BaseUrl;
