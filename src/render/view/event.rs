@@ -11,6 +11,7 @@ use crate::parse::event::Location;
 use crate::route::{Kind, Route};
 use crate::slug::Slug;
 use schemars::JsonSchema;
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -58,7 +59,7 @@ pub(crate) struct EventRef {
 
 /// What every view of an event has: the fields a list entry needs and no
 /// more, since lists hold one for every event at once.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 pub(crate) struct EventBasics {
     /// The event's slug (its file name unless `slug:` says otherwise).
     pub slug: String,
@@ -105,11 +106,42 @@ pub(crate) struct EventView {
     pub facets: Facets,
 }
 
+impl EventBasics {
+    const FIELDS: usize = 10;
+
+    /// Writes the fields into a struct being serialised: `EventBasics` is
+    /// flattened into other views, and a flattened struct serialises as a
+    /// map whose keys tera must allocate, once per field per event, where a
+    /// struct's keys are `&'static str`s. Lists keep one value per event for
+    /// the whole build, so their `ListEvent` writes these fields itself.
+    fn write_fields<S: SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error> {
+        s.serialize_field("slug", &self.slug)?;
+        s.serialize_field("title", &self.title)?;
+        s.serialize_field("url", &self.url)?;
+        s.serialize_field("permalink", &self.permalink)?;
+        s.serialize_field("date", &self.date)?;
+        s.serialize_field("year", &self.year)?;
+        s.serialize_field("status", &self.status)?;
+        s.serialize_field("summary", &self.summary)?;
+        s.serialize_field("draft", &self.draft)?;
+        s.serialize_field("weight", &self.weight)
+    }
+}
+
+impl Serialize for EventBasics {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("EventBasics", Self::FIELDS)?;
+        self.write_fields(&mut s)?;
+        s.end()
+    }
+}
+
 /// An event as list pages receive it in `events` (and in `groups`): its
 /// basics, its links, and its entry rendered once by `event_item.html`.
 /// The links are Tera values shared by every event that names the same
 /// actor, theatre or tag (tera serialises a nested `Value` by sharing it).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+/// Serialised as one struct (see [`EventBasics::write_fields`]).
+#[derive(Debug, Clone, JsonSchema)]
 pub(crate) struct ListEvent {
     #[serde(flatten)]
     pub basics: EventBasics,
@@ -127,6 +159,21 @@ pub(crate) struct ListEvent {
     #[schemars(with = "Option<String>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<tera::Value>,
+}
+
+impl Serialize for ListEvent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("ListEvent", EventBasics::FIELDS + 4)?;
+        self.basics.write_fields(&mut s)?;
+        s.serialize_field("actors", &self.actors)?;
+        s.serialize_field("theatres", &self.theatres)?;
+        s.serialize_field("tags", &self.tags)?;
+        match &self.item {
+            Some(item) => s.serialize_field("item", item)?,
+            None => s.skip_field("item")?,
+        }
+        s.end()
+    }
 }
 
 /// An event page's `event`: the list entry's view, what only its own page
