@@ -4,6 +4,7 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::parse::entity::{ActorKind, EntityFile};
 use crate::parse::event::Location;
+use crate::route::Kind;
 use crate::slug::Slug;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -44,12 +45,13 @@ fn key(name: &str) -> String {
 }
 
 impl Registry {
-    /// Builds the registry from metadata files. `what` is "actor" or "theatre".
+    /// Builds the registry from the metadata files of actors or theatres.
     pub(crate) fn from_files(
         files: Vec<EntityFile>,
-        what: &str,
+        kind: Kind,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Registry {
+        let what = kind.singular();
         let mut reg = Registry::default();
         let mut alias_claims: Vec<(String, Slug, PathBuf, Option<crate::diagnostic::Span>)> =
             Vec::new();
@@ -328,7 +330,7 @@ mod tests {
         let mut d = Vec::new();
         let mut reg = Registry::from_files(
             vec![file("ivan-popov", "Ivan Popov", &["Popov", "Іван Попов"])],
-            "actor",
+            Kind::Actor,
             &mut d,
         );
         assert!(d.is_empty());
@@ -354,7 +356,7 @@ mod tests {
         let mut d = Vec::new();
         Registry::from_files(
             vec![file("a", "A", &["Gen"]), file("b", "B", &["gen"])],
-            "actor",
+            Kind::Actor,
             &mut d,
         );
         assert_eq!(d.len(), 1);

@@ -3,11 +3,13 @@
 
 use crate::diagnostic::{display_path, Code, Diagnostic};
 use crate::model::Timeline;
+use crate::route::Kind;
 use std::collections::HashMap;
 
 pub(crate) fn timeline(t: &Timeline) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (what, groups) in [("actor", &t.actors), ("theatre", &t.theatres)] {
+    for (kind, groups) in [(Kind::Actor, &t.actors), (Kind::Theatre, &t.theatres)] {
+        let what = kind.singular();
         for g in groups.values() {
             let Some(file) = &g.entity.file else { continue };
             if g.events.is_empty() {
@@ -18,7 +20,8 @@ pub(crate) fn timeline(t: &Timeline) -> Vec<Diagnostic> {
                     )
                     .in_file(file)
                     .with_hint(format!(
-                        "name it in an event's `{what}s`, or remove the file"
+                        "name it in an event's `{}`, or remove the file",
+                        kind.section()
                     )),
                 );
             }

@@ -8,7 +8,7 @@ pub(crate) mod lint;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::parse::{Event, Parsed};
-use crate::route::{GroupId, ListId};
+use crate::route::{GroupId, Kind, ListId};
 use crate::slug::Slug;
 use identity::{Entity, Registry};
 use std::collections::{BTreeMap, HashMap};
@@ -136,7 +136,7 @@ impl Timeline {
 
 /// Builds the timeline. Drafts are left out unless `drafts` is set.
 pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnostic>) -> Timeline {
-    let mut actors = Registry::from_files(parsed.actors, "actor", diagnostics);
+    let mut actors = Registry::from_files(parsed.actors, Kind::Actor, diagnostics);
     let parents: Vec<_> = parsed
         .theatres
         .iter()
@@ -146,7 +146,7 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
                 .map(|(p, span)| (t.slug.clone(), p, t.file.clone(), span))
         })
         .collect();
-    let mut theatres = Registry::from_files(parsed.theatres, "theatre", diagnostics);
+    let mut theatres = Registry::from_files(parsed.theatres, Kind::Theatre, diagnostics);
     identity::link_parents(&mut theatres, &parents, diagnostics);
 
     // Duplicate slugs are checked across drafts too: a draft becomes public one day.

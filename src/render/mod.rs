@@ -184,16 +184,16 @@ impl<'a> Renderer<'a> {
         };
         let actors = entity_views(Kind::Actor, &timeline.actors);
         let theatres = entity_views(Kind::Theatre, &timeline.theatres);
-        let mut site =
-            Value::from_serializable(&view::site(timeline, config, &theme.extra, drafts))
-                .into_map()
-                .unwrap_or_default();
-        for (key, list) in [("actors", &actors), ("theatres", &theatres)] {
-            let values: Vec<Value> = list.iter().map(|(_, v)| v.clone()).collect();
-            site.insert(key.into(), Value::from(values));
-        }
+        let values = |list: &[(Slug, Value)]| list.iter().map(|(_, v)| v.clone()).collect();
+        let site = view::site(
+            timeline,
+            config,
+            &theme.extra,
+            drafts,
+            (values(&actors), values(&theatres)),
+        );
         tera.global_context()
-            .insert_value("site", Value::from(site));
+            .insert_value("site", Value::from_serializable(&site));
         let actor_views: HashMap<Slug, Value> = actors.into_iter().collect();
         let theatre_views: HashMap<Slug, Value> = theatres.into_iter().collect();
         // Each event is prepared once, in parallel: its view renders its list

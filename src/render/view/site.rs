@@ -113,9 +113,11 @@ pub(crate) struct SiteView {
     /// Totals.
     pub counts: Counts,
     /// Every actor, the same values their pages get.
-    pub actors: Vec<EntityView>,
+    #[schemars(with = "Vec<EntityView>")]
+    pub actors: Vec<tera::Value>,
     /// Every theatre, the same values their pages get.
-    pub theatres: Vec<EntityView>,
+    #[schemars(with = "Vec<EntityView>")]
+    pub theatres: Vec<tera::Value>,
     /// Every tag.
     pub tags: Vec<Counted>,
     /// Every year with events.
@@ -213,11 +215,13 @@ pub(crate) fn entity(t: &Timeline, kind: Kind, g: &Group, config: &Config) -> En
     }
 }
 
+/// `site`; `actors` and `theatres` are the values their own pages get.
 pub(crate) fn site(
     t: &Timeline,
     config: &Config,
     theme_extra: &serde_json::Value,
     drafts: bool,
+    (actors, theatres): (Vec<tera::Value>, Vec<tera::Value>),
 ) -> SiteView {
     let links = Links {
         base: &config.base_url,
@@ -242,9 +246,8 @@ pub(crate) fn site(
             tags: t.tags.len(),
             years: t.years.len(),
         },
-        // Filled by the renderer with the same values the entity pages get.
-        actors: Vec::new(),
-        theatres: Vec::new(),
+        actors,
+        theatres,
         tags: t
             .tags
             .values()
