@@ -87,3 +87,28 @@
   form.addEventListener("submit", (e) => e.preventDefault());
   if (initial.toString()) apply();
 })();
+
+// "Embed this": copy buttons, and absolute addresses in the snippets when the
+// site's base_url is only a path (the page knows its own origin).
+(() => {
+  "use strict";
+  for (const area of document.querySelectorAll("textarea.embed-code")) {
+    area.value = area.value.replace(/(src=")(\/[^"]*)/g, (_, attr, path) => attr + new URL(path, location.href).href);
+  }
+  for (const button of document.querySelectorAll("button.embed-copy")) {
+    const area = document.getElementById(button.dataset.copy);
+    if (!area) continue;
+    const label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(area.value);
+      } catch {
+        area.select();
+        document.execCommand("copy");
+      }
+      button.textContent = button.dataset.done;
+      setTimeout(() => { button.textContent = label; }, 2000);
+    });
+  }
+})();

@@ -90,6 +90,38 @@ pub(crate) enum ListId {
     Group(GroupId),
 }
 
+/// The name of a list's compact data file, beside its embed page.
+pub(crate) const EMBED_DATA: &str = "data.json";
+
+/// What an embed page (SPEC §8) shows: the first events of a list, or one
+/// event as a card.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Embeddable {
+    List(ListId),
+    Event(Slug),
+}
+
+impl Embeddable {
+    /// The full page this embeds (a list's first page).
+    pub(crate) fn full(&self) -> Route {
+        match self {
+            Embeddable::List(list) => Route::List(list.clone(), 1),
+            Embeddable::Event(slug) => Route::Event(slug.clone()),
+        }
+    }
+
+    /// The full page's path without its final `/`, `index` for the home
+    /// page: what names its oEmbed response and its fragment
+    /// (`actors/ivan-popov`), and what the loader's `data-annals-embed` takes.
+    pub(crate) fn name(&self) -> String {
+        let path = self.full().path();
+        match path.strip_suffix('/') {
+            Some(p) => p.to_string(),
+            None => "index".to_string(),
+        }
+    }
+}
+
 /// The feed formats written per list (SPEC §7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum FeedFormat {
@@ -107,6 +139,8 @@ pub(crate) enum DataFile {
     SearchIndex,
     Sitemap,
     Robots,
+    /// The embed loader (SPEC §8).
+    EmbedLoader,
     /// The file that marks a folder as annals' output (`output::MARKER`).
     Marker,
 }
@@ -121,6 +155,7 @@ impl DataFile {
             DataFile::SearchIndex => "search-index.json",
             DataFile::Sitemap => "sitemap.xml",
             DataFile::Robots => "robots.txt",
+            DataFile::EmbedLoader => "embed.js",
             DataFile::Marker => crate::output::MARKER,
         }
     }
@@ -148,6 +183,18 @@ pub(crate) enum Route {
     /// Part `n` (1-based) of a sitemap too long for one file
     /// (`sitemap-1.xml`); `sitemap.xml` is then the index of the parts.
     SitemapPart(usize),
+    /// The embeddable version of a page: `/embed/`, `/embed/actors/<slug>/`,
+    /// `/embed/events/<slug>/`.
+    Embed(Embeddable),
+    /// The compact data of a list's whole slice, beside its embed page, read
+    /// by the page's script when a filter is set: `/embed/…/data.json`.
+    EmbedData(ListId),
+    /// The static oEmbed response for an embeddable page:
+    /// `/oembed/actors/<slug>.json`, `/oembed/index.json`.
+    OEmbed(Embeddable),
+    /// A list's markup alone, for hosts that include HTML server-side:
+    /// `/fragments/actors/<slug>.html`.
+    Fragment(ListId),
 }
 
 impl Route {
@@ -179,7 +226,10 @@ impl Route {
 
     /// Whether this route is an HTML page written as `<path>/index.html`.
     pub(crate) fn is_page(&self) -> bool {
-        matches!(self, Route::List(..) | Route::Event(_) | Route::Section(_))
+        matches!(
+            self,
+            Route::List(..) | Route::Event(_) | Route::Section(_) | Route::Embed(_)
+        )
     }
 
     fn write_path(&self, out: &mut String) {
@@ -219,6 +269,22 @@ impl Route {
             Route::Static(name) => out.push_str(name),
             Route::SitemapPart(n) => {
                 let _ = write!(out, "sitemap-{n}.xml");
+            }
+            Route::Embed(of) => {
+                out.push_str("embed/");
+                of.full().write_path(out);
+            }
+            Route::EmbedData(list) => {
+                out.push_str("embed/");
+                Route::List(list.clone(), 1).write_path(out);
+                out.push_str(EMBED_DATA);
+            }
+            Route::OEmbed(of) => {
+                let _ = write!(out, "oembed/{}.json", of.name());
+            }
+            Route::Fragment(list) => {
+                let name = Embeddable::List(list.clone()).name();
+                let _ = write!(out, "fragments/{name}.html");
             }
         }
     }

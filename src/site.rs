@@ -211,7 +211,7 @@ impl Site {
         }
     }
 
-    /// Static files, event assets, sitemap, robots.txt, feeds and exports. Returns
+    /// Static files, event assets, sitemap, robots.txt, embedding files, feeds and exports. Returns
     /// the count written.
     fn write_extras(
         &self,
@@ -242,7 +242,12 @@ impl Site {
             Ok(()) => count += 1,
             Err(e) => errors.push(io_error(&marker, e)),
         }
-        for (route, bytes) in self.search_engine_files(renderer, pages) {
+        let embedding = renderer.embed_files();
+        for (route, bytes) in self
+            .search_engine_files(renderer, pages)
+            .into_iter()
+            .chain(embedding)
+        {
             let file = route.file();
             match bytes.and_then(|b| sink.put(&file, &b).map_err(|e| io_error(&file, e))) {
                 Ok(()) => count += 1,

@@ -40,12 +40,12 @@ pub fn run(
                 Diagnostic::note(
                     Code::PathOnlyBaseUrl,
                     format!(
-                        "no sitemap.xml is written: `base_url` is the path `{}`, and sitemaps need absolute URLs",
+                        "no sitemap.xml and no oEmbed responses are written: `base_url` is the path `{}`, and both need absolute URLs",
                         site.config.base_url.path
                     ),
                 )
                 .in_file(crate::parse::config::CONFIG_FILE)
-                .with_hint("set `base_url` to the site's address, such as `https://example.org/`, to get a sitemap"),
+                .with_hint("set `base_url` to the site's address, such as `https://example.org/`, to get them"),
             );
         }
     }

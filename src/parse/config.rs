@@ -23,7 +23,29 @@ const KEYS: &[&str] = &[
     "unsafe_html",
     "extra",
     "check",
+    "embed",
 ];
+
+/// Keys of `embed:` (SPEC §8).
+const EMBED_KEYS: &[&str] = &["max_events", "fragments"];
+
+/// How embed pages are made (SPEC §8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EmbedConfig {
+    /// The most events an embed page shows of its slice.
+    pub max_events: usize,
+    /// Whether `/fragments/…` are written.
+    pub fragments: bool,
+}
+
+impl Default for EmbedConfig {
+    fn default() -> Self {
+        EmbedConfig {
+            max_events: 100,
+            fragments: false,
+        }
+    }
+}
 
 /// Keys of `check:`, which turns warnings into errors for a site's reviews.
 pub(crate) const CHECK_KEYS: &[&str] = &["require_sources", "require_source_urls", "deny_warnings"];
@@ -219,6 +241,7 @@ pub(crate) struct Config {
     pub unsafe_html: bool,
     pub extra: serde_json::Value,
     pub check: CheckPolicy,
+    pub embed: EmbedConfig,
 }
 
 impl Default for Config {
@@ -240,6 +263,7 @@ impl Default for Config {
             unsafe_html: false,
             extra: serde_json::Value::Object(Default::default()),
             check: CheckPolicy::default(),
+            embed: EmbedConfig::default(),
         }
     }
 }
@@ -369,8 +393,47 @@ pub(crate) fn parse(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) 
     if let Some(check) = f.get("check").cloned() {
         config.check = parse_check(&mut f, &check);
     }
+    if let Some(embed) = f.get("embed").cloned() {
+        config.embed = parse_embed(&mut f, &embed);
+    }
     diagnostics.extend(f.into_diagnostics());
     config
+}
+
+fn parse_embed(f: &mut Fields, value: &Value) -> EmbedConfig {
+    let mut embed = EmbedConfig::default();
+    let Value::Mapping(map) = value else {
+        f.wrong_type("embed", "a map such as `{ max_events: 50 }`", value);
+        return embed;
+    };
+    f.check_nested_keys("embed", map, EMBED_KEYS);
+    if let Some(v) = map.get("max_events") {
+        match v.as_u64().filter(|n| (1..=10_000).contains(n)) {
+            Some(n) => embed.max_events = n as usize,
+            None => {
+                let span = f.fm.find_value_in_key("embed", "max_events");
+                f.error_at(
+                    Code::InvalidValue,
+                    span,
+                    "`embed.max_events` must be a whole number from 1 to 10000",
+                );
+            }
+        }
+    }
+    if let Some(v) = map.get("fragments") {
+        match v.as_bool() {
+            Some(b) => embed.fragments = b,
+            None => {
+                let span = f.fm.find_value_in_key("embed", "fragments");
+                f.error_at(
+                    Code::InvalidValue,
+                    span,
+                    "`embed.fragments` must be `true` or `false`",
+                );
+            }
+        }
+    }
+    embed
 }
 
 fn parse_check(f: &mut Fields, value: &Value) -> CheckPolicy {

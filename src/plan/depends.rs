@@ -6,7 +6,7 @@ use super::{in_sitemap, page_count, pages, per_page, sitemap_parts, Page};
 use crate::feeds;
 use crate::model::Timeline;
 use crate::parse::config::{Config, Order};
-use crate::route::{DataFile, ListId, Route};
+use crate::route::{DataFile, Embeddable, ListId, Route};
 use crate::slug::Slug;
 use std::collections::BTreeSet;
 
@@ -55,6 +55,31 @@ pub(crate) fn affected(
     let routes = |p: &[Page]| p.iter().map(|p| p.route.clone()).collect::<BTreeSet<_>>();
     let (routes_before, routes_after) = (routes(&pages_before), routes(&pages_after));
     out.extend(routes_before.iter().chain(&routes_after).map(Route::file));
+    // Embed pages show no site-wide counts: only the lists that hold the
+    // event (their totals and places change) and its own card, with the
+    // lists' data and fragments; and the oEmbed responses of what appeared,
+    // disappeared or is this event.
+    out.retain(|f| !f.starts_with(&Route::Embed(Embeddable::List(ListId::Timeline)).path()));
+    for (t, i) in [(before, b), (after, a)] {
+        let Some(i) = i else { continue };
+        out.insert(Route::Embed(Embeddable::Event(slug.clone())).file());
+        let lists =
+            std::iter::once(ListId::Timeline).chain(t.groups_of(i).into_iter().map(ListId::Group));
+        for list in lists {
+            out.insert(Route::Embed(Embeddable::List(list.clone())).file());
+            out.insert(Route::EmbedData(list.clone()).file());
+            if config.embed.fragments {
+                out.insert(Route::Fragment(list).file());
+            }
+        }
+    }
+    if config.base_url.has_origin() {
+        let embeddable = |t| super::embeddable(t).collect::<BTreeSet<_>>();
+        let (was, is) = (embeddable(before), embeddable(after));
+        let changed = was.symmetric_difference(&is).cloned();
+        let own = Embeddable::Event(slug.clone());
+        out.extend(changed.chain([own]).map(|of| Route::OEmbed(of).file()));
+    }
     if config.base_url.has_origin() && routes_before != routes_after {
         out.insert(Route::Data(DataFile::Sitemap).file());
         for pages in [&pages_before, &pages_after] {
@@ -74,7 +99,14 @@ pub(crate) fn affected(
 /// content changes when the event's own fields do.
 pub(crate) fn showing(t: &Timeline, config: &Config, i: usize) -> Vec<Route> {
     let te = &t.events[i];
-    let mut out = vec![Route::event(&te.event.slug)];
+    let slug = &te.event.slug;
+    let mut out = vec![
+        Route::event(slug),
+        Route::Embed(Embeddable::Event(slug.clone())),
+    ];
+    if config.base_url.has_origin() {
+        out.push(Route::OEmbed(Embeddable::Event(slug.clone())));
+    }
     // Neighbours show its title and date in their previous/next links, and
     // related events in their lists.
     let event = |j: usize| Route::event(&t.events[j].event.slug);
@@ -101,7 +133,15 @@ pub(crate) fn showing(t: &Timeline, config: &Config, i: usize) -> Vec<Route> {
         let page = (position / per + 1).min(page_count(events.len(), config));
         out.push(Route::List(list.clone(), page));
         // The first page's overview chart labels every event of the list.
-        out.push(Route::List(list, 1));
+        out.push(Route::List(list.clone(), 1));
+        // Its embed page shows the first `embed.max_events`; its data, all.
+        if position < config.embed.max_events {
+            out.push(Route::Embed(Embeddable::List(list.clone())));
+            if config.embed.fragments {
+                out.push(Route::Fragment(list.clone()));
+            }
+        }
+        out.push(Route::EmbedData(list));
     }
     out.extend(feeds::files_showing(t, config, i));
     out.sort();

@@ -12,7 +12,7 @@ pub(crate) use depends::affected;
 
 use crate::model::Timeline;
 use crate::parse::config::{Config, Order};
-use crate::route::{GroupId, Kind, ListId, Route};
+use crate::route::{Embeddable, GroupId, Kind, ListId, Route};
 
 /// Page `current` of `total` of a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,12 +59,17 @@ pub(crate) fn template(route: &Route) -> &'static str {
             Kind::Year => "years.html",
         },
         Route::NotFound => "404.html",
+        Route::Embed(Embeddable::List(_)) => "embed.html",
+        Route::Embed(Embeddable::Event(_)) => "embed_event.html",
         // Not pages: written by `feeds` and `site`, never through a page template.
         Route::EventAsset(..)
         | Route::Feed(..)
         | Route::Data(_)
         | Route::Static(_)
-        | Route::SitemapPart(_) => "",
+        | Route::SitemapPart(_)
+        | Route::EmbedData(_)
+        | Route::OEmbed(_)
+        | Route::Fragment(_) => "",
     }
 }
 
@@ -92,9 +97,10 @@ pub(crate) fn sitemap_parts(urls: usize) -> Vec<Route> {
         .collect()
 }
 
-/// The pages a sitemap lists: every page but the 404 page.
+/// The pages a sitemap lists: every page but the 404 page and embed pages
+/// (which are `noindex`).
 pub(crate) fn in_sitemap(page: &Page) -> bool {
-    page.route != Route::NotFound
+    !matches!(page.route, Route::NotFound | Route::Embed(_))
 }
 
 /// Plans every HTML page. Sitemap, robots.txt, statics and assets are planned
@@ -114,7 +120,21 @@ pub(crate) fn pages(t: &Timeline, config: &Config) -> Vec<Page> {
         }
     }
     pages.push(Page::new(Route::NotFound));
+    pages.extend(embeddable(t).map(|e| Page::new(Route::Embed(e))));
     pages
+}
+
+/// Everything with an embed page (SPEC §8): the timeline, each group's list
+/// and each event.
+pub(crate) fn embeddable(t: &Timeline) -> impl Iterator<Item = Embeddable> + '_ {
+    std::iter::once(ListId::Timeline)
+        .chain(groups(t).map(ListId::Group))
+        .map(Embeddable::List)
+        .chain(
+            t.events
+                .iter()
+                .map(|e| Embeddable::Event(e.event.slug.clone())),
+        )
 }
 
 /// Events per page of a list of `len` events (`paginate_by: 0` is one page).
@@ -137,6 +157,17 @@ fn paginate(pages: &mut Vec<Page>, t: &Timeline, list: ListId, config: &Config) 
         let mut page = Page::new(Route::List(list.clone(), n));
         page.pager = (total > 1).then_some(Pager { current: n, total });
         pages.push(page);
+    }
+}
+
+/// The events an embed page of `list` shows: its first `embed.max_events`
+/// in display order.
+pub(crate) fn embed_slice(t: &Timeline, list: &ListId, config: &Config) -> Vec<usize> {
+    let all = t.list(list);
+    let max = config.embed.max_events;
+    match config.order {
+        Order::Ascending => all.iter().take(max).copied().collect(),
+        Order::Descending => all.iter().rev().take(max).copied().collect(),
     }
 }
 

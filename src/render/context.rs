@@ -9,7 +9,7 @@ use super::{jsonld, missing, Renderer};
 use crate::diagnostic::Diagnostic;
 use crate::parse::config::BaseUrl;
 use crate::plan::{self, Page, Pager};
-use crate::route::{year_segment, GroupId, Kind, ListId, Route};
+use crate::route::{year_segment, DataFile, Embeddable, GroupId, Kind, ListId, Route, EMBED_DATA};
 use schemars::JsonSchema;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -34,11 +34,15 @@ impl Renderer<'_> {
             }
             Route::Section(kind) => (tr(kind.section(), &[]), c.description.clone()),
             Route::NotFound => (tr("not_found", &[]), c.description.clone()),
+            Route::Embed(of) => self.embed_context(of, &mut ctx)?,
             Route::EventAsset(..)
             | Route::Feed(..)
             | Route::Data(_)
             | Route::Static(_)
-            | Route::SitemapPart(_) => return Err(missing(&page.route)),
+            | Route::SitemapPart(_)
+            | Route::EmbedData(_)
+            | Route::OEmbed(_)
+            | Route::Fragment(_) => return Err(missing(&page.route)),
         };
         // Later pages of a list say so: "Ivan Popov (page 2 of 3)".
         if let Some(p) = &page.pager {
@@ -89,6 +93,7 @@ impl Renderer<'_> {
         }
         ctx.insert("chart", &chart);
         let path = page.route.path();
+        let embed = embed_links(&page.route, base, &title);
         ctx.insert(
             "page",
             &PageView {
@@ -101,10 +106,55 @@ impl Renderer<'_> {
                     .pager
                     .as_ref()
                     .map(|p| pager_view(p, &page.route, base)),
+                embed,
                 path,
             },
         );
         Ok(ctx)
+    }
+
+    /// An embed page's `embed`, and its events (a list's first
+    /// `embed.max_events`) or its `event` (a card); its title and description.
+    fn embed_context(
+        &self,
+        of: &Embeddable,
+        ctx: &mut Context,
+    ) -> Result<(String, String), Diagnostic> {
+        let (t, c) = (self.timeline, self.config);
+        let (title, description, total, shown) = match of {
+            Embeddable::List(list) => {
+                let (title, description) = match list {
+                    ListId::Timeline => (c.title.clone(), c.description.clone()),
+                    ListId::Group(id) => self.group_context(id, ctx),
+                };
+                let events = plan::embed_slice(t, list, c);
+                let values: Vec<Value> = events.iter().map(|&i| self.events[i].clone()).collect();
+                ctx.insert_value("events", Value::from(values));
+                (title, description, t.list(list).len(), events.len())
+            }
+            Embeddable::Event(slug) => {
+                let i = t
+                    .index_of(slug)
+                    .ok_or_else(|| missing(&Route::Embed(of.clone())))?;
+                ctx.insert("event", &view::event(t, i, c));
+                let e = &t.events[i].event;
+                (e.title.clone(), e.summary_text.clone(), 1, 1)
+            }
+        };
+        let full = of.full().path();
+        ctx.insert(
+            "embed",
+            &view::EmbedView {
+                full_url: c.base_url.link(&full),
+                canonical: c.base_url.absolute(&full),
+                site_url: c.base_url.link(""),
+                data: matches!(of, Embeddable::List(_)).then(|| EMBED_DATA.to_string()),
+                total,
+                shown,
+                max_events: c.embed.max_events,
+            },
+        );
+        Ok((title, description))
     }
 
     /// An event page's own data: its full view with the body, and JSON-LD.
@@ -243,6 +293,8 @@ pub(crate) enum PageKind {
     Year,
     #[serde(rename = "404")]
     NotFound,
+    /// An embed page (a list's or an event's).
+    Embed,
 }
 
 impl PageKind {
@@ -263,11 +315,15 @@ impl PageKind {
                 Kind::Year => PageKind::Years,
             },
             Route::NotFound => PageKind::NotFound,
+            Route::Embed(_) => PageKind::Embed,
             Route::EventAsset(..)
             | Route::Feed(..)
             | Route::Data(_)
             | Route::Static(_)
-            | Route::SitemapPart(_) => return None,
+            | Route::SitemapPart(_)
+            | Route::EmbedData(_)
+            | Route::OEmbed(_)
+            | Route::Fragment(_) => return None,
         })
     }
 }
@@ -276,7 +332,7 @@ impl PageKind {
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct PageView {
     /// The kind of page: `index`, `event`, `actors`, `actor`, `theatres`,
-    /// `theatre`, `tags`, `tag`, `years`, `year` or `404`.
+    /// `theatre`, `tags`, `tag`, `years`, `year`, `404` or `embed`.
     kind: PageKind,
     /// The page's title, with "(page N of M)" on later pages of a list.
     title: String,
@@ -290,6 +346,35 @@ pub(crate) struct PageView {
     path: String,
     /// On lists of more than one page: where this page is among them.
     pager: Option<PagerView>,
+    /// On the timeline, event, actor, theatre, tag and year pages: their
+    /// embeddable version, for "Embed this".
+    embed: Option<view::EmbedLinks>,
+}
+
+/// What a full page's "Embed this" offers; none for pages without an embed.
+fn embed_links(route: &Route, base: &BaseUrl, title: &str) -> Option<view::EmbedLinks> {
+    let of = match route {
+        Route::List(list, _) => Embeddable::List(list.clone()),
+        Route::Event(slug) => Embeddable::Event(slug.clone()),
+        _ => return None,
+    };
+    let oembed = base
+        .has_origin()
+        .then(|| base.absolute(&Route::OEmbed(of.clone()).path()));
+    let url = base.absolute(&Route::Embed(of.clone()).path());
+    let name = match &of {
+        Embeddable::List(ListId::Timeline) => String::new(),
+        _ => of.name(),
+    };
+    let loader = base.absolute(&Route::Data(DataFile::EmbedLoader).path());
+    Some(view::EmbedLinks {
+        loader_snippet: super::embed::loader_snippet(&name, &loader),
+        iframe_snippet: super::embed::iframe_snippet(&url, title, super::embed::frame_height(&of)),
+        url,
+        name,
+        loader,
+        oembed,
+    })
 }
 
 /// Where a page is among its list's pages.

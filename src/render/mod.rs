@@ -5,6 +5,7 @@
 
 pub(crate) mod chart;
 mod context;
+mod embed;
 mod errors;
 pub(crate) mod i18n;
 mod jsonld;
@@ -40,14 +41,25 @@ fn missing(route: &Route) -> Diagnostic {
 const BUILTIN_PREFIX: &str = "builtin/";
 
 /// Templates that every site has whatever its theme (Zola's built-in
-/// `robots.txt` is the model): files search engines read, not pages.
-const BUILTINS: [(&str, &str); 3] = [
+/// `robots.txt` is the model): files search engines read, and embedding.
+const BUILTINS: [(&str, &str); 9] = [
     ("sitemap.xml", include_str!("builtins/sitemap.xml")),
     (
         "sitemap_index.xml",
         include_str!("builtins/sitemap_index.xml"),
     ),
     ("robots.txt", include_str!("builtins/robots.txt")),
+    // Embedding (SPEC §8): self-contained pages, so that every theme has
+    // them and each stays light (inline style and script, nothing loaded).
+    ("embed.html", include_str!("builtins/embed.html")),
+    (
+        "embed_event.html",
+        include_str!("builtins/embed_event.html"),
+    ),
+    ("embed_style.css", include_str!("builtins/embed_style.css")),
+    ("embed_page.js", include_str!("builtins/embed_page.js")),
+    ("embed.js", include_str!("builtins/embed.js")),
+    ("fragment.html", include_str!("builtins/fragment.html")),
 ];
 
 /// Prefix under which theme templates are registered; the site's own

@@ -4,7 +4,7 @@
 //! docs/templates.md cannot drift from what the renderer builds.
 
 use super::view::{
-    Counted, EntityView, EventView, FullEvent, ListEvent, SiteView, YearGroup, YearView,
+    Counted, EmbedView, EntityView, EventView, FullEvent, ListEvent, SiteView, YearGroup, YearView,
 };
 use super::PageView;
 use schemars::{JsonSchema, Schema};
@@ -143,6 +143,34 @@ pub(crate) fn all() -> Vec<TemplateVars> {
             variables: list(Some(var::<YearView>("year"))),
         },
         only_page("404.html", "The page for addresses that do not exist."),
+        TemplateVars {
+            template: "embed.html",
+            about: "Built in; a theme or site may override it. A list's embed page (`/embed/`, `/embed/actors/<slug>/`, …): self-contained, with its style (`embed_style.css`) and script (`embed_page.js`) inlined.",
+            variables: vec![
+                page(),
+                with_about(
+                    var::<Vec<ListEvent>>("events"),
+                    "The list's first `embed.max_events` events, in display order.",
+                ),
+                var::<EmbedView>("embed"),
+            ],
+        },
+        TemplateVars {
+            template: "embed_event.html",
+            about: "Built in; a theme or site may override it. One event as a card (`/embed/events/<slug>/`).",
+            variables: vec![page(), var::<EventView>("event"), var::<EmbedView>("embed")],
+        },
+        TemplateVars {
+            template: "fragment.html",
+            about: "Built in; a theme or site may override it. With `embed: {fragments: true}`: a list's markup alone (`/fragments/actors/<slug>.html`), for hosts that include HTML server-side. It gets no `page`.",
+            variables: vec![
+                with_about(
+                    var::<Vec<ListEvent>>("events"),
+                    "The list's first `embed.max_events` events, in display order.",
+                ),
+                with_about(var::<usize>("total"), "How many events the list has."),
+            ],
+        },
         TemplateVars {
             template: "sitemap.xml",
             about: "Built in; a theme or site may override it. Written only when `base_url` is absolute. Past 50,000 pages it renders each part (`sitemap-1.xml`, …), and `sitemap_index.xml` renders `sitemap.xml`.",

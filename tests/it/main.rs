@@ -13,6 +13,7 @@ mod determinism;
 mod diagnostics;
 mod diff;
 mod drafts;
+mod embed;
 mod entities;
 mod example;
 mod feeds;

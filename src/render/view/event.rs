@@ -391,7 +391,7 @@ pub(crate) fn event_page(
     })
 }
 
-fn facets(t: &Timeline, te: &TimelineEvent) -> Facets {
+pub(crate) fn facets(t: &Timeline, te: &TimelineEvent) -> Facets {
     let join = |v: &[Slug]| v.iter().map(Slug::as_str).collect::<Vec<_>>().join(" ");
     let mut theatres: Vec<Slug> = Vec::new();
     for s in &te.theatres {

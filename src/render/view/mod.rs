@@ -9,8 +9,48 @@
 mod event;
 mod site;
 
-pub(crate) use event::{event, event_page, EventView, FullEvent, ListEvent, SharedLinks};
+pub(crate) use event::{event, event_page, facets, EventView, FullEvent, ListEvent, SharedLinks};
 pub(crate) use site::{entity, site, EntityView, SiteView, YearView};
+
+/// `embed`, on embed pages (SPEC §8).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub(crate) struct EmbedView {
+    /// Link to the full page this embeds.
+    pub full_url: String,
+    /// The full page's absolute URL where `base_url` has an origin, else its
+    /// link: the embed page's canonical link.
+    pub canonical: String,
+    /// Link to the site's home page.
+    pub site_url: String,
+    /// Lists: the slice's compact data file, relative to the page
+    /// (`data.json`), which the page's script reads when a filter is set.
+    pub data: Option<String>,
+    /// How many events the slice has.
+    pub total: usize,
+    /// How many this page shows (at most `embed.max_events`).
+    pub shown: usize,
+    /// `embed.max_events`.
+    pub max_events: usize,
+}
+
+/// `page.embed`, on every full page that has an embeddable version: what
+/// the "Embed this" snippets need.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub(crate) struct EmbedLinks {
+    /// The embed page's absolute URL where `base_url` has an origin, else its link.
+    pub url: String,
+    /// What the loader's `data-annals-embed` takes: `actors/ivan-popov`,
+    /// `events/<slug>`, or empty for the timeline.
+    pub name: String,
+    /// The loader's URL (`embed.js`), absolute where `base_url` has an origin.
+    pub loader: String,
+    /// The oEmbed response's absolute URL; none with a path-only `base_url`.
+    pub oembed: Option<String>,
+    /// The loader snippet as HTML text (print it escaped, as text to copy).
+    pub loader_snippet: String,
+    /// The plain iframe snippet as HTML text.
+    pub iframe_snippet: String,
+}
 
 /// One year of a list page's events (`groups`), in the page's order.
 #[derive(Debug, Clone, Serialize, JsonSchema)]

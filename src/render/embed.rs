@@ -1,0 +1,223 @@
+//! The files embedding needs besides its pages (SPEC §8): the loader
+//! (`embed.js`), each list's compact data for filters (`embed/…/data.json`),
+//! the static oEmbed responses and, when enabled, HTML fragments.
+
+use super::{view, Renderer};
+use crate::diagnostic::Diagnostic;
+use crate::escape;
+use crate::model::Timeline;
+use crate::plan;
+use crate::route::{DataFile, Embeddable, GroupId, ListId, Route};
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Value};
+
+/// Width and height an oEmbed consumer reserves before the loader or pym
+/// sizes the frame: lists are tall, a card is short.
+const OEMBED_WIDTH: u32 = 600;
+const OEMBED_LIST_HEIGHT: u32 = 600;
+const OEMBED_CARD_HEIGHT: u32 = 320;
+/// How long consumers may cache a response: a day, as the site changes.
+const OEMBED_CACHE_AGE: u32 = 86_400;
+
+/// One event in a list's `data.json`: what the embed page's script filters
+/// on and shows.
+#[derive(Serialize)]
+struct Record<'a> {
+    slug: &'a str,
+    title: &'a str,
+    url: String,
+    date: &'a str,
+    summary: &'a str,
+    status: &'static str,
+    actors: Vec<&'a str>,
+    /// Its theatres and every theatre that contains them.
+    theatres: Vec<String>,
+    tags: Vec<&'a str>,
+    /// Days since 1970-01-01 (UTC) of its earliest and latest moment.
+    start: i64,
+    end: i64,
+}
+
+/// The static oEmbed response (oEmbed 1.0, type `rich`).
+#[derive(Serialize)]
+struct OEmbed {
+    version: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    title: String,
+    provider_name: String,
+    provider_url: String,
+    html: String,
+    width: u32,
+    height: u32,
+    cache_age: u32,
+}
+
+type Files = Vec<(Route, Result<Vec<u8>, Diagnostic>)>;
+
+impl Renderer<'_> {
+    /// Every embedding file but the embed pages themselves.
+    pub(crate) fn embed_files(&self) -> Files {
+        let (t, c) = (self.timeline, self.config);
+        let mut out: Files = Vec::new();
+        let loader = Route::Data(DataFile::EmbedLoader);
+        out.push((
+            loader.clone(),
+            self.render_template(&loader.path(), &Context::new()),
+        ));
+        let lists: Vec<ListId> = std::iter::once(ListId::Timeline)
+            .chain(plan::groups(t).map(ListId::Group))
+            .collect();
+        // Each event's record is serialised once; every list that holds it
+        // reuses the text.
+        let records: Vec<String> = (0..t.events.len())
+            .into_par_iter()
+            .map(|i| self.record(i))
+            .collect();
+        out.par_extend(lists.par_iter().map(|list| {
+            let events = display_order(t, list, c.order);
+            let mut json = format!(r#"{{"version":1,"total":{},"events":["#, events.len());
+            for (n, &i) in events.iter().enumerate() {
+                if n > 0 {
+                    json.push(',');
+                }
+                json.push_str(&records[i]);
+            }
+            json.push_str("]}");
+            (Route::EmbedData(list.clone()), Ok(json.into_bytes()))
+        }));
+        if c.base_url.has_origin() {
+            out.par_extend(
+                plan::embeddable(t)
+                    .collect::<Vec<_>>()
+                    .into_par_iter()
+                    .map(|of| {
+                        let bytes = serde_json::to_vec_pretty(&self.oembed(&of))
+                            .map_err(|e| json_error(&of, &e));
+                        (Route::OEmbed(of), bytes)
+                    }),
+            );
+        }
+        if c.embed.fragments {
+            out.par_extend(lists.into_par_iter().map(|list| {
+                let events = plan::embed_slice(t, &list, c);
+                let values: Vec<Value> = events.iter().map(|&i| self.events[i].clone()).collect();
+                let mut ctx = Context::new();
+                ctx.insert_value("events", Value::from(values));
+                ctx.insert("total", &t.list(&list).len());
+                let bytes = self.render_template("fragment.html", &ctx);
+                (Route::Fragment(list), bytes)
+            }));
+        }
+        out
+    }
+
+    /// Event `i`'s record in a list's `data.json`
+    /// (`{"version":1,"total":N,"events":[record, …]}`), as JSON text.
+    fn record(&self, i: usize) -> String {
+        let t = self.timeline;
+        let te = &t.events[i];
+        let e = &te.event;
+        let facets = view::facets(t, te);
+        let record = Record {
+            slug: e.slug.as_str(),
+            title: &e.title,
+            url: self.config.base_url.link(&Route::event(&e.slug).path()),
+            date: &self.date_texts[i],
+            summary: &e.summary_text,
+            status: e.status.as_str(),
+            actors: te.actors.iter().map(|s| s.as_str()).collect(),
+            theatres: facets
+                .theatres
+                .split(' ')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            tags: te.tags.iter().map(|s| s.as_str()).collect(),
+            start: facets.start,
+            end: facets.end,
+        };
+        // Serialising plain strings and numbers cannot fail.
+        serde_json::to_string(&record).unwrap_or_default()
+    }
+
+    fn oembed(&self, of: &Embeddable) -> OEmbed {
+        let (t, c) = (self.timeline, self.config);
+        let title = title_of(t, of, &c.lang, &c.title);
+        let url = c.base_url.absolute(&Route::Embed(of.clone()).path());
+        let height = frame_height(of);
+        OEmbed {
+            version: "1.0",
+            kind: "rich",
+            html: iframe_snippet(&url, &title, height),
+            title,
+            provider_name: c.title.clone(),
+            provider_url: c.base_url.absolute(""),
+            width: OEMBED_WIDTH,
+            height,
+            cache_age: OEMBED_CACHE_AGE,
+        }
+    }
+}
+
+/// The height a plain iframe of `of` starts with.
+pub(super) fn frame_height(of: &Embeddable) -> u32 {
+    match of {
+        Embeddable::List(_) => OEMBED_LIST_HEIGHT,
+        Embeddable::Event(_) => OEMBED_CARD_HEIGHT,
+    }
+}
+
+/// The plain iframe snippet, as HTML text: what oEmbed's `html` holds and
+/// "Embed this" offers.
+pub(super) fn iframe_snippet(url: &str, title: &str, height: u32) -> String {
+    format!(
+        r#"<iframe src="{}" title="{}" width="100%" height="{height}" style="border:0" loading="lazy"></iframe>"#,
+        escape::html(url),
+        escape::html(title),
+    )
+}
+
+/// The loader snippet, as HTML text.
+pub(super) fn loader_snippet(name: &str, loader: &str) -> String {
+    format!(
+        "<div data-annals-embed=\"{}\"></div>\n<script src=\"{}\" async></script>",
+        escape::html(name),
+        escape::html(loader),
+    )
+}
+
+/// A list's events in display order, all of them.
+fn display_order(t: &Timeline, list: &ListId, order: crate::parse::config::Order) -> Vec<usize> {
+    let all = t.list(list);
+    match order {
+        crate::parse::config::Order::Ascending => all.to_vec(),
+        crate::parse::config::Order::Descending => all.iter().rev().copied().collect(),
+    }
+}
+
+/// What an embeddable thing is called: the site, a group or an event.
+fn title_of(t: &Timeline, of: &Embeddable, lang: &crate::date::Lang, site: &str) -> String {
+    match of {
+        Embeddable::List(ListId::Timeline) => site.to_string(),
+        Embeddable::List(ListId::Group(id)) => match id {
+            GroupId::Actor(s) => t.actors.get(s).map(|g| g.entity.name.clone()),
+            GroupId::Theatre(s) => t.theatres.get(s).map(|g| g.entity.name.clone()),
+            GroupId::Tag(s) => t.tags.get(s).map(|g| g.name.clone()),
+            GroupId::Year(y) => Some(view::year_label(*y, lang)),
+        }
+        .unwrap_or_else(|| id.segment()),
+        Embeddable::Event(slug) => t
+            .index_of(slug)
+            .map(|i| t.events[i].event.title.clone())
+            .unwrap_or_else(|| slug.to_string()),
+    }
+}
+
+fn json_error(what: &impl std::fmt::Debug, e: &serde_json::Error) -> Diagnostic {
+    Diagnostic::error(
+        crate::diagnostic::Code::Io,
+        format!("cannot write the embedding data of {what:?}: {e}"),
+    )
+}

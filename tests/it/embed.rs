@@ -1,0 +1,233 @@
+//! SPEC §8 on the files a build writes: an embed page for every list and
+//! every event, light and self-contained, its slice's data for filters, the
+//! static oEmbed responses, fragments when asked for, and the loader. The
+//! browser side (heights, pym.js, AMP, filters, cross-origin messages) is
+//! tests/browser/embed.test.mjs.
+
+use crate::support::*;
+use std::path::Path;
+
+fn with_config(site: &Path, extra: &str) {
+    let config = site.join("annals.yaml");
+    let text = read(&config);
+    std::fs::write(&config, format!("{text}{extra}")).unwrap();
+}
+
+/// The `href` of the first `<link rel="{rel}"` in `html`.
+fn link_href(html: &str, rel: &str) -> Option<String> {
+    let at = html.find(&format!("<link rel=\"{rel}\""))?;
+    let tag = &html[at..at + html[at..].find('>')?];
+    let href = tag.split("href=\"").nth(1)?;
+    Some(href[..href.find('"')?].to_string())
+}
+
+#[test]
+fn every_list_and_event_has_a_light_self_contained_embed_page() {
+    let site = fixture("feeds");
+    let public = build(site.path(), &[]);
+    let full_pages = tree(&public)
+        .into_keys()
+        .filter(|p| p.ends_with("index.html") && !p.starts_with("embed/"))
+        .filter(|p| {
+            !matches!(
+                p.as_str(),
+                "actors/index.html"
+                    | "theatres/index.html"
+                    | "tags/index.html"
+                    | "years/index.html"
+            ) && !p.contains("/page/")
+                && !p.starts_with("page/")
+        })
+        .collect::<Vec<_>>();
+    assert!(full_pages.len() > 20, "{full_pages:?}");
+    for page in &full_pages {
+        let embed = public.join("embed").join(page);
+        assert!(embed.exists(), "no embed page for {page}");
+        let html = read(&embed);
+        assert!(html.len() < 150 * 1024, "{page}: {} bytes", html.len());
+        assert!(
+            html.contains("<meta name=\"robots\" content=\"noindex\">"),
+            "{page}"
+        );
+        assert!(html.contains("<base target=\"_top\">"), "{page}");
+        let full = format!(
+            "https://example.org/war/{}",
+            page.trim_end_matches("index.html")
+        );
+        assert_eq!(link_href(&html, "canonical"), Some(full), "{page}");
+        // Nothing is loaded: style and script are inline, and no site navigation.
+        for loaded in [
+            "<link rel=\"stylesheet\"",
+            "<script src",
+            "@import",
+            "class=\"site-nav\"",
+        ] {
+            assert!(!html.contains(loaded), "{page} has {loaded}");
+        }
+        assert!(
+            html.contains("annals:height"),
+            "{page} has no height script"
+        );
+    }
+    let card = read(&public.join("embed/events/tricky/index.html"));
+    assert!(card.contains("class=\"annals-embed annals-embed-card\""));
+    assert!(card.contains("<a class=\"annals-title\" href=\"/war/events/tricky/\">"));
+    // The loader sits at the root, whatever the theme.
+    assert!(read(&public.join("embed.js")).contains("data-annals-embed"));
+}
+
+#[test]
+fn an_embed_page_shows_max_events_and_its_data_holds_the_whole_slice() {
+    let site = fixture("feeds");
+    with_config(site.path(), "order: descending\nembed: {max_events: 3}\n");
+    let public = build(site.path(), &[]);
+    let html = read(&public.join("embed/index.html"));
+    let titles: Vec<&str> = html
+        .split("<a class=\"annals-title\" href=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    let data: serde_json::Value =
+        serde_json::from_str(&read(&public.join("embed/data.json"))).expect("valid JSON");
+    let events = data["events"].as_array().expect("events");
+    let total = events.len();
+    assert_eq!(data["version"], 1);
+    assert_eq!(data["total"], total);
+    assert!(total > 3, "{total}");
+    // The page shows the first three of the slice, in the data's order (newest first).
+    let first: Vec<&str> = events[..3]
+        .iter()
+        .map(|e| e["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, first);
+    assert!(html.contains(&format!("data-annals-total=\"{total}\"")));
+    assert!(html.contains(&format!(
+        "<p class=\"annals-more\"><a href=\"/war/\">{total} events</a></p>"
+    )));
+    // Each record carries what the page's filters need.
+    for e in events {
+        for key in [
+            "slug", "title", "url", "date", "summary", "status", "actors", "theatres", "tags",
+            "start", "end",
+        ] {
+            assert!(e.get(key).is_some(), "no {key} in {e}");
+        }
+        assert!(e["start"].as_i64() <= e["end"].as_i64(), "{e}");
+    }
+    // A sub-theatre's event is found by its parent theatre too.
+    let orikhiv = events
+        .iter()
+        .find(|e| {
+            e["theatres"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t == "orikhiv")
+        })
+        .expect("an event in Orikhiv");
+    assert!(orikhiv["theatres"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t == "zaporizhzhia"));
+    // A group's data holds that group's events only.
+    let popov: serde_json::Value =
+        serde_json::from_str(&read(&public.join("embed/actors/ivan-popov/data.json"))).unwrap();
+    for e in popov["events"].as_array().unwrap() {
+        assert!(
+            e["actors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a == "ivan-popov"),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn oembed_responses_need_an_absolute_base_url() {
+    let site = fixture("feeds");
+    let public = build(site.path(), &[]);
+    let html = read(&public.join("actors/ivan-popov/index.html"));
+    let href = link_href(&html, "alternate\" type=\"application/json+oembed")
+        .expect("an oEmbed discovery link");
+    assert_eq!(
+        href,
+        "https://example.org/war/oembed/actors/ivan-popov.json"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&public.join("oembed/actors/ivan-popov.json"))).unwrap();
+    assert_eq!(json["version"], "1.0");
+    assert_eq!(json["type"], "rich");
+    assert_eq!(json["title"], "Ivan Popov");
+    assert_eq!(json["provider_url"], "https://example.org/war/");
+    assert_eq!(json["provider_name"], "Feeds & <Exports> \"quoted\"");
+    assert!(json["width"].as_u64().is_some() && json["height"].as_u64().is_some());
+    assert_eq!(
+        json["html"],
+        "<iframe src=\"https://example.org/war/embed/actors/ivan-popov/\" title=\"Ivan Popov\" width=\"100%\" height=\"600\" style=\"border:0\" loading=\"lazy\"></iframe>"
+    );
+    // One response per embeddable page, the timeline's as index.json.
+    assert!(public.join("oembed/index.json").exists());
+    assert!(public.join("oembed/events/tricky.json").exists());
+    let tricky: serde_json::Value =
+        serde_json::from_str(&read(&public.join("oembed/events/tricky.json"))).unwrap();
+    assert!(tricky["html"]
+        .as_str()
+        .unwrap()
+        .contains("title=\"Tom &amp; Jerry &lt;script&gt;"));
+
+    // A path-only base_url: no responses, no links, and `check` says so once.
+    let public = build(site.path(), &["--base-url", "/war/"]);
+    assert!(!public.join("oembed").exists());
+    assert!(!read(&public.join("actors/ivan-popov/index.html")).contains("json+oembed"));
+    with_config(site.path(), "base_url: /war/\n");
+    let config = read(&site.path().join("annals.yaml"));
+    std::fs::write(
+        site.path().join("annals.yaml"),
+        config.replace("base_url: https://example.org/war/\n", ""),
+    )
+    .unwrap();
+    let out = run(site.path(), &["check"]);
+    let err = stderr(&out);
+    assert_eq!(
+        err.matches("no oEmbed responses are written").count(),
+        1,
+        "{err}"
+    );
+}
+
+#[test]
+fn fragments_are_written_only_when_asked_for_with_absolute_links() {
+    let site = fixture("feeds");
+    let public = build(site.path(), &[]);
+    assert!(!public.join("fragments").exists());
+    with_config(site.path(), "embed: {fragments: true}\n");
+    let public = build(site.path(), &[]);
+    let html = read(&public.join("fragments/actors/ivan-popov.html"));
+    assert!(html.starts_with("<ol class=\"annals-events\""), "{html}");
+    assert!(
+        html.contains("href=\"https://example.org/war/events/"),
+        "{html}"
+    );
+    assert!(!html.contains("<html"), "a fragment is markup alone");
+    assert!(public.join("fragments/index.html").exists());
+}
+
+#[test]
+fn bad_embed_settings_are_errors_at_the_value() {
+    let site = fixture("feeds");
+    with_config(site.path(), "embed: {max_events: 0, fragmnets: true}\n");
+    let out = run(site.path(), &["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[E112]: `embed.max_events` must be a whole number from 1 to 10000\n --> annals.yaml:5:21"),
+        "{err}"
+    );
+    assert!(
+        err.contains("unknown key `fragmnets`") && err.contains("did you mean `fragments`?"),
+        "{err}"
+    );
+}
