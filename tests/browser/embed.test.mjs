@@ -453,7 +453,7 @@ test("embed pages load nothing and are under 150 KB each; they carry noindex and
 test("screenshots of a host page with two embeds and a card, at 360 and 1280 px", async () => {
   const url = host(hostPage(`
 <div class="annals" data-annals-embed="${ACTOR}"></div>
-<div class="annals" data-annals-embed="" data-to="2023-07-12"></div>
+<div class="annals" data-annals-embed="tags/dismissal" data-theme="dark"></div>
 <div class="annals" data-annals-embed="${CARD}"></div>
 ${loader()}`));
   for (const width of [360, 1280]) {

@@ -172,3 +172,29 @@ test("without JavaScript the whole list shows and the form stays hidden", async 
   assert.equal(await page.locator("ol.events > li:not([hidden])").count(), all);
   await context.close();
 });
+
+test("Embed this opens from the keyboard, shows absolute snippets and copies them", async () => {
+  const { context, page, problems } = await open("actors/ivan-popov/", {
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  const summary = page.locator("details.embed-this summary");
+  await summary.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("details.embed-this").getAttribute("open"), "");
+  // The site is built with a path-only base_url: the page makes the addresses absolute.
+  const loader = await page.locator("#embed-loader").inputValue();
+  assert.equal(
+    loader,
+    `<div data-annals-embed="actors/ivan-popov"></div>\n<script src="${origin}${PREFIX}embed.js" async></script>`,
+  );
+  const iframe = await page.locator("#embed-iframe").inputValue();
+  assert.match(iframe, new RegExp(`^<iframe src="${origin}${PREFIX}embed/actors/ivan-popov/" title="Ivan Popov" `));
+  const button = page.locator("button.embed-copy[data-copy=embed-iframe]");
+  assert.ok(await button.isVisible(), "the copy button shows when JavaScript runs");
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector("button.embed-copy[data-copy=embed-iframe]").textContent === "Copied");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), iframe);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
