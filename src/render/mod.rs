@@ -42,7 +42,7 @@ const BUILTIN_PREFIX: &str = "builtin/";
 
 /// Templates that every site has whatever its theme (Zola's built-in
 /// `robots.txt` is the model): files search engines read, and embedding.
-const BUILTINS: [(&str, &str); 9] = [
+const BUILTINS: [(&str, &str); 11] = [
     ("sitemap.xml", include_str!("builtins/sitemap.xml")),
     (
         "sitemap_index.xml",
@@ -56,6 +56,8 @@ const BUILTINS: [(&str, &str); 9] = [
         "embed_event.html",
         include_str!("builtins/embed_event.html"),
     ),
+    ("embed_head.html", include_str!("builtins/embed_head.html")),
+    ("embed_item.html", include_str!("builtins/embed_item.html")),
     ("embed_style.css", include_str!("builtins/embed_style.css")),
     ("embed_page.js", include_str!("builtins/embed_page.js")),
     ("embed.js", include_str!("builtins/embed.js")),
