@@ -110,6 +110,26 @@ impl Timeline {
         out
     }
 
+    /// The lists that show event `i`: the timeline and its groups' lists.
+    pub(crate) fn lists_of(&self, i: usize) -> Vec<ListId> {
+        let groups = self.groups_of(i).into_iter().map(ListId::Group);
+        std::iter::once(ListId::Timeline).chain(groups).collect()
+    }
+
+    /// Event `i`'s theatres, each followed by the theatres that contain it,
+    /// each theatre once: what "in this theatre" matches.
+    pub(crate) fn theatres_within(&self, i: usize) -> Vec<Slug> {
+        let mut out: Vec<Slug> = Vec::new();
+        for s in &self.events[i].theatres {
+            for c in std::iter::once(s.clone()).chain(self.ancestors(s)) {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
     /// The position of the event with this slug in this build.
     pub(crate) fn index_of(&self, slug: &Slug) -> Option<usize> {
         self.by_slug.get(slug).copied()
@@ -346,20 +366,12 @@ fn cooccurrence(t: &mut Timeline) {
             g.children.push(child.clone());
         }
     }
-    // Each event's theatres with every theatre that contains them, once.
-    let mut within: Vec<Vec<Slug>> = Vec::with_capacity(t.events.len());
+    let within: Vec<Vec<Slug>> = (0..t.events.len()).map(|i| t.theatres_within(i)).collect();
     let mut inherited: BTreeMap<Slug, Vec<usize>> = BTreeMap::new();
-    for (i, e) in t.events.iter().enumerate() {
-        let mut all = e.theatres.clone();
-        for th in &e.theatres {
-            for a in t.ancestors(th) {
-                if !all.contains(&a) {
-                    all.push(a.clone());
-                    inherited.entry(a).or_default().push(i);
-                }
-            }
+    for (i, all) in within.iter().enumerate() {
+        for a in all.iter().filter(|a| !t.events[i].theatres.contains(a)) {
+            inherited.entry(a.clone()).or_default().push(i);
         }
-        within.push(all);
     }
     for (slug, extra) in inherited {
         if let Some(g) = t.theatres.get_mut(&slug) {

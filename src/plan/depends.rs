@@ -6,7 +6,7 @@ use super::{in_sitemap, page_count, pages, per_page, sitemap_parts, Page};
 use crate::feeds;
 use crate::model::Timeline;
 use crate::parse::config::{Config, Order};
-use crate::route::{DataFile, Embeddable, ListId, Route};
+use crate::route::{DataFile, Embeddable, Route};
 use crate::slug::Slug;
 use std::collections::BTreeSet;
 
@@ -54,18 +54,22 @@ pub(crate) fn affected(
     let (pages_before, pages_after) = (pages(before, config), pages(after, config));
     let routes = |p: &[Page]| p.iter().map(|p| p.route.clone()).collect::<BTreeSet<_>>();
     let (routes_before, routes_after) = (routes(&pages_before), routes(&pages_after));
-    out.extend(routes_before.iter().chain(&routes_after).map(Route::file));
     // Embed pages show no site-wide counts: only the lists that hold the
     // event (their totals and places change) and its own card, with the
     // lists' data and fragments; and the oEmbed responses of what appeared,
     // disappeared or is this event.
-    out.retain(|f| !f.starts_with(&Route::Embed(Embeddable::List(ListId::Timeline)).path()));
+    let full = |r: &&Route| !matches!(r, Route::Embed(_));
+    out.extend(
+        routes_before
+            .iter()
+            .chain(&routes_after)
+            .filter(full)
+            .map(Route::file),
+    );
     for (t, i) in [(before, b), (after, a)] {
         let Some(i) = i else { continue };
         out.insert(Route::Embed(Embeddable::Event(slug.clone())).file());
-        let lists =
-            std::iter::once(ListId::Timeline).chain(t.groups_of(i).into_iter().map(ListId::Group));
-        for list in lists {
+        for list in t.lists_of(i) {
             out.insert(Route::Embed(Embeddable::List(list.clone())).file());
             out.insert(Route::EmbedData(list.clone()).file());
             if config.embed.fragments {
@@ -118,9 +122,7 @@ pub(crate) fn showing(t: &Timeline, config: &Config, i: usize) -> Vec<Route> {
             .filter(|(_, other)| other.related.contains(&i))
             .map(|(j, _)| event(j)),
     );
-    let lists =
-        std::iter::once(ListId::Timeline).chain(t.groups_of(i).into_iter().map(ListId::Group));
-    for list in lists {
+    for list in t.lists_of(i) {
         let events = t.list(&list);
         let Ok(at) = events.binary_search(&i) else {
             continue;

@@ -124,17 +124,18 @@ pub(crate) fn pages(t: &Timeline, config: &Config) -> Vec<Page> {
     pages
 }
 
-/// Everything with an embed page (SPEC §8): the timeline, each group's list
-/// and each event.
+/// Every list: the timeline, then each group's.
+pub(crate) fn lists(t: &Timeline) -> impl Iterator<Item = ListId> + '_ {
+    std::iter::once(ListId::Timeline).chain(groups(t).map(ListId::Group))
+}
+
+/// Everything with an embed page (SPEC §8): every list and each event.
 pub(crate) fn embeddable(t: &Timeline) -> impl Iterator<Item = Embeddable> + '_ {
-    std::iter::once(ListId::Timeline)
-        .chain(groups(t).map(ListId::Group))
-        .map(Embeddable::List)
-        .chain(
-            t.events
-                .iter()
-                .map(|e| Embeddable::Event(e.event.slug.clone())),
-        )
+    lists(t).map(Embeddable::List).chain(
+        t.events
+            .iter()
+            .map(|e| Embeddable::Event(e.event.slug.clone())),
+    )
 }
 
 /// Events per page of a list of `len` events (`paginate_by: 0` is one page).
@@ -163,22 +164,31 @@ fn paginate(pages: &mut Vec<Page>, t: &Timeline, list: ListId, config: &Config) 
 /// The events an embed page of `list` shows: its first `embed.max_events`
 /// in display order.
 pub(crate) fn embed_slice(t: &Timeline, list: &ListId, config: &Config) -> Vec<usize> {
-    let all = t.list(list);
-    let max = config.embed.max_events;
-    match config.order {
-        Order::Ascending => all.iter().take(max).copied().collect(),
-        Order::Descending => all.iter().rev().take(max).copied().collect(),
-    }
+    display_order(t, list, config)
+        .take(config.embed.max_events)
+        .collect()
 }
 
 /// The events page `n` (1-based) of `list` shows, in display order.
 pub(crate) fn slice(t: &Timeline, list: &ListId, n: usize, config: &Config) -> Vec<usize> {
-    let all = t.list(list);
-    let per = per_page(all.len(), config);
+    let per = per_page(t.list(list).len(), config);
     let skip = per.saturating_mul(n.saturating_sub(1));
+    display_order(t, list, config)
+        .skip(skip)
+        .take(per)
+        .collect()
+}
+
+/// Every event of `list`, in the order pages show them (`order:`).
+pub(crate) fn display_order<'t>(
+    t: &'t Timeline,
+    list: &ListId,
+    config: &Config,
+) -> Box<dyn Iterator<Item = usize> + 't> {
+    let all = t.list(list).iter().copied();
     match config.order {
-        Order::Ascending => all.iter().skip(skip).take(per).copied().collect(),
-        Order::Descending => all.iter().rev().skip(skip).take(per).copied().collect(),
+        Order::Ascending => Box::new(all),
+        Order::Descending => Box::new(all.rev()),
     }
 }
 

@@ -8,6 +8,7 @@ use crate::escape;
 use crate::model::Timeline;
 use crate::plan;
 use crate::route::{DataFile, Embeddable, GroupId, ListId, Route};
+use crate::slug::Slug;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -32,7 +33,7 @@ struct Record<'a> {
     status: &'static str,
     actors: Vec<&'a str>,
     /// Its theatres and every theatre that contains them.
-    theatres: Vec<String>,
+    theatres: Vec<Slug>,
     tags: Vec<&'a str>,
     /// Days since 1970-01-01 (UTC) of its earliest and latest moment.
     start: i64,
@@ -66,9 +67,7 @@ impl Renderer<'_> {
             loader.clone(),
             self.render_template(&loader.path(), &Context::new()),
         ));
-        let lists: Vec<ListId> = std::iter::once(ListId::Timeline)
-            .chain(plan::groups(t).map(ListId::Group))
-            .collect();
+        let lists: Vec<ListId> = plan::lists(t).collect();
         // Each event's record is serialised once; every list that holds it
         // reuses the text.
         let records: Vec<String> = (0..t.events.len())
@@ -76,7 +75,7 @@ impl Renderer<'_> {
             .map(|i| self.record(i))
             .collect();
         out.par_extend(lists.par_iter().map(|list| {
-            let events = display_order(t, list, c.order);
+            let events: Vec<usize> = plan::display_order(t, list, c).collect();
             let mut json = format!(r#"{{"version":1,"total":{},"events":["#, events.len());
             for (n, &i) in events.iter().enumerate() {
                 if n > 0 {
@@ -119,7 +118,7 @@ impl Renderer<'_> {
         let t = self.timeline;
         let te = &t.events[i];
         let e = &te.event;
-        let facets = view::facets(t, te);
+        let (start, end) = view::day_span(&e.date);
         let record = Record {
             slug: e.slug.as_str(),
             title: &e.title,
@@ -128,15 +127,10 @@ impl Renderer<'_> {
             summary: &e.summary_text,
             status: e.status.as_str(),
             actors: te.actors.iter().map(|s| s.as_str()).collect(),
-            theatres: facets
-                .theatres
-                .split(' ')
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
+            theatres: t.theatres_within(i),
             tags: te.tags.iter().map(|s| s.as_str()).collect(),
-            start: facets.start,
-            end: facets.end,
+            start,
+            end,
         };
         // Serialising plain strings and numbers cannot fail.
         serde_json::to_string(&record).unwrap_or_default()
@@ -186,15 +180,6 @@ pub(super) fn loader_snippet(name: &str, loader: &str) -> String {
         escape::html(name),
         escape::html(loader),
     )
-}
-
-/// A list's events in display order, all of them.
-fn display_order(t: &Timeline, list: &ListId, order: crate::parse::config::Order) -> Vec<usize> {
-    let all = t.list(list);
-    match order {
-        crate::parse::config::Order::Ascending => all.to_vec(),
-        crate::parse::config::Order::Descending => all.iter().rev().copied().collect(),
-    }
 }
 
 /// What an embeddable thing is called: the site, a group or an event.

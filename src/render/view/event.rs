@@ -2,7 +2,7 @@
 //! receive.
 
 use super::{link_for, tag_link, DateView, Link, Links};
-use crate::date::Lang;
+use crate::date::{EventDate, Lang};
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
 use crate::model::{Group, Timeline, TimelineEvent};
@@ -364,7 +364,7 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
             .collect(),
         location: e.location.as_deref().cloned(),
         extra: e.extra.clone(),
-        facets: facets(t, te),
+        facets: facets(t, i),
     }
 }
 
@@ -391,24 +391,27 @@ pub(crate) fn event_page(
     })
 }
 
-pub(crate) fn facets(t: &Timeline, te: &TimelineEvent) -> Facets {
+fn facets(t: &Timeline, i: usize) -> Facets {
+    let te = &t.events[i];
     let join = |v: &[Slug]| v.iter().map(Slug::as_str).collect::<Vec<_>>().join(" ");
-    let mut theatres: Vec<Slug> = Vec::new();
-    for s in &te.theatres {
-        for c in std::iter::once(s.clone()).chain(t.ancestors(s)) {
-            if !theatres.contains(&c) {
-                theatres.push(c);
-            }
-        }
-    }
-    const OPEN: i64 = 100_000_000;
-    let d = &te.event.date;
-    let day = |x: chrono::NaiveDateTime| x.and_utc().timestamp().div_euclid(86_400);
+    let (start, end) = day_span(&te.event.date);
     Facets {
         actors: join(&te.actors),
-        theatres: join(&theatres),
+        theatres: join(&t.theatres_within(i)),
         tags: join(&te.tags),
-        start: d.earliest_utc().map(day).unwrap_or(-OPEN),
-        end: d.latest_utc().map(day).unwrap_or(OPEN),
+        start,
+        end,
     }
+}
+
+/// Days since 1970-01-01 (UTC) of a date's earliest and latest moment, so
+/// that a date range compares numbers, BCE included; open ends are
+/// ±100 000 000 days.
+pub(crate) fn day_span(d: &EventDate) -> (i64, i64) {
+    const OPEN: i64 = 100_000_000;
+    let day = |x: chrono::NaiveDateTime| x.and_utc().timestamp().div_euclid(86_400);
+    (
+        d.earliest_utc().map(day).unwrap_or(-OPEN),
+        d.latest_utc().map(day).unwrap_or(OPEN),
+    )
 }

@@ -9,7 +9,7 @@
 mod event;
 mod site;
 
-pub(crate) use event::{event, event_page, facets, EventView, FullEvent, ListEvent, SharedLinks};
+pub(crate) use event::{day_span, event, event_page, EventView, FullEvent, ListEvent, SharedLinks};
 pub(crate) use site::{entity, site, EntityView, SiteView, YearView};
 
 /// `embed`, on embed pages (SPEC §8).
