@@ -65,21 +65,21 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
         let _ = writeln!(out, "{pad}{} {location}", blue("-->"));
     }
     if let Some(span) = &d.span {
-        let line = span.source_line.trim_end_matches(['\r', '\n']);
+        let shown = excerpt(
+            span.source_line.trim_end_matches(['\r', '\n']),
+            span.column,
+            span.width,
+        );
         let _ = writeln!(out, "{pad} {}", blue("|"));
         let _ = writeln!(
             out,
             "{} {} {}",
             blue(&span.line.to_string()),
             blue("|"),
-            line
+            shown.text
         );
-        let lead: String = line
-            .chars()
-            .take(span.column.saturating_sub(1))
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        let marker = "^".repeat(span.width.max(1));
+        let lead = " ".repeat(shown.lead);
+        let marker = "^".repeat(shown.width);
         let marker = match d.severity {
             Severity::Error => paint(color, "1;31", &marker),
             Severity::Warning => paint(color, "1;33", &marker),
@@ -91,6 +91,62 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
         let _ = writeln!(out, "{pad} {} hint: {hint}", blue("="));
     }
     out
+}
+
+/// Widest source line shown whole; a longer one is cut around the marker.
+const MAX_SHOWN: usize = 100;
+
+/// A source line as shown under a diagnostic, and where its marker goes.
+struct Excerpt {
+    text: String,
+    lead: usize,
+    width: usize,
+}
+
+/// `line` with tabs shown as four spaces (a terminal's tab stops would move
+/// the marker), cut to [`MAX_SHOWN`] characters around the marked part of
+/// `width` characters from 1-based `column`, with `…` where it was cut.
+fn excerpt(line: &str, column: usize, width: usize) -> Excerpt {
+    let mut chars: Vec<char> = Vec::new();
+    let mut start = None;
+    for (i, c) in line.chars().enumerate() {
+        if i + 1 == column {
+            start = Some(chars.len());
+        }
+        match c {
+            '\t' => chars.extend([' '; 4]),
+            c => chars.push(c),
+        }
+    }
+    let start = start.unwrap_or(chars.len());
+    let width = width.max(1);
+    if chars.len() <= MAX_SHOWN {
+        return Excerpt {
+            text: chars.into_iter().collect(),
+            lead: start,
+            width,
+        };
+    }
+    // Some context before the marker, and as much of the marker as fits.
+    let from = start
+        .saturating_sub(30)
+        .min(chars.len().saturating_sub(MAX_SHOWN));
+    let to = (from + MAX_SHOWN).min(chars.len());
+    let cut_before = from > 0;
+    let mut text: String = if cut_before {
+        "…".into()
+    } else {
+        String::new()
+    };
+    text.extend(&chars[from..to]);
+    if to < chars.len() {
+        text.push('…');
+    }
+    Excerpt {
+        text,
+        lead: start - from + usize::from(cut_before),
+        width: width.min(to.saturating_sub(start)).max(1),
+    }
 }
 
 /// One JSON object on one line: severity, code, message, file, line, column, hint.

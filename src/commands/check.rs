@@ -60,7 +60,10 @@ pub fn run(
             }
         }
         Format::Human => {
-            super::print_diagnostics_only(&diagnostics, verbosity);
+            // `-q` hides the summary, never a problem that fails the check.
+            super::print_unless_quiet(&diagnostics, verbosity, |d| {
+                d.is_error() || (deny_warnings && d.severity == Severity::Warning)
+            });
             if verbosity > Verbosity::Quiet {
                 let plural = if files == 1 { "" } else { "s" };
                 if diagnostics.is_empty() {

@@ -39,11 +39,21 @@ fn stderr_color() -> bool {
 
 /// Prints human diagnostics to stderr: errors always, warnings unless quiet.
 pub(crate) fn print_diagnostics_only(diagnostics: &[Diagnostic], verbosity: Verbosity) {
+    print_unless_quiet(diagnostics, verbosity, Diagnostic::is_error);
+}
+
+/// Prints `diagnostics`; with `-q`, only those that `fails`: quiet hides
+/// progress and summaries, never a problem that decides the exit status.
+pub(crate) fn print_unless_quiet(
+    diagnostics: &[Diagnostic],
+    verbosity: Verbosity,
+    fails: impl Fn(&Diagnostic) -> bool,
+) {
     let color = stderr_color();
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     for d in diagnostics {
-        if d.is_error() || verbosity > Verbosity::Quiet {
+        if fails(d) || verbosity > Verbosity::Quiet {
             let _ = writeln!(err, "{}", report::human(d, color));
         }
     }

@@ -29,6 +29,29 @@ pub(super) fn parse_event_date(text: &str, tz: Tz) -> Result<EventDate, DateErro
         return parse_point(s, s, tz).map(EventDate::Point);
     };
     if b.contains('/') {
+        // `2023/07/01` is a date written with slashes, not an interval.
+        let parts: Vec<&str> = s.split('/').collect();
+        let digits = |p: &str, lens: std::ops::RangeInclusive<usize>| {
+            lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+        };
+        let day_like = |i: usize| digits(parts[i], 1..=2);
+        if parts.len() == 3
+            && ((digits(parts[0], 4..=4) && day_like(1) && day_like(2))
+                || (day_like(0) && day_like(1) && digits(parts[2], 4..=4)))
+        {
+            let [y, m, d] = [parts[0], parts[1], parts[2]];
+            // Only a year written first says which of the others is the month.
+            let hint = if y.len() == 4 {
+                format!("write {y}-{m:0>2}-{d:0>2}; a `/` separates the two ends of an interval")
+            } else {
+                "write the year first, as YYYY-MM-DD; a `/` separates the two ends of an interval"
+                    .into()
+            };
+            return Err(DateError::new(format!(
+                "`{s}` is not a date: dates are written year-month-day with `-`"
+            ))
+            .hint(hint));
+        }
         return Err(DateError::new(format!("`{s}` has more than one `/`"))
             .hint("an interval is two dates separated by one `/`"));
     }
@@ -215,7 +238,12 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
                 Some(None) => p.unspecified = Unspecified::Day,
                 Some(Some(d)) => {
                     let max = days_in_month(year, m);
-                    if d == 0 || d > max {
+                    if d == 0 {
+                        return Err(bad(whole, "day 00 does not exist").hint(
+                            "days are numbered from 01; write 2023-07 for a month with no day",
+                        ));
+                    }
+                    if d > max {
                         let name = super::display::english_month(m);
                         return Err(bad(
                             whole,

@@ -2,9 +2,12 @@
 //! matter's top-level keys by line.
 //!
 //! serde_yaml only positions syntax errors; a value that parses but is wrong (a bad
-//! date, an unknown status) is located through this index instead.
+//! date, an unknown status) is located through this index instead, and a value
+//! nested in lists and maps through [`Positions`], built when first asked for.
 
 use crate::diagnostic::Span;
+use crate::yaml::{Place, Positions, Step};
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone)]
 pub(crate) struct FrontMatter {
@@ -17,6 +20,8 @@ pub(crate) struct FrontMatter {
     /// Lines of the YAML part, for diagnostics.
     lines: Vec<String>,
     keys: Vec<KeyLine>,
+    /// Where nested values are: only a file with a problem to show needs it.
+    positions: OnceLock<Positions>,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +69,7 @@ pub(crate) fn split(text: &str) -> Result<FrontMatter, SplitError> {
         yaml_first_line: 2,
         lines: yaml_lines,
         keys,
+        positions: OnceLock::new(),
     })
 }
 
@@ -78,6 +84,7 @@ pub(crate) fn whole_yaml(text: &str) -> FrontMatter {
         yaml_first_line: 1,
         lines,
         keys,
+        positions: OnceLock::new(),
     }
 }
 
@@ -143,57 +150,47 @@ impl FrontMatter {
         }
     }
 
-    /// The first line inside a key's block that contains `needle`, falling back to
-    /// the key itself. Used for values nested in lists and maps.
-    pub(crate) fn find_in_key(&self, key: &str, needle: &str) -> Option<Span> {
-        self.find_nth_in_key(key, needle, 0)
+    /// The value at `steps` (`sources`, 1, `url`), or, if it is not
+    /// written out (a key with no value), the nearest enclosing one; the
+    /// top-level key's value as [`key_span`](Self::key_span) gives it last.
+    pub(crate) fn value_span(&self, steps: &[Step]) -> Option<Span> {
+        let positions = self.positions();
+        (1..=steps.len())
+            .rev()
+            .find_map(|n| positions.value(&steps[..n]))
+            .and_then(|p| self.place_span(p))
+            .or_else(|| match steps.first() {
+                Some(Step::Key(k)) => self.key_span(k),
+                _ => None,
+            })
     }
 
-    /// As [`find_in_key`](Self::find_in_key), for the `n`-th line (0-based)
-    /// holding `needle`: the second of two duplicates is the one to point at.
-    pub(crate) fn find_nth_in_key(&self, key: &str, needle: &str, n: usize) -> Option<Span> {
-        let pos = self.keys.iter().position(|k| k.key == key)?;
-        let start = self.keys[pos].index;
-        let end = self
-            .keys
-            .get(pos + 1)
-            .map(|k| k.index)
-            .unwrap_or(self.lines.len());
-        if !needle.is_empty() {
-            let hit = (start..end)
-                .filter_map(|i| self.lines[i].find(needle).map(|byte| (i, byte)))
-                .nth(n);
-            if let Some((i, byte)) = hit {
-                return Some(self.span_at(i, byte, needle.chars().count()));
-            }
+    /// The key at the end of `steps` (`sources`, 1, `dtae`), for unknown keys;
+    /// for a list item, the item. Falls back as [`value_span`](Self::value_span).
+    pub(crate) fn key_span_at(&self, steps: &[Step]) -> Option<Span> {
+        match self.positions().key(steps) {
+            Some(p) => self.place_span(p),
+            None => self.value_span(steps),
         }
-        self.key_span(key)
     }
 
-    /// The value of `field:` inside a key's block (`lat` in
-    /// `location: {lat: 95, lon: 10}` or on its own line below), up to the
-    /// next `,` or `}` of a flow map; the field itself if it has no value on
-    /// its line, and the key as [`find_in_key`](Self::find_in_key) does if
-    /// the field is not found.
-    pub(crate) fn find_value_in_key(&self, key: &str, field: &str) -> Option<Span> {
-        let needle = format!("{field}:");
-        let span = self.find_in_key(key, &needle)?;
-        let (index, line) = self
-            .lines
-            .iter()
-            .enumerate()
-            .find(|(i, _)| self.yaml_first_line + i == span.line)?;
-        let Some(at) = line.find(&needle) else {
-            return Some(span);
-        };
-        let rest = &line[at + needle.len()..];
-        let value = rest.trim_start();
-        let start = at + needle.len() + (rest.len() - value.len());
-        let value = strip_comment(value.split([',', '}']).next().unwrap_or_default()).trim_end();
-        if value.is_empty() {
-            return Some(span);
-        }
-        Some(self.span_at(index, start, value.chars().count()))
+    /// Whether a value is written at exactly `steps`.
+    pub(crate) fn has(&self, steps: &[Step]) -> bool {
+        self.positions().has(steps)
+    }
+
+    fn positions(&self) -> &Positions {
+        self.positions.get_or_init(|| Positions::of(&self.yaml))
+    }
+
+    fn place_span(&self, place: Place) -> Option<Span> {
+        let index = place.line.checked_sub(1)?;
+        let text = self.lines.get(index)?;
+        let byte = text
+            .char_indices()
+            .nth(place.column)
+            .map_or(text.len(), |(b, _)| b);
+        Some(self.span_at(index, byte, place.width))
     }
 
     /// The span of a key's name (for unknown keys).
@@ -271,7 +268,7 @@ mod tests {
         let fm = split("---\nlocation: {lat: 95, lon: 10 }\nplace:\n  lat:  -91.5 # far\n---\n")
             .unwrap();
         let span = |k, f| {
-            let s = fm.find_value_in_key(k, f).unwrap();
+            let s = fm.value_span(&crate::yaml::steps![k, f]).unwrap();
             (s.line, s.column, s.width)
         };
         assert_eq!(span("location", "lat"), (2, 17, 2));
@@ -293,8 +290,15 @@ mod tests {
     #[test]
     fn finds_nested_values() {
         let fm = split("---\ntitle: A\nsources:\n  - url: ftp://x\n---\n").unwrap();
-        let span = fm.find_in_key("sources", "ftp://x").unwrap();
+        let span = fm
+            .value_span(&crate::yaml::steps!["sources", 0, "url"])
+            .unwrap();
         assert_eq!((span.line, span.column), (4, 10));
+        // Not written: the nearest enclosing value that is.
+        let span = fm
+            .value_span(&crate::yaml::steps!["sources", 0, "date"])
+            .unwrap();
+        assert_eq!((span.line, span.column), (4, 5));
         let key = fm.key_span("sources").unwrap();
         assert_eq!((key.line, key.column), (3, 1));
     }

@@ -169,40 +169,72 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
     let mut theatres = Registry::from_files(parsed.theatres, Kind::Theatre, diagnostics);
     identity::link_parents(&mut theatres, &parents, diagnostics);
 
-    // Duplicate slugs are checked across drafts too: a draft becomes public one day.
+    // Duplicate slugs are checked across drafts too: a draft becomes public one
+    // day; and across files too broken to be events, which will be fixed.
     let mut events = parsed.events;
     events.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.file.cmp(&b.file)));
-    let mut unique: Vec<Event> = Vec::with_capacity(events.len());
-    for e in events {
-        if let Some(prev) = unique.last().filter(|p| p.slug == e.slug) {
+    let mut claims: Vec<(&Slug, &std::path::Path, &Option<crate::diagnostic::Span>)> = events
+        .iter()
+        .map(|e| (&e.slug, e.file.as_path(), &e.slug_span))
+        .chain(
+            parsed
+                .stubs
+                .iter()
+                .map(|s| (&s.slug, s.file.as_path(), &s.slug_span)),
+        )
+        .collect();
+    claims.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let mut duplicates: std::collections::HashSet<&std::path::Path> = Default::default();
+    for group in claims.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        // The file that takes its slug from its name keeps it; the ones
+        // that set `slug:` are told, at that line.
+        let kept = group.iter().position(|c| c.2.is_none()).unwrap_or(0);
+        for (i, (slug, file, span)) in group.iter().enumerate() {
+            if i == kept {
+                continue;
+            }
+            duplicates.insert(file);
             diagnostics.push(
                 Diagnostic::error(
                     Code::DuplicateSlug,
-                    format!("two events have the slug `{}`", e.slug),
+                    format!("two events have the slug `{slug}`"),
                 )
-                .in_file(&e.file)
-                .at(e.slug_span.clone())
+                .in_file(file)
+                .at((*span).clone())
                 .with_hint(format!(
                     "the other is `{}`; rename one file or set `slug:`",
-                    crate::diagnostic::display_path(&prev.file)
+                    crate::diagnostic::display_path(group[kept].1)
                 )),
             );
-            continue;
         }
-        unique.push(e);
     }
-    let all_slugs: std::collections::HashSet<Slug> =
-        unique.iter().map(|e| e.slug.clone()).collect();
-    for e in &unique {
-        for (r, span) in &e.related {
+    let duplicates: std::collections::HashSet<std::path::PathBuf> =
+        duplicates.into_iter().map(|p| p.to_path_buf()).collect();
+    let unique: Vec<Event> = events
+        .into_iter()
+        .filter(|e| !duplicates.contains(&e.file))
+        .collect();
+    let all_slugs: std::collections::HashSet<&Slug> = unique
+        .iter()
+        .map(|e| &e.slug)
+        .chain(parsed.stubs.iter().map(|s| &s.slug))
+        .collect();
+    let referrers = unique
+        .iter()
+        .map(|e| (&e.related, &e.file, &e.path))
+        .chain(parsed.stubs.iter().map(|s| (&s.related, &s.file, &s.path)));
+    for (related, file, path) in referrers {
+        for (r, i) in related {
             if !all_slugs.contains(r) {
+                let span =
+                    crate::parse::event::locate(path, &crate::parse::event::related_steps(*i));
                 diagnostics.push(
                     Diagnostic::error(
                         Code::UnknownRelated,
                         format!("related event `{r}` does not exist"),
                     )
-                    .in_file(&e.file)
-                    .at(span.clone())
+                    .in_file(file)
+                    .at(span)
                     .with_hint(
                         "`related` lists event slugs: the file name without `.md`, or its `slug:`",
                     ),

@@ -406,16 +406,19 @@ fn parse_embed(f: &mut Fields, value: &Value) -> EmbedConfig {
         f.wrong_type("embed", "a map such as `{ max_events: 50 }`", value);
         return embed;
     };
-    f.check_nested_keys("embed", map, EMBED_KEYS);
+    f.check_nested_keys(&crate::yaml::steps!["embed"], map, EMBED_KEYS);
     if let Some(v) = map.get("max_events") {
         match v.as_u64().filter(|n| (1..=10_000).contains(n)) {
             Some(n) => embed.max_events = n as usize,
             None => {
-                let span = f.fm.find_value_in_key("embed", "max_events");
+                let span = f.span_at(&crate::yaml::steps!["embed", "max_events"]);
                 f.error_at(
                     Code::InvalidValue,
                     span,
-                    "`embed.max_events` must be a whole number from 1 to 10000",
+                    format!(
+                        "`embed.max_events` must be a whole number from 1 to 10000, {}",
+                        crate::yaml::found(v)
+                    ),
                 );
             }
         }
@@ -424,11 +427,14 @@ fn parse_embed(f: &mut Fields, value: &Value) -> EmbedConfig {
         match v.as_bool() {
             Some(b) => embed.fragments = b,
             None => {
-                let span = f.fm.find_value_in_key("embed", "fragments");
+                let span = f.span_at(&crate::yaml::steps!["embed", "fragments"]);
                 f.error_at(
                     Code::InvalidValue,
                     span,
-                    "`embed.fragments` must be `true` or `false`",
+                    format!(
+                        "`embed.fragments` must be `true` or `false`, {}",
+                        crate::yaml::found(v)
+                    ),
                 );
             }
         }
@@ -442,15 +448,18 @@ fn parse_check(f: &mut Fields, value: &Value) -> CheckPolicy {
         f.wrong_type("check", "a map such as `{ require_sources: true }`", value);
         return policy;
     };
-    f.check_nested_keys("check", map, CHECK_KEYS);
+    f.check_nested_keys(&crate::yaml::steps!["check"], map, CHECK_KEYS);
     for key in CHECK_KEYS {
         let Some(v) = map.get(*key) else { continue };
         let Some(b) = v.as_bool() else {
-            let span = f.fm.find_in_key("check", key);
+            let span = f.span_at(&crate::yaml::steps!["check", *key]);
             f.error_at(
                 Code::InvalidValue,
                 span,
-                format!("`check.{key}` must be `true` or `false`"),
+                format!(
+                    "`check.{key}` must be `true` or `false`, {}",
+                    crate::yaml::found(v)
+                ),
             );
             continue;
         };
@@ -470,7 +479,7 @@ fn parse_feeds(f: &mut Fields, value: &Value) -> Vec<String> {
         Value::Bool(true) => all(),
         Value::Bool(false) => Vec::new(),
         Value::Mapping(map) => {
-            f.check_nested_keys("feeds", map, FEEDS);
+            f.check_nested_keys(&crate::yaml::steps!["feeds"], map, FEEDS);
             FEEDS
                 .iter()
                 .filter(|name| !matches!(map.get(**name), Some(Value::Bool(false))))

@@ -78,8 +78,11 @@ pub(crate) fn parse(file: &SourceFile) -> Result<EntityFile, Vec<Diagnostic>> {
     let aliases = f
         .string_list("aliases")
         .into_iter()
-        .map(|a| {
-            let span = f.fm.find_in_key("aliases", &a);
+        .map(|(i, a)| {
+            let span = match i {
+                Some(i) => f.span_at(&crate::yaml::steps!["aliases", i]),
+                None => f.span("aliases"),
+            };
             (a, span)
         })
         .collect();

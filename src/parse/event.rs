@@ -60,9 +60,14 @@ pub(crate) struct Event {
     /// where parsing is already parallel, for every page and feed that shows it.
     pub summary_text: String,
     pub sources: Vec<Source>,
+    /// The index in the file's `sources:` list each source was read from
+    /// (an invalid entry is left out of `sources`), to point at it in warnings.
+    pub source_items: Vec<usize>,
     pub image: Option<Box<Image>>,
     pub location: Option<Box<Location>>,
-    pub related: Vec<(Slug, Option<Span>)>,
+    /// Each related slug, with its index in the `related:` list (`None`
+    /// when it is a lone name) for [`Event::locate`].
+    pub related: Vec<(Slug, Option<usize>)>,
     pub draft: bool,
     pub weight: i64,
     pub extra: serde_json::Value,
@@ -72,6 +77,26 @@ pub(crate) struct Event {
     pub slug_span: Option<Span>,
     pub title_span: Option<Span>,
     pub date_span: Option<Span>,
+}
+
+/// What is known of an event file too broken to be an event (no valid
+/// title or date): its slug, so that other files may refer to it without a
+/// second, false error, and a second file with that slug is still found, and
+/// its `related:`, which is checked like any event's.
+#[derive(Debug, Clone)]
+pub(crate) struct Stub {
+    pub slug: Slug,
+    pub file: PathBuf,
+    pub path: PathBuf,
+    pub related: Vec<(Slug, Option<usize>)>,
+    pub slug_span: Option<Span>,
+}
+
+/// Where the value at `steps` is written in the front matter of the file at
+/// `path`, read again.
+pub(crate) fn locate(path: &Path, steps: &[crate::yaml::Step]) -> Option<Span> {
+    let text = std::fs::read_to_string(path).ok()?;
+    frontmatter::split(&text).ok()?.value_span(steps)
 }
 
 /// An event's Markdown body.
@@ -134,17 +159,18 @@ impl Event {
 
 /// Parses one event file's front matter (`fm`, split from `file`): the event
 /// when it is valid, and every error found. With `keep_body` false, the body
-/// stays on disk (see [`Body`]). The warnings of a valid event are
-/// `parse::lint`'s, which reads the `Event` this returns.
+/// stays on disk (see [`Body`]). The warnings of an event are
+/// `parse::lint`'s, which reads the `Event` this returns. A file without a
+/// valid title or date gives a [`Stub`] instead, when its slug is known.
 pub(crate) fn parse(
     fm: &FrontMatter,
     file: &SourceFile,
     tz: chrono_tz::Tz,
     keep_body: bool,
-) -> (Option<Event>, Vec<Diagnostic>) {
+) -> (Result<Event, Option<Stub>>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let Some(mut f) = Fields::parse(fm, &file.rel, &mut diagnostics) else {
-        return (None, diagnostics);
+        return (Err(None), diagnostics);
     };
     f.check_keys("event front matter", &schema::names(schema::EVENT));
 
@@ -180,8 +206,14 @@ pub(crate) fn parse(
     } else {
         read_date(&mut f, "date", tz)
     };
-    let date = match (date, f.get("end").is_some()) {
-        (Some(d), true) => read_date(&mut f, "end", tz).and_then(|end| match d.with_end(end) {
+    // `end` is read even when `date` is wrong, so that its own problems show.
+    let end = if f.get("end").is_some() {
+        Some(read_date(&mut f, "end", tz))
+    } else {
+        None
+    };
+    let date = match (date, end) {
+        (Some(d), Some(Some(end))) => match d.with_end(end) {
             Ok(d) => Some(d),
             Err(e) => {
                 f.error(
@@ -192,7 +224,8 @@ pub(crate) fn parse(
                 .hint = e.hint;
                 None
             }
-        }),
+        },
+        (_, Some(None)) => None,
         (d, _) => d,
     };
 
@@ -249,23 +282,24 @@ pub(crate) fn parse(
         }),
     };
 
-    let actors = named_list(&mut f, "actors");
-    let theatres = named_list(&mut f, "theatres");
-    let tags = named_list(&mut f, "tags");
+    let names = |f: &mut Fields, key| named_list(f, key).into_iter().map(|(_, n)| n).collect();
+    let actors = names(&mut f, "actors");
+    let theatres = names(&mut f, "theatres");
+    let tags = names(&mut f, "tags");
     let summary = f.string("summary").map(|s| s.trim().to_string());
-    let sources = read_sources(&mut f, tz);
+    let (sources, source_items) = read_sources(&mut f, tz);
     let image = read_image(&mut f, &file.path);
     let location = match f.get("location").cloned() {
         Some(v) => read_location(&mut f, "location", &v),
         None => None,
     };
-    let mut related: Vec<(Slug, Option<Span>)> = Vec::new();
-    for r in named_list(&mut f, "related") {
-        let span = f.fm.find_in_key("related", &r);
+    let mut related: Vec<(Slug, Option<usize>)> = Vec::new();
+    for (i, r) in named_list(&mut f, "related") {
         let Some(s) = Slug::from_name(&r) else {
             continue;
         };
         if slug.as_ref() == Some(&s) {
+            let span = f.span_at(&related_steps(i));
             f.error_at(
                 Code::UnknownRelated,
                 span,
@@ -273,7 +307,7 @@ pub(crate) fn parse(
             )
             .hint = Some("`related` names other events".into());
         } else if !related.iter().any(|(x, _)| x == &s) {
-            related.push((s, span));
+            related.push((s, i));
         }
     }
     let draft = f.bool("draft").unwrap_or(false);
@@ -291,8 +325,12 @@ pub(crate) fn parse(
     let date_span = f.span("date");
     diagnostics.extend(f.into_diagnostics());
 
+    // An event with errors elsewhere is still returned, with the wrong
+    // values left out: its warnings and the checks that need the whole
+    // timeline (related slugs, duplicates) then run too, and nothing is built
+    // from it because its errors stop the build.
     match (title, date, slug) {
-        (Some(title), Some(date), Some(slug)) if diagnostics.iter().all(|d| !d.is_error()) => {
+        (Some(title), Some(date), Some(slug)) => {
             let event = Event {
                 slug,
                 file: file.rel.clone(),
@@ -308,6 +346,7 @@ pub(crate) fn parse(
                     .unwrap_or_else(|| crate::markdown::first_paragraph(&fm.body)),
                 summary,
                 sources,
+                source_items,
                 image: image.map(Box::new),
                 location: location.map(Box::new),
                 related,
@@ -325,9 +364,18 @@ pub(crate) fn parse(
                 title_span,
                 date_span,
             };
-            (Some(event), diagnostics)
+            (Ok(event), diagnostics)
         }
-        _ => (None, diagnostics),
+        (_, _, slug) => {
+            let stub = slug.map(|slug| Stub {
+                slug,
+                file: file.rel.clone(),
+                path: file.path.clone(),
+                related,
+                slug_span,
+            });
+            (Err(stub), diagnostics)
+        }
     }
 }
 
@@ -366,15 +414,26 @@ pub(crate) fn split_error(
     }
 }
 
+/// Where the `i`-th entry of `related:` is (the value itself for a lone name).
+pub(crate) fn related_steps(i: Option<usize>) -> Vec<crate::yaml::Step> {
+    match i {
+        Some(i) => crate::yaml::steps!["related", i].to_vec(),
+        None => crate::yaml::steps!["related"].to_vec(),
+    }
+}
+
 /// A list of names that become slugs (actors, theatres, tags, related): a name
 /// with no letter or digit would vanish without a page, so it is an error.
-fn named_list(f: &mut Fields, key: &str) -> Vec<String> {
+fn named_list(f: &mut Fields, key: &str) -> Vec<(Option<usize>, String)> {
     let names = f.string_list(key);
-    let (ok, bad): (Vec<String>, Vec<String>) = names
+    let (ok, bad): (Vec<_>, Vec<_>) = names
         .into_iter()
-        .partition(|n| Slug::from_name(n).is_some());
-    for name in bad {
-        let span = f.fm.find_in_key(key, &name);
+        .partition(|(_, n)| Slug::from_name(n).is_some());
+    for (i, name) in bad {
+        let span = match i {
+            Some(i) => f.span_at(&crate::yaml::steps![key, i]),
+            None => f.span(key),
+        };
         f.error_at(
             Code::InvalidValue,
             span,
@@ -408,16 +467,8 @@ fn read_date(f: &mut Fields, key: &str, tz: chrono_tz::Tz) -> Option<EventDate> 
         Ok(d) => Some(d),
         Err(e) => {
             let shown = yaml::scalar_text(&value).unwrap_or_default();
-            // The parser's messages already quote the value.
-            let message = if e.message.contains(&shown) {
-                e.message.clone()
-            } else {
-                format!("invalid date `{shown}`: {}", e.message)
-            };
-            f.error(Code::InvalidDate, key, message)
-                .hint = Some(e.hint.unwrap_or_else(|| {
-                "dates look like `2023`, `2023-07`, `2023-07-12`, `2023-07-12T22:30+03:00`, `2023-07~` or `2023-07-10/2023-07-14`".into()
-            }));
+            let span = f.span(key);
+            f.date_error(span, None, &shown, e);
             None
         }
     }

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{suggest, Code, Diagnostic, Span};
 use crate::load::frontmatter::FrontMatter;
-use crate::yaml::{self, Mapping, Value};
+use crate::yaml::{self, Mapping, Step, Value};
 use std::path::Path;
 
 /// A front matter map plus what is needed to point at its lines.
@@ -25,9 +25,12 @@ impl<'a> Fields<'a> {
         let value = match yaml::parse(&fm.yaml) {
             Ok(v) => v,
             Err(e) => {
-                let span = e
-                    .position(fm.yaml.lines().count())
-                    .and_then(|(l, c)| fm.yaml_span(l, c));
+                let found = e.position(fm.yaml.lines().count());
+                if let Some(d) = tab_indentation(fm, found.map(|(l, _)| l)) {
+                    diagnostics.push(d.in_file(file));
+                    return None;
+                }
+                let span = found.and_then(|(l, c)| fm.yaml_span(l, c));
                 diagnostics.push(
                     Diagnostic::error(Code::YamlSyntax, format!("invalid YAML: {}", e.message))
                         .in_file(file)
@@ -95,6 +98,11 @@ impl<'a> Fields<'a> {
         self.fm.key_span(key)
     }
 
+    /// Where the value at `steps` is (see [`FrontMatter::value_span`]).
+    pub(crate) fn span_at(&self, steps: &[Step]) -> Option<Span> {
+        self.fm.value_span(steps)
+    }
+
     pub(crate) fn error(
         &mut self,
         code: Code,
@@ -112,6 +120,30 @@ impl<'a> Fields<'a> {
         message: impl Into<String>,
     ) -> &mut Diagnostic {
         self.push(Diagnostic::error(code, message).at(span))
+    }
+
+    /// A date that does not parse, `shown` as written, at `span`; `what`
+    /// names a nested date (`source \`date\``).
+    pub(crate) fn date_error(
+        &mut self,
+        span: Option<Span>,
+        what: Option<&str>,
+        shown: &str,
+        e: crate::date::DateError,
+    ) {
+        // The date parser's messages mostly quote the value already.
+        let message = if e.message.contains(shown) {
+            e.message
+        } else {
+            format!("invalid date `{shown}`: {}", e.message)
+        };
+        let message = match what {
+            Some(what) => format!("{what}: {message}"),
+            None => message,
+        };
+        self.error_at(Code::InvalidDate, span, message).hint = Some(e.hint.unwrap_or_else(|| {
+            "dates look like `2023`, `2023-07`, `2023-07-12`, `2023-07-12T22:30+03:00`, `2023-07~` or `2023-07-10/2023-07-14`".into()
+        }));
     }
 
     pub(crate) fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
@@ -140,26 +172,32 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// A string or a list of strings (`actors: Popov` or `actors: [Popov, Shoigu]`).
-    pub(crate) fn string_list(&mut self, key: &str) -> Vec<String> {
+    /// A string or a list of strings (`actors: Popov` or `actors: [Popov,
+    /// Shoigu]`), each with its index in the list (`None` for a lone string),
+    /// so that a problem with one entry can point at it.
+    pub(crate) fn string_list(&mut self, key: &str) -> Vec<(Option<usize>, String)> {
         let Some(value) = self.get(key).cloned() else {
             return Vec::new();
         };
         match &value {
             Value::Sequence(items) => {
                 let mut out = Vec::new();
-                for item in items {
+                for (i, item) in items.iter().enumerate() {
+                    let span = || self.span_at(&yaml::steps![key, i]);
                     match yaml::scalar_text(item) {
-                        Some(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
+                        Some(s) if !s.trim().is_empty() => {
+                            out.push((Some(i), s.trim().to_string()))
+                        }
                         Some(_) => {
-                            self.error(
+                            let span = span();
+                            self.error_at(
                                 Code::InvalidValue,
-                                key,
+                                span,
                                 format!("`{key}` has an empty entry"),
                             );
                         }
                         None => {
-                            let span = self.span(key);
+                            let span = span();
                             self.error_at(
                                 Code::InvalidValue,
                                 span,
@@ -174,7 +212,7 @@ impl<'a> Fields<'a> {
                 out
             }
             other => match yaml::scalar_text(other) {
-                Some(s) if !s.trim().is_empty() => vec![s.trim().to_string()],
+                Some(s) if !s.trim().is_empty() => vec![(None, s.trim().to_string())],
                 Some(_) => Vec::new(),
                 None => {
                     self.wrong_type(key, "a text or a list of texts", other);
@@ -210,23 +248,23 @@ impl<'a> Fields<'a> {
         self.error(
             Code::InvalidValue,
             key,
-            format!(
-                "`{key}` must be {expected}, found {}",
-                yaml::kind_name(found)
-            ),
+            format!("`{key}` must be {expected}, {}", yaml::found(found)),
         );
     }
 
-    /// Reports every key of the nested map `map` (under the top-level key
-    /// `top`: a source, `image`, `check`) that is not in `known`.
-    pub(crate) fn check_nested_keys(&mut self, top: &str, map: &Mapping, known: &[&str]) {
+    /// Reports every key of the nested map `map`, written at `at` (a
+    /// source, `image`, `check`), that is not in `known`.
+    pub(crate) fn check_nested_keys(&mut self, at: &[Step], map: &Mapping, known: &[&str]) {
         let unknown: Vec<String> = map
             .keys()
             .map(|k| yaml::scalar_text(k).unwrap_or_default())
             .filter(|name| !known.contains(&name.as_str()))
             .collect();
+        let top = yaml::describe_steps(at);
         for name in unknown {
-            let span = self.fm.find_in_key(top, &format!("{name}:"));
+            let mut steps = at.to_vec();
+            steps.push(Step::Key(name.clone()));
+            let span = self.fm.key_span_at(&steps);
             self.error_at(
                 Code::UnknownKey,
                 span,
@@ -239,6 +277,32 @@ impl<'a> Fields<'a> {
     pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
     }
+}
+
+/// The usual cause of a YAML syntax error that the parser words as "found
+/// character that cannot start any token": a tab in a line's indentation,
+/// which YAML forbids. Reported at the first such line up to the error's.
+fn tab_indentation(fm: &FrontMatter, error_line: Option<usize>) -> Option<Diagnostic> {
+    let last = error_line.unwrap_or(usize::MAX);
+    let (line, column) = fm
+        .yaml
+        .lines()
+        .enumerate()
+        .take(last)
+        .find_map(|(i, text)| {
+            let indent = &text[..text.len() - text.trim_start().len()];
+            indent
+                .find('\t')
+                .map(|byte| (i + 1, indent[..byte].chars().count() + 1))
+        })?;
+    Some(
+        Diagnostic::error(
+            Code::YamlSyntax,
+            format!("invalid YAML: line {} is indented with a tab, and YAML allows only spaces for indentation", fm.yaml_first_line + line - 1),
+        )
+        .at(fm.yaml_span(line, column))
+        .with_hint("replace the tab with spaces (two per level is usual); set your editor to indent YAML with spaces"),
+    )
 }
 
 /// "did you mean `x`?" for the nearest of `known`, else `{list}: a, b, c`.

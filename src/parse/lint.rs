@@ -4,6 +4,7 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::frontmatter::FrontMatter;
 use crate::parse::event::{Event, ImageSrc};
+use crate::yaml::steps;
 
 /// Titles longer than this are hard to scan in a timeline.
 pub(crate) const MAX_TITLE: usize = 120;
@@ -27,7 +28,9 @@ pub(crate) fn event(
                 .with_hint(hint),
         );
     };
-    if e.sources.is_empty() {
+    // A file whose sources are all invalid has its errors; "no sources"
+    // would only repeat them.
+    if e.sources.is_empty() && !fm.has(&steps!["sources", 0]) {
         warn(
             Code::NoSources,
             e.title_span.clone(),
@@ -36,7 +39,7 @@ pub(crate) fn event(
         );
     }
     let mut seen_urls: Vec<String> = Vec::new();
-    for s in &e.sources {
+    for (s, &item) in e.sources.iter().zip(&e.source_items) {
         let label = s
             .publisher
             .as_deref()
@@ -45,21 +48,29 @@ pub(crate) fn event(
         if s.url.is_none() && s.archive.is_none() {
             warn(
                 Code::SourceWithoutUrl,
-                fm.find_in_key("sources", label),
+                fm.value_span(&steps![
+                    "sources",
+                    item,
+                    if s.publisher.is_some() {
+                        "publisher"
+                    } else {
+                        "title"
+                    }
+                ]),
                 format!("source `{label}` has no `url` or `archive`"),
                 "add the article's address, or an archived copy, if there is one; never invent one",
             );
         }
-        for url in [s.url.as_deref(), s.archive.as_deref()]
+        for (field, url) in [("url", s.url.as_deref()), ("archive", s.archive.as_deref())]
             .into_iter()
-            .flatten()
+            .filter_map(|(k, u)| Some((k, u?)))
         {
             let key = same_url_key(url);
             let earlier = seen_urls.iter().filter(|u| **u == key).count();
             if earlier > 0 {
                 warn(
                     Code::DuplicateSourceUrl,
-                    fm.find_nth_in_key("sources", url, earlier),
+                    fm.value_span(&steps!["sources", item, field]),
                     format!("source `{url}` is listed twice"),
                     "remove the second entry",
                 );
@@ -97,7 +108,7 @@ pub(crate) fn event(
             if meta.len() > MAX_IMAGE_BYTES {
                 warn(
                     Code::LargeImage,
-                    fm.find_in_key("image", &rel.to_string_lossy()),
+                    fm.value_span(&steps!["image", "src"]),
                     format!(
                         "image `{}` is {:.1} MB",
                         rel.display(),

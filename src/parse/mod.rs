@@ -16,28 +16,28 @@ use rayon::prelude::*;
 
 pub(crate) use config::Config;
 pub(crate) use entity::EntityFile;
-pub(crate) use event::Event;
+pub(crate) use event::{Event, Stub};
 
-/// One event file: its front matter split, the event parsed, then, for a
-/// valid event, its own warnings. Here rather than in `event`, so that `lint`
-/// reads events and `event` does not know `lint`.
+/// One event file: its front matter split, the event parsed, then its own
+/// warnings, whatever errors it has. Here rather than in `event`, so that
+/// `lint` reads events and `event` does not know `lint`.
 fn parse_event(
     file: &crate::load::SourceFile,
     tz: chrono_tz::Tz,
     today: Option<chrono::NaiveDate>,
     keep_body: bool,
-) -> (Option<Event>, Vec<Diagnostic>) {
+) -> (Result<Event, Option<Stub>>, Vec<Diagnostic>) {
     let fm = match crate::load::frontmatter::split(&file.text) {
         Ok(fm) => fm,
         Err(e) => {
             return (
-                None,
+                Err(None),
                 vec![event::split_error(e, &file.rel, "an event", &file.text)],
             )
         }
     };
     let (event, mut diagnostics) = event::parse(&fm, file, tz, keep_body);
-    if let Some(e) = &event {
+    if let Ok(e) = &event {
         diagnostics.extend(lint::event(&fm, e, today));
     }
     (event, diagnostics)
@@ -47,6 +47,8 @@ fn parse_event(
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
     pub events: Vec<Event>,
+    /// Event files too broken to be events, by slug (see [`Stub`]).
+    pub stubs: Vec<Stub>,
     pub actors: Vec<EntityFile>,
     pub theatres: Vec<EntityFile>,
 }
@@ -65,7 +67,7 @@ pub(crate) fn read_and_parse(
 ) -> (Parsed, usize) {
     use crate::load::Section;
     enum Outcome {
-        Event(Option<Box<Event>>, Vec<Diagnostic>),
+        Event(Result<Box<Event>, Option<Stub>>, Vec<Diagnostic>),
         Entity(Section, Box<Result<EntityFile, Vec<Diagnostic>>>),
         Unreadable(Diagnostic),
     }
@@ -96,7 +98,10 @@ pub(crate) fn read_and_parse(
             Outcome::Event(e, d) => {
                 read += 1;
                 diagnostics.extend(d);
-                parsed.events.extend(e.map(|e| *e));
+                match e {
+                    Ok(e) => parsed.events.push(*e),
+                    Err(stub) => parsed.stubs.extend(stub),
+                }
             }
             Outcome::Entity(section, r) => {
                 read += 1;

@@ -6,7 +6,7 @@ use crate::diagnostic::Code;
 use crate::parse::fields::Fields;
 use crate::parse::schema;
 use crate::slug::Slug;
-use crate::yaml::{self, Mapping, Value};
+use crate::yaml::{self, Mapping, Step, Value};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -74,18 +74,8 @@ pub(crate) struct Location {
     pub lon: Option<f64>,
 }
 
-/// An event as written, before names are resolved to actors and theatres.
-pub(crate) fn is_http_url(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && s.len() > "https://".len()
-        && !s
-            .chars()
-            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
-}
-
-/// Reads `key` of a nested map as text, reporting a wrong type at `needle`'s line.
-fn nested_text(f: &mut Fields, map: &Mapping, top: &str, key: &str) -> Option<String> {
+/// Reads `key` of the nested map `map`, written at `at`, as text.
+fn nested_text(f: &mut Fields, map: &Mapping, at: &[Step], key: &str) -> Option<String> {
     let v = map.get(key)?;
     if v.is_null() {
         return None;
@@ -93,30 +83,81 @@ fn nested_text(f: &mut Fields, map: &Mapping, top: &str, key: &str) -> Option<St
     match yaml::scalar_text(v) {
         Some(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
         None => {
-            let span = f.fm.find_in_key(top, &format!("{key}:"));
+            let span = f.span_at(&child(at, key));
             f.error_at(
                 Code::InvalidValue,
                 span,
-                format!("`{top}.{key}` must be text, found {}", yaml::kind_name(v)),
+                format!(
+                    "`{}.{key}` must be text, found {}",
+                    yaml::describe_steps(at),
+                    yaml::kind_name(v)
+                ),
             );
             None
         }
     }
 }
 
-pub(crate) fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> Vec<Source> {
+/// `at` and one more key.
+fn child(at: &[Step], key: &str) -> Vec<Step> {
+    let mut steps = at.to_vec();
+    steps.push(Step::from(key));
+    steps
+}
+
+/// Why `url` is not an http(s) URL a reader can follow, if it is not one.
+pub(crate) fn url_problem(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme));
+    let Some(rest) = rest else {
+        return Some(match url.split_once(':') {
+            Some((scheme, _)) if !scheme.is_empty() && !scheme.contains('/') => {
+                format!("it starts with `{scheme}:`, not `https://` or `http://`")
+            }
+            _ => "it does not start with `https://` or `http://`".into(),
+        });
+    };
+    if rest.is_empty() || rest.starts_with('/') {
+        return Some("it has no host after `://`".into());
+    }
+    let bad = url.chars().find(|&c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '"' | '<' | '>' | '`' | '\\' | '{' | '}' | '|' | '^')
+    });
+    bad.map(|c| {
+        let name = match c {
+            ' ' => "a space".to_string(),
+            c if c.is_whitespace() || c.is_control() => format!("the character U+{:04X}", c as u32),
+            c => format!("`{c}`"),
+        };
+        let encoded: String = c.to_string().bytes().map(|b| format!("%{b:02X}")).collect();
+        format!("it contains {name}, which a URL must write as `{encoded}`")
+    })
+}
+
+/// Whether `s` is an http(s) URL a reader can follow.
+pub(crate) fn is_http_url(s: &str) -> bool {
+    url_problem(s).is_none()
+}
+
+pub(crate) fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> (Vec<Source>, Vec<usize>) {
     let Some(value) = f.get("sources").cloned() else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let Value::Sequence(items) = value else {
         f.wrong_type("sources", "a list of sources (`- publisher: …`)", &value);
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut out = Vec::new();
-    for item in &items {
+    let mut indexes = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let at = yaml::steps!["sources", i];
         let Value::Mapping(map) = item else {
             let text = yaml::scalar_text(item).unwrap_or_default();
-            let span = f.fm.find_in_key("sources", &text);
+            let span = f.span_at(&at);
             f.error_at(
                 Code::InvalidValue,
                 span,
@@ -128,21 +169,29 @@ pub(crate) fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> Vec<Source> {
             .hint = Some(format!("write `- url: {text}` or `- publisher: {text}`"));
             continue;
         };
-        f.check_nested_keys("sources", map, &schema::names(schema::SOURCE));
+        f.check_nested_keys(&at, map, &schema::names(schema::SOURCE));
         let mut source = Source {
-            url: nested_text(f, map, "sources", "url"),
-            title: nested_text(f, map, "sources", "title"),
-            publisher: nested_text(f, map, "sources", "publisher"),
+            url: nested_text(f, map, &at, "url"),
+            title: nested_text(f, map, &at, "title"),
+            publisher: nested_text(f, map, &at, "publisher"),
             date: None,
-            archive: nested_text(f, map, "sources", "archive"),
-            quote: nested_text(f, map, "sources", "quote"),
+            archive: nested_text(f, map, &at, "archive"),
+            quote: nested_text(f, map, &at, "quote"),
         };
-        for (key, url) in [("url", &mut source.url), ("archive", &mut source.archive)] {
-            if let Some(u) = url.as_ref().filter(|u| !is_http_url(u)) {
-                let span = f.fm.find_in_key("sources", u);
-                f.error_at(Code::InvalidValue, span, format!("source `{key}` must be an http or https URL, not `{u}`"))
-                    .hint = Some("a source known only by publisher and date is written as `publisher:` and `date:`, with no URL".into());
-                *url = None;
+        // A wrong address stays in the source: the error stops the build,
+        // and a "no `url`" warning about it would only repeat the error.
+        for (key, url) in [("url", &source.url), ("archive", &source.archive)] {
+            if let Some((u, why)) = url
+                .as_ref()
+                .and_then(|u| Some((u.clone(), url_problem(u)?)))
+            {
+                let span = f.span_at(&child(&at, key));
+                f.error_at(
+                    Code::InvalidValue,
+                    span,
+                    format!("source `{key}` `{}` is not a web address: {why}", yaml::shorten(&u, 80)),
+                )
+                .hint = Some("a source known only by publisher and date is written as `publisher:` and `date:`, with no URL".into());
             }
         }
         if let Some(d) = map.get("date").filter(|v| !v.is_null()) {
@@ -154,17 +203,19 @@ pub(crate) fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> Vec<Source> {
             match parsed {
                 Ok(date) => source.date = Some(date),
                 Err(e) => {
-                    let span = f.fm.find_in_key("sources", &text);
-                    f.error_at(
-                        Code::InvalidDate,
-                        span,
-                        format!("invalid source date `{text}`: {}", e.message),
-                    );
+                    let span = f.span_at(&child(&at, "date"));
+                    f.date_error(span, Some("source `date`"), &text, e);
                 }
             }
         }
-        if source.url.is_none() && source.title.is_none() && source.publisher.is_none() {
-            let span = f.span("sources");
+        if source.url.is_none()
+            && source.title.is_none()
+            && source.publisher.is_none()
+            && !["url", "title", "publisher"]
+                .iter()
+                .any(|k| map.get(*k).is_some_and(|v| !v.is_null()))
+        {
+            let span = f.span_at(&at);
             f.error_at(
                 Code::InvalidValue,
                 span,
@@ -173,8 +224,9 @@ pub(crate) fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> Vec<Source> {
             continue;
         }
         out.push(source);
+        indexes.push(i);
     }
-    out
+    (out, indexes)
 }
 
 pub(crate) fn read_image(f: &mut Fields, event_path: &Path) -> Option<Image> {
@@ -186,20 +238,23 @@ pub(crate) fn read_image(f: &mut Fields, event_path: &Path) -> Option<Image> {
             return None;
         }
     };
-    f.check_nested_keys("image", &map, &schema::names(schema::IMAGE));
-    let src = nested_text(f, &map, "image", "src");
-    let alt = nested_text(f, &map, "image", "alt");
-    let caption = nested_text(f, &map, "image", "caption");
-    let credit = nested_text(f, &map, "image", "credit");
+    let at = yaml::steps!["image"];
+    f.check_nested_keys(&at, &map, &schema::names(schema::IMAGE));
+    let src = nested_text(f, &map, &at, "src");
+    let alt = nested_text(f, &map, &at, "alt");
+    let caption = nested_text(f, &map, &at, "caption");
+    let credit = nested_text(f, &map, &at, "credit");
+    // Both are checked whatever the other says: a missing `alt` must not
+    // hide that the picture itself is missing.
+    if alt.is_none() {
+        f.error(Code::MissingKey, "image", "`image` has no `alt` text")
+            .hint = Some("describe the picture for readers who cannot see it: `alt: …`".into());
+    }
     let Some(src) = src else {
         f.error(Code::MissingKey, "image", "`image` has no `src`");
         return None;
     };
-    let Some(alt) = alt else {
-        f.error(Code::MissingKey, "image", "`image` has no `alt` text")
-            .hint = Some("describe the picture for readers who cannot see it: `alt: …`".into());
-        return None;
-    };
+    let src_span = f.span_at(&child(&at, "src"));
     let src = if is_http_url(&src) {
         ImageSrc::Url(src)
     } else if src.contains("://")
@@ -207,12 +262,14 @@ pub(crate) fn read_image(f: &mut Fields, event_path: &Path) -> Option<Image> {
         || src.to_ascii_lowercase().starts_with("javascript:")
         || src.to_ascii_lowercase().starts_with("data:")
     {
-        let span = f.fm.find_in_key("image", &src);
-        f.error_at(
-            Code::InvalidValue,
-            span,
-            format!("image `src` must be a file beside the event or an http(s) URL, not `{src}`"),
-        );
+        let why = url_problem(&src).filter(|_| src.contains("://"));
+        let message = match why {
+            Some(why) => format!("image `src` `{src}` is not a web address: {why}"),
+            None => format!(
+                "image `src` must be a file beside the event or an http(s) URL, not `{src}`"
+            ),
+        };
+        f.error_at(Code::InvalidValue, src_span, message);
         return None;
     } else {
         let rel = PathBuf::from(&src);
@@ -221,19 +278,17 @@ pub(crate) fn read_image(f: &mut Fields, event_path: &Path) -> Option<Image> {
             .any(|c| !matches!(c, std::path::Component::Normal(_)));
         let dir = event_path.parent().unwrap_or(Path::new("."));
         if escapes {
-            let span = f.fm.find_in_key("image", &src);
             f.error_at(
                 Code::InvalidValue,
-                span,
+                src_span,
                 format!("image `{src}` must be a file in the event's folder or below it"),
             );
             return None;
         }
         if !dir.join(&rel).is_file() {
-            let span = f.fm.find_in_key("image", &src);
             f.error_at(
                 Code::MissingFile,
-                span,
+                src_span,
                 format!("image file `{src}` does not exist"),
             )
             .hint = Some("image paths are relative to the folder of the event file".into());
@@ -243,7 +298,7 @@ pub(crate) fn read_image(f: &mut Fields, event_path: &Path) -> Option<Image> {
     };
     Some(Image {
         src,
-        alt,
+        alt: alt?,
         caption,
         credit,
     })
@@ -255,8 +310,9 @@ pub(crate) fn read_location(f: &mut Fields, key: &str, value: &Value) -> Option<
         f.wrong_type(key, "a map with `name`, `lat` and `lon`", value);
         return None;
     };
-    f.check_nested_keys(key, map, &schema::names(schema::LOCATION));
-    let name = nested_text(f, map, key, "name");
+    let at = yaml::steps![key];
+    f.check_nested_keys(&at, map, &schema::names(schema::LOCATION));
+    let name = nested_text(f, map, &at, "name");
     // Each coordinate: absent, a valid number, or wrong (already reported).
     let mut coordinate = |axis: &str, limit: f64| -> Result<Option<f64>, ()> {
         let Some(v) = map.get(axis).filter(|v| !v.is_null()) else {
@@ -265,7 +321,7 @@ pub(crate) fn read_location(f: &mut Fields, key: &str, value: &Value) -> Option<
         match v.as_f64() {
             Some(x) if x.is_finite() && x.abs() <= limit => Ok(Some(x)),
             _ => {
-                let span = f.fm.find_value_in_key(key, axis);
+                let span = f.span_at(&child(&at, axis));
                 f.error_at(
                     Code::InvalidValue,
                     span,

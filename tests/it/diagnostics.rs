@@ -20,7 +20,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("E120", "content/events/end-key-before.md:4:6"),
     ("E112", "content/events/bad-status.md:4:9"),
     ("E112", "content/events/bad-source-url.md:6:10"),
-    ("E112", "content/events/empty-source.md:4:1"),
+    ("E112", "content/events/empty-source.md:5:5"),
     ("E111", "content/events/image-no-alt.md:4:1"),
     ("E150", "content/events/missing-image.md:5:8"),
     ("E131", "content/events/unknown-related.md:4:11"),

@@ -223,7 +223,7 @@ fn bad_embed_settings_are_errors_at_the_value() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("error[E112]: `embed.max_events` must be a whole number from 1 to 10000\n --> annals.yaml:5:21"),
+        err.contains("error[E112]: `embed.max_events` must be a whole number from 1 to 10000, not `0`\n --> annals.yaml:5:21"),
         "{err}"
     );
     assert!(

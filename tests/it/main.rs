@@ -26,6 +26,7 @@ mod new;
 mod ordering;
 mod output_safety;
 mod pages;
+mod problems;
 mod sanitise;
 mod scale;
 mod sitemap;

@@ -4,7 +4,11 @@
 //! re-exported here, so a maintained fork with the same API replaces it by changing
 //! the `use` line below.
 
+mod positions;
+
 use serde_yaml as imp;
+
+pub(crate) use positions::{steps, Place, Positions, Step};
 
 pub(crate) use imp::{Mapping, Value};
 
@@ -100,6 +104,45 @@ pub(crate) fn kind_name(value: &Value) -> &'static str {
         Value::Mapping(_) => "a map",
         Value::Tagged(_) => "a tagged value",
     }
+}
+
+/// What was found instead of what a key needs, for messages: the value
+/// itself when it is a scalar (`not \`1.5\``, shortened if long), else its kind
+/// (`found a list`).
+pub(crate) fn found(value: &Value) -> String {
+    match value {
+        Value::Null | Value::Sequence(_) | Value::Mapping(_) => {
+            format!("found {}", kind_name(value))
+        }
+        Value::Tagged(t) => found(&t.value),
+        _ => {
+            let text = scalar_text(value).unwrap_or_default();
+            format!("not `{}`", shorten(&text, 40))
+        }
+    }
+}
+
+/// `text`, cut to `max` characters with `…` when longer.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+/// A path's keys joined with dots, leaving out list indexes: `sources`,
+/// `feeds.atom`. For messages that name where a key belongs.
+pub(crate) fn describe_steps(steps: &[Step]) -> String {
+    steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Key(k) => Some(k.as_str()),
+            Step::Index(_) => None,
+        })
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// Converts to JSON for templates. Map keys become strings; maps keep their order.
