@@ -40,7 +40,10 @@ pub(crate) struct EntityFile {
     pub body: String,
 }
 
-pub(crate) fn parse(file: &SourceFile) -> Result<EntityFile, Vec<Diagnostic>> {
+/// Parses an actor or theatre file: the entity whenever its slug is known,
+/// even with errors in other keys (they are left out), so that the checks
+/// across files (aliases, parents) still run on it; and every problem found.
+pub(crate) fn parse(file: &SourceFile) -> (Option<EntityFile>, Vec<Diagnostic>) {
     let (what, keys) = match file.section {
         Section::Theatres => ("a theatre", THEATRE_KEYS),
         _ => ("an actor", ACTOR_KEYS),
@@ -48,10 +51,10 @@ pub(crate) fn parse(file: &SourceFile) -> Result<EntityFile, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let fm = match frontmatter::split(&file.text) {
         Ok(fm) => fm,
-        Err(e) => return Err(vec![split_error(e, &file.rel, what, &file.text)]),
+        Err(e) => return (None, vec![split_error(e, &file.rel, what, &file.text)]),
     };
     let Some(mut f) = Fields::parse(&fm, &file.rel, &mut diagnostics) else {
-        return Err(diagnostics);
+        return (None, diagnostics);
     };
     let label = match file.section {
         Section::Theatres => "theatre front matter",
@@ -113,19 +116,17 @@ pub(crate) fn parse(file: &SourceFile) -> Result<EntityFile, Vec<Diagnostic>> {
         None => None,
     };
     diagnostics.extend(f.into_diagnostics());
-    match slug {
-        Some(slug) if diagnostics.iter().all(|d| !d.is_error()) => Ok(EntityFile {
-            name: name.unwrap_or_else(|| stem.clone()),
-            name_span,
-            slug,
-            file: file.rel.clone(),
-            aliases,
-            kind,
-            affiliation,
-            parent,
-            location,
-            body: fm.body,
-        }),
-        _ => Err(diagnostics),
-    }
+    let entity = slug.map(|slug| EntityFile {
+        name: name.unwrap_or_else(|| stem.clone()),
+        name_span,
+        slug,
+        file: file.rel.clone(),
+        aliases,
+        kind,
+        affiliation,
+        parent,
+        location,
+        body: fm.body,
+    });
+    (entity, diagnostics)
 }

@@ -68,7 +68,7 @@ pub(crate) fn read_and_parse(
     use crate::load::Section;
     enum Outcome {
         Event(Result<Box<Event>, Option<Stub>>, Vec<Diagnostic>),
-        Entity(Section, Box<Result<EntityFile, Vec<Diagnostic>>>),
+        Entity(Section, Option<Box<EntityFile>>, Vec<Diagnostic>),
         Unreadable(Diagnostic),
     }
     let tz = config.timezone;
@@ -81,7 +81,10 @@ pub(crate) fn read_and_parse(
                     let (e, d) = parse_event(&file, tz, today, keep_bodies);
                     Outcome::Event(e.map(Box::new), d)
                 }
-                Ok(file) => Outcome::Entity(section, Box::new(entity::parse(&file))),
+                Ok(file) => {
+                    let (e, d) = entity::parse(&file);
+                    Outcome::Entity(section, e.map(Box::new), d)
+                }
             },
         )
         .collect();
@@ -103,12 +106,13 @@ pub(crate) fn read_and_parse(
                     Err(stub) => parsed.stubs.extend(stub),
                 }
             }
-            Outcome::Entity(section, r) => {
+            Outcome::Entity(section, e, d) => {
                 read += 1;
-                match *r {
-                    Ok(e) if section == Section::Actors => parsed.actors.push(e),
-                    Ok(e) => parsed.theatres.push(e),
-                    Err(d) => diagnostics.extend(d),
+                diagnostics.extend(d);
+                match e {
+                    Some(e) if section == Section::Actors => parsed.actors.push(*e),
+                    Some(e) => parsed.theatres.push(*e),
+                    None => {}
                 }
             }
         }

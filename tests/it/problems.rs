@@ -152,3 +152,59 @@ fn quiet_hides_summaries_never_the_problems_that_fail_the_check() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stderr(&out), "");
 }
+
+#[test]
+fn actor_and_theatre_files_with_errors_are_still_checked_against_the_others() {
+    let site = fixture("drafts");
+    write(
+        site.path(),
+        "content/theatres/child.md",
+        "---\nname: Child\nparent: nowhere\ncolour: red\n---\n",
+    );
+    write(
+        site.path(),
+        "content/actors/ivan.md",
+        "---\nname: Ivan\naliases: [Vanya, \" \"]\nkind: wizard\n---\n",
+    );
+    write(
+        site.path(),
+        "content/actors/vanya.md",
+        "---\nname: Vanya\nweight: 2\n---\n",
+    );
+    let (code, objects) = check_json(site.path(), &[]);
+    assert_eq!(code, Some(1));
+    let found: Vec<String> = objects
+        .iter()
+        .filter(|o| {
+            o["file"]
+                .as_str()
+                .is_some_and(|f| f.contains("/actors/") || f.contains("/theatres/"))
+        })
+        .map(|o| {
+            format!(
+                "{} {}:{}:{}",
+                o["code"].as_str().unwrap_or_default(),
+                o["file"].as_str().unwrap_or_default(),
+                o["line"],
+                o["column"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // No event mentions these entities (W304); the alias clash was
+            // hidden by the same file's errors.
+            "W304 content/actors/ivan.md:null:null",
+            "W202 content/actors/ivan.md:3:11",
+            "E112 content/actors/ivan.md:3:18",
+            "E112 content/actors/ivan.md:4:7",
+            "W304 content/actors/vanya.md:null:null",
+            "E110 content/actors/vanya.md:3:1",
+            "W304 content/theatres/child.md:null:null",
+            // The missing parent was hidden by the unknown key.
+            "E141 content/theatres/child.md:3:9",
+            "E110 content/theatres/child.md:4:1",
+        ]
+    );
+}
