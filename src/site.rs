@@ -59,11 +59,35 @@ pub struct Summary {
 /// and how many source files were examined (`annals.yaml` and each file of
 /// `content/` that was read or failed to be).
 pub struct Loaded {
+    /// The site, when nothing is wrong with it.
     pub site: Option<Site>,
+    /// The site as far as it could be read, when something is wrong: events
+    /// with errors lack their bad values. Never built; `check` renders it to
+    /// find the template errors that the content's errors would hide.
+    pub(crate) partial: Option<Site>,
     pub diagnostics: Vec<Diagnostic>,
     pub files: usize,
     /// Time and memory per stage of loading.
     pub(crate) stages: Vec<crate::timing::Stage>,
+}
+
+impl Loaded {
+    /// The template errors that the content's errors would hide: rendering
+    /// finds them, so what could be read is rendered, into nothing, and only
+    /// what it says of templates is kept. Empty when the site is fine (a
+    /// build or `check` renders it anyway).
+    pub(crate) fn hidden_template_errors(&self) -> Vec<Diagnostic> {
+        let Some(partial) = &self.partial else {
+            return Vec::new();
+        };
+        match partial.build_into(&crate::write::NullSink) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .into_iter()
+                .filter(|d| d.code == diagnostic::Code::Template)
+                .collect(),
+        }
+    }
 }
 
 /// Loads and validates.
@@ -100,14 +124,6 @@ pub fn load(opts: &Options) -> Loaded {
     diagnostics.extend(crate::render::lint::theme(&theme));
     config.check.apply(&mut diagnostics);
     diagnostic::sort(&mut diagnostics);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Loaded {
-            site: None,
-            diagnostics,
-            files,
-            stages: watch.stages,
-        };
-    }
     let site = Site {
         root,
         config,
@@ -116,8 +132,14 @@ pub fn load(opts: &Options) -> Loaded {
         drafts: opts.drafts,
         assets,
     };
+    let (site, partial) = if diagnostics.iter().any(Diagnostic::is_error) {
+        (None, Some(site))
+    } else {
+        (Some(site), None)
+    };
     Loaded {
-        site: Some(site),
+        site,
+        partial,
         diagnostics,
         files,
         stages: watch.stages,

@@ -11,13 +11,18 @@ use std::time::Instant;
 
 pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
     let started = Instant::now();
+    let loaded = site::load(opts);
+    let hidden = loaded.hidden_template_errors();
     let site::Loaded {
         site,
         mut diagnostics,
         files,
         stages,
-    } = site::load(opts);
+        ..
+    } = loaded;
     let Some(site) = site else {
+        diagnostics.extend(hidden);
+        crate::diagnostic::sort(&mut diagnostics);
         print_diagnostics(&diagnostics, verbosity);
         eprintln!("error: build failed; the previous output was left as it was");
         return exit_for(&diagnostics);

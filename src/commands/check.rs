@@ -24,12 +24,15 @@ pub fn run(
         today: Some(today.unwrap_or_else(|| chrono::Utc::now().date_naive())),
         ..opts.clone()
     };
+    let loaded = site::load(&opts);
+    let hidden = loaded.hidden_template_errors();
     let site::Loaded {
         site,
         mut diagnostics,
         files,
         ..
-    } = site::load(&opts);
+    } = loaded;
+    diagnostics.extend(hidden);
     if let Some(site) = &site {
         // Rendering in memory is what catches template errors.
         if let Err(errors) = site.build_into(&NullSink) {

@@ -5,6 +5,28 @@ use std::collections::HashMap;
 
 use super::THEME_PREFIX;
 
+/// Every problem a Tera error reports. Compiling a set of templates reports
+/// all the problems it found in one text (a missing block, then an unknown
+/// filter): each becomes its own diagnostic, so none hides another.
+pub(super) fn template_diagnostics(
+    e: &tera::Error,
+    sources: &HashMap<String, (String, String)>,
+) -> Vec<Diagnostic> {
+    let first = template_diagnostic(e, sources);
+    let text = std::iter::successors(Some(e as &(dyn std::error::Error + 'static)), |e| {
+        e.source()
+    })
+    .map(|e| e.to_string())
+    .collect::<Vec<_>>()
+    .join("\n");
+    let all = text_reports(&text, sources);
+    if all.len() > 1 {
+        all
+    } else {
+        vec![first]
+    }
+}
+
 /// Turns a Tera error into a diagnostic pointing at the template file and line.
 pub(super) fn template_diagnostic(
     e: &tera::Error,
@@ -34,7 +56,10 @@ pub(super) fn template_diagnostic(
     if report.is_none() {
         // Reference checks (unknown filter, unknown include) arrive as text
         // reports: take their message and position from the text.
-        if let Some(d) = parse_text_report(&messages.join("\n"), sources) {
+        if let Some(d) = text_reports(&messages.join("\n"), sources)
+            .into_iter()
+            .next()
+        {
             return d;
         }
     }
@@ -66,6 +91,20 @@ pub(super) fn template_diagnostic(
         }
     }
     d
+}
+
+/// Each `error: …` report of a text that holds one or more.
+fn text_reports(text: &str, sources: &HashMap<String, (String, String)>) -> Vec<Diagnostic> {
+    let mut starts: Vec<usize> = text
+        .match_indices("error: ")
+        .map(|(i, _)| i)
+        .filter(|&i| i == 0 || text[..i].ends_with('\n'))
+        .collect();
+    starts.push(text.len());
+    starts
+        .windows(2)
+        .filter_map(|w| parse_text_report(&text[w[0]..w[1]], sources))
+        .collect()
 }
 
 /// Reads `error: MESSAGE\n --> NAME:LINE:COL` from a report Tera gave as text.

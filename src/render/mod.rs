@@ -151,7 +151,7 @@ impl<'a> Renderer<'a> {
             all.push((name.clone(), t.source.clone()));
         }
         if let Err(e) = tera.add_raw_templates(all) {
-            diagnostics.push(errors::template_diagnostic(&e, &sources));
+            diagnostics.extend(errors::template_diagnostics(&e, &sources));
             return None;
         }
         let missing: Vec<&str> = REQUIRED_TEMPLATES

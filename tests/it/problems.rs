@@ -208,3 +208,49 @@ fn actor_and_theatre_files_with_errors_are_still_checked_against_the_others() {
         ]
     );
 }
+
+#[test]
+fn content_errors_do_not_hide_template_errors_nor_one_template_error_another() {
+    let site = fixture("drafts");
+    write(
+        site.path(),
+        "templates/event.html",
+        "{% extends \"base.html\" %}{% block main %}{{ page.title | nofilter }}{% endblock %}",
+    );
+    write(
+        site.path(),
+        "content/events/bad.md",
+        "---\ntitle: Bad\ndate: 2023-99\n---\n",
+    );
+    let (code, objects) = check_json(site.path(), &[]);
+    assert_eq!(code, Some(1));
+    let errors: Vec<String> = objects
+        .iter()
+        .filter(|o| o["severity"] == "error")
+        .map(|o| {
+            format!(
+                "{} {}:{}:{} {}",
+                o["code"].as_str().unwrap_or_default(),
+                o["file"].as_str().unwrap_or_default(),
+                o["line"],
+                o["column"],
+                o["message"].as_str().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "E120 content/events/bad.md:3:7 `2023-99` is not a valid date: month 99 does not exist",
+            "E170 templates/event.html:1:35 template error: Block `main` is not defined in any parent template",
+            "E170 templates/event.html:1:58 template error: Unknown filter `nofilter`",
+        ]
+    );
+    // A build fails with the same three, and writes nothing.
+    let out = run(site.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let heads: Vec<&str> = err.lines().filter(|l| l.starts_with("error[")).collect();
+    assert_eq!(heads.len(), 3, "{err}");
+    assert!(!site.path().join("public").exists());
+}
