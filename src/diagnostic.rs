@@ -77,6 +77,8 @@ pub enum Code {
     InvalidParent,
     /// A referenced file (image) does not exist.
     MissingFile,
+    /// A static file or event asset would replace a file annals generates.
+    OutputCollision,
     /// `annals.yaml` problems.
     Config,
     /// Theme or template problems.
@@ -117,7 +119,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for documentation and its test.
-    pub const ALL: [Code; 30] = [
+    pub const ALL: [Code; 31] = [
         Code::Io,
         Code::Usage,
         Code::NoFrontMatter,
@@ -132,6 +134,7 @@ impl Code {
         Code::AliasConflict,
         Code::InvalidParent,
         Code::MissingFile,
+        Code::OutputCollision,
         Code::Config,
         Code::Template,
         Code::EventsElsewhere,
@@ -165,6 +168,7 @@ impl Code {
             Code::AliasConflict => "E140",
             Code::InvalidParent => "E141",
             Code::MissingFile => "E150",
+            Code::OutputCollision => "E151",
             Code::Config => "E160",
             Code::Template => "E170",
             Code::EventsElsewhere => "E180",

@@ -10,7 +10,7 @@ use crate::plan::{self, Page};
 use crate::render::Renderer;
 use crate::route::{DataFile, Route};
 use crate::theme::{self, Theme};
-use crate::write::{DirSink, PublishError, Sink, Staging};
+use crate::write::{DirSink, PublishError, Sink, Staging, Watching};
 use crate::{load, parse::event::ImageSrc};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -194,6 +194,15 @@ impl Site {
             return Err(diagnostics);
         };
         watch.lap("prepare");
+        let assets = self.asset_copies();
+        let copies: std::collections::HashSet<String> = self
+            .theme
+            .statics
+            .keys()
+            .map(|name| Route::Static(name.clone()).file())
+            .chain(assets.iter().map(|(rel, _)| rel.clone()))
+            .collect();
+        let generated = Watching::new(sink, copies);
         let pages = plan::pages(&self.timeline, &self.config);
         let done = std::sync::atomic::AtomicUsize::new(0);
         let results: Vec<Result<(), Diagnostic>> = pages
@@ -201,7 +210,7 @@ impl Site {
             .map(|page| {
                 let bytes = renderer.render(page)?;
                 let file = page.route.file();
-                let written = sink.put(&file, &bytes).map_err(|e| io_error(&file, e));
+                let written = generated.put(&file, &bytes).map_err(|e| io_error(&file, e));
                 progress(
                     done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
                     pages.len(),
@@ -216,11 +225,16 @@ impl Site {
         errors.dedup_by(|a, b| shown(a) == shown(b));
         watch.lap("render");
         let mut files = pages.len();
-        match self.write_extras(sink, &renderer, &pages) {
+        match self.write_extras(&generated, &renderer, &pages) {
+            Ok(n) => files += n,
+            Err(d) => errors.extend(d),
+        }
+        match self.write_copies(sink, &generated, assets) {
             Ok(n) => files += n,
             Err(d) => errors.extend(d),
         }
         watch.lap("extras");
+        diagnostic::sort(&mut errors);
         if errors.is_empty() {
             Ok(Summary {
                 pages: pages.len(),
@@ -233,8 +247,8 @@ impl Site {
         }
     }
 
-    /// Static files, event assets, sitemap, robots.txt, embedding files, feeds and exports. Returns
-    /// the count written.
+    /// The marker, sitemap, robots.txt, embedding files, feeds and exports.
+    /// Returns the count written.
     fn write_extras(
         &self,
         sink: &dyn Sink,
@@ -243,22 +257,6 @@ impl Site {
     ) -> Result<usize, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut count = 0;
-        for (name, file) in &self.theme.statics {
-            let rel = Route::Static(name.clone()).file();
-            match file.read() {
-                Ok(bytes) => match sink.put(&rel, &bytes) {
-                    Ok(()) => count += 1,
-                    Err(e) => errors.push(io_error(&rel, e)),
-                },
-                Err(e) => errors.push(io_error(&rel, e)),
-            }
-        }
-        for (rel, src) in self.asset_copies() {
-            match std::fs::read(&src).and_then(|b| sink.put(&rel, &b)) {
-                Ok(()) => count += 1,
-                Err(e) => errors.push(io_error(&rel, e)),
-            }
-        }
         let marker = Route::Data(DataFile::Marker).file();
         match sink.put(&marker, crate::output::MARKER_TEXT.as_bytes()) {
             Ok(()) => count += 1,
@@ -279,6 +277,59 @@ impl Site {
         let (written, failed) = crate::feeds::write(&self.timeline, &self.config, sink);
         count += written;
         errors.extend(failed);
+        if errors.is_empty() {
+            Ok(count)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Static files and event assets, written after everything annals
+    /// generates: one whose path `generated` has already written would
+    /// replace a page, feed or export without a word, so it is an error that
+    /// names both; a generated file is changed through its template.
+    /// Returns the count written.
+    fn write_copies(
+        &self,
+        sink: &dyn Sink,
+        generated: &Watching,
+        assets: Vec<(String, PathBuf)>,
+    ) -> Result<usize, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut count = 0;
+        let collision = |rel: &str, from: String| {
+            Diagnostic::error(
+                Code::OutputCollision,
+                format!("`{from}` would replace `{rel}`, which annals generates"),
+            )
+            .in_file(from)
+            .with_hint("rename or remove the file; to change a generated page, override its template in `templates/`; to leave out a feed or export, turn it off under `feeds:` in annals.yaml")
+        };
+        for (name, file) in &self.theme.statics {
+            let rel = Route::Static(name.clone()).file();
+            if generated.was_written(&rel) {
+                errors.push(collision(&rel, file.origin(&self.root, name)));
+                continue;
+            }
+            match file.read() {
+                Ok(bytes) => match sink.put(&rel, &bytes) {
+                    Ok(()) => count += 1,
+                    Err(e) => errors.push(io_error(&rel, e)),
+                },
+                Err(e) => errors.push(io_error(&rel, e)),
+            }
+        }
+        for (rel, src) in assets {
+            if generated.was_written(&rel) {
+                let from = src.strip_prefix(&self.root).unwrap_or(&src);
+                errors.push(collision(&rel, diagnostic::display_path(from)));
+                continue;
+            }
+            match std::fs::read(&src).and_then(|b| sink.put(&rel, &b)) {
+                Ok(()) => count += 1,
+                Err(e) => errors.push(io_error(&rel, e)),
+            }
+        }
         if errors.is_empty() {
             Ok(count)
         } else {

@@ -22,6 +22,17 @@ pub(crate) enum StaticFile {
 }
 
 impl StaticFile {
+    /// Where the file comes from, for messages: its path below `root` (or
+    /// as it is, outside it), or "the built-in theme's `static/NAME`".
+    pub(crate) fn origin(&self, root: &Path, name: &str) -> String {
+        match self {
+            StaticFile::Disk(p) => {
+                crate::diagnostic::display_path(p.strip_prefix(root).unwrap_or(p))
+            }
+            StaticFile::Embedded(_) => format!("the built-in theme's static/{name}"),
+        }
+    }
+
     pub(crate) fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
         match self {
             StaticFile::Embedded(b) => Ok(std::borrow::Cow::Borrowed(b)),

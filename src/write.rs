@@ -94,6 +94,48 @@ impl Sink for NullSink {
     }
 }
 
+/// Passes writes on to another sink and remembers which of a few watched
+/// paths were written: the paths of static files and event assets, so that
+/// one that would replace a generated file is found whatever generated it.
+pub(crate) struct Watching<'a> {
+    inner: &'a dyn Sink,
+    watched: HashSet<String>,
+    written: Mutex<HashSet<String>>,
+}
+
+impl<'a> Watching<'a> {
+    pub(crate) fn new(inner: &'a dyn Sink, watched: HashSet<String>) -> Self {
+        Watching {
+            inner,
+            watched,
+            written: Mutex::new(HashSet::new()),
+        }
+    }
+
+    /// Whether `rel`, a watched path, has been written through this sink.
+    pub(crate) fn was_written(&self, rel: &str) -> bool {
+        self.written
+            .lock()
+            .map(|w| w.contains(rel))
+            .unwrap_or(false)
+    }
+}
+
+impl Sink for Watching<'_> {
+    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        if self.watched.contains(rel) {
+            if let Ok(mut w) = self.written.lock() {
+                w.insert(rel.to_string());
+            }
+        }
+        self.inner.put(rel, bytes)
+    }
+
+    fn append(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.inner.append(rel, bytes)
+    }
+}
+
 /// Keeps files in memory, sorted by path.
 #[derive(Default)]
 pub struct MemorySink {

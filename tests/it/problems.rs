@@ -254,3 +254,64 @@ fn content_errors_do_not_hide_template_errors_nor_one_template_error_another() {
     assert_eq!(heads.len(), 3, "{err}");
     assert!(!site.path().join("public").exists());
 }
+
+#[test]
+fn a_static_file_or_asset_never_replaces_a_generated_file() {
+    let site = fixture("drafts");
+    for name in [
+        "index.html",
+        "events.json",
+        "robots.txt",
+        "events/published/index.html",
+    ] {
+        write(site.path(), &format!("static/{name}"), "mine");
+    }
+    // Replacing a theme's static file is normal.
+    write(site.path(), "static/style.css", "body {}");
+    write(
+        site.path(),
+        "content/events/bundle/index.md",
+        "---\ntitle: Bundle\ndate: 2023-05-01\n---\n",
+    );
+    write(
+        site.path(),
+        "content/events/bundle/index.html",
+        "<p>an asset named like the page</p>",
+    );
+    let out = run(site.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let heads: Vec<&str> = err.lines().filter(|l| l.starts_with("error[")).collect();
+    assert_eq!(
+        heads,
+        [
+            "error[E151]: `content/events/bundle/index.html` would replace `events/bundle/index.html`, which annals generates",
+            "error[E151]: `static/events/published/index.html` would replace `events/published/index.html`, which annals generates",
+            "error[E151]: `static/events.json` would replace `events.json`, which annals generates",
+            "error[E151]: `static/index.html` would replace `index.html`, which annals generates",
+            "error[E151]: `static/robots.txt` would replace `robots.txt`, which annals generates",
+        ],
+        "{err}"
+    );
+    assert!(!site.path().join("public").exists());
+    // `check` finds the same, and without them the site builds with the site's stylesheet.
+    let out = run(site.path(), &["check", "--format", "json"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout)
+            .matches("\"E151\"")
+            .count(),
+        5
+    );
+    for name in [
+        "index.html",
+        "events.json",
+        "robots.txt",
+        "events/published/index.html",
+    ] {
+        std::fs::remove_file(site.path().join("static").join(name)).unwrap();
+    }
+    std::fs::remove_file(site.path().join("content/events/bundle/index.html")).unwrap();
+    let public = build(site.path(), &[]);
+    assert_eq!(read(&public.join("style.css")), "body {}");
+    assert!(read(&public.join("index.html")).contains("<html"));
+}
