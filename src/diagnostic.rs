@@ -115,11 +115,13 @@ pub enum Code {
     /// `base_url` is only a path: files that need absolute URLs (the
     /// sitemap) are not written.
     PathOnlyBaseUrl,
+    /// A name written differently from how its pages show it, only in case.
+    NameCase,
 }
 
 impl Code {
     /// Every code, for documentation and its test.
-    pub const ALL: [Code; 31] = [
+    pub const ALL: [Code; 32] = [
         Code::Io,
         Code::Usage,
         Code::NoFrontMatter,
@@ -151,6 +153,7 @@ impl Code {
         Code::DuplicateSourceUrl,
         Code::LikelyDuplicate,
         Code::PathOnlyBaseUrl,
+        Code::NameCase,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -186,6 +189,7 @@ impl Code {
             Code::DuplicateSourceUrl => "W307",
             Code::LikelyDuplicate => "W308",
             Code::PathOnlyBaseUrl => "N401",
+            Code::NameCase => "N402",
         }
     }
 }

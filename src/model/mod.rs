@@ -5,6 +5,7 @@
 
 pub(crate) mod identity;
 pub(crate) mod lint;
+mod spelling;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::parse::{Event, Parsed};
@@ -254,12 +255,14 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
     let mut tags: BTreeMap<Slug, Tag> = BTreeMap::new();
     let mut years: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
     let count = events.len();
+    let (mut actor_names, mut theatre_names, mut tag_names) = Default::default();
     for (i, event) in events.into_iter().enumerate() {
-        let actor_slugs = resolve_all(&mut actors, &event.actors);
-        let theatre_slugs = resolve_all(&mut theatres, &event.theatres);
+        let actor_slugs = resolve_all(&mut actors, &mut actor_names, &event, "actors");
+        let theatre_slugs = resolve_all(&mut theatres, &mut theatre_names, &event, "theatres");
         let mut tag_slugs = Vec::new();
-        for t in &event.tags {
+        for (j, t) in event.tags.iter().enumerate() {
             if let Some(s) = Slug::from_name(t) {
+                spelling::Spellings::see(&mut tag_names, &s, t, &event, "tags", j);
                 if !tag_slugs.contains(&s) {
                     tags.entry(s.clone())
                         .or_insert_with(|| Tag {
@@ -292,6 +295,26 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
         });
     }
 
+    // Names seen only in events are shown as most events write them.
+    for (reg, names, what) in [
+        (&mut actors, &actor_names, "actor"),
+        (&mut theatres, &theatre_names, "theatre"),
+    ] {
+        for entity in reg.entities.values_mut() {
+            if entity.file.is_none() {
+                if let Some(best) = names.best(&entity.slug) {
+                    entity.name = best.to_string();
+                }
+            }
+            diagnostics.extend(names.case_notes(&entity.slug, &entity.name, what));
+        }
+    }
+    for tag in tags.values_mut() {
+        if let Some(best) = tag_names.best(&tag.slug) {
+            tag.name = best.to_string();
+        }
+        diagnostics.extend(tag_names.case_notes(&tag.slug, &tag.name, "tag"));
+    }
     let mut timeline = Timeline {
         actors: groups(actors, &out, |e| &e.actors),
         theatres: groups(theatres, &out, |e| &e.theatres),
@@ -326,10 +349,23 @@ pub(crate) fn order(a: &Event, b: &Event) -> std::cmp::Ordering {
         .then_with(|| a.slug.cmp(&b.slug))
 }
 
-fn resolve_all(reg: &mut Registry, names: &[String]) -> Vec<Slug> {
+/// The slugs of `event`'s `key` (actors or theatres), each name's writing
+/// recorded in `names`.
+fn resolve_all(
+    reg: &mut Registry,
+    names: &mut spelling::Spellings,
+    event: &Event,
+    key: &'static str,
+) -> Vec<Slug> {
+    let list = if key == "actors" {
+        &event.actors
+    } else {
+        &event.theatres
+    };
     let mut out = Vec::new();
-    for n in names {
+    for (j, n) in list.iter().enumerate() {
         if let Some(s) = reg.resolve(n) {
+            names.see(&s, n, event, key, j);
             if !out.contains(&s) {
                 out.push(s);
             }

@@ -128,3 +128,67 @@ fn an_actors_count_in_a_theatre_is_the_theatres_count_for_the_actor() {
     assert_eq!(from_actors, expected);
     assert_eq!(from_theatres, expected);
 }
+
+/// Issue 11: an actor, theatre or tag without a file is shown as most events
+/// write it, not as the earliest event happens to; `check` notes writings that
+/// differ from it only in case.
+#[test]
+fn names_without_a_file_take_the_most_frequent_writing() {
+    let site = fixture("drafts");
+    for (i, date) in ["2023-01-01", "2023-02-01", "2023-03-01"]
+        .iter()
+        .enumerate()
+    {
+        write(
+            site.path(),
+            &format!("content/events/e{i}.md"),
+            &format!("---\ntitle: E{i}\ndate: {date}\nactors: [Wagner Group]\ntheatres: [Rostov]\ntags: [Mutiny]\nsources:\n  - url: https://example.org/{i}\n---\n"),
+        );
+    }
+    // The earliest event writes every name another way.
+    write(
+        site.path(),
+        "content/events/early.md",
+        "---\ntitle: Early\ndate: 2022-01-01\nactors: [wagner group]\ntheatres: \"[Rostov]\"\ntags: [mutiny]\nsources:\n  - url: https://example.org/early\n---\n",
+    );
+    // A tie goes to the earliest event.
+    write(site.path(), "content/events/t1.md", "---\ntitle: T1\ndate: 2021-01-01\nactors: [Prigozhin]\nsources:\n  - url: https://example.org/t1\n---\n");
+    write(site.path(), "content/events/t2.md", "---\ntitle: T2\ndate: 2021-06-01\nactors: [PRIGOZHIN]\nsources:\n  - url: https://example.org/t2\n---\n");
+    let public = build(site.path(), &[]);
+    // The heading's text, whatever its attributes.
+    let h1 = |path: &str| {
+        let html = page(&public, path);
+        let h1 = element(&html, "<h1", "</h1>");
+        h1[h1.find('>').unwrap() + 1..h1.len() - "</h1>".len()].to_string()
+    };
+    assert_eq!(h1("actors/wagner-group"), "Wagner Group");
+    assert_eq!(h1("theatres/rostov"), "Rostov");
+    assert_eq!(h1("tags/mutiny"), "Mutiny");
+    assert_eq!(h1("actors/prigozhin"), "Prigozhin");
+    let out = run(
+        site.path(),
+        &["check", "--format", "json", "--today", "2024-01-01"],
+    );
+    let notes: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|o| o["code"] == "N402")
+        .map(|o| {
+            format!(
+                "{}:{}:{} {}",
+                o["file"].as_str().unwrap_or_default(),
+                o["line"],
+                o["column"],
+                o["message"].as_str().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "content/events/early.md:4:10 actor `Wagner Group` is written `wagner group` here (once); pages show `Wagner Group`",
+            "content/events/early.md:6:8 tag `Mutiny` is written `mutiny` here (once); pages show `Mutiny`",
+            "content/events/t2.md:4:10 actor `Prigozhin` is written `PRIGOZHIN` here (once); pages show `Prigozhin`",
+        ]
+    );
+}
