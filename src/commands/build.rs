@@ -145,16 +145,15 @@ pub fn check(opts: &Options, verbosity: Verbosity) -> Exit {
         return exit_for(&diagnostics);
     }
     // The list is the command's answer, so it goes to stdout.
-    for d in &differences {
-        println!("{d}");
-    }
+    let listed: String = differences.iter().map(|d| format!("{d}\n")).collect();
+    let exit = super::print_answer(&listed, Exit::ContentError);
     eprintln!(
         "error: {} differs from the build in {} file{}; run `annals build` and commit the result",
         output.display(),
         differences.len(),
         if differences.len() == 1 { "" } else { "s" }
     );
-    Exit::ContentError
+    exit
 }
 
 /// Every file below `dir` by `/`-separated relative path; empty when missing.

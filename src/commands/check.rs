@@ -50,14 +50,16 @@ pub fn run(
         }
     }
     diagnostic::sort(&mut diagnostics);
+    let mut written = Ok(());
     match format {
         // Machine formats go to stdout, complete, whatever the verbosity.
         Format::Json | Format::Github => {
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            for d in &diagnostics {
-                let _ = out.write_all(report::render(d, format, false).as_bytes());
-            }
+            written = diagnostics
+                .iter()
+                .try_for_each(|d| out.write_all(report::render(d, format, false).as_bytes()))
+                .and_then(|()| out.flush());
         }
         Format::Human => {
             super::print_diagnostics_only(&diagnostics, verbosity);
@@ -74,7 +76,7 @@ pub fn run(
             }
         }
     }
-    match exit_for(&diagnostics) {
+    let exit = match exit_for(&diagnostics) {
         Exit::Success
             if deny_warnings && diagnostics.iter().any(|d| d.severity == Severity::Warning) =>
         {
@@ -84,7 +86,8 @@ pub fn run(
             Exit::ContentError
         }
         exit => exit,
-    }
+    };
+    super::answered(written, exit)
 }
 
 /// Reads `--today`: exactly `YYYY-MM-DD`, a real day. Strict, because a

@@ -1,6 +1,7 @@
 //! `annals init [DIR]`: a new site that builds at once.
 
 use super::{Exit, Verbosity};
+use crate::diagnostic::{Code, Diagnostic};
 use std::path::Path;
 
 const CONFIG: &str = "# Site configuration: every key is optional. See the annals README.
@@ -49,19 +50,43 @@ pub enum Ci {
 }
 
 pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
+    if let Some(file) = crate::io_error::file_in_the_way(dir) {
+        let why = if file == dir {
+            "it is a file, not a folder".to_string()
+        } else {
+            format!("`{}` is a file, not a folder", file.display())
+        };
+        return fail(
+            Diagnostic::error(
+                Code::Usage,
+                format!("cannot create a site in `{}`: {why}", dir.display()),
+            )
+            .with_hint(
+                "name a folder that does not exist yet (`annals init mysite`), or one that does",
+            ),
+        );
+    }
     // `init --ci github` in an existing site adds what is missing and keeps the rest.
     if dir.join("annals.yaml").exists() && ci == Ci::None {
-        eprintln!(
-            "error: `{}` already holds a site (annals.yaml exists); nothing was changed",
-            dir.join("annals.yaml").display()
+        return fail(
+            Diagnostic::error(
+                Code::Usage,
+                format!(
+                    "`{}` already holds a site (`{}` exists); nothing was changed",
+                    dir.display(),
+                    dir.join("annals.yaml").display()
+                ),
+            )
+            .with_hint("`annals init --ci github` adds the CI workflow to an existing site"),
         );
-        return Exit::UsageError;
     }
     let schema = match serde_json::to_string_pretty(&crate::parse::schema::event_schema()) {
         Ok(s) => s + "\n",
         Err(e) => {
-            eprintln!("error: {e}");
-            return Exit::ContentError;
+            return fail(Diagnostic::error(
+                Code::Io,
+                format!("cannot write the event schema as JSON: {e}"),
+            ))
         }
     };
     let mut files: Vec<(&str, &str)> = vec![
@@ -76,7 +101,10 @@ pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
     let mut workflow = String::new();
     let mut workflow_at = None;
     if ci == Ci::Github {
-        let _ = std::fs::create_dir_all(dir);
+        // The folder must exist for git to say which repository holds it.
+        if let Err(d) = create_folder(dir) {
+            return fail(d);
+        }
         let (top, site) = repository_top(dir);
         workflow =
             GITHUB_WORKFLOW.replace("ANNALS_ROOT: \".\"", &format!("ANNALS_ROOT: \"{site}\""));
@@ -94,13 +122,8 @@ pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
             }
             continue;
         }
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, text));
-        if let Err(e) = written {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
-            return Exit::ContentError;
+        if let Err(d) = super::create_file(&path, text) {
+            return fail(d);
         }
     }
     if let Some(path) = workflow_at {
@@ -108,19 +131,16 @@ pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
             if verbosity > Verbosity::Quiet {
                 eprintln!("note: kept the existing `{}`", path.display());
             }
-        } else if let Err(e) = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, &workflow))
-        {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
-            return Exit::ContentError;
+        } else if let Err(d) = super::create_file(&path, &workflow) {
+            return fail(d);
         } else if verbosity > Verbosity::Quiet {
             eprintln!("wrote `{}`", path.display());
         }
     }
     for sub in ["content/actors", "content/theatres", "static"] {
-        let _ = std::fs::create_dir_all(dir.join(sub));
+        if let Err(d) = create_folder(&dir.join(sub)) {
+            return fail(d);
+        }
     }
     if verbosity == Verbosity::Quiet {
         return Exit::Success;
@@ -136,6 +156,25 @@ pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
         dir.join("public").display()
     );
     Exit::Success
+}
+
+fn fail(d: Diagnostic) -> Exit {
+    let exit = super::exit_for(std::slice::from_ref(&d));
+    super::print_diagnostics_only(&[d], Verbosity::Quiet);
+    exit
+}
+
+fn create_folder(path: &Path) -> Result<(), Diagnostic> {
+    std::fs::create_dir_all(path).map_err(|e| {
+        Diagnostic::error(
+            Code::Io,
+            format!(
+                "cannot create the folder `{}`: {}",
+                path.display(),
+                crate::io_error::reason(&e, path)
+            ),
+        )
+    })
 }
 
 /// The git repository's top folder when `dir` is inside one and is not the top

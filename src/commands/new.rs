@@ -84,12 +84,11 @@ pub fn run(root: &Path, ev: &NewEvent) -> Exit {
         }
     };
     let text = format!("---\n{yaml}# sources:\n#   - publisher: Who reported it\n#     date: {}\n#     url: https://…\n---\nWhat happened, in your own words. Cite each claim under `sources`.\n", ev.date);
-    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, text)) {
-        eprintln!("error: cannot write `{}`: {e}", path.display());
+    if let Err(d) = super::create_file(&path, &text) {
+        super::print_diagnostics_only(&[d], Verbosity::Quiet);
         return Exit::ContentError;
     }
-    println!("{}", path.display());
-    Exit::Success
+    super::print_answer(&format!("{}\n", path.display()), Exit::Success)
 }
 
 /// The start of the file name: the day the event is filed under, without the

@@ -19,6 +19,7 @@ mod example;
 mod feeds;
 mod identity;
 mod incremental;
+mod io_errors;
 mod language;
 mod layout;
 mod list;
