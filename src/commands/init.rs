@@ -27,7 +27,15 @@ Write what happened here, in Markdown. Each event is one file under
 `content/events/`; `annals new \"Title\" --date 2024-02-01` makes another.
 ";
 
-const GITIGNORE: &str = "/public/\n";
+/// The output is built where the site is published (the workflow of `init
+/// --ci github` builds it for GitHub Pages), so it is not committed; a site
+/// that commits it instead drops the line and checks it with `build --check`.
+const GITIGNORE: &str = "# The built site. `annals build` writes it, and the workflow of
+# `annals init --ci github` builds and publishes it, so it is not committed.
+# To commit it instead, remove this line and check it in CI with
+# `annals build --check`.
+/public/
+";
 
 /// `annals init --ci github`: review pull requests, publish the default branch.
 pub(crate) const GITHUB_WORKFLOW: &str = include_str!("github-workflow.yml");

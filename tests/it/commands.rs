@@ -97,10 +97,18 @@ fn quiet_build_prints_nothing_on_success() {
 #[test]
 fn build_check_compares_the_output_without_writing() {
     let site = fixture("identity");
-    // No output yet: everything is missing.
-    let out = run(site.path(), &["build", "--check"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("missing  index.html"));
+    // No output yet: nothing to compare with, said plainly (not a list of
+    // every file as "missing" and advice to commit it), as a usage error.
+    let out = run(site.path(), &["build", "--check", "-q"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        stderr(&out),
+        "error[E002]: `build --check` has nothing to compare with: there is no output folder `./public`\n  \
+         = hint: `--check` is for sites that commit their built output; run `annals build` first. \
+         A site that is built where it is published (as `annals init --ci github` sets up, with \
+         `public/` in `.gitignore`) has no output to check: `annals check` validates it\n\n"
+    );
     assert!(
         !site.path().join("public").exists(),
         "--check writes nothing"
@@ -208,6 +216,42 @@ fn init_ci_github_in_a_sub_folder_writes_the_workflow_at_the_repository_top() {
     assert!(wf.contains("ANNALS_ROOT: \"docs/timeline\""));
     assert!(wf.contains("annals check --format github --root \"$ANNALS_ROOT\""));
     assert!(!repo.path().join("docs/timeline/.github").exists());
+}
+
+/// `init` ignores `public/` and the workflow builds and publishes it: the
+/// workflow never checks a committed output that the `.gitignore` keeps out.
+#[test]
+fn init_gitignore_and_workflow_tell_one_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["init", "site", "--ci", "github", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = dir.path().join("site");
+    let ignored: Vec<String> = read(&site.join(".gitignore"))
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(String::from)
+        .collect();
+    assert_eq!(ignored, ["/public/"]);
+    let wf = read(&site.join(".github/workflows/annals.yml"));
+    assert!(!wf.contains("--check"), "{wf}");
+    let wf: serde_yaml::Value = serde_yaml::from_str(&wf).unwrap();
+    let deploy = wf["jobs"]["deploy"]["steps"].as_sequence().unwrap();
+    let build = deploy
+        .iter()
+        .position(|s| s["name"].as_str() == Some("Build"))
+        .expect("a build step");
+    let upload = deploy
+        .iter()
+        .position(|s| s["uses"].as_str() == Some("actions/upload-pages-artifact@v3"))
+        .expect("an upload step");
+    assert!(build < upload);
+    assert_eq!(
+        deploy[upload]["with"]["path"].as_str(),
+        Some("${{ env.ANNALS_ROOT }}/public")
+    );
+    // And `build --check` in that site says why it has nothing to check.
+    let out = run(&site, &["build", "--check"]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
