@@ -35,7 +35,7 @@ pub fn run(
         if let Err(errors) = site.build_into(&NullSink) {
             diagnostics.extend(errors);
         }
-        if !site.config.base_url.has_origin() {
+        if !site.config.base_url.has_origin() && config_writes_base_url(&site.root) {
             diagnostics.push(
                 Diagnostic::note(
                     Code::PathOnlyBaseUrl,
@@ -88,6 +88,18 @@ pub fn run(
         exit => exit,
     };
     super::answered(written, exit)
+}
+
+/// Whether `annals.yaml` writes `base_url` itself. `check` cannot know the
+/// address a build will be given with `--base-url` (the workflow of `annals
+/// init --ci github` passes GitHub Pages' own), so N401 speaks only of a path
+/// the site chose, never of the default: a new site checks clean.
+fn config_writes_base_url(root: &std::path::Path) -> bool {
+    std::fs::read_to_string(root.join(crate::parse::config::CONFIG_FILE)).is_ok_and(|text| {
+        crate::load::frontmatter::whole_yaml(&text)
+            .key_span("base_url")
+            .is_some()
+    })
 }
 
 /// Reads `--today`: exactly `YYYY-MM-DD`, a real day. Strict, because a

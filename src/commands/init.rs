@@ -7,7 +7,10 @@ use std::path::Path;
 const CONFIG: &str = "# Site configuration: every key is optional. See the annals README.
 title: My timeline
 description: ''
-base_url: /
+# The address the site is published at: canonical links, feeds and the
+# sitemap need it. The workflow of `annals init --ci github` gives the build
+# GitHub Pages' own address (`annals build --base-url`).
+# base_url: https://example.org/timeline/
 language: en
 timezone: UTC
 ";
@@ -20,7 +23,9 @@ theatres: [Example Place]
 tags: [example]
 status: reported
 sources:
-  - publisher: Your source
+  - url: https://example.org/
+    title: An example source; replace it with the article you cite
+    publisher: Example Publisher
     date: 2024-01-16
 ---
 Write what happened here, in Markdown. Each event is one file under

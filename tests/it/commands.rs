@@ -20,6 +20,36 @@ fn init_makes_a_site_that_builds_at_once() {
     assert_eq!(again.status.code(), Some(2));
 }
 
+/// A site fresh from `init` (with or without the workflow) has nothing to
+/// fix: no warning, not even a note, so `check --deny-warnings` passes and a
+/// newcomer's first `check` says "no problems".
+#[test]
+fn a_new_site_checks_clean() {
+    for extra in [&[][..], &["--ci", "github"]] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut args = vec!["init", "site"];
+        args.extend_from_slice(extra);
+        assert!(run(dir.path(), &args).status.success());
+        let site = dir.path().join("site");
+        let out = run(
+            &site,
+            &[
+                "check",
+                "--deny-warnings",
+                "--format",
+                "json",
+                "--today",
+                "2024-06-01",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{extra:?}: {}", stderr(&out));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "", "{extra:?}");
+        let out = run(&site, &["check", "--deny-warnings"]);
+        assert_eq!(out.status.code(), Some(0), "{extra:?}");
+        assert_eq!(stderr(&out), "no problems in 2 files\n", "{extra:?}");
+    }
+}
+
 #[test]
 fn new_writes_an_event_that_builds() {
     let dir = tempfile::tempdir().unwrap();
