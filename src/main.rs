@@ -3,6 +3,7 @@
 use annals::commands::{self, Exit, Verbosity};
 use annals::report::Format;
 use annals::site::Options;
+use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -81,7 +82,7 @@ enum Command {
         #[arg(long, value_name = "X")]
         tag: Option<String>,
         /// Only events with this status
-        #[arg(long, value_parser = ["reported", "claimed", "confirmed", "disputed", "denied"])]
+        #[arg(long, value_parser = PossibleValuesParser::new(commands::statuses()))]
         status: Option<String>,
         /// Only events that reach this date or later (EDTF: 2023, 2023-07,
         /// -0043 for 44 BCE, …)
@@ -146,6 +147,19 @@ enum Command {
         /// A tag (repeatable)
         #[arg(long = "tag", value_name = "X")]
         tags: Vec<String>,
+        /// How established it is [default: reported]
+        #[arg(long, value_parser = PossibleValuesParser::new(commands::statuses()))]
+        status: Option<String>,
+        /// A source's address, http or https (repeatable)
+        #[arg(long = "source", value_name = "URL")]
+        sources: Vec<String>,
+        /// The event's slug, its URL and file name (lowercase letters, digits
+        /// and `-`) [default: from the date and title]
+        #[arg(long)]
+        slug: Option<String>,
+        /// Open the new file in $VISUAL or $EDITOR
+        #[arg(long)]
+        open: bool,
     },
 }
 
@@ -261,6 +275,10 @@ fn main() {
             actors,
             theatres,
             tags,
+            status,
+            sources,
+            slug,
+            open,
         } => commands::new::run(
             &cli.root,
             &commands::new::NewEvent {
@@ -269,7 +287,12 @@ fn main() {
                 actors,
                 theatres,
                 tags,
+                status: status.as_deref(),
+                sources,
+                slug: slug.as_deref(),
+                open: *open,
             },
+            verbosity,
         ),
     };
     std::process::exit(match exit {

@@ -117,19 +117,15 @@ pub fn run(opts: &Options, query: &Query, format: ListFormat, verbosity: Verbosi
             None => return usage(format!("no event is tagged `{tag}`")),
         }
     }
-    let status = match query.status.as_deref() {
+    let status = match query.status.as_deref().map(super::parse_status) {
         None => None,
-        Some(s) => match crate::parse::event::Status::ALL
-            .iter()
-            .find(|x| x.as_str() == s)
-        {
-            Some(st) => Some(*st),
-            None => {
-                return usage(format!(
-                    "unknown status `{s}`; use reported, claimed, confirmed, disputed or denied"
-                ))
-            }
-        },
+        Some(Ok(st)) => Some(st),
+        Some(Err(hint)) => {
+            return usage(format!(
+                "unknown status `{}`; {hint}",
+                query.status.as_deref().unwrap_or_default()
+            ))
+        }
     };
     // An event is kept when its span overlaps [from, to]; open ends reach forever.
     let from = match query.from.as_deref().map(|f| date_bound(f, tz, "from")) {

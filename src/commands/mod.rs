@@ -122,6 +122,25 @@ pub(crate) fn create_file(path: &Path, text: &str) -> Result<(), Diagnostic> {
         })
 }
 
+/// The event statuses front matter may give, from the parser's own list:
+/// what `--status` of `list` and `new` accepts.
+pub fn statuses() -> Vec<&'static str> {
+    crate::parse::event::Status::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect()
+}
+
+/// A `--status` value read as the parser reads `status:`; the error is the
+/// hint (the nearest status, or the list).
+pub(crate) fn parse_status(s: &str) -> Result<crate::parse::event::Status, String> {
+    crate::parse::event::Status::ALL
+        .iter()
+        .find(|st| st.as_str() == s.trim())
+        .copied()
+        .ok_or_else(|| crate::parse::fields::choice_hint(s, &statuses(), "use one of"))
+}
+
 /// The exit status for a set of diagnostics.
 pub(crate) fn exit_for(diagnostics: &[Diagnostic]) -> Exit {
     if diagnostics
