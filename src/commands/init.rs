@@ -119,8 +119,12 @@ pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
             return fail(d);
         }
         let (top, site) = repository_top(dir);
-        workflow =
-            GITHUB_WORKFLOW.replace("ANNALS_ROOT: \".\"", &format!("ANNALS_ROOT: \"{site}\""));
+        workflow = GITHUB_WORKFLOW
+            .replace("ANNALS_ROOT: \".\"", &format!("ANNALS_ROOT: \"{site}\""))
+            .replace(
+                "ANNALS_VERSION: \"0.0.0\"",
+                &format!("ANNALS_VERSION: \"{}\"", env!("CARGO_PKG_VERSION")),
+            );
         match top {
             Some(top) => workflow_at = Some(top.join(".github/workflows/annals.yml")),
             None => files.push((".github/workflows/annals.yml", &workflow)),

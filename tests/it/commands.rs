@@ -231,6 +231,68 @@ fn init_ci_github_writes_a_workflow_and_editor_settings() {
     assert_eq!(read(&site.join("annals.yaml")), "title: Mine\n");
 }
 
+/// The workflow installs the annals that wrote it, exactly, and keeps the
+/// binary in the Actions cache keyed by that version: a reviewer's check
+/// takes seconds and never changes under them with a new release.
+#[test]
+fn init_ci_github_pins_and_caches_the_annals_that_wrote_it() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(run(dir.path(), &["init", "site", "--ci", "github", "-q"])
+        .status
+        .success());
+    let text = read(&dir.path().join("site/.github/workflows/annals.yml"));
+    let wf: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(
+        wf["env"]["ANNALS_VERSION"].as_str(),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
+    for job in ["review", "deploy"] {
+        let steps = wf["jobs"][job]["steps"].as_sequence().unwrap();
+        let at = |pred: &dyn Fn(&serde_yaml::Value) -> bool| {
+            steps
+                .iter()
+                .position(pred)
+                .unwrap_or_else(|| panic!("{job}: step missing"))
+        };
+        let restore = at(&|s| s["uses"].as_str() == Some("actions/cache/restore@v4"));
+        assert_eq!(steps[restore]["id"].as_str(), Some("annals"));
+        assert_eq!(steps[restore]["with"]["path"].as_str(), Some("~/.annals"));
+        assert_eq!(
+            steps[restore]["with"]["key"].as_str(),
+            Some("annals-${{ env.ANNALS_VERSION }}-${{ runner.os }}-${{ runner.arch }}")
+        );
+        let install = at(&|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| r.contains("cargo install"))
+        });
+        assert_eq!(
+            steps[install]["run"].as_str(),
+            Some("cargo install annals --version \"$ANNALS_VERSION\" --locked --root ~/.annals")
+        );
+        let save = at(&|s| s["uses"].as_str() == Some("actions/cache/save@v4"));
+        let on_path = at(&|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| r.contains("$HOME/.annals/bin") && r.contains("GITHUB_PATH"))
+        });
+        let first_use = at(&|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| r.trim_start().starts_with("annals "))
+        });
+        assert!(restore < install && install < save && save < on_path && on_path < first_use);
+        for step in [install, save] {
+            assert_eq!(
+                steps[step]["if"].as_str(),
+                Some("steps.annals.outputs.cache-hit != 'true'"),
+                "{job}: only on a cache miss"
+            );
+        }
+    }
+    assert_eq!(text.matches("cargo install").count(), 2, "{text}");
+}
+
 #[test]
 fn init_ci_github_in_a_sub_folder_writes_the_workflow_at_the_repository_top() {
     let repo = tempfile::tempdir().unwrap();

@@ -26,6 +26,7 @@ mod list;
 mod new;
 mod ordering;
 mod output_safety;
+mod package;
 mod pages;
 mod sanitise;
 mod scale;
