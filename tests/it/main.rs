@@ -17,6 +17,7 @@ mod embed;
 mod entities;
 mod example;
 mod feeds;
+mod guide;
 mod help;
 mod identity;
 mod incremental;
