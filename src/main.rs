@@ -3,24 +3,125 @@
 use annals::commands::{self, Exit, Verbosity};
 use annals::report::Format;
 use annals::site::Options;
+use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+
+/// Each command's `--help` ends with examples, in the manner of cargo's and
+/// ripgrep's; a test below parses every one of them. The heading is styled
+/// as clap styles its own (bold, underlined), which clap strips when the
+/// output is not a terminal.
+mod examples {
+    pub(crate) const ANNALS: &str = "\
+\x1b[1m\x1b[4mExamples:\x1b[0m
+  # Start a site, add an event, check it and build it into mysite/public/
+  annals init mysite
+  annals new \"Popov is dismissed\" --date 2023-07-12 --root mysite
+  annals check --root mysite
+  annals build --root mysite";
+
+    pub(crate) const BUILD: &str = "\
+\x1b[1m\x1b[4mExamples:\x1b[0m
+  # Build the site in the current folder into public/
+  annals build
+  # For a sub-path, drafts included, into another folder
+  annals build --base-url https://example.org/war/ --drafts --output /tmp/war
+  # For a site that commits public/: exit 1 if a build would change it
+  annals build --check
+  # Replace a folder that annals did not write (its files are deleted)
+  annals build --output ~/www --force";
+
+    pub(crate) const CHECK: &str = "\
+\x1b[1m\x1b[4mExamples:\x1b[0m
+  # Every problem in every file, compiler-style
+  annals check
+  # In CI: warnings fail too, and \"in the future\" is judged on a fixed day
+  annals check --deny-warnings --today 2024-03-01
+  # One JSON object per problem, for scripts
+  annals check --format json
+  # Annotations on a pull request's changed lines (GitHub Actions)
+  annals check --format github";
+
+    pub(crate) const LIST: &str = "\
+\x1b[1m\x1b[4mExamples:\x1b[0m
+  # Every event, as a table
+  annals list
+  # One actor's events in July 2023, as CSV
+  annals list --actor \"Ivan Popov\" --from 2023-07 --to 2023-07 --format csv
+  # Disputed events in a theatre and its sub-theatres, as JSON
+  annals list --theatre Zaporizhzhia --status disputed --format json";
+
+    pub(crate) const SCHEMA: &str = "\
+\x1b[1m\x1b[4mExamples:\x1b[0m
+  # For an editor's YAML language server
+  annals schema > event.schema.json";
+
+    pub(crate) const DIFF: &str = "\
+\x1b[1m\x1b[4mExamples:\x1b[0m
+  # What the working tree changes in the timeline, against main
+  annals diff main
+  # A pull request's changes, as Markdown for a comment
+  annals diff origin/main HEAD > annals-diff.md
+  # Between the last two commits, as JSON
+  annals diff HEAD~1 HEAD --format json";
+
+    pub(crate) const INIT: &str = "\
+\x1b[1m\x1b[4mExamples:\x1b[0m
+  # A new site in mysite/ that builds at once
+  annals init mysite
+  # With a GitHub workflow that checks and diffs pull requests and publishes
+  # the default branch to GitHub Pages
+  annals init mysite --ci github
+  # Add the workflow to the site in the current folder
+  annals init --ci github";
+
+    pub(crate) const NEW: &str = "\
+\x1b[1m\x1b[4mExamples:\x1b[0m
+  # An event with its actor and theatre
+  annals new \"Popov is dismissed\" --date 2023-07-12 --actor \"Ivan Popov\" --theatre Zaporizhzhia
+  # Sourced, confirmed, tagged, and opened in $VISUAL or $EDITOR
+  annals new \"Gurulev publishes the message\" --date 2023-07-12 --source https://example.org/article --status confirmed --tag command --open
+  # An approximate date, with a slug of your own (its URL and file name)
+  annals new \"Turchak's statement\" --date 2023-07~ --slug turchak-statement
+  # From inside content/events/
+  annals new \"An event\" --date 2023-07-14 --root ../..";
+
+    pub(crate) const THEME: &str = "\
+\x1b[1m\x1b[4mExamples:\x1b[0m
+  # The variables of every template
+  annals theme vars
+  # Those of one template, with the globals
+  annals theme vars event.html";
+}
 
 #[derive(Parser)]
 #[command(
     name = "annals",
     version,
-    about = "Markdown event files in, a static timeline website out"
+    about = "Markdown event files in, a static timeline website out",
+    after_help = examples::ANNALS
 )]
 struct Cli {
     /// The site's folder
-    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        default_value = ".",
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     root: PathBuf,
     /// Print only errors
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     quiet: bool,
     /// Print more detail
-    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        conflicts_with = "quiet",
+        help_heading = "Global options"
+    )]
     verbose: bool,
     #[command(subcommand)]
     command: Command,
@@ -29,6 +130,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder
+    #[command(after_help = examples::BUILD)]
     Build {
         /// Output folder [default: ROOT/public]
         #[arg(long, short, value_name = "DIR")]
@@ -40,7 +142,7 @@ enum Command {
         #[arg(long)]
         drafts: bool,
         /// Build in memory and exit 1, listing the differences, if the output
-        /// folder is not what the build would write
+        /// folder is not what the build would write (exit 2 if there is none)
         #[arg(long)]
         check: bool,
         /// Replace the output folder even if annals did not write it (its
@@ -49,6 +151,7 @@ enum Command {
         force: bool,
     },
     /// Validate everything and write nothing
+    #[command(after_help = examples::CHECK)]
     Check {
         /// How to print problems: compiler-style text, one JSON object per
         /// line, or GitHub workflow annotations
@@ -70,6 +173,7 @@ enum Command {
         today: Option<chrono::NaiveDate>,
     },
     /// Query the timeline, in timeline order
+    #[command(after_help = examples::LIST)]
     List {
         /// Only events of this actor (slug, name or alias)
         #[arg(long, value_name = "A")]
@@ -81,7 +185,7 @@ enum Command {
         #[arg(long, value_name = "X")]
         tag: Option<String>,
         /// Only events with this status
-        #[arg(long, value_parser = ["reported", "claimed", "confirmed", "disputed", "denied"])]
+        #[arg(long, value_parser = PossibleValuesParser::new(commands::statuses()))]
         status: Option<String>,
         /// Only events that reach this date or later (EDTF: 2023, 2023-07,
         /// -0043 for 44 BCE, …)
@@ -98,9 +202,11 @@ enum Command {
         drafts: bool,
     },
     /// Print the JSON Schema of event front matter (draft 2020-12)
+    #[command(after_help = examples::SCHEMA)]
     Schema,
     /// Compare the timeline at two git revisions (events added, removed,
     /// re-dated, re-attributed…), as Markdown for a pull request or JSON
+    #[command(after_help = examples::DIFF)]
     Diff {
         /// The base revision: a commit, branch or tag (e.g. `origin/main`, `HEAD~1`)
         base: String,
@@ -111,6 +217,7 @@ enum Command {
         format: String,
     },
     /// Create a new site
+    #[command(after_help = examples::INIT)]
     Init {
         /// Folder of the new site [default: --root]
         dir: Option<PathBuf>,
@@ -120,6 +227,7 @@ enum Command {
         ci: Option<String>,
     },
     /// Theme authors' tools
+    #[command(after_help = examples::THEME)]
     Theme {
         #[command(subcommand)]
         command: ThemeCommand,
@@ -130,6 +238,7 @@ enum Command {
     /// current folder) and does not look in parent folders: it refuses, and
     /// creates nothing, when that folder has no `content/`. From inside a
     /// site's `content/events/`, pass `--root ../..`.
+    #[command(after_help = examples::NEW)]
     New {
         /// The event's title
         title: String,
@@ -146,6 +255,19 @@ enum Command {
         /// A tag (repeatable)
         #[arg(long = "tag", value_name = "X")]
         tags: Vec<String>,
+        /// How established it is [default: reported]
+        #[arg(long, value_parser = PossibleValuesParser::new(commands::statuses()))]
+        status: Option<String>,
+        /// A source's address, http or https (repeatable)
+        #[arg(long = "source", value_name = "URL")]
+        sources: Vec<String>,
+        /// The event's slug, its URL and file name (lowercase letters, digits
+        /// and `-`) [default: from the date and title]
+        #[arg(long)]
+        slug: Option<String>,
+        /// Open the new file in $VISUAL or $EDITOR
+        #[arg(long)]
+        open: bool,
     },
 }
 
@@ -153,6 +275,7 @@ enum Command {
 enum ThemeCommand {
     /// Print the variables each template receives (all, or one template's
     /// with the globals), generated from the types annals renders with
+    #[command(after_help = examples::THEME)]
     Vars {
         /// A template name, such as `event.html`
         template: Option<String>,
@@ -261,6 +384,10 @@ fn main() {
             actors,
             theatres,
             tags,
+            status,
+            sources,
+            slug,
+            open,
         } => commands::new::run(
             &cli.root,
             &commands::new::NewEvent {
@@ -269,7 +396,12 @@ fn main() {
                 actors,
                 theatres,
                 tags,
+                status: status.as_deref(),
+                sources,
+                slug: slug.as_deref(),
+                open: *open,
             },
+            verbosity,
         ),
     };
     std::process::exit(match exit {
@@ -277,4 +409,79 @@ fn main() {
         Exit::ContentError => 1,
         Exit::UsageError => 2,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::{CommandFactory, Parser};
+
+    /// The words of an example's command line, as a shell would pass them
+    /// (double quotes; what follows `>` or `|` is the shell's).
+    fn words(line: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut word: Option<String> = None;
+        let mut quoted = false;
+        for c in line.chars() {
+            match c {
+                '"' => {
+                    quoted = !quoted;
+                    word.get_or_insert_with(String::new);
+                }
+                c if c.is_whitespace() && !quoted => out.extend(word.take()),
+                '>' | '|' if !quoted => break,
+                c => word.get_or_insert_with(String::new).push(c),
+            }
+        }
+        out.extend(word);
+        out
+    }
+
+    /// Every command and subcommand, with the examples of its `--help`.
+    fn all(cmd: &clap::Command, path: &str, out: &mut Vec<(String, Vec<String>)>) {
+        let examples = cmd
+            .get_after_help()
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("annals"))
+            .map(String::from)
+            .collect();
+        out.push((path.to_string(), examples));
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            all(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_example_in_the_help_parses_and_each_command_has_one() {
+        let mut commands = Vec::new();
+        all(&Cli::command(), "annals", &mut commands);
+        assert_eq!(commands.len(), 10, "{commands:?}");
+        for (command, examples) in commands {
+            assert!(
+                examples.iter().any(|e| e.starts_with(&command)),
+                "`{command}` has no example of its own: {examples:?}"
+            );
+            for example in examples {
+                if let Err(e) = Cli::try_parse_from(words(&example)) {
+                    panic!("`{example}` (in `{command} --help`) does not parse:\n{e}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_split_as_a_shell_splits_them() {
+        assert_eq!(
+            words(r#"annals new "A b" --date 2023 > x | y"#),
+            ["annals", "new", "A b", "--date", "2023"]
+        );
+    }
 }

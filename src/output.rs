@@ -35,7 +35,11 @@ pub(crate) fn resolve(root: &Path, given: &Path, purpose: Use) -> Result<PathBuf
     let root = std::fs::canonicalize(root).map_err(|e| {
         Diagnostic::error(
             Code::Io,
-            format!("cannot resolve the site's folder `{}`: {e}", root.display()),
+            format!(
+                "cannot resolve the site's folder `{}`: {}",
+                root.display(),
+                crate::io_error::reason(&e, root)
+            ),
         )
     })?;
     let resolved = resolve_path(given).map_err(|why| {
@@ -47,11 +51,17 @@ pub(crate) fn resolve(root: &Path, given: &Path, purpose: Use) -> Result<PathBuf
         )
     })?;
     let shown = Some(resolved.as_path());
-    if resolved.exists() && !resolved.is_dir() {
+    // The output itself, or a folder it would be created in.
+    if let Some(file) = crate::io_error::file_in_the_way(&resolved) {
+        let why = if file == resolved {
+            "it is a file, not a folder".into()
+        } else {
+            format!("`{}` is a file, not a folder", file.display())
+        };
         return Err(refusal(
             given,
             shown,
-            "it is a file, not a folder".into(),
+            why,
             "choose a folder for the output with `--output`",
         ));
     }
@@ -110,8 +120,12 @@ fn is_replaceable(dir: &Path) -> bool {
 /// taken. A folder that does not exist yet is resolved through the nearest
 /// ancestor that does, so `-o new/../../x` cannot slip past the checks.
 fn resolve_path(given: &Path) -> Result<PathBuf, String> {
-    let absolute =
-        std::path::absolute(given).map_err(|e| format!("it cannot be made absolute: {e}"))?;
+    let absolute = std::path::absolute(given).map_err(|e| {
+        format!(
+            "it cannot be made absolute: {}",
+            crate::io_error::reason(&e, given)
+        )
+    })?;
     // The longest existing prefix is resolved by the OS; what is left is only
     // names of folders the build will create.
     let mut existing = absolute.clone();
@@ -126,8 +140,13 @@ fn resolve_path(given: &Path) -> Result<PathBuf, String> {
             None => return Err("no part of it exists".into()),
         }
     }
-    let mut resolved = std::fs::canonicalize(&existing)
-        .map_err(|e| format!("`{}` cannot be followed: {e}", existing.display()))?;
+    let mut resolved = std::fs::canonicalize(&existing).map_err(|e| {
+        format!(
+            "`{}` cannot be followed: {}",
+            existing.display(),
+            crate::io_error::reason(&e, &existing)
+        )
+    })?;
     for c in rest {
         match c {
             Component::Normal(name) => resolved.push(name),

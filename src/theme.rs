@@ -258,8 +258,12 @@ fn read_templates(
                     },
                 );
             }
-            Err(e) => diagnostics
-                .push(Diagnostic::error(Code::Io, format!("cannot read: {e}")).in_file(origin)),
+            Err(e) => {
+                let why = crate::io_error::reason(&e, &path);
+                diagnostics.push(
+                    Diagnostic::error(Code::Io, format!("cannot read: {why}")).in_file(origin),
+                );
+            }
         }
     }
     out

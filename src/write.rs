@@ -303,8 +303,9 @@ impl Staging {
             // that the next build removes, not a failed build.
             if let Err(e) = remove_tree(&old) {
                 eprintln!(
-                    "warning: could not remove the previous output at `{}`: {e}",
-                    old.display()
+                    "warning: could not remove the previous output at `{}`: {}",
+                    old.display(),
+                    crate::io_error::reason(&e, &old)
                 );
             }
         }

@@ -1,6 +1,7 @@
 //! `annals build`: the site into its output folder, atomically.
 
 use super::{exit_for, print_diagnostics, Exit, Verbosity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::site::{self, Options};
 use crate::write::MemorySink;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -111,17 +112,13 @@ pub fn check(opts: &Options, verbosity: Verbosity) -> Exit {
         print_diagnostics(&diagnostics, verbosity);
         return exit_for(&diagnostics);
     };
-    let sink = MemorySink::default();
-    if let Err(errors) = site.build_into(&sink) {
-        diagnostics.extend(errors);
-        print_diagnostics(&diagnostics, verbosity);
-        return exit_for(&diagnostics);
-    }
-    let output = match crate::output::resolve(
-        &site.root,
-        &site::output_dir(opts),
-        crate::output::Use::Read,
-    ) {
+    let given = site::output_dir(opts);
+    let output = match crate::output::resolve(&site.root, &given, crate::output::Use::Read) {
+        Ok(o) if !o.exists() => {
+            diagnostics.push(nothing_to_compare(&given));
+            print_diagnostics(&diagnostics, verbosity);
+            return exit_for(&diagnostics);
+        }
         Ok(o) => o,
         Err(d) => {
             diagnostics.push(d);
@@ -129,6 +126,12 @@ pub fn check(opts: &Options, verbosity: Verbosity) -> Exit {
             return exit_for(&diagnostics);
         }
     };
+    let sink = MemorySink::default();
+    if let Err(errors) = site.build_into(&sink) {
+        diagnostics.extend(errors);
+        print_diagnostics(&diagnostics, verbosity);
+        return exit_for(&diagnostics);
+    }
     print_diagnostics(&diagnostics, verbosity);
     let fresh = sink.files.into_inner().unwrap_or_default();
     let on_disk = read_tree(&output);
@@ -150,16 +153,34 @@ pub fn check(opts: &Options, verbosity: Verbosity) -> Exit {
         return exit_for(&diagnostics);
     }
     // The list is the command's answer, so it goes to stdout.
-    for d in &differences {
-        println!("{d}");
-    }
+    let listed: String = differences.iter().map(|d| format!("{d}\n")).collect();
+    let exit = super::print_answer(&listed, Exit::ContentError);
     eprintln!(
         "error: {} differs from the build in {} file{}; run `annals build` and commit the result",
         output.display(),
         differences.len(),
         if differences.len() == 1 { "" } else { "s" }
     );
-    Exit::ContentError
+    exit
+}
+
+/// `build --check` without an output folder: listing every file as missing
+/// and advising to commit them would be wrong for the sites `init` makes,
+/// which ignore `public/` and publish from a build. A usage error (exit 2):
+/// the comparison asked for cannot be made.
+fn nothing_to_compare(given: &Path) -> Diagnostic {
+    Diagnostic::error(
+        Code::Usage,
+        format!(
+            "`build --check` has nothing to compare with: there is no output folder `{}`",
+            given.display()
+        ),
+    )
+    .with_hint(
+        "`--check` is for sites that commit their built output; run `annals build` first. \
+         A site that is built where it is published (as `annals init --ci github` sets up, with \
+         `public/` in `.gitignore`) has no output to check: `annals check` validates it",
+    )
 }
 
 /// Every file below `dir` by `/`-separated relative path; empty when missing.

@@ -38,7 +38,7 @@ pub fn run(
         if let Err(errors) = site.build_into(&NullSink) {
             diagnostics.extend(errors);
         }
-        if !site.config.base_url.has_origin() {
+        if !site.config.base_url.has_origin() && config_writes_base_url(&site.root) {
             diagnostics.push(
                 Diagnostic::note(
                     Code::PathOnlyBaseUrl,
@@ -53,14 +53,16 @@ pub fn run(
         }
     }
     diagnostic::sort(&mut diagnostics);
+    let mut written = Ok(());
     match format {
         // Machine formats go to stdout, complete, whatever the verbosity.
         Format::Json | Format::Github => {
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            for d in &diagnostics {
-                let _ = out.write_all(report::render(d, format, false).as_bytes());
-            }
+            written = diagnostics
+                .iter()
+                .try_for_each(|d| out.write_all(report::render(d, format, false).as_bytes()))
+                .and_then(|()| out.flush());
         }
         Format::Human => {
             // `-q` hides the summary, never a problem that fails the check.
@@ -80,7 +82,7 @@ pub fn run(
             }
         }
     }
-    match exit_for(&diagnostics) {
+    let exit = match exit_for(&diagnostics) {
         Exit::Success
             if deny_warnings && diagnostics.iter().any(|d| d.severity == Severity::Warning) =>
         {
@@ -90,7 +92,20 @@ pub fn run(
             Exit::ContentError
         }
         exit => exit,
-    }
+    };
+    super::answered(written, exit)
+}
+
+/// Whether `annals.yaml` writes `base_url` itself. `check` cannot know the
+/// address a build will be given with `--base-url` (the workflow of `annals
+/// init --ci github` passes GitHub Pages' own), so N401 speaks only of a path
+/// the site chose, never of the default: a new site checks clean.
+fn config_writes_base_url(root: &std::path::Path) -> bool {
+    std::fs::read_to_string(root.join(crate::parse::config::CONFIG_FILE)).is_ok_and(|text| {
+        crate::load::frontmatter::whole_yaml(&text)
+            .key_span("base_url")
+            .is_some()
+    })
 }
 
 /// Reads `--today`: exactly `YYYY-MM-DD`, a real day. Strict, because a

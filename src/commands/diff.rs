@@ -97,9 +97,7 @@ pub fn run(opts: &DiffOptions, verbosity: Verbosity) -> Exit {
             json
         }
     };
-    use std::io::Write;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    Exit::Success
+    super::print_answer(&text, Exit::Success)
 }
 
 /// How a side is named in messages: `BASE `main` (1a2b3c4)` or `the working tree`.
@@ -129,8 +127,13 @@ fn load_side(
                 .prefix(&format!("annals-diff-{}-", which.to_ascii_lowercase()))
                 .tempdir()
                 .map_err(|e| {
+                    let tmp = std::env::temp_dir();
                     usage(
-                        format!("cannot create a temporary folder for {name}: {e}"),
+                        format!(
+                            "cannot create a temporary folder in `{}` for {name}: {}",
+                            tmp.display(),
+                            crate::io_error::reason(&e, &tmp)
+                        ),
                         None,
                     )
                 })?;

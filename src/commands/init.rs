@@ -1,12 +1,16 @@
 //! `annals init [DIR]`: a new site that builds at once.
 
 use super::{Exit, Verbosity};
+use crate::diagnostic::{Code, Diagnostic};
 use std::path::Path;
 
 const CONFIG: &str = "# Site configuration: every key is optional. See the annals README.
 title: My timeline
 description: ''
-base_url: /
+# The address the site is published at: canonical links, feeds and the
+# sitemap need it. The workflow of `annals init --ci github` gives the build
+# GitHub Pages' own address (`annals build --base-url`).
+# base_url: https://example.org/timeline/
 language: en
 timezone: UTC
 ";
@@ -19,14 +23,24 @@ theatres: [Example Place]
 tags: [example]
 status: reported
 sources:
-  - publisher: Your source
+  - url: https://example.org/
+    title: An example source; replace it with the article you cite
+    publisher: Example Publisher
     date: 2024-01-16
 ---
 Write what happened here, in Markdown. Each event is one file under
 `content/events/`; `annals new \"Title\" --date 2024-02-01` makes another.
 ";
 
-const GITIGNORE: &str = "/public/\n";
+/// The output is built where the site is published (the workflow of `init
+/// --ci github` builds it for GitHub Pages), so it is not committed; a site
+/// that commits it instead drops the line and checks it with `build --check`.
+const GITIGNORE: &str = "# The built site. `annals build` writes it, and the workflow of
+# `annals init --ci github` builds and publishes it, so it is not committed.
+# To commit it instead, remove this line and check it in CI with
+# `annals build --check`.
+/public/
+";
 
 /// `annals init --ci github`: review pull requests, publish the default branch.
 pub(crate) const GITHUB_WORKFLOW: &str = include_str!("github-workflow.yml");
@@ -49,19 +63,43 @@ pub enum Ci {
 }
 
 pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
+    if let Some(file) = crate::io_error::file_in_the_way(dir) {
+        let why = if file == dir {
+            "it is a file, not a folder".to_string()
+        } else {
+            format!("`{}` is a file, not a folder", file.display())
+        };
+        return fail(
+            Diagnostic::error(
+                Code::Usage,
+                format!("cannot create a site in `{}`: {why}", dir.display()),
+            )
+            .with_hint(
+                "name a folder that does not exist yet (`annals init mysite`), or one that does",
+            ),
+        );
+    }
     // `init --ci github` in an existing site adds what is missing and keeps the rest.
     if dir.join("annals.yaml").exists() && ci == Ci::None {
-        eprintln!(
-            "error: `{}` already holds a site (annals.yaml exists); nothing was changed",
-            dir.join("annals.yaml").display()
+        return fail(
+            Diagnostic::error(
+                Code::Usage,
+                format!(
+                    "`{}` already holds a site (`{}` exists); nothing was changed",
+                    dir.display(),
+                    dir.join("annals.yaml").display()
+                ),
+            )
+            .with_hint("`annals init --ci github` adds the CI workflow to an existing site"),
         );
-        return Exit::UsageError;
     }
     let schema = match serde_json::to_string_pretty(&crate::parse::schema::event_schema()) {
         Ok(s) => s + "\n",
         Err(e) => {
-            eprintln!("error: {e}");
-            return Exit::ContentError;
+            return fail(Diagnostic::error(
+                Code::Io,
+                format!("cannot write the event schema as JSON: {e}"),
+            ))
         }
     };
     let mut files: Vec<(&str, &str)> = vec![
@@ -76,10 +114,17 @@ pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
     let mut workflow = String::new();
     let mut workflow_at = None;
     if ci == Ci::Github {
-        let _ = std::fs::create_dir_all(dir);
+        // The folder must exist for git to say which repository holds it.
+        if let Err(d) = create_folder(dir) {
+            return fail(d);
+        }
         let (top, site) = repository_top(dir);
-        workflow =
-            GITHUB_WORKFLOW.replace("ANNALS_ROOT: \".\"", &format!("ANNALS_ROOT: \"{site}\""));
+        workflow = GITHUB_WORKFLOW
+            .replace("ANNALS_ROOT: \".\"", &format!("ANNALS_ROOT: \"{site}\""))
+            .replace(
+                "ANNALS_VERSION: \"0.0.0\"",
+                &format!("ANNALS_VERSION: \"{}\"", env!("CARGO_PKG_VERSION")),
+            );
         match top {
             Some(top) => workflow_at = Some(top.join(".github/workflows/annals.yml")),
             None => files.push((".github/workflows/annals.yml", &workflow)),
@@ -94,13 +139,8 @@ pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
             }
             continue;
         }
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, text));
-        if let Err(e) = written {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
-            return Exit::ContentError;
+        if let Err(d) = super::create_file(&path, text) {
+            return fail(d);
         }
     }
     if let Some(path) = workflow_at {
@@ -108,19 +148,16 @@ pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
             if verbosity > Verbosity::Quiet {
                 eprintln!("note: kept the existing `{}`", path.display());
             }
-        } else if let Err(e) = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, &workflow))
-        {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
-            return Exit::ContentError;
+        } else if let Err(d) = super::create_file(&path, &workflow) {
+            return fail(d);
         } else if verbosity > Verbosity::Quiet {
             eprintln!("wrote `{}`", path.display());
         }
     }
     for sub in ["content/actors", "content/theatres", "static"] {
-        let _ = std::fs::create_dir_all(dir.join(sub));
+        if let Err(d) = create_folder(&dir.join(sub)) {
+            return fail(d);
+        }
     }
     if verbosity == Verbosity::Quiet {
         return Exit::Success;
@@ -136,6 +173,25 @@ pub fn run(dir: &Path, ci: Ci, verbosity: Verbosity) -> Exit {
         dir.join("public").display()
     );
     Exit::Success
+}
+
+fn fail(d: Diagnostic) -> Exit {
+    let exit = super::exit_for(std::slice::from_ref(&d));
+    super::print_diagnostics_only(&[d], Verbosity::Quiet);
+    exit
+}
+
+fn create_folder(path: &Path) -> Result<(), Diagnostic> {
+    std::fs::create_dir_all(path).map_err(|e| {
+        Diagnostic::error(
+            Code::Io,
+            format!(
+                "cannot create the folder `{}`: {}",
+                path.display(),
+                crate::io_error::reason(&e, path)
+            ),
+        )
+    })
 }
 
 /// The git repository's top folder when `dir` is inside one and is not the top

@@ -117,19 +117,15 @@ pub fn run(opts: &Options, query: &Query, format: ListFormat, verbosity: Verbosi
             None => return usage(format!("no event is tagged `{tag}`")),
         }
     }
-    let status = match query.status.as_deref() {
+    let status = match query.status.as_deref().map(super::parse_status) {
         None => None,
-        Some(s) => match crate::parse::event::Status::ALL
-            .iter()
-            .find(|x| x.as_str() == s)
-        {
-            Some(st) => Some(*st),
-            None => {
-                return usage(format!(
-                    "unknown status `{s}`; use reported, claimed, confirmed, disputed or denied"
-                ))
-            }
-        },
+        Some(Ok(st)) => Some(st),
+        Some(Err(hint)) => {
+            return usage(format!(
+                "unknown status `{}`; {hint}",
+                query.status.as_deref().unwrap_or_default()
+            ))
+        }
     };
     // An event is kept when its span overlaps [from, to]; open ends reach forever.
     let from = match query.from.as_deref().map(|f| date_bound(f, tz, "from")) {
@@ -163,21 +159,15 @@ pub fn run(opts: &Options, query: &Query, format: ListFormat, verbosity: Verbosi
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match format {
+        // serde_json hands back the writer's own error, so a closed pipe
+        // stays a closed pipe.
         ListFormat::Json => serde_json::to_writer_pretty(&mut out, &rows)
-            .map_err(std::io::Error::other)
+            .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out)),
         ListFormat::Csv => write_csv(&mut out, &rows),
         ListFormat::Table => write_table(&mut out, &rows),
     };
-    match written {
-        Ok(()) => Exit::Success,
-        // A closed pipe (`annals list | head`) is not an error worth a message.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success,
-        Err(e) => {
-            eprintln!("error: cannot write the list: {e}");
-            Exit::ContentError
-        }
-    }
+    super::answered(written.and_then(|()| out.flush()), Exit::Success)
 }
 
 fn row(t: &Timeline, te: &TimelineEvent, lang: &crate::date::Lang) -> Row {
@@ -216,6 +206,14 @@ fn row(t: &Timeline, te: &TimelineEvent, lang: &crate::date::Lang) -> Row {
 }
 
 fn write_csv(out: &mut impl Write, rows: &[Row]) -> std::io::Result<()> {
+    write_csv_records(out, rows).map_err(|e| match e.into_kind() {
+        // The writer's own error, so that a closed pipe stays one.
+        csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    })
+}
+
+fn write_csv_records(out: &mut impl Write, rows: &[Row]) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "slug",
@@ -241,7 +239,8 @@ fn write_csv(out: &mut impl Write, rows: &[Row]) -> std::io::Result<()> {
             &r.file,
         ])?;
     }
-    w.flush()
+    w.flush()?;
+    Ok(())
 }
 
 fn write_table(out: &mut impl Write, rows: &[Row]) -> std::io::Result<()> {

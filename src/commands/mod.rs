@@ -10,9 +10,10 @@ pub mod new;
 pub mod schema;
 pub mod theme;
 
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic};
 use crate::report;
 use std::io::Write;
+use std::path::Path;
 
 /// Exit status of SPEC §10.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +80,75 @@ pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], verbosity: Verbosity
             eprintln!("{}", diagnostic::summary(diagnostics));
         }
     }
+}
+
+/// Writes a command's answer to stdout. A closed pipe (`annals list | head`)
+/// means the reader has what it wanted: the command ends quietly, as
+/// successful as it was. Any other failure is reported, with what failed.
+pub(crate) fn print_answer(text: &str, exit: Exit) -> Exit {
+    let written = std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .and_then(|()| std::io::stdout().lock().flush());
+    answered(written, exit)
+}
+
+/// The exit status once an answer has been written (or not) to stdout.
+pub(crate) fn answered(written: std::io::Result<()>, exit: Exit) -> Exit {
+    match written {
+        Ok(()) => exit,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit,
+        Err(e) => {
+            let d = Diagnostic::error(
+                Code::Io,
+                format!(
+                    "cannot write to standard output: {}",
+                    crate::io_error::reason(&e, Path::new("-"))
+                ),
+            );
+            print_diagnostics_only(&[d], Verbosity::Quiet);
+            match exit {
+                Exit::Success => Exit::ContentError,
+                exit => exit,
+            }
+        }
+    }
+}
+
+/// Creates `path` with `text`, and the folders it is in.
+pub(crate) fn create_file(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    path.parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(path, text))
+        .map_err(|e| {
+            Diagnostic::error(
+                Code::Io,
+                format!(
+                    "cannot create `{}`: {}",
+                    path.display(),
+                    crate::io_error::reason(&e, path)
+                ),
+            )
+        })
+}
+
+/// The event statuses front matter may give, from the parser's own list:
+/// what `--status` of `list` and `new` accepts.
+pub fn statuses() -> Vec<&'static str> {
+    crate::parse::event::Status::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect()
+}
+
+/// A `--status` value read as the parser reads `status:`; the error is the
+/// hint (the nearest status, or the list).
+pub(crate) fn parse_status(s: &str) -> Result<crate::parse::event::Status, String> {
+    crate::parse::event::Status::ALL
+        .iter()
+        .find(|st| st.as_str() == s.trim())
+        .copied()
+        .ok_or_else(|| crate::parse::fields::choice_hint(s, &statuses(), "use one of"))
 }
 
 /// The exit status for a set of diagnostics.

@@ -5,12 +5,9 @@ use super::Exit;
 pub fn run() -> Exit {
     let schema = crate::parse::schema::event_schema();
     match serde_json::to_string_pretty(&schema) {
-        Ok(text) => {
-            println!("{text}");
-            Exit::Success
-        }
+        Ok(text) => super::print_answer(&(text + "\n"), Exit::Success),
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: cannot write the schema as JSON: {e}");
             Exit::ContentError
         }
     }

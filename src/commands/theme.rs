@@ -28,6 +28,5 @@ pub fn vars(template: Option<&str>) -> Exit {
                 .collect()
         }
     };
-    print!("{}", vars::markdown(&chosen));
-    Exit::Success
+    super::print_answer(&vars::markdown(&chosen), Exit::Success)
 }

@@ -116,8 +116,16 @@ pub(crate) fn walk(root: &Path) -> Walked {
                 Ok(_) => {}
                 Err(err) => {
                     let file = err.path().map(|p| relative(root, p)).unwrap_or_default();
+                    let why = match (err.io_error(), err.path(), err.loop_ancestor()) {
+                        (_, _, Some(ancestor)) => format!(
+                            "it is a symbolic link to `{}`, a folder that holds it",
+                            relative(root, ancestor).display()
+                        ),
+                        (Some(e), Some(path), None) => crate::io_error::reason(e, path),
+                        _ => err.to_string(),
+                    };
                     walked.diagnostics.push(
-                        Diagnostic::error(Code::Io, format!("cannot read: {err}")).in_file(file),
+                        Diagnostic::error(Code::Io, format!("cannot read: {why}")).in_file(file),
                     );
                 }
             }
@@ -146,8 +154,9 @@ fn strays(root: &Path, content: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec
     let entries = match std::fs::read_dir(content) {
         Ok(entries) => entries,
         Err(e) => {
+            let why = crate::io_error::reason(&e, content);
             diagnostics.push(
-                Diagnostic::error(Code::Io, format!("cannot read: {e}"))
+                Diagnostic::error(Code::Io, format!("cannot read: {why}"))
                     .in_file(relative(root, content)),
             );
             return Vec::new();
@@ -158,8 +167,9 @@ fn strays(root: &Path, content: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
+                let why = crate::io_error::reason(&e, content);
                 diagnostics.push(
-                    Diagnostic::error(Code::Io, format!("cannot read: {e}"))
+                    Diagnostic::error(Code::Io, format!("cannot read: {why}"))
                         .in_file(relative(root, content)),
                 );
                 continue;
@@ -259,8 +269,10 @@ pub(crate) fn read_source(
     path: PathBuf,
 ) -> Result<SourceFile, Diagnostic> {
     let rel = relative(root, &path);
-    let bytes = std::fs::read(&path)
-        .map_err(|e| Diagnostic::error(Code::Io, format!("cannot read: {e}")).in_file(&rel))?;
+    let bytes = std::fs::read(&path).map_err(|e| {
+        let why = crate::io_error::reason(&e, &path);
+        Diagnostic::error(Code::Io, format!("cannot read: {why}")).in_file(&rel)
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         Diagnostic::error(
             Code::Io,

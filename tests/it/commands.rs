@@ -20,6 +20,36 @@ fn init_makes_a_site_that_builds_at_once() {
     assert_eq!(again.status.code(), Some(2));
 }
 
+/// A site fresh from `init` (with or without the workflow) has nothing to
+/// fix: no warning, not even a note, so `check --deny-warnings` passes and a
+/// newcomer's first `check` says "no problems".
+#[test]
+fn a_new_site_checks_clean() {
+    for extra in [&[][..], &["--ci", "github"]] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut args = vec!["init", "site"];
+        args.extend_from_slice(extra);
+        assert!(run(dir.path(), &args).status.success());
+        let site = dir.path().join("site");
+        let out = run(
+            &site,
+            &[
+                "check",
+                "--deny-warnings",
+                "--format",
+                "json",
+                "--today",
+                "2024-06-01",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{extra:?}: {}", stderr(&out));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "", "{extra:?}");
+        let out = run(&site, &["check", "--deny-warnings"]);
+        assert_eq!(out.status.code(), Some(0), "{extra:?}");
+        assert_eq!(stderr(&out), "no problems in 2 files\n", "{extra:?}");
+    }
+}
+
 #[test]
 fn new_writes_an_event_that_builds() {
     let dir = tempfile::tempdir().unwrap();
@@ -97,10 +127,18 @@ fn quiet_build_prints_nothing_on_success() {
 #[test]
 fn build_check_compares_the_output_without_writing() {
     let site = fixture("identity");
-    // No output yet: everything is missing.
-    let out = run(site.path(), &["build", "--check"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("missing  index.html"));
+    // No output yet: nothing to compare with, said plainly (not a list of
+    // every file as "missing" and advice to commit it), as a usage error.
+    let out = run(site.path(), &["build", "--check", "-q"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        stderr(&out),
+        "error[E002]: `build --check` has nothing to compare with: there is no output folder `./public`\n  \
+         = hint: `--check` is for sites that commit their built output; run `annals build` first. \
+         A site that is built where it is published (as `annals init --ci github` sets up, with \
+         `public/` in `.gitignore`) has no output to check: `annals check` validates it\n\n"
+    );
     assert!(
         !site.path().join("public").exists(),
         "--check writes nothing"
@@ -193,6 +231,68 @@ fn init_ci_github_writes_a_workflow_and_editor_settings() {
     assert_eq!(read(&site.join("annals.yaml")), "title: Mine\n");
 }
 
+/// The workflow installs the annals that wrote it, exactly, and keeps the
+/// binary in the Actions cache keyed by that version: a reviewer's check
+/// takes seconds and never changes under them with a new release.
+#[test]
+fn init_ci_github_pins_and_caches_the_annals_that_wrote_it() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(run(dir.path(), &["init", "site", "--ci", "github", "-q"])
+        .status
+        .success());
+    let text = read(&dir.path().join("site/.github/workflows/annals.yml"));
+    let wf: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(
+        wf["env"]["ANNALS_VERSION"].as_str(),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
+    for job in ["review", "deploy"] {
+        let steps = wf["jobs"][job]["steps"].as_sequence().unwrap();
+        let at = |pred: &dyn Fn(&serde_yaml::Value) -> bool| {
+            steps
+                .iter()
+                .position(pred)
+                .unwrap_or_else(|| panic!("{job}: step missing"))
+        };
+        let restore = at(&|s| s["uses"].as_str() == Some("actions/cache/restore@v4"));
+        assert_eq!(steps[restore]["id"].as_str(), Some("annals"));
+        assert_eq!(steps[restore]["with"]["path"].as_str(), Some("~/.annals"));
+        assert_eq!(
+            steps[restore]["with"]["key"].as_str(),
+            Some("annals-${{ env.ANNALS_VERSION }}-${{ runner.os }}-${{ runner.arch }}")
+        );
+        let install = at(&|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| r.contains("cargo install"))
+        });
+        assert_eq!(
+            steps[install]["run"].as_str(),
+            Some("cargo install annals --version \"$ANNALS_VERSION\" --locked --root ~/.annals")
+        );
+        let save = at(&|s| s["uses"].as_str() == Some("actions/cache/save@v4"));
+        let on_path = at(&|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| r.contains("$HOME/.annals/bin") && r.contains("GITHUB_PATH"))
+        });
+        let first_use = at(&|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| r.trim_start().starts_with("annals "))
+        });
+        assert!(restore < install && install < save && save < on_path && on_path < first_use);
+        for step in [install, save] {
+            assert_eq!(
+                steps[step]["if"].as_str(),
+                Some("steps.annals.outputs.cache-hit != 'true'"),
+                "{job}: only on a cache miss"
+            );
+        }
+    }
+    assert_eq!(text.matches("cargo install").count(), 2, "{text}");
+}
+
 #[test]
 fn init_ci_github_in_a_sub_folder_writes_the_workflow_at_the_repository_top() {
     let repo = tempfile::tempdir().unwrap();
@@ -208,6 +308,42 @@ fn init_ci_github_in_a_sub_folder_writes_the_workflow_at_the_repository_top() {
     assert!(wf.contains("ANNALS_ROOT: \"docs/timeline\""));
     assert!(wf.contains("annals check --format github --root \"$ANNALS_ROOT\""));
     assert!(!repo.path().join("docs/timeline/.github").exists());
+}
+
+/// `init` ignores `public/` and the workflow builds and publishes it: the
+/// workflow never checks a committed output that the `.gitignore` keeps out.
+#[test]
+fn init_gitignore_and_workflow_tell_one_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["init", "site", "--ci", "github", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = dir.path().join("site");
+    let ignored: Vec<String> = read(&site.join(".gitignore"))
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(String::from)
+        .collect();
+    assert_eq!(ignored, ["/public/"]);
+    let wf = read(&site.join(".github/workflows/annals.yml"));
+    assert!(!wf.contains("--check"), "{wf}");
+    let wf: serde_yaml::Value = serde_yaml::from_str(&wf).unwrap();
+    let deploy = wf["jobs"]["deploy"]["steps"].as_sequence().unwrap();
+    let build = deploy
+        .iter()
+        .position(|s| s["name"].as_str() == Some("Build"))
+        .expect("a build step");
+    let upload = deploy
+        .iter()
+        .position(|s| s["uses"].as_str() == Some("actions/upload-pages-artifact@v3"))
+        .expect("an upload step");
+    assert!(build < upload);
+    assert_eq!(
+        deploy[upload]["with"]["path"].as_str(),
+        Some("${{ env.ANNALS_ROOT }}/public")
+    );
+    // And `build --check` in that site says why it has nothing to check.
+    let out = run(&site, &["build", "--check"]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]

@@ -12,6 +12,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 ANNALS = os.environ.get("ANNALS_BIN", str(ROOT / "target" / "release" / "annals"))
 KNOWN_ACTIONS = {
     "actions/checkout@v4",
+    "actions/cache/restore@v4",
+    "actions/cache/save@v4",
     "dtolnay/rust-toolchain@stable",
     "actions/configure-pages@v5",
     "actions/upload-pages-artifact@v3",
@@ -54,6 +56,15 @@ def test_workflow_reviews_pull_requests_and_deploys(tmp_path):
     uses = {s["uses"] for job in wf["jobs"].values() for s in job["steps"] if "uses" in s}
     assert uses <= KNOWN_ACTIONS, uses - KNOWN_ACTIONS
     assert "actions/deploy-pages@v4" in uses
+    # Each job installs the annals that wrote the workflow, exactly, only
+    # when the cache does not have it.
+    for job in wf["jobs"].values():
+        installs = [s for s in job["steps"] if "cargo install" in s.get("run", "")]
+        assert len(installs) == 1
+        assert "--version \"$ANNALS_VERSION\" --locked" in installs[0]["run"]
+        assert installs[0]["if"] == "steps.annals.outputs.cache-hit != 'true'"
+    version = subprocess.run([ANNALS, "--version"], check=True, capture_output=True, text=True).stdout.split()[-1]
+    assert wf["env"]["ANNALS_VERSION"] == version
 
 
 def test_init_adds_editor_schema_settings(tmp_path):
