@@ -12,31 +12,7 @@ use crate::parse::nested::is_http_url;
 /// Sections with more items than this fold into `<details>`.
 const FOLD: usize = 20;
 
-/// Backslash-escapes what Markdown (and GitHub) would read as markup.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A code span that survives backticks inside.
-fn code(text: &str) -> String {
-    let text = text.replace(['\n', '\r'], " ");
-    if text.contains('`') {
-        format!("`` {text} ``")
-    } else {
-        format!("`{text}`")
-    }
-}
+use crate::escape::markdown::{code, link_destination, text as escape};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -68,7 +44,9 @@ fn source(s: &SourceInfo) -> String {
         .or(s.url.as_deref())
         .unwrap_or("untitled source");
     let mut out = match s.url.as_deref() {
-        Some(url) if is_http_url(url) => format!("[{}](<{url}>)", escape(label)),
+        Some(url) if is_http_url(url) => {
+            format!("[{}](<{}>)", escape(label), link_destination(url))
+        }
         _ => escape(label),
     };
     if let (Some(_), Some(publisher)) = (&s.title, &s.publisher) {
@@ -346,15 +324,6 @@ fn entity(what: &str, verb: &str, e: &EntityInfo) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            escape("a *b* [c](d) <e> #1"),
-            "a \\*b\\* \\[c\\](d) \\<e\\> \\#1"
-        );
-        assert_eq!(code("a`b"), "`` a`b ``");
-    }
 
     #[test]
     fn empty_diff_is_one_line() {

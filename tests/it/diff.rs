@@ -1,6 +1,8 @@
 //! SPEC §10 `annals diff BASE [HEAD]`: a real git repository in a temporary
 //! folder, edited over several commits, diffed in Markdown and JSON.
 
+mod markup;
+
 use crate::support::*;
 use serde_json::Value;
 use std::path::Path;
