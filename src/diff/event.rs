@@ -4,6 +4,7 @@ use super::words;
 use super::{path, AddedRemoved, Changes, DateChange, EventInfo, FromTo, Named, Side, SourceInfo};
 use crate::model::{Group, TimelineEvent};
 use crate::parse::event::{Event, Source};
+use crate::route::Kind;
 use crate::slug::Slug;
 use std::collections::BTreeMap;
 
@@ -80,9 +81,6 @@ pub(super) fn from_to<T: PartialEq + Clone>(old: &T, new: &T) -> Option<FromTo<T
 
 pub(super) fn changes(base: Side, b: &TimelineEvent, head: Side, h: &TimelineEvent) -> Changes {
     let (be, he) = (&b.event, &h.event);
-    let names = |groups: &BTreeMap<Slug, Group>, slugs: &[Slug]| -> Vec<Named> {
-        slugs.iter().map(|s| named(groups, s)).collect()
-    };
     let mut other = Vec::new();
     if be.image != he.image {
         other.push("image");
@@ -116,14 +114,8 @@ pub(super) fn changes(base: Side, b: &TimelineEvent, head: Side, h: &TimelineEve
             &he.status.as_str().to_string(),
         ),
         draft: from_to(&be.draft, &he.draft),
-        actors: added_removed(
-            &names(&base.timeline.actors, &b.actors),
-            &names(&head.timeline.actors, &h.actors),
-        ),
-        theatres: added_removed(
-            &names(&base.timeline.theatres, &b.theatres),
-            &names(&head.timeline.theatres, &h.theatres),
-        ),
+        actors: attribution(base, be, &b.actors, head, he, &h.actors, Kind::Actor),
+        theatres: attribution(base, be, &b.theatres, head, he, &h.theatres, Kind::Theatre),
         tags: added_removed(
             &b.tags
                 .iter()
@@ -142,6 +134,35 @@ pub(super) fn changes(base: Side, b: &TimelineEvent, head: Side, h: &TimelineEve
         body: words::diff(be.body.kept(), he.body.kept()),
         other,
     }
+}
+
+/// Actors (theatres) added to or removed from an event. Names written alike on
+/// both sides are the same attribution when a side's actor (theatre) files do
+/// not all parse: an alias left unread resolves the name to another slug.
+fn attribution(
+    base: Side,
+    be: &Event,
+    b_slugs: &[Slug],
+    head: Side,
+    he: &Event,
+    h_slugs: &[Slug],
+    kind: Kind,
+) -> Option<AddedRemoved<Named>> {
+    let (written_b, written_h) = match kind {
+        Kind::Actor => (&be.actors, &he.actors),
+        _ => (&be.theatres, &he.theatres),
+    };
+    if written_b == written_h && (base.unparsed.unsure(kind) || head.unparsed.unsure(kind)) {
+        return None;
+    }
+    let names = |side: Side, slugs: &[Slug]| -> Vec<Named> {
+        let groups = match kind {
+            Kind::Actor => &side.timeline.actors,
+            _ => &side.timeline.theatres,
+        };
+        slugs.iter().map(|s| named(groups, s)).collect()
+    };
+    added_removed(&names(base, b_slugs), &names(head, h_slugs))
 }
 
 pub(super) fn is_unchanged(c: &Changes) -> bool {

@@ -4,8 +4,8 @@
 
 use super::summary::NO_CHANGES;
 use super::{
-    AddedRemoved, Changed, Diff, EntityInfo, EventInfo, Named, Position, Renamed, Revision,
-    SourceInfo, TextChange,
+    AddedRemoved, Changed, Diff, EntityInfo, EventInfo, Named, NotCompared, Position, Renamed,
+    Revision, SourceInfo, TextChange,
 };
 use crate::parse::nested::is_http_url;
 
@@ -66,10 +66,11 @@ fn revision(r: &Revision) -> String {
 }
 
 pub(crate) fn render(d: &Diff) -> String {
-    if d.is_empty() {
+    let notes = errors_note("BASE", &d.base, "NOTE") + &errors_note("HEAD", &d.head, "WARNING");
+    if d.is_empty() && notes.is_empty() {
         return format!("{NO_CHANGES}\n");
     }
-    let mut out = format!("## Timeline changes\n\n{}\n", escape(&d.summary));
+    let mut out = format!("## Timeline changes\n\n{notes}{}\n", escape(&d.summary));
     section(
         &mut out,
         "Added",
@@ -96,6 +97,12 @@ pub(crate) fn render(d: &Diff) -> String {
         "Changed",
         "events",
         d.changed.iter().map(changed).collect(),
+    );
+    section(
+        &mut out,
+        "Not compared",
+        "events",
+        d.not_compared.iter().map(not_compared).collect(),
     );
     let mut entities = Vec::new();
     for (what, list, verb) in [
@@ -306,6 +313,74 @@ fn changed(c: &Changed) -> String {
         out.push_str(&format!("  - {line}\n"));
     }
     out
+}
+
+/// Errors shown at most in a note; `annals check` lists them all.
+const NOTE_ERRORS: usize = 10;
+
+/// A side's errors as an alert at the top (GitHub shows `> [!NOTE]` and
+/// `> [!WARNING]` as coloured boxes; elsewhere they are quotes), or nothing.
+fn errors_note(which: &str, r: &Revision, alert: &str) -> String {
+    let n = r.errors.len();
+    if n == 0 {
+        return String::new();
+    }
+    let place = match &r.commit {
+        Some(_) => format!("at {which} {}", revision(r)),
+        None => "in the working tree".to_string(),
+    };
+    let errors = plural(n, "error", "errors");
+    let mut out = format!("> [!{alert}]\n> The timeline {place} has {errors}");
+    if which == "HEAD" {
+        out.push_str(", to fix before merging (`annals check` lists them)");
+    }
+    out.push_str(
+        ". What parses is compared; the events of a file that does not parse are not.\n>\n",
+    );
+    for e in r.errors.iter().take(NOTE_ERRORS) {
+        let location = match (&e.file, &e.span) {
+            (Some(f), Some(s)) => {
+                let at = format!("{}:{}:{}", super::path(f), s.line, s.column);
+                format!("{} ", code(&at))
+            }
+            (Some(f), None) => format!("{} ", code(&super::path(f))),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "> - {location}{}: {}\n",
+            escape(&format!("error[{}]", e.code.as_str())),
+            message(&e.message)
+        ));
+    }
+    if n > NOTE_ERRORS {
+        out.push_str(&format!("> - … and {} more\n", n - NOTE_ERRORS));
+    }
+    out.push('\n');
+    out
+}
+
+/// A diagnostic's message, whose `quoted` values become code spans: the rest
+/// is text. With an odd number of backticks, all of it is text.
+fn message(m: &str) -> String {
+    let parts: Vec<&str> = m.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return escape(m);
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| if i % 2 == 1 { code(p) } else { escape(p) })
+        .collect()
+}
+
+fn not_compared(n: &NotCompared) -> String {
+    let e = &n.event;
+    format!(
+        "- {}: {} does not parse at {}\n",
+        heading(&e.date_text, &e.title, &e.slug, e.draft),
+        code(&n.file),
+        n.unparsed_at.to_ascii_uppercase()
+    )
 }
 
 fn entity(what: &str, verb: &str, e: &EntityInfo) -> String {

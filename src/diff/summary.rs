@@ -16,6 +16,7 @@ pub(super) fn line(d: &Diff) -> String {
         (d.removed.len(), "removed"),
         (d.renamed.len(), "renamed"),
         (d.changed.len(), "changed"),
+        (d.not_compared.len(), "not compared"),
     ];
     for (n, verb) in events.into_iter().filter(|(n, _)| *n > 0) {
         // `event(s)` once, on the first count.

@@ -14,7 +14,6 @@
 /// Text inside a paragraph, list item, emphasis or link text: one line, every
 /// Markdown and HTML construct shown literally, no mention or reference.
 pub(crate) fn text(s: &str) -> String {
-    let s = s.trim_start();
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 8);
     // Leading `1.` or `1)` would start an ordered list when the text begins a
@@ -133,7 +132,6 @@ mod tests {
         assert_eq!(text("- a - b"), "\\- a - b");
         assert_eq!(text("+ a"), "\\+ a");
         assert_eq!(text("# a"), "\\# a");
-        assert_eq!(text("    indented"), "indented");
         assert_eq!(text("2023. 12."), "2023\\. 12.");
     }
 
