@@ -1,7 +1,9 @@
 //! One event's facts and, for an event on both sides, what changed in it.
 
-use super::words;
-use super::{path, AddedRemoved, Changes, DateChange, EventInfo, FromTo, Named, Side, SourceInfo};
+use super::{fields, words};
+use super::{
+    path, AddedRemoved, Changes, DateChange, EventInfo, EventRef, FromTo, Named, Side, SourceInfo,
+};
 use crate::model::{Group, TimelineEvent};
 use crate::parse::event::{Event, Source};
 use crate::route::Kind;
@@ -88,8 +90,8 @@ pub(super) fn changes(base: Side, b: &TimelineEvent, head: Side, h: &TimelineEve
     if be.location != he.location {
         other.push("location");
     }
-    let related = |e: &Event| e.related.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>();
-    if related(be) != related(he) {
+    let related_slugs = |e: &Event| e.related.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>();
+    if related_slugs(be) != related_slugs(he) {
         other.push("related");
     }
     if be.weight != he.weight {
@@ -126,14 +128,41 @@ pub(super) fn changes(base: Side, b: &TimelineEvent, head: Side, h: &TimelineEve
                 .map(|s| tag_named(head, s))
                 .collect::<Vec<_>>(),
         ),
-        sources: added_removed(&b_sources, &h_sources),
+        sources: fields::sources(&b_sources, &h_sources),
         summary: words::diff(
             be.summary.as_deref().unwrap_or(""),
             he.summary.as_deref().unwrap_or(""),
         ),
         body: words::diff(be.body.kept(), he.body.kept()),
+        image: fields::image(be.image.as_deref(), he.image.as_deref()),
+        location: fields::location(be.location.as_deref(), he.location.as_deref()),
+        related: related(base, be, head, he),
+        weight: from_to(&be.weight, &he.weight),
+        extra: fields::extra(&be.extra, &he.extra),
         other,
     }
+}
+
+/// Related events added and removed, by slug (a related event's new title is
+/// its own change), each with its title on the side that has it.
+fn related(base: Side, be: &Event, head: Side, he: &Event) -> Option<AddedRemoved<EventRef>> {
+    let slugs = |e: &Event| e.related.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>();
+    let ar = added_removed(&slugs(be), &slugs(he))?;
+    let refs = |side: Side, list: Vec<Slug>| -> Vec<EventRef> {
+        list.into_iter()
+            .map(|slug| EventRef {
+                title: side.timeline.index_of(&slug).map_or_else(
+                    || slug.to_string(),
+                    |i| side.timeline.events[i].event.title.clone(),
+                ),
+                slug: slug.to_string(),
+            })
+            .collect()
+    };
+    Some(AddedRemoved {
+        added: refs(head, ar.added),
+        removed: refs(base, ar.removed),
+    })
 }
 
 /// Actors (theatres) added to or removed from an event. Names written alike on

@@ -4,10 +4,11 @@
 
 use super::summary::NO_CHANGES;
 use super::{
-    AddedRemoved, Changed, Diff, EntityInfo, EventInfo, Named, NotCompared, Position, Renamed,
-    Revision, SourceInfo, TextChange,
+    words, AddedRemoved, Changed, Diff, EntityInfo, EventInfo, FieldChange, Named, NotCompared,
+    Position, Renamed, Revision, SourceInfo, TextChange,
 };
 use crate::parse::nested::is_http_url;
+use serde_json::Value;
 
 /// Sections with more items than this fold into `<details>`.
 const FOLD: usize = 20;
@@ -123,6 +124,19 @@ pub(crate) fn render(d: &Diff) -> String {
                 escape(&r.from),
                 escape(&r.to),
                 code(&r.slug)
+            )
+        }));
+    }
+    for (what, list) in [
+        ("actor", &d.actors.changed),
+        ("theatre", &d.theatres.changed),
+    ] {
+        entities.extend(list.iter().map(|c| {
+            format!(
+                "- {what} changed: **{}** ({}): {}\n",
+                escape(&c.name),
+                code(&c.slug),
+                fields(&c.fields)
             )
         }));
     }
@@ -297,7 +311,20 @@ fn changed(c: &Changed) -> String {
         lines.push(added_removed("tags", a, |n| escape(&n.name)));
     }
     if let Some(s) = &ch.sources {
-        lines.push(added_removed("sources", s, source));
+        if !s.added.is_empty() || !s.removed.is_empty() {
+            let ar = AddedRemoved {
+                added: s.added.clone(),
+                removed: s.removed.clone(),
+            };
+            lines.push(added_removed("sources", &ar, source));
+        }
+        for c in &s.changed {
+            lines.push(format!(
+                "sources: {}: {}",
+                source(&c.source),
+                fields(&c.fields)
+            ));
+        }
     }
     if let Some(t) = &ch.summary {
         lines.push(text_change("summary", t));
@@ -305,8 +332,37 @@ fn changed(c: &Changed) -> String {
     if let Some(t) = &ch.body {
         lines.push(text_change("body", t));
     }
-    if !ch.other.is_empty() {
-        lines.push(format!("also changed: {}", ch.other.join(", ")));
+    for (label, list) in [("image", &ch.image), ("location", &ch.location)] {
+        if let Some(list) = list {
+            lines.push(format!("{label}: {}", fields(list)));
+        }
+    }
+    if let Some(r) = &ch.related {
+        lines.push(added_removed("related", r, |e| {
+            format!("*{}*", escape(&e.title))
+        }));
+    }
+    if let Some(w) = &ch.weight {
+        lines.push(format!("weight: {} → {}", w.from, w.to));
+    }
+    if let Some(list) = &ch.extra {
+        lines.push(format!("extra: {}", fields(list)));
+    }
+    // What changed without a detail to show: the order of `related`, say.
+    let detailed = [
+        ("image", ch.image.is_some()),
+        ("location", ch.location.is_some()),
+        ("related", ch.related.is_some()),
+        ("weight", ch.weight.is_some()),
+        ("extra", ch.extra.is_some()),
+    ];
+    for name in &ch.other {
+        if !detailed.iter().any(|(n, shown)| n == name && *shown) {
+            lines.push(match *name {
+                "related" => "related: the same events, in another order".to_string(),
+                name => format!("{name}: changed"),
+            });
+        }
     }
     let mut out = format!("- {}\n", heading(&c.date_text, &c.title, &c.slug, c.draft));
     for line in lines {
@@ -383,6 +439,57 @@ fn not_compared(n: &NotCompared) -> String {
     )
 }
 
+/// Strings longer than this show as a word-level excerpt of their change.
+const LONG_VALUE: usize = 80;
+
+/// Fields whose values are prose, shown in italics; the others (URLs, dates,
+/// paths, slugs, numbers) are shown in code spans. A value of `extra` is prose
+/// when it has spaces.
+const PROSE: &[&str] = &[
+    "title",
+    "publisher",
+    "quote",
+    "alt",
+    "caption",
+    "credit",
+    "name",
+    "location.name",
+    "affiliation",
+    "description",
+];
+
+fn value(field: &str, v: &Value) -> String {
+    match v {
+        Value::String(s) if PROSE.contains(&field) || s.trim().contains(char::is_whitespace) => {
+            format!("*{}*", escape(s.trim()))
+        }
+        Value::String(s) => code(s),
+        v => code(&v.to_string()),
+    }
+}
+
+/// `date `2023-07-12` → `2023-07-13``, `(none)` for a field not set; a long
+/// text as a word-level excerpt.
+fn field(f: &FieldChange) -> String {
+    let name = escape(&f.field);
+    if let (Some(Value::String(a)), Some(Value::String(b))) = (&f.from, &f.to) {
+        if a.chars().count().max(b.chars().count()) > LONG_VALUE {
+            if let Some(t) = words::diff(a, b) {
+                return text_change(&name, &t);
+            }
+        }
+    }
+    let shown = |v: &Option<Value>| {
+        v.as_ref()
+            .map_or_else(|| "(none)".to_string(), |v| value(&f.field, v))
+    };
+    format!("{name} {} → {}", shown(&f.from), shown(&f.to))
+}
+
+fn fields(list: &[FieldChange]) -> String {
+    list.iter().map(field).collect::<Vec<_>>().join("; ")
+}
+
 fn entity(what: &str, verb: &str, e: &EntityInfo) -> String {
     format!(
         "- {what} {verb}: **{}** ({}){}\n",
@@ -399,6 +506,26 @@ fn entity(what: &str, verb: &str, e: &EntityInfo) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_text_field_shows_its_words_changed() {
+        let quote = "the army was left without its commander at the worst moment of the offensive";
+        let f = FieldChange {
+            field: "quote".into(),
+            from: Some(Value::String(format!("{quote}, he said"))),
+            to: Some(Value::String(format!("{quote}, he wrote"))),
+        };
+        assert_eq!(
+            field(&f),
+            "quote (+1 −1 words): … moment of the offensive, he ~~said~~ **wrote**"
+        );
+        let f = FieldChange {
+            field: "quote".into(),
+            from: None,
+            to: Some(Value::String("@someone said".into())),
+        };
+        assert_eq!(field(&f), "quote (none) → *@&#8203;someone said*");
+    }
 
     #[test]
     fn empty_diff_is_one_line() {

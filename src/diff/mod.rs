@@ -7,6 +7,7 @@
 //! the JSON output is the [`Diff`] itself, serialised (see docs/diff.md).
 
 mod event;
+pub(crate) mod fields;
 pub(crate) mod git;
 pub(crate) mod markdown;
 mod order;
@@ -21,6 +22,7 @@ use crate::parse::event::Event;
 use crate::route::Kind;
 use crate::slug::Slug;
 use event::{changes, event_info, is_unchanged};
+pub(crate) use fields::{FieldChange, SourceChanges};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use unparsed::Unparsed;
@@ -108,7 +110,7 @@ impl PartialEq for Named {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct SourceInfo {
     pub url: Option<String>,
     pub title: Option<String>,
@@ -168,14 +170,25 @@ pub(crate) struct Changes {
     pub theatres: Option<AddedRemoved<Named>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<AddedRemoved<Named>>,
+    /// A source edited in place is `changed`, not added and removed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sources: Option<AddedRemoved<SourceInfo>>,
+    pub sources: Option<SourceChanges>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<TextChange>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<TextChange>,
-    /// Other front matter keys that changed: `image`, `location`, `related`,
-    /// `weight`, `extra`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<Vec<FieldChange>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Vec<FieldChange>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<AddedRemoved<EventRef>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<FromTo<i64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra: Option<Vec<FieldChange>>,
+    /// The names of those of `image`, `location`, `related`, `weight` and
+    /// `extra` that changed (kept from before they were detailed).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<&'static str>,
 }
@@ -222,6 +235,16 @@ pub(crate) struct EntityChanges {
     pub removed: Vec<EntityInfo>,
     /// Same slug, new display name.
     pub renamed: Vec<EntityRename>,
+    /// Same slug, other metadata: aliases, kind, affiliation, parent,
+    /// location, description.
+    pub changed: Vec<EntityChange>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct EntityChange {
+    pub slug: String,
+    pub name: String,
+    pub fields: Vec<FieldChange>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -249,9 +272,11 @@ impl Diff {
             && self.actors.added.is_empty()
             && self.actors.removed.is_empty()
             && self.actors.renamed.is_empty()
+            && self.actors.changed.is_empty()
             && self.theatres.added.is_empty()
             && self.theatres.removed.is_empty()
             && self.theatres.renamed.is_empty()
+            && self.theatres.changed.is_empty()
     }
 }
 
@@ -459,6 +484,20 @@ fn entities(base: Side, head: Side, kind: Kind) -> EntityChanges {
                         from: old.entity.name.clone(),
                         to: new.entity.name.clone(),
                     }
+                })
+            })
+            .collect(),
+        changed: b
+            .iter()
+            .filter_map(|(s, old)| {
+                let new = h.get(s)?;
+                if !(in_base(old) && in_head(new)) {
+                    return None;
+                }
+                fields::entity(&old.entity, &new.entity).map(|fields| EntityChange {
+                    slug: s.to_string(),
+                    name: new.entity.name.clone(),
+                    fields,
                 })
             })
             .collect(),

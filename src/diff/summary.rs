@@ -39,6 +39,8 @@ pub(super) fn line(d: &Diff) -> String {
         (d.theatres.removed.len(), "theatre", "theatres", "removed"),
         (d.actors.renamed.len(), "actor", "actors", "renamed"),
         (d.theatres.renamed.len(), "theatre", "theatres", "renamed"),
+        (d.actors.changed.len(), "actor", "actors", "changed"),
+        (d.theatres.changed.len(), "theatre", "theatres", "changed"),
     ];
     for (n, one, many, verb) in entities.into_iter().filter(|e| e.0 > 0) {
         parts.push(format!("{} {verb}", count(n, one, many)));

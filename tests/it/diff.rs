@@ -2,6 +2,7 @@
 //! folder, edited over several commits, diffed in Markdown and JSON.
 
 mod errors;
+mod fields;
 mod markup;
 
 use crate::support::*;
