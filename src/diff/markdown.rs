@@ -13,7 +13,7 @@ use serde_json::Value;
 /// Sections with more items than this fold into `<details>`.
 const FOLD: usize = 20;
 
-use crate::escape::markdown::{code, link_destination, text as escape};
+use crate::escape::markdown::{code, em, link_destination, strong, text as escape};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -22,9 +22,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// `12 July 2023: **Title** (`slug`)`, marked when a draft.
 fn heading(date_text: &str, title: &str, slug: &str, draft: bool) -> String {
     format!(
-        "{}: **{}** ({}){}",
+        "{}: {} ({}){}",
         escape(date_text),
-        escape(title),
+        strong(title),
         code(slug),
         if draft { " · *draft*" } else { "" }
     )
@@ -120,9 +120,9 @@ pub(crate) fn render(d: &Diff) -> String {
     ] {
         entities.extend(list.iter().map(|r| {
             format!(
-                "- {what} renamed: {} → **{}** ({})\n",
+                "- {what} renamed: {} → {} ({})\n",
                 escape(&r.from),
-                escape(&r.to),
+                strong(&r.to),
                 code(&r.slug)
             )
         }));
@@ -133,8 +133,8 @@ pub(crate) fn render(d: &Diff) -> String {
     ] {
         entities.extend(list.iter().map(|c| {
             format!(
-                "- {what} changed: **{}** ({}): {}\n",
-                escape(&c.name),
+                "- {what} changed: {} ({}): {}\n",
+                strong(&c.name),
                 code(&c.slug),
                 fields(&c.fields)
             )
@@ -209,9 +209,9 @@ fn renamed(r: &Renamed) -> String {
         ));
     }
     format!(
-        "- {}: **{}**{}: {}\n",
+        "- {}: {}{}: {}\n",
         escape(&r.date_text),
-        escape(&r.title),
+        strong(&r.title),
         if r.draft { " · *draft*" } else { "" },
         what.join(", ")
     )
@@ -242,11 +242,7 @@ fn text_change(label: &str, t: &TextChange) -> String {
 }
 
 fn position(p: &Position) -> String {
-    let title = |r: &Option<super::EventRef>| {
-        r.as_ref()
-            .map(|r| format!("*{}*", escape(&r.title)))
-            .unwrap_or_default()
-    };
+    let title = |r: &Option<super::EventRef>| r.as_ref().map(|r| em(&r.title)).unwrap_or_default();
     match (p.direction, &p.after, &p.before) {
         ("later", Some(_), None) => format!("moves later, now last, after {}", title(&p.after)),
         ("later", Some(_), _) => format!("moves later, now after {}", title(&p.after)),
@@ -280,11 +276,7 @@ fn changed(c: &Changed) -> String {
         );
     }
     if let Some(t) = &ch.title {
-        lines.push(format!(
-            "title: *{}* → *{}*",
-            escape(&t.from),
-            escape(&t.to)
-        ));
+        lines.push(format!("title: {} → {}", em(&t.from), em(&t.to)));
     }
     match (&ch.date, &ch.position) {
         (Some(d), p) => {
@@ -338,9 +330,7 @@ fn changed(c: &Changed) -> String {
         }
     }
     if let Some(r) = &ch.related {
-        lines.push(added_removed("related", r, |e| {
-            format!("*{}*", escape(&e.title))
-        }));
+        lines.push(added_removed("related", r, |e| em(&e.title)));
     }
     if let Some(w) = &ch.weight {
         lines.push(format!("weight: {} → {}", w.from, w.to));
@@ -460,8 +450,11 @@ const PROSE: &[&str] = &[
 
 fn value(field: &str, v: &Value) -> String {
     match v {
-        Value::String(s) if PROSE.contains(&field) || s.trim().contains(char::is_whitespace) => {
-            format!("*{}*", escape(s.trim()))
+        Value::String(s)
+            if !s.trim().is_empty()
+                && (PROSE.contains(&field) || s.trim().contains(char::is_whitespace)) =>
+        {
+            em(s)
         }
         Value::String(s) => code(s),
         v => code(&v.to_string()),
@@ -492,8 +485,8 @@ fn fields(list: &[FieldChange]) -> String {
 
 fn entity(what: &str, verb: &str, e: &EntityInfo) -> String {
     format!(
-        "- {what} {verb}: **{}** ({}){}\n",
-        escape(&e.name),
+        "- {what} {verb}: {} ({}){}\n",
+        strong(&e.name),
         code(&e.slug),
         if e.file.is_none() {
             ", named only in events (no file)"

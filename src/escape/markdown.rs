@@ -59,6 +59,26 @@ pub(crate) fn text(s: &str) -> String {
     out
 }
 
+/// [`text`] in bold. Emphasis cannot open or close next to a space, so the
+/// text is trimmed; an empty one is not wrapped.
+pub(crate) fn strong(s: &str) -> String {
+    wrap("**", s)
+}
+
+/// [`text`] in italics, as [`strong`].
+pub(crate) fn em(s: &str) -> String {
+    wrap("*", s)
+}
+
+fn wrap(marker: &str, s: &str) -> String {
+    let s = s.trim();
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!("{marker}{}{marker}", text(s))
+    }
+}
+
 /// A code span showing `s` exactly (on one line): its fence is longer than any
 /// run of backticks inside, padded with spaces where the content would
 /// otherwise touch the fence or lose its own outer spaces.
@@ -133,6 +153,13 @@ mod tests {
         assert_eq!(text("+ a"), "\\+ a");
         assert_eq!(text("# a"), "\\# a");
         assert_eq!(text("2023. 12."), "2023\\. 12.");
+    }
+
+    #[test]
+    fn emphasis_closes_whatever_the_text() {
+        assert_eq!(strong(" a *b* "), "**a \\*b\\***");
+        assert_eq!(em("x\n"), "*x*");
+        assert_eq!(em(" "), "");
     }
 
     #[test]
