@@ -1,5 +1,8 @@
 //! Escaping for the contexts annals writes outside Tera's autoescape: HTML/XML
-//! text and attributes, and JSON inside `<script>`.
+//! text and attributes, JSON inside `<script>`, and GitHub Markdown
+//! ([`markdown`], for `annals diff`'s pull-request comments).
+
+pub(crate) mod markdown;
 
 /// Escapes `&`, `<`, `>`, `"` and `'` for HTML or XML text and attribute values.
 pub(crate) fn html(s: &str) -> String {

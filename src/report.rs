@@ -151,7 +151,13 @@ fn excerpt(line: &str, column: usize, width: usize) -> Excerpt {
 
 /// One JSON object on one line: severity, code, message, file, line, column, hint.
 pub(crate) fn json(d: &Diagnostic) -> String {
-    let v = serde_json::json!({
+    format!("{}\n", json_value(d))
+}
+
+/// The object [`json`] prints, for other JSON that lists diagnostics
+/// (`annals diff --format json`), so that there is one shape.
+pub(crate) fn json_value(d: &Diagnostic) -> serde_json::Value {
+    serde_json::json!({
         "severity": d.severity.as_str(),
         "code": d.code.as_str(),
         "message": d.message,
@@ -159,8 +165,7 @@ pub(crate) fn json(d: &Diagnostic) -> String {
         "line": d.span.as_ref().map(|s| s.line),
         "column": d.span.as_ref().map(|s| s.column),
         "hint": d.hint,
-    });
-    format!("{v}\n")
+    })
 }
 
 /// `::error file=…,line=…,col=…,title=E120::message`, escaped as the runner expects.

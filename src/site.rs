@@ -90,11 +90,27 @@ impl Loaded {
     }
 }
 
-/// Loads and validates.
-pub fn load(opts: &Options) -> Loaded {
+/// A site's timeline read as far as it parses, with every problem found on the
+/// way, errors included: an event or entity file with errors keeps what
+/// parses (its wrong values left out), one without a valid title or date is
+/// left out. [`load`] adds the theme and keeps the site only without errors;
+/// `annals diff` compares what parses.
+pub(crate) struct Contents {
+    pub config: Config,
+    pub timeline: Timeline,
+    /// Sorted; warnings raised to errors by the site's `check:` policy.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Non-Markdown files beside events, by folder.
+    assets: std::collections::BTreeMap<PathBuf, Vec<PathBuf>>,
+    files: usize,
+    stages: Vec<crate::timing::Stage>,
+}
+
+/// Reads the configuration and `content/` into a timeline (no theme).
+pub(crate) fn load_contents(opts: &Options) -> Contents {
     let mut diagnostics = Vec::new();
-    let root = opts.root.clone();
-    let mut config = parse::config::load(&root, &mut diagnostics);
+    let root = &opts.root;
+    let mut config = parse::config::load(root, &mut diagnostics);
     if let Some(b) = &opts.base_url {
         match parse::config::BaseUrl::parse(b) {
             Ok(b) => config.base_url = b,
@@ -102,12 +118,11 @@ pub fn load(opts: &Options) -> Loaded {
         }
     }
     let mut watch = crate::timing::Stopwatch::new();
-    let walked = load::walk(&root);
+    let walked = load::walk(root);
     watch.lap("walk");
     diagnostics.extend(walked.diagnostics);
-    let assets = walked.assets;
     let (parsed, files) = parse::read_and_parse(
-        &root,
+        root,
         walked.sources,
         &config,
         opts.keep_bodies,
@@ -118,14 +133,36 @@ pub fn load(opts: &Options) -> Loaded {
     let files = files + usize::from(root.join(parse::config::CONFIG_FILE).is_file());
     let timeline = model::build(parsed, opts.drafts, &mut diagnostics);
     watch.lap("model");
-    let theme = theme::load(&root, &config.theme, &mut diagnostics);
+    config.check.apply(&mut diagnostics);
+    diagnostic::sort(&mut diagnostics);
+    Contents {
+        config,
+        timeline,
+        diagnostics,
+        assets: walked.assets,
+        files,
+        stages: watch.stages,
+    }
+}
+
+/// Loads and validates.
+pub fn load(opts: &Options) -> Loaded {
+    let Contents {
+        config,
+        timeline,
+        mut diagnostics,
+        assets,
+        files,
+        stages,
+    } = load_contents(opts);
+    let theme = theme::load(&opts.root, &config.theme, &mut diagnostics);
     // Template warnings are found here, with the other warnings, so that `check`
     // reports them and `check:` applies (a build keeps its own only on failure).
     diagnostics.extend(crate::render::lint::theme(&theme));
     config.check.apply(&mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     let site = Site {
-        root,
+        root: opts.root.clone(),
         config,
         timeline,
         theme,
@@ -142,7 +179,7 @@ pub fn load(opts: &Options) -> Loaded {
         partial,
         diagnostics,
         files,
-        stages: watch.stages,
+        stages,
     }
 }
 

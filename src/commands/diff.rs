@@ -5,6 +5,7 @@ use super::{exit_for, Exit, Verbosity};
 use crate::date::Lang;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::diff::git::Repo;
+use crate::diff::unparsed::Unparsed;
 use crate::diff::{self, Revision, Side};
 use crate::model::Timeline;
 use crate::site::{self, Options};
@@ -35,10 +36,13 @@ pub struct DiffOptions<'a> {
     pub format: Format,
 }
 
-/// One loaded side: its timeline and date language.
+/// One loaded side: its timeline as far as it parses, its date language,
+/// its errors and the files they left out.
 struct Loaded {
     timeline: Timeline,
     lang: Lang,
+    errors: Vec<Diagnostic>,
+    unparsed: Unparsed,
 }
 
 fn usage(message: String, hint: Option<String>) -> Exit {
@@ -59,6 +63,7 @@ pub fn run(opts: &DiffOptions, verbosity: Verbosity) -> Exit {
         repo.resolve(rev).map(|commit| Revision {
             rev: Some(rev.to_string()),
             commit: Some(commit),
+            errors: Vec::new(),
         })
     };
     let base_rev = match resolve(opts.base) {
@@ -81,14 +86,41 @@ pub fn run(opts: &DiffOptions, verbosity: Verbosity) -> Exit {
         Side {
             timeline: &base.timeline,
             lang: &base.lang,
+            unparsed: &base.unparsed,
         },
         Side {
             timeline: &head.timeline,
             lang: &head.lang,
+            unparsed: &head.unparsed,
         },
     );
-    diff.base = base_rev;
-    diff.head = head_rev;
+    // The base's errors are history: a note, and the diff of what parses. The
+    // head's are what this change proposes: they fail the command, as `check`
+    // would, after the diff of what parses.
+    if !base.errors.is_empty() && verbosity > Verbosity::Quiet {
+        eprintln!(
+            "note: {}; comparing what parses",
+            has_errors(&describe("BASE", &base_rev), &base_rev, base.errors.len())
+        );
+    }
+    let exit = if head.errors.is_empty() {
+        Exit::Success
+    } else {
+        eprintln!(
+            "error: {}; comparing what parses",
+            has_errors(&describe("HEAD", &head_rev), &head_rev, head.errors.len())
+        );
+        super::print_diagnostics_only(&head.errors, Verbosity::Quiet);
+        Exit::ContentError
+    };
+    diff.base = Revision {
+        errors: base.errors,
+        ..base_rev
+    };
+    diff.head = Revision {
+        errors: head.errors,
+        ..head_rev
+    };
     let text = match opts.format {
         Format::Markdown => diff::markdown::render(&diff),
         Format::Json => {
@@ -97,7 +129,16 @@ pub fn run(opts: &DiffOptions, verbosity: Verbosity) -> Exit {
             json
         }
     };
-    super::print_answer(&text, Exit::Success)
+    super::print_answer(&text, exit)
+}
+
+/// `the timeline at BASE `main` (1a2b3c4) has 2 errors`.
+fn has_errors(name: &str, rev: &Revision, n: usize) -> String {
+    let place = if rev.commit.is_some() { "at" } else { "in" };
+    format!(
+        "the timeline {place} {name} has {n} error{}",
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 /// How a side is named in messages: `BASE `main` (1a2b3c4)` or `the working tree`.
@@ -152,6 +193,8 @@ fn load_side(
                     return Ok(Loaded {
                         timeline: Timeline::default(),
                         lang: Lang::default(),
+                        errors: Vec::new(),
+                        unparsed: Unparsed::default(),
                     });
                 }
                 Err(e) => return Err(usage(format!("cannot read {name}: {e}"), e.hint())),
@@ -161,35 +204,26 @@ fn load_side(
             path
         }
     };
-    let loaded = site::load(&Options {
+    // The timeline alone: a theme's problems do not change what it says.
+    let contents = site::load_contents(&Options {
         root: site_root,
         drafts: true,
         keep_bodies: true,
         ..Options::default()
     });
-    match loaded.site {
-        Some(site) => Ok(Loaded {
-            lang: site.config.lang,
-            timeline: site.timeline,
-        }),
-        None => {
-            let errors: Vec<Diagnostic> = loaded
-                .diagnostics
-                .into_iter()
-                .filter(Diagnostic::is_error)
-                .collect();
-            let n = errors.len();
-            let place = if rev.commit.is_some() { "at" } else { "in" };
-            eprintln!(
-                "error: the timeline {place} {name} has {n} error{}; fix {} to see the diff",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "it" } else { "them" },
-            );
-            super::print_diagnostics_only(&errors, Verbosity::Quiet);
-            Err(match exit_for(&errors) {
-                Exit::Success => Exit::ContentError,
-                exit => exit,
-            })
-        }
+    let errors: Vec<Diagnostic> = contents
+        .diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    if let Exit::UsageError = exit_for(&errors) {
+        super::print_diagnostics_only(&errors, Verbosity::Quiet);
+        return Err(Exit::UsageError);
     }
+    Ok(Loaded {
+        unparsed: Unparsed::new(&contents.timeline, &errors),
+        lang: contents.config.lang,
+        timeline: contents.timeline,
+        errors,
+    })
 }

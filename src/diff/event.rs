@@ -1,9 +1,12 @@
 //! One event's facts and, for an event on both sides, what changed in it.
 
-use super::words;
-use super::{path, AddedRemoved, Changes, DateChange, EventInfo, FromTo, Named, Side, SourceInfo};
+use super::{fields, words};
+use super::{
+    path, AddedRemoved, Changes, DateChange, EventInfo, EventRef, FromTo, Named, Side, SourceInfo,
+};
 use crate::model::{Group, TimelineEvent};
 use crate::parse::event::{Event, Source};
+use crate::route::Kind;
 use crate::slug::Slug;
 use std::collections::BTreeMap;
 
@@ -80,9 +83,6 @@ pub(super) fn from_to<T: PartialEq + Clone>(old: &T, new: &T) -> Option<FromTo<T
 
 pub(super) fn changes(base: Side, b: &TimelineEvent, head: Side, h: &TimelineEvent) -> Changes {
     let (be, he) = (&b.event, &h.event);
-    let names = |groups: &BTreeMap<Slug, Group>, slugs: &[Slug]| -> Vec<Named> {
-        slugs.iter().map(|s| named(groups, s)).collect()
-    };
     let mut other = Vec::new();
     if be.image != he.image {
         other.push("image");
@@ -90,8 +90,8 @@ pub(super) fn changes(base: Side, b: &TimelineEvent, head: Side, h: &TimelineEve
     if be.location != he.location {
         other.push("location");
     }
-    let related = |e: &Event| e.related.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>();
-    if related(be) != related(he) {
+    let related_slugs = |e: &Event| e.related.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>();
+    if related_slugs(be) != related_slugs(he) {
         other.push("related");
     }
     if be.weight != he.weight {
@@ -116,14 +116,8 @@ pub(super) fn changes(base: Side, b: &TimelineEvent, head: Side, h: &TimelineEve
             &he.status.as_str().to_string(),
         ),
         draft: from_to(&be.draft, &he.draft),
-        actors: added_removed(
-            &names(&base.timeline.actors, &b.actors),
-            &names(&head.timeline.actors, &h.actors),
-        ),
-        theatres: added_removed(
-            &names(&base.timeline.theatres, &b.theatres),
-            &names(&head.timeline.theatres, &h.theatres),
-        ),
+        actors: attribution(base, be, &b.actors, head, he, &h.actors, Kind::Actor),
+        theatres: attribution(base, be, &b.theatres, head, he, &h.theatres, Kind::Theatre),
         tags: added_removed(
             &b.tags
                 .iter()
@@ -134,14 +128,70 @@ pub(super) fn changes(base: Side, b: &TimelineEvent, head: Side, h: &TimelineEve
                 .map(|s| tag_named(head, s))
                 .collect::<Vec<_>>(),
         ),
-        sources: added_removed(&b_sources, &h_sources),
+        sources: fields::sources(&b_sources, &h_sources),
         summary: words::diff(
             be.summary.as_deref().unwrap_or(""),
             he.summary.as_deref().unwrap_or(""),
         ),
         body: words::diff(be.body.kept(), he.body.kept()),
+        image: fields::image(be.image.as_deref(), he.image.as_deref()),
+        location: fields::location(be.location.as_deref(), he.location.as_deref()),
+        related: related(base, be, head, he),
+        weight: from_to(&be.weight, &he.weight),
+        extra: fields::extra(&be.extra, &he.extra),
         other,
     }
+}
+
+/// Related events added and removed, by slug (a related event's new title is
+/// its own change), each with its title on the side that has it.
+fn related(base: Side, be: &Event, head: Side, he: &Event) -> Option<AddedRemoved<EventRef>> {
+    let slugs = |e: &Event| e.related.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>();
+    let ar = added_removed(&slugs(be), &slugs(he))?;
+    let refs = |side: Side, list: Vec<Slug>| -> Vec<EventRef> {
+        list.into_iter()
+            .map(|slug| EventRef {
+                title: side.timeline.index_of(&slug).map_or_else(
+                    || slug.to_string(),
+                    |i| side.timeline.events[i].event.title.clone(),
+                ),
+                slug: slug.to_string(),
+            })
+            .collect()
+    };
+    Some(AddedRemoved {
+        added: refs(head, ar.added),
+        removed: refs(base, ar.removed),
+    })
+}
+
+/// Actors (theatres) added to or removed from an event. Names written alike on
+/// both sides are the same attribution when a side's actor (theatre) files do
+/// not all parse: an alias left unread resolves the name to another slug.
+fn attribution(
+    base: Side,
+    be: &Event,
+    b_slugs: &[Slug],
+    head: Side,
+    he: &Event,
+    h_slugs: &[Slug],
+    kind: Kind,
+) -> Option<AddedRemoved<Named>> {
+    let (written_b, written_h) = match kind {
+        Kind::Actor => (&be.actors, &he.actors),
+        _ => (&be.theatres, &he.theatres),
+    };
+    if written_b == written_h && (base.unparsed.unsure(kind) || head.unparsed.unsure(kind)) {
+        return None;
+    }
+    let names = |side: Side, slugs: &[Slug]| -> Vec<Named> {
+        let groups = match kind {
+            Kind::Actor => &side.timeline.actors,
+            _ => &side.timeline.theatres,
+        };
+        slugs.iter().map(|s| named(groups, s)).collect()
+    };
+    added_removed(&names(base, b_slugs), &names(head, h_slugs))
 }
 
 pub(super) fn is_unchanged(c: &Changes) -> bool {

@@ -12,8 +12,9 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// What is copied of a site: everything `site::load` reads.
-const SITE_PATHS: &[&str] = &["annals.yaml", "content", "themes", "templates", "static"];
+/// What is copied of a site: everything `site::load_contents` reads (the
+/// timeline; a diff has no use for the theme, nor for its images).
+const SITE_PATHS: &[&str] = &["annals.yaml", "content"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum GitError {

@@ -4,39 +4,16 @@
 
 use super::summary::NO_CHANGES;
 use super::{
-    AddedRemoved, Changed, Diff, EntityInfo, EventInfo, Named, Position, Renamed, Revision,
-    SourceInfo, TextChange,
+    words, AddedRemoved, Changed, Diff, EntityInfo, EventInfo, FieldChange, Named, NotCompared,
+    Position, Renamed, Revision, SourceInfo, TextChange,
 };
 use crate::parse::nested::is_http_url;
+use serde_json::Value;
 
 /// Sections with more items than this fold into `<details>`.
 const FOLD: usize = 20;
 
-/// Backslash-escapes what Markdown (and GitHub) would read as markup.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A code span that survives backticks inside.
-fn code(text: &str) -> String {
-    let text = text.replace(['\n', '\r'], " ");
-    if text.contains('`') {
-        format!("`` {text} ``")
-    } else {
-        format!("`{text}`")
-    }
-}
+use crate::escape::markdown::{code, em, link_destination, strong, text as escape};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -45,9 +22,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// `12 July 2023: **Title** (`slug`)`, marked when a draft.
 fn heading(date_text: &str, title: &str, slug: &str, draft: bool) -> String {
     format!(
-        "{}: **{}** ({}){}",
+        "{}: {} ({}){}",
         escape(date_text),
-        escape(title),
+        strong(title),
         code(slug),
         if draft { " · *draft*" } else { "" }
     )
@@ -68,7 +45,9 @@ fn source(s: &SourceInfo) -> String {
         .or(s.url.as_deref())
         .unwrap_or("untitled source");
     let mut out = match s.url.as_deref() {
-        Some(url) if is_http_url(url) => format!("[{}](<{url}>)", escape(label)),
+        Some(url) if is_http_url(url) => {
+            format!("[{}](<{}>)", escape(label), link_destination(url))
+        }
         _ => escape(label),
     };
     if let (Some(_), Some(publisher)) = (&s.title, &s.publisher) {
@@ -88,10 +67,11 @@ fn revision(r: &Revision) -> String {
 }
 
 pub(crate) fn render(d: &Diff) -> String {
-    if d.is_empty() {
+    let notes = errors_note("BASE", &d.base, "NOTE") + &errors_note("HEAD", &d.head, "WARNING");
+    if d.is_empty() && notes.is_empty() {
         return format!("{NO_CHANGES}\n");
     }
-    let mut out = format!("## Timeline changes\n\n{}\n", escape(&d.summary));
+    let mut out = format!("## Timeline changes\n\n{notes}{}\n", escape(&d.summary));
     section(
         &mut out,
         "Added",
@@ -119,6 +99,12 @@ pub(crate) fn render(d: &Diff) -> String {
         "events",
         d.changed.iter().map(changed).collect(),
     );
+    section(
+        &mut out,
+        "Not compared",
+        "events",
+        d.not_compared.iter().map(not_compared).collect(),
+    );
     let mut entities = Vec::new();
     for (what, list, verb) in [
         ("actor", &d.actors.added, "added"),
@@ -134,10 +120,23 @@ pub(crate) fn render(d: &Diff) -> String {
     ] {
         entities.extend(list.iter().map(|r| {
             format!(
-                "- {what} renamed: {} → **{}** ({})\n",
+                "- {what} renamed: {} → {} ({})\n",
                 escape(&r.from),
-                escape(&r.to),
+                strong(&r.to),
                 code(&r.slug)
+            )
+        }));
+    }
+    for (what, list) in [
+        ("actor", &d.actors.changed),
+        ("theatre", &d.theatres.changed),
+    ] {
+        entities.extend(list.iter().map(|c| {
+            format!(
+                "- {what} changed: {} ({}): {}\n",
+                strong(&c.name),
+                code(&c.slug),
+                fields(&c.fields)
             )
         }));
     }
@@ -210,9 +209,9 @@ fn renamed(r: &Renamed) -> String {
         ));
     }
     format!(
-        "- {}: **{}**{}: {}\n",
+        "- {}: {}{}: {}\n",
         escape(&r.date_text),
-        escape(&r.title),
+        strong(&r.title),
         if r.draft { " · *draft*" } else { "" },
         what.join(", ")
     )
@@ -243,11 +242,7 @@ fn text_change(label: &str, t: &TextChange) -> String {
 }
 
 fn position(p: &Position) -> String {
-    let title = |r: &Option<super::EventRef>| {
-        r.as_ref()
-            .map(|r| format!("*{}*", escape(&r.title)))
-            .unwrap_or_default()
-    };
+    let title = |r: &Option<super::EventRef>| r.as_ref().map(|r| em(&r.title)).unwrap_or_default();
     match (p.direction, &p.after, &p.before) {
         ("later", Some(_), None) => format!("moves later, now last, after {}", title(&p.after)),
         ("later", Some(_), _) => format!("moves later, now after {}", title(&p.after)),
@@ -281,11 +276,7 @@ fn changed(c: &Changed) -> String {
         );
     }
     if let Some(t) = &ch.title {
-        lines.push(format!(
-            "title: *{}* → *{}*",
-            escape(&t.from),
-            escape(&t.to)
-        ));
+        lines.push(format!("title: {} → {}", em(&t.from), em(&t.to)));
     }
     match (&ch.date, &ch.position) {
         (Some(d), p) => {
@@ -312,7 +303,20 @@ fn changed(c: &Changed) -> String {
         lines.push(added_removed("tags", a, |n| escape(&n.name)));
     }
     if let Some(s) = &ch.sources {
-        lines.push(added_removed("sources", s, source));
+        if !s.added.is_empty() || !s.removed.is_empty() {
+            let ar = AddedRemoved {
+                added: s.added.clone(),
+                removed: s.removed.clone(),
+            };
+            lines.push(added_removed("sources", &ar, source));
+        }
+        for c in &s.changed {
+            lines.push(format!(
+                "sources: {}: {}",
+                source(&c.source),
+                fields(&c.fields)
+            ));
+        }
     }
     if let Some(t) = &ch.summary {
         lines.push(text_change("summary", t));
@@ -320,8 +324,35 @@ fn changed(c: &Changed) -> String {
     if let Some(t) = &ch.body {
         lines.push(text_change("body", t));
     }
-    if !ch.other.is_empty() {
-        lines.push(format!("also changed: {}", ch.other.join(", ")));
+    for (label, list) in [("image", &ch.image), ("location", &ch.location)] {
+        if let Some(list) = list {
+            lines.push(format!("{label}: {}", fields(list)));
+        }
+    }
+    if let Some(r) = &ch.related {
+        lines.push(added_removed("related", r, |e| em(&e.title)));
+    }
+    if let Some(w) = &ch.weight {
+        lines.push(format!("weight: {} → {}", w.from, w.to));
+    }
+    if let Some(list) = &ch.extra {
+        lines.push(format!("extra: {}", fields(list)));
+    }
+    // What changed without a detail to show: the order of `related`, say.
+    let detailed = [
+        ("image", ch.image.is_some()),
+        ("location", ch.location.is_some()),
+        ("related", ch.related.is_some()),
+        ("weight", ch.weight.is_some()),
+        ("extra", ch.extra.is_some()),
+    ];
+    for name in &ch.other {
+        if !detailed.iter().any(|(n, shown)| n == name && *shown) {
+            lines.push(match *name {
+                "related" => "related: the same events, in another order".to_string(),
+                name => format!("{name}: changed"),
+            });
+        }
     }
     let mut out = format!("- {}\n", heading(&c.date_text, &c.title, &c.slug, c.draft));
     for line in lines {
@@ -330,10 +361,132 @@ fn changed(c: &Changed) -> String {
     out
 }
 
+/// Errors shown at most in a note; `annals check` lists them all.
+const NOTE_ERRORS: usize = 10;
+
+/// A side's errors as an alert at the top (GitHub shows `> [!NOTE]` and
+/// `> [!WARNING]` as coloured boxes; elsewhere they are quotes), or nothing.
+fn errors_note(which: &str, r: &Revision, alert: &str) -> String {
+    let n = r.errors.len();
+    if n == 0 {
+        return String::new();
+    }
+    let place = match &r.commit {
+        Some(_) => format!("at {which} {}", revision(r)),
+        None => "in the working tree".to_string(),
+    };
+    let errors = plural(n, "error", "errors");
+    let mut out = format!("> [!{alert}]\n> The timeline {place} has {errors}");
+    if which == "HEAD" {
+        out.push_str(", to fix before merging (`annals check` lists them)");
+    }
+    out.push_str(
+        ". What parses is compared; the events of a file that does not parse are not.\n>\n",
+    );
+    for e in r.errors.iter().take(NOTE_ERRORS) {
+        let location = match (&e.file, &e.span) {
+            (Some(f), Some(s)) => {
+                let at = format!("{}:{}:{}", super::path(f), s.line, s.column);
+                format!("{} ", code(&at))
+            }
+            (Some(f), None) => format!("{} ", code(&super::path(f))),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "> - {location}{}: {}\n",
+            escape(&format!("error[{}]", e.code.as_str())),
+            message(&e.message)
+        ));
+    }
+    if n > NOTE_ERRORS {
+        out.push_str(&format!("> - … and {} more\n", n - NOTE_ERRORS));
+    }
+    out.push('\n');
+    out
+}
+
+/// A diagnostic's message, whose `quoted` values become code spans: the rest
+/// is text. With an odd number of backticks, all of it is text.
+fn message(m: &str) -> String {
+    let parts: Vec<&str> = m.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return escape(m);
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| if i % 2 == 1 { code(p) } else { escape(p) })
+        .collect()
+}
+
+fn not_compared(n: &NotCompared) -> String {
+    let e = &n.event;
+    format!(
+        "- {}: {} does not parse at {}\n",
+        heading(&e.date_text, &e.title, &e.slug, e.draft),
+        code(&n.file),
+        n.unparsed_at.to_ascii_uppercase()
+    )
+}
+
+/// Strings longer than this show as a word-level excerpt of their change.
+const LONG_VALUE: usize = 80;
+
+/// Fields whose values are prose, shown in italics; the others (URLs, dates,
+/// paths, slugs, numbers) are shown in code spans. A value of `extra` is prose
+/// when it has spaces.
+const PROSE: &[&str] = &[
+    "title",
+    "publisher",
+    "quote",
+    "alt",
+    "caption",
+    "credit",
+    "name",
+    "location.name",
+    "affiliation",
+    "description",
+];
+
+fn value(field: &str, v: &Value) -> String {
+    match v {
+        Value::String(s)
+            if !s.trim().is_empty()
+                && (PROSE.contains(&field) || s.trim().contains(char::is_whitespace)) =>
+        {
+            em(s)
+        }
+        Value::String(s) => code(s),
+        v => code(&v.to_string()),
+    }
+}
+
+/// `date `2023-07-12` → `2023-07-13``, `(none)` for a field not set; a long
+/// text as a word-level excerpt.
+fn field(f: &FieldChange) -> String {
+    let name = escape(&f.field);
+    if let (Some(Value::String(a)), Some(Value::String(b))) = (&f.from, &f.to) {
+        if a.chars().count().max(b.chars().count()) > LONG_VALUE {
+            if let Some(t) = words::diff(a, b) {
+                return text_change(&name, &t);
+            }
+        }
+    }
+    let shown = |v: &Option<Value>| {
+        v.as_ref()
+            .map_or_else(|| "(none)".to_string(), |v| value(&f.field, v))
+    };
+    format!("{name} {} → {}", shown(&f.from), shown(&f.to))
+}
+
+fn fields(list: &[FieldChange]) -> String {
+    list.iter().map(field).collect::<Vec<_>>().join("; ")
+}
+
 fn entity(what: &str, verb: &str, e: &EntityInfo) -> String {
     format!(
-        "- {what} {verb}: **{}** ({}){}\n",
-        escape(&e.name),
+        "- {what} {verb}: {} ({}){}\n",
+        strong(&e.name),
         code(&e.slug),
         if e.file.is_none() {
             ", named only in events (no file)"
@@ -348,12 +501,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_markup() {
+    fn a_long_text_field_shows_its_words_changed() {
+        let quote = "the army was left without its commander at the worst moment of the offensive";
+        let f = FieldChange {
+            field: "quote".into(),
+            from: Some(Value::String(format!("{quote}, he said"))),
+            to: Some(Value::String(format!("{quote}, he wrote"))),
+        };
         assert_eq!(
-            escape("a *b* [c](d) <e> #1"),
-            "a \\*b\\* \\[c\\](d) \\<e\\> \\#1"
+            field(&f),
+            "quote (+1 −1 words): … moment of the offensive, he ~~said~~ **wrote**"
         );
-        assert_eq!(code("a`b"), "`` a`b ``");
+        let f = FieldChange {
+            field: "quote".into(),
+            from: None,
+            to: Some(Value::String("@someone said".into())),
+        };
+        assert_eq!(field(&f), "quote (none) → *@&#8203;someone said*");
     }
 
     #[test]

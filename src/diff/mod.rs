@@ -7,34 +7,49 @@
 //! the JSON output is the [`Diff`] itself, serialised (see docs/diff.md).
 
 mod event;
+pub(crate) mod fields;
 pub(crate) mod git;
 pub(crate) mod markdown;
 mod order;
 mod summary;
+pub(crate) mod unparsed;
 pub(crate) mod words;
 
 use crate::date::Lang;
+use crate::diagnostic::Diagnostic;
 use crate::model::{Group, Timeline};
 use crate::parse::event::Event;
+use crate::route::Kind;
 use crate::slug::Slug;
 use event::{changes, event_info, is_unchanged};
+pub(crate) use fields::{FieldChange, SourceChanges};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+use unparsed::Unparsed;
 pub(crate) use words::TextChange;
 
-/// One side of the comparison: a timeline and the language of its dates.
+/// One side of the comparison: a timeline as far as it parses, the language
+/// of its dates, and what did not parse.
 #[derive(Clone, Copy)]
 pub(crate) struct Side<'a> {
     pub timeline: &'a Timeline,
     pub lang: &'a Lang,
+    pub unparsed: &'a Unparsed,
 }
 
-/// A revision as asked for and the commit it named; both `None` for the
-/// working tree.
+/// A revision as asked for and the commit it named (both `None` for the
+/// working tree), and the errors its timeline has.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Revision {
     pub rev: Option<String>,
     pub commit: Option<String>,
+    /// In the shape of `annals check --format json`'s objects.
+    #[serde(serialize_with = "diagnostics_json")]
+    pub errors: Vec<Diagnostic>,
+}
+
+fn diagnostics_json<S: serde::Serializer>(d: &[Diagnostic], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(d.iter().map(crate::report::json_value))
 }
 
 /// The whole difference. Lists are in timeline order (`removed` in the base's,
@@ -48,8 +63,21 @@ pub(crate) struct Diff {
     pub removed: Vec<EventInfo>,
     pub renamed: Vec<Renamed>,
     pub changed: Vec<Changed>,
+    /// Events of files that do not parse on the other side, by file.
+    pub not_compared: Vec<NotCompared>,
     pub actors: EntityChanges,
     pub theatres: EntityChanges,
+}
+
+/// An event on one side whose file does not parse on the other: what that
+/// side says of it is unknown, so it is neither added nor removed.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct NotCompared {
+    pub file: String,
+    /// `base` or `head`: where the file does not parse.
+    pub unparsed_at: &'static str,
+    /// As the other side has it.
+    pub event: EventInfo,
 }
 
 /// An added or removed event, with what a reviewer checks first.
@@ -82,7 +110,7 @@ impl PartialEq for Named {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct SourceInfo {
     pub url: Option<String>,
     pub title: Option<String>,
@@ -142,14 +170,25 @@ pub(crate) struct Changes {
     pub theatres: Option<AddedRemoved<Named>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<AddedRemoved<Named>>,
+    /// A source edited in place is `changed`, not added and removed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sources: Option<AddedRemoved<SourceInfo>>,
+    pub sources: Option<SourceChanges>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<TextChange>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<TextChange>,
-    /// Other front matter keys that changed: `image`, `location`, `related`,
-    /// `weight`, `extra`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<Vec<FieldChange>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Vec<FieldChange>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<AddedRemoved<EventRef>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<FromTo<i64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra: Option<Vec<FieldChange>>,
+    /// The names of those of `image`, `location`, `related`, `weight` and
+    /// `extra` that changed (kept from before they were detailed).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<&'static str>,
 }
@@ -196,6 +235,16 @@ pub(crate) struct EntityChanges {
     pub removed: Vec<EntityInfo>,
     /// Same slug, new display name.
     pub renamed: Vec<EntityRename>,
+    /// Same slug, other metadata: aliases, kind, affiliation, parent,
+    /// location, description.
+    pub changed: Vec<EntityChange>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct EntityChange {
+    pub slug: String,
+    pub name: String,
+    pub fields: Vec<FieldChange>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -219,12 +268,15 @@ impl Diff {
             && self.removed.is_empty()
             && self.renamed.is_empty()
             && self.changed.is_empty()
+            && self.not_compared.is_empty()
             && self.actors.added.is_empty()
             && self.actors.removed.is_empty()
             && self.actors.renamed.is_empty()
+            && self.actors.changed.is_empty()
             && self.theatres.added.is_empty()
             && self.theatres.removed.is_empty()
             && self.theatres.renamed.is_empty()
+            && self.theatres.changed.is_empty()
     }
 }
 
@@ -232,26 +284,37 @@ impl Diff {
 pub(crate) fn compare(base: Side, head: Side) -> Diff {
     let b_events = &base.timeline.events;
     let h_events = &head.timeline.events;
-    let b_index: HashMap<&Slug, usize> = b_events
+    // Events whose file does not parse on either side take no part.
+    let compared = |side: Side, other: Side| -> Vec<usize> {
+        (0..side.timeline.events.len())
+            .filter(|&i| {
+                let file = &side.timeline.events[i].event.file;
+                !other.unparsed.has(file) && !side.unparsed.has(file)
+            })
+            .collect()
+    };
+    let (b_compared, h_compared) = (compared(base, head), compared(head, base));
+    let b_index: HashMap<&Slug, usize> = b_compared
         .iter()
-        .enumerate()
-        .map(|(i, te)| (&te.event.slug, i))
+        .map(|&i| (&b_events[i].event.slug, i))
         .collect();
-    let h_index: HashMap<&Slug, usize> = h_events
+    let h_index: HashMap<&Slug, usize> = h_compared
         .iter()
-        .enumerate()
-        .map(|(i, te)| (&te.event.slug, i))
+        .map(|&i| (&h_events[i].event.slug, i))
         .collect();
     // Pairs (base index, head index) of the same event, in head order.
-    let mut pairs: Vec<(usize, usize)> = h_events
+    let mut pairs: Vec<(usize, usize)> = h_compared
         .iter()
-        .enumerate()
-        .filter_map(|(hi, te)| b_index.get(&te.event.slug).map(|&bi| (bi, hi)))
+        .filter_map(|&hi| b_index.get(&h_events[hi].event.slug).map(|&bi| (bi, hi)))
         .collect();
-    let mut removed: Vec<usize> = (0..b_events.len())
+    let mut removed: Vec<usize> = b_compared
+        .iter()
+        .copied()
         .filter(|&bi| !h_index.contains_key(&b_events[bi].event.slug))
         .collect();
-    let mut added: Vec<usize> = (0..h_events.len())
+    let mut added: Vec<usize> = h_compared
+        .iter()
+        .copied()
         .filter(|&hi| !b_index.contains_key(&h_events[hi].event.slug))
         .collect();
     // Renames: the same content first, then the same file, then the same
@@ -297,8 +360,9 @@ pub(crate) fn compare(base: Side, head: Side) -> Diff {
     let mut diff = Diff {
         added: added.iter().map(|&hi| event_info(head, hi)).collect(),
         removed: removed.iter().map(|&bi| event_info(base, bi)).collect(),
-        actors: entities(&base.timeline.actors, &head.timeline.actors),
-        theatres: entities(&base.timeline.theatres, &head.timeline.theatres),
+        not_compared: not_compared(base, head),
+        actors: entities(base, head, Kind::Actor),
+        theatres: entities(base, head, Kind::Theatre),
         ..Diff::default()
     };
     let moved = order::moved(&pairs, b_events, h_events);
@@ -367,33 +431,76 @@ fn normalise(text: &str) -> String {
     text.replace("\r\n", "\n").trim_end().to_string()
 }
 
-fn entities(base: &BTreeMap<Slug, Group>, head: &BTreeMap<Slug, Group>) -> EntityChanges {
+/// The events of each side whose file does not parse on the other, by file.
+fn not_compared(base: Side, head: Side) -> Vec<NotCompared> {
+    let mut out: Vec<NotCompared> = Vec::new();
+    for (side, other, unparsed_at) in [(base, head, "head"), (head, base, "base")] {
+        for (i, te) in side.timeline.events.iter().enumerate() {
+            if other.unparsed.has(&te.event.file) {
+                out.push(NotCompared {
+                    file: path(&te.event.file),
+                    unparsed_at,
+                    event: event_info(side, i),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.file.cmp(&b.file));
+    out
+}
+
+/// Actors or theatres added, removed or renamed, leaving out those whose
+/// file does not parse on one side (see [`unparsed::comparable`]).
+fn entities(base: Side, head: Side, kind: Kind) -> EntityChanges {
+    fn groups(side: Side<'_>, kind: Kind) -> &BTreeMap<Slug, Group> {
+        match kind {
+            Kind::Actor => &side.timeline.actors,
+            _ => &side.timeline.theatres,
+        }
+    }
+    let (b, h) = (groups(base, kind), groups(head, kind));
+    let in_base = |g: &Group| unparsed::comparable(g, kind, base.unparsed, head.unparsed);
+    let in_head = |g: &Group| unparsed::comparable(g, kind, head.unparsed, base.unparsed);
     let info = |g: &Group| EntityInfo {
         slug: g.entity.slug.to_string(),
         name: g.entity.name.clone(),
         file: g.entity.file.as_deref().map(path),
     };
-    let b: HashSet<&Slug> = base.keys().collect();
-    let h: HashSet<&Slug> = head.keys().collect();
     EntityChanges {
-        added: head
+        added: h
             .iter()
-            .filter(|(s, _)| !b.contains(s))
+            .filter(|(s, g)| !b.contains_key(*s) && in_head(g))
             .map(|(_, g)| info(g))
             .collect(),
-        removed: base
+        removed: b
             .iter()
-            .filter(|(s, _)| !h.contains(s))
+            .filter(|(s, g)| !h.contains_key(*s) && in_base(g))
             .map(|(_, g)| info(g))
             .collect(),
-        renamed: base
+        renamed: b
             .iter()
             .filter_map(|(s, old)| {
-                let new = head.get(s)?;
-                (old.entity.name != new.entity.name).then(|| EntityRename {
+                let new = h.get(s)?;
+                (old.entity.name != new.entity.name && in_base(old) && in_head(new)).then(|| {
+                    EntityRename {
+                        slug: s.to_string(),
+                        from: old.entity.name.clone(),
+                        to: new.entity.name.clone(),
+                    }
+                })
+            })
+            .collect(),
+        changed: b
+            .iter()
+            .filter_map(|(s, old)| {
+                let new = h.get(s)?;
+                if !(in_base(old) && in_head(new)) {
+                    return None;
+                }
+                fields::entity(&old.entity, &new.entity).map(|fields| EntityChange {
                     slug: s.to_string(),
-                    from: old.entity.name.clone(),
-                    to: new.entity.name.clone(),
+                    name: new.entity.name.clone(),
+                    fields,
                 })
             })
             .collect(),

@@ -16,6 +16,7 @@ pub(super) fn line(d: &Diff) -> String {
         (d.removed.len(), "removed"),
         (d.renamed.len(), "renamed"),
         (d.changed.len(), "changed"),
+        (d.not_compared.len(), "not compared"),
     ];
     for (n, verb) in events.into_iter().filter(|(n, _)| *n > 0) {
         // `event(s)` once, on the first count.
@@ -38,6 +39,8 @@ pub(super) fn line(d: &Diff) -> String {
         (d.theatres.removed.len(), "theatre", "theatres", "removed"),
         (d.actors.renamed.len(), "actor", "actors", "renamed"),
         (d.theatres.renamed.len(), "theatre", "theatres", "renamed"),
+        (d.actors.changed.len(), "actor", "actors", "changed"),
+        (d.theatres.changed.len(), "theatre", "theatres", "changed"),
     ];
     for (n, one, many, verb) in entities.into_iter().filter(|e| e.0 > 0) {
         parts.push(format!("{} {verb}", count(n, one, many)));

@@ -2,7 +2,7 @@
 //! a few words of context, `~~removed~~` and `**added**` words, `…` where text
 //! is left out, at most about [`MAX_EXCERPT`] characters on one line.
 
-use super::markdown::escape;
+use crate::escape::markdown::text as escape;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 

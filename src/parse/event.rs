@@ -69,6 +69,9 @@ pub(crate) struct Event {
     /// when it is a lone name) for [`Event::locate`].
     pub related: Vec<(Slug, Option<usize>)>,
     pub draft: bool,
+    /// Its file had errors: a wrong value is left out (the status, say, is
+    /// then the default). Never built; `annals diff` does not compare it.
+    pub has_errors: bool,
     pub weight: i64,
     pub extra: serde_json::Value,
     pub body: Body,
@@ -331,7 +334,9 @@ pub(crate) fn parse(
     // from it because its errors stop the build.
     match (title, date, slug) {
         (Some(title), Some(date), Some(slug)) => {
+            let has_errors = diagnostics.iter().any(Diagnostic::is_error);
             let event = Event {
+                has_errors,
                 slug,
                 file: file.rel.clone(),
                 path: file.path.clone(),

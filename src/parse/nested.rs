@@ -122,11 +122,11 @@ pub(crate) fn url_problem(url: &str) -> Option<String> {
     if rest.is_empty() || rest.starts_with('/') {
         return Some("it has no host after `://`".into());
     }
-    let bad = url.chars().find(|&c| {
-        c.is_whitespace()
-            || c.is_control()
-            || matches!(c, '"' | '<' | '>' | '`' | '\\' | '{' | '}' | '|' | '^')
-    });
+    // What ends a URL in HTML or Markdown text; other characters that
+    // RFC 3986 wants escaped (`|`, `{`) are taken by every browser as written.
+    let bad = url
+        .chars()
+        .find(|&c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>'));
     bad.map(|c| {
         let name = match c {
             ' ' => "a space".to_string(),
