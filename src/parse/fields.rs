@@ -25,18 +25,7 @@ impl<'a> Fields<'a> {
         let value = match yaml::parse(&fm.yaml) {
             Ok(v) => v,
             Err(e) => {
-                let found = e.position(fm.yaml.lines().count());
-                if let Some(d) = tab_indentation(fm, found.map(|(l, _)| l)) {
-                    diagnostics.push(d.in_file(file));
-                    return None;
-                }
-                let span = found.and_then(|(l, c)| fm.yaml_span(l, c));
-                diagnostics.push(
-                    Diagnostic::error(Code::YamlSyntax, format!("invalid YAML: {}", e.message))
-                        .in_file(file)
-                        .at(span)
-                        .with_hint("check indentation, and quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `%` or `@`"),
-                );
+                diagnostics.push(super::syntax::diagnostic(fm, &e).in_file(file));
                 return None;
             }
         };
@@ -277,32 +266,6 @@ impl<'a> Fields<'a> {
     pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
     }
-}
-
-/// The usual cause of a YAML syntax error that the parser words as "found
-/// character that cannot start any token": a tab in a line's indentation,
-/// which YAML forbids. Reported at the first such line up to the error's.
-fn tab_indentation(fm: &FrontMatter, error_line: Option<usize>) -> Option<Diagnostic> {
-    let last = error_line.unwrap_or(usize::MAX);
-    let (line, column) = fm
-        .yaml
-        .lines()
-        .enumerate()
-        .take(last)
-        .find_map(|(i, text)| {
-            let indent = &text[..text.len() - text.trim_start().len()];
-            indent
-                .find('\t')
-                .map(|byte| (i + 1, indent[..byte].chars().count() + 1))
-        })?;
-    Some(
-        Diagnostic::error(
-            Code::YamlSyntax,
-            format!("invalid YAML: line {} is indented with a tab, and YAML allows only spaces for indentation", fm.yaml_first_line + line - 1),
-        )
-        .at(fm.yaml_span(line, column))
-        .with_hint("replace the tab with spaces (two per level is usual); set your editor to indent YAML with spaces"),
-    )
 }
 
 /// "did you mean `x`?" for the nearest of `known`, else `{list}: a, b, c`.

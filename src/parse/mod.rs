@@ -10,6 +10,7 @@ pub(crate) mod fields;
 pub(crate) mod lint;
 pub(crate) mod nested;
 pub(crate) mod schema;
+mod syntax;
 
 use crate::diagnostic::Diagnostic;
 use rayon::prelude::*;

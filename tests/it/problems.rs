@@ -315,3 +315,83 @@ fn a_static_file_or_asset_never_replaces_a_generated_file() {
     assert_eq!(read(&public.join("style.css")), "body {}");
     assert!(read(&public.join("index.html")).contains("<html"));
 }
+
+#[test]
+fn yaml_syntax_errors_say_their_usual_cause_and_the_fix() {
+    let site = fixture("drafts");
+    let cases: &[(&str, &str, &str, &str, &str)] = &[
+        // file, front matter lines, place, message, hint
+        (
+            "at",
+            "title: @user says\ndate: 2023",
+            "2:8",
+            "the value of `title` starts with `@`, which YAML reserves",
+            "quote the value: `title: \"@user says\"`",
+        ),
+        (
+            "colon",
+            "title: Foo: bar\ndate: 2023",
+            "2:11",
+            "the value of `title` contains `: `, which YAML reads as the start of another key",
+            "quote the value: `title: \"Foo: bar\"`",
+        ),
+        (
+            "bracket",
+            "title: [Draft] Something\ndate: 2023",
+            "2:16",
+            "the value of `title` starts with `[`, so YAML reads a list, and text follows it",
+            "quote the whole value: `title: \"[Draft] Something\"`",
+        ),
+        (
+            "quote",
+            "title: \"foo\ndate: 2023",
+            "2:8",
+            "the quote `\"` that opens here is never closed",
+            "end the value with `\"` on the same line",
+        ),
+        (
+            "twice",
+            "title: a\ndate: 2023\ntitle: b",
+            "4:1",
+            "`title` is written twice, on lines 2 and 4",
+            "keep one of them",
+        ),
+        (
+            "indent",
+            "title: a\ndate: 2023\nsources:\n  - url: https://example.org/a\n   publisher: y",
+            "6:4",
+            "line 6 is indented by 3 spaces, out of step with the lines above it",
+            "the keys of one map, and of one list entry, start in the same column",
+        ),
+    ];
+    for (name, yaml, ..) in cases {
+        write(
+            site.path(),
+            &format!("content/events/{name}.md"),
+            &format!("---\n{yaml}\n---\n"),
+        );
+    }
+    let (_, objects) = check_json(site.path(), &[]);
+    for (name, _, place, message, hint) in cases {
+        let file = format!("content/events/{name}.md");
+        let found: Vec<String> = objects
+            .iter()
+            .filter(|o| o["file"] == file.as_str())
+            .map(|o| {
+                format!(
+                    "{} {}:{} {} / {}",
+                    o["code"].as_str().unwrap_or_default(),
+                    o["line"],
+                    o["column"],
+                    o["message"].as_str().unwrap_or_default(),
+                    o["hint"].as_str().unwrap_or_default()
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [format!("E103 {place} invalid YAML: {message} / {hint}")],
+            "{name}"
+        );
+    }
+}
