@@ -253,7 +253,10 @@ fn qualified(out: &mut DateDisplay, l: &LangTable, p: &DatePoint, lead: Lead, ce
 
 fn interval(out: &mut DateDisplay, l: &LangTable, a: &DatePoint, b: &DatePoint) {
     let (qa, qb) = (a.qualifiers, b.qualifiers);
-    if qa == qb {
+    if qa == qb && (same_span(a, b) || same_text(a, b, l)) {
+        // `2023-07-12/2023-07-12` is one day: `12–12 July` says it twice.
+        qualified(out, l, a, Lead::None, false);
+    } else if qa == qb {
         // One set of qualifiers for the whole span, around the compact form.
         let pre = prefix(l, Lead::None, qa.approximate);
         if let Some(pre) = pre {
@@ -283,6 +286,17 @@ fn dash(a: &str, b: &str) -> &'static str {
     }
 }
 
+/// Whether two points denote the same span of time at the same precision:
+/// the same day, month or year, or the same instant written in two offsets.
+fn same_span(a: &DatePoint, b: &DatePoint) -> bool {
+    a.precision() == b.precision() && a.earliest == b.earliest && a.latest == b.latest
+}
+
+/// Whether two points read the same (`22:30:00` and `22:30`).
+fn same_text(a: &DatePoint, b: &DatePoint, l: &LangTable) -> bool {
+    full(a, l, Forms::alone(l), false) == full(b, l, Forms::alone(l), false)
+}
+
 fn crosses_era(a: &DatePoint, b: &DatePoint) -> bool {
     a.year <= 0 && b.year > 0
 }
@@ -298,6 +312,9 @@ fn compact(
     l: &LangTable,
     forms: Forms,
 ) -> (String, String, &'static str) {
+    if let Some(texts) = same_day_times(a, b, l, forms) {
+        return texts;
+    }
     let plain = |p: &DatePoint| p.unspecified == Unspecified::None && p.time.is_none();
     if !plain(a) || !plain(b) || a.precision() != b.precision() {
         let ta = full(a, l, forms, false);
@@ -339,6 +356,29 @@ fn compact(
     };
     let sep = dash(&ta, &head_b);
     (ta, format!("{head_b}{shared}"), sep)
+}
+
+/// Two times of the same day, as written: the day once, then the times,
+/// sharing the offset when both have it (`12 July 2023, 22:30–23:10 (UTC+3)`,
+/// `29 October 2023, 02:30 (UTC+3) – 03:10 (UTC+2)`).
+fn same_day_times(
+    a: &DatePoint,
+    b: &DatePoint,
+    l: &LangTable,
+    forms: Forms,
+) -> Option<(String, String, &'static str)> {
+    let (ta, tb) = (a.time.as_ref()?, b.time.as_ref()?);
+    if (a.year, a.month, a.day) != (b.year, b.month, b.day) {
+        return None;
+    }
+    let zones = ta.offset != tb.offset;
+    let (clock_a, clock_b) = (clock(ta, zones), clock(tb, zones));
+    let sep = dash(&clock_a, &clock_b);
+    Some((
+        format!("{}{}{clock_a}", date_text(a, l, forms, false), l.date_time),
+        clock(tb, true),
+        sep,
+    ))
 }
 
 fn month_after_day(p: &DatePoint, l: &LangTable) -> &'static str {
@@ -416,34 +456,44 @@ fn full(p: &DatePoint, l: &LangTable, forms: Forms, ce: bool) -> String {
         }
         Precision::Year => year_text(p.year, l, ce, false),
         _ => {
-            let year = year_text(p.year, l, ce, false);
-            let date = match p.day {
-                Some(_) => format!(
-                    "{}{}{}{}{year}",
-                    day_text(p, l),
-                    l.day_month,
-                    month_after_day(p, l),
-                    l.month_year
-                ),
-                None => {
-                    let month = p.month.map_or("", |m| nth_month(forms.months, m));
-                    format!("{month}{}{year}", l.month_year)
-                }
-            };
+            let date = date_text(p, l, forms, ce);
             match &p.time {
-                Some(t) => format!("{date}{}{}", l.date_time, time_text(t)),
+                Some(t) => format!("{date}{}{}", l.date_time, clock(t, true)),
                 None => date,
             }
         }
     }
 }
 
-/// `22:30 (UTC+3)`, `22:30:15 (UTC)`, `08:00 (UTC-4)`, `09:00 (UTC+5:30)`.
-/// Seconds show only when they say something: `22:30:00` reads `22:30`.
-fn time_text(t: &TimeOfDay) -> String {
+/// The date of a point of month precision or finer, without its time:
+/// `12 July 2023`, `July 2023`.
+fn date_text(p: &DatePoint, l: &LangTable, forms: Forms, ce: bool) -> String {
+    let year = year_text(p.year, l, ce, false);
+    match p.day {
+        Some(_) => format!(
+            "{}{}{}{}{year}",
+            day_text(p, l),
+            l.day_month,
+            month_after_day(p, l),
+            l.month_year
+        ),
+        None => {
+            let month = p.month.map_or("", |m| nth_month(forms.months, m));
+            format!("{month}{}{year}", l.month_year)
+        }
+    }
+}
+
+/// `22:30 (UTC+3)`, `22:30:15 (UTC)`, `08:00 (UTC-4)`, `09:00 (UTC+5:30)`;
+/// `22:30` without `zone`. Seconds show only when they say something:
+/// `22:30:00` reads `22:30`.
+fn clock(t: &TimeOfDay, zone: bool) -> String {
     let mut s = format!("{:02}:{:02}", t.hour, t.minute);
     if let Some(sec) = t.second.filter(|s| *s != 0) {
         s.push_str(&format!(":{sec:02}"));
+    }
+    if !zone {
+        return s;
     }
     let abs = t.offset.unsigned_abs();
     let (h, m) = (abs / 3600, abs % 3600 / 60);

@@ -215,3 +215,61 @@ fn languages() {
     assert_eq!(Lang::new("xx"), None);
     assert_eq!(Lang::new(""), None);
 }
+
+#[test]
+fn an_interval_within_one_point_collapses() {
+    // Both ends the same day, month, year: the point once, not `12–12 July`.
+    assert_eq!(text("2023-07-12/2023-07-12"), "12 July 2023");
+    assert_eq!(text("2023-07/2023-07"), "July 2023");
+    assert_eq!(text("2023/2023"), "2023");
+    assert_eq!(text("-0043/-0043"), "44 BCE");
+    assert_eq!(text("2023-07-12~/2023-07-12~"), "c. 12 July 2023");
+    assert_eq!(text("2023-07-XX/2023-07"), "July 2023");
+    // The same instant, however it is written.
+    assert_eq!(
+        text("2023-07-12T22:30Z/2023-07-12T22:30Z"),
+        "12 July 2023, 22:30 (UTC)"
+    );
+    assert_eq!(
+        text("2023-07-12T22:30+03:00/2023-07-12T19:30Z"),
+        "12 July 2023, 22:30 (UTC+3)"
+    );
+    assert_eq!(
+        text("2023-07-12T22:30:00Z/2023-07-12T22:30Z"),
+        "12 July 2023, 22:30 (UTC)"
+    );
+    assert_eq!(
+        parts("2023-07-12/2023-07-12"),
+        [time("2023-07-12", "12 July 2023")]
+    );
+}
+
+#[test]
+fn a_time_range_within_one_day_names_the_day_once() {
+    assert_eq!(
+        text("2023-07-12T22:30Z/2023-07-12T23:10Z"),
+        "12 July 2023, 22:30–23:10 (UTC)"
+    );
+    assert_eq!(
+        text("2023-07-12T22:30:15+03:00/2023-07-12T22:30:45+03:00"),
+        "12 July 2023, 22:30:15–22:30:45 (UTC+3)"
+    );
+    // A change of offset within the day (clocks turned back) keeps both.
+    assert_eq!(
+        text("2023-10-29T02:30+03:00/2023-10-29T03:10+02:00"),
+        "29 October 2023, 02:30 (UTC+3) – 03:10 (UTC+2)"
+    );
+    // Other days: both whole.
+    assert_eq!(
+        text("2023-07-12T22:30Z/2023-07-13T01:00Z"),
+        "12 July 2023, 22:30 (UTC) – 13 July 2023, 01:00 (UTC)"
+    );
+    assert_eq!(
+        parts("2023-07-12T22:30Z/2023-07-12T23:10Z"),
+        [
+            time("2023-07-12T22:30Z", "12 July 2023, 22:30"),
+            t("–"),
+            time("2023-07-12T23:10Z", "23:10 (UTC)")
+        ]
+    );
+}

@@ -192,6 +192,75 @@ fn ukrainian() {
 }
 
 #[test]
+fn one_day_once_in_every_language() {
+    let cases: &[(&str, [&str; 3])] = &[
+        (
+            "en",
+            [
+                "12 July 2023",
+                "July 2023",
+                "12 July 2023, 22:30–23:10 (UTC+3)",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "12 juillet 2023",
+                "juillet 2023",
+                "12 juillet 2023, 22:30–23:10 (UTC+3)",
+            ],
+        ),
+        (
+            "de",
+            [
+                "12. Juli 2023",
+                "Juli 2023",
+                "12. Juli 2023, 22:30–23:10 (UTC+3)",
+            ],
+        ),
+        (
+            "es",
+            [
+                "12 de julio de 2023",
+                "julio de 2023",
+                "12 de julio de 2023, 22:30–23:10 (UTC+3)",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "12 июля 2023 г.",
+                "июль 2023 г.",
+                "12 июля 2023 г., 22:30–23:10 (UTC+3)",
+            ],
+        ),
+        (
+            "uk",
+            [
+                "12 липня 2023 р.",
+                "липень 2023 р.",
+                "12 липня 2023 р., 22:30–23:10 (UTC+3)",
+            ],
+        ),
+    ];
+    for (code, [day, month, times]) in cases {
+        assert_eq!(text(code, "2023-07-12/2023-07-12"), *day, "{code}");
+        assert_eq!(text(code, "2023-07/2023-07"), *month, "{code}");
+        assert_eq!(
+            text(code, "2023-07-12T22:30+03:00/2023-07-12T23:10+03:00"),
+            *times,
+            "{code}"
+        );
+        assert_eq!(
+            text(code, "2023-07-12T22:30+03:00/2023-07-12T22:30+03:00"),
+            text(code, "2023-07-12T22:30+03:00"),
+            "{code}"
+        );
+        assert_eq!(text(code, "-0043/-0043"), text(code, "-0043"), "{code}");
+    }
+}
+
+#[test]
 fn datetime_values_do_not_change() {
     for code in Lang::codes() {
         let lang = Lang::new(code).unwrap();
