@@ -72,10 +72,13 @@ pub(crate) struct DateDisplay {
 pub(crate) enum DisplayPart {
     /// Words and separators around the points.
     Text(String),
-    /// One point: `iso` suits an HTML `datetime` attribute, and is empty
-    /// where HTML cannot express the value (years before 1); `text` is its
-    /// part of the display.
+    /// One point that HTML can date: `iso` is the value of its `datetime`
+    /// attribute, `text` its part of the display.
     Time { iso: String, text: String },
+    /// One point that HTML's `datetime` cannot express (years before 1 or
+    /// after 9999, unknown digits of a year): `edtf` is its EDTF value, for
+    /// `<data value>` (SPEC §4).
+    Data { edtf: String, text: String },
 }
 
 impl DateDisplay {
@@ -84,26 +87,33 @@ impl DateDisplay {
         self.parts
             .iter()
             .map(|p| match p {
-                DisplayPart::Text(t) | DisplayPart::Time { text: t, .. } => t.as_str(),
+                DisplayPart::Text(t)
+                | DisplayPart::Time { text: t, .. }
+                | DisplayPart::Data { text: t, .. } => t.as_str(),
             })
             .collect()
     }
 
-    /// HTML: text escaped, each point in `<time datetime="…">`.
+    /// HTML: text escaped, each point in `<time datetime="…">`, or in
+    /// `<data value="…">` with its EDTF value where HTML cannot date it.
     pub(crate) fn html(&self) -> String {
+        let esc = crate::escape::html;
         let mut out = String::new();
         for p in &self.parts {
             match p {
-                DisplayPart::Text(t) => out.push_str(&crate::escape::html(t)),
-                // HTML's `datetime` has no year before 1: such a point is text.
-                DisplayPart::Time { iso, text } if iso.is_empty() => {
-                    out.push_str(&crate::escape::html(text));
-                }
+                DisplayPart::Text(t) => out.push_str(&esc(t)),
                 DisplayPart::Time { iso, text } => {
                     out.push_str(&format!(
                         "<time datetime=\"{}\">{}</time>",
-                        crate::escape::html(iso),
-                        crate::escape::html(text)
+                        esc(iso),
+                        esc(text)
+                    ));
+                }
+                DisplayPart::Data { edtf, text } => {
+                    out.push_str(&format!(
+                        "<data value=\"{}\">{}</data>",
+                        esc(edtf),
+                        esc(text)
                     ));
                 }
             }
@@ -123,36 +133,48 @@ impl DateDisplay {
     }
 
     fn time_part(&mut self, p: &DatePoint, text: String) {
-        self.parts.push(DisplayPart::Time {
-            iso: if p.year >= 1 {
-                p.html_datetime()
-            } else {
-                String::new()
+        self.parts.push(match p.html_datetime() {
+            Some(iso) => DisplayPart::Time { iso, text },
+            None => DisplayPart::Data {
+                edtf: p.iso(),
+                text,
             },
-            text,
         });
     }
 }
 
 impl DatePoint {
-    /// The value for an HTML `datetime` attribute: the point without
-    /// qualifiers, unspecified digits replaced by the start of their span at
-    /// the remaining precision (`2023-07-XX` → `2023-07`, `202X` → `2020`),
-    /// times with their offset (`2023-07-12T22:30+03:00`). Years before 1
-    /// (`-0043`, `0000`) cannot be expressed in HTML and stay as EDTF.
-    pub(crate) fn html_datetime(&self) -> String {
+    /// The point at the precision it is known to, as a calendar value: no
+    /// qualifiers, unknown month or day digits dropped (`2023-07-XX` →
+    /// `2023-07`), unknown year digits as the start of their span (`202X` →
+    /// `2020`), times with their offset (`2023-07-12T22:30+03:00`), years
+    /// before 1 as astronomical years (`-0043`, `0000`).
+    pub(crate) fn reduced_iso(&self) -> String {
+        if self.time.is_some() {
+            // Only fully specified dates carry a time: same as the EDTF text.
+            return self.iso_unqualified();
+        }
         let mut s = year_iso(self.year);
-        if let Some(m) = self.month {
+        if let Some(m) = self.month() {
             s.push_str(&format!("-{m:02}"));
         }
         if let Some(d) = self.day {
             s.push_str(&format!("-{d:02}"));
         }
-        if self.time.is_some() {
-            // Only fully specified dates carry a time: same as the EDTF text.
-            return self.iso_unqualified();
-        }
         s
+    }
+
+    /// Whether the point is a date HTML (and ISO 8601 without expansion)
+    /// can write at its own precision: a year from 1 to 9999, all of its
+    /// digits known.
+    pub(crate) fn is_calendar_date(&self) -> bool {
+        (1..=9999).contains(&self.year) && !matches!(self.unspecified, Unspecified::YearDigits(_))
+    }
+
+    /// The value for an HTML `datetime` attribute ([`Self::reduced_iso`]);
+    /// `None` where HTML has no form for it ([`Self::is_calendar_date`]).
+    pub(crate) fn html_datetime(&self) -> Option<String> {
+        self.is_calendar_date().then(|| self.reduced_iso())
     }
 }
 

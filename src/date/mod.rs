@@ -247,6 +247,14 @@ pub(crate) enum Bound {
 }
 
 impl Bound {
+    /// The point, unless the bound is open.
+    pub(crate) fn point(&self) -> Option<&DatePoint> {
+        match self {
+            Bound::Open => None,
+            Bound::Point(p) => Some(p),
+        }
+    }
+
     fn iso(&self) -> String {
         match self {
             Bound::Open => "..".to_string(),

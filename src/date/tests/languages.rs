@@ -275,6 +275,7 @@ fn datetime_values_do_not_change() {
                     .into_iter()
                     .filter_map(|p| match p {
                         DisplayPart::Time { iso, .. } => Some(iso),
+                        DisplayPart::Data { edtf, .. } => Some(edtf),
                         DisplayPart::Text(_) => None,
                     })
                     .collect()
