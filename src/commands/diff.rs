@@ -178,8 +178,8 @@ fn load_side(
             let n = errors.len();
             let place = if rev.commit.is_some() { "at" } else { "in" };
             eprintln!(
-                "error: the timeline {place} {name} has {n} error{}; fix {} to see the diff",
-                if n == 1 { "" } else { "s" },
+                "error: the timeline {place} {name} has {}; fix {} to see the diff",
+                crate::diagnostic::plural(n, "error", "errors"),
                 if n == 1 { "it" } else { "them" },
             );
             super::print_diagnostics_only(&errors, Verbosity::Quiet);

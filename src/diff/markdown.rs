@@ -7,6 +7,7 @@ use super::{
     AddedRemoved, Changed, Diff, EntityInfo, EventInfo, Named, Position, Renamed, Revision,
     SourceInfo, TextChange,
 };
+use crate::diagnostic::plural;
 use crate::parse::nested::is_http_url;
 
 /// Sections with more items than this fold into `<details>`.
@@ -36,10 +37,6 @@ fn code(text: &str) -> String {
     } else {
         format!("`{text}`")
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `12 July 2023: **Title** (`slug`)`, marked when a draft.
