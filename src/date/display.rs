@@ -37,19 +37,6 @@ impl Lang {
         nth_month(self.table.months, month)
     }
 
-    /// A month of a year as displayed alone: `July 2023`, `julio de 2023`,
-    /// `июль 2023 г.`, `March 44 BCE`. Month 1–12 (clamped); `year` is
-    /// astronomical (`0` = 1 BCE).
-    pub(crate) fn month_year(&self, month: u8, year: i32) -> String {
-        let l = self.table;
-        format!(
-            "{}{}{}",
-            nth_month(l.months, month),
-            l.month_year,
-            year_text(year, l, false, false)
-        )
-    }
-
     /// The supported language codes (primary subtags), English first.
     pub(crate) fn codes() -> Vec<&'static str> {
         LANGUAGES.iter().map(|t| t.code).collect()
@@ -119,6 +106,24 @@ impl DateDisplay {
             }
         }
         out
+    }
+
+    /// The display as a heading begins: its first letter a capital
+    /// (`Липень 2023 р.`, `Juillet 2023`). Every language annals has writes
+    /// month names in lower case inside a sentence but capitalises the start
+    /// of a heading (CLDR's stand-alone context); dates inside a sentence
+    /// keep the plain display.
+    pub(crate) fn capitalised(mut self) -> DateDisplay {
+        if let Some(first) = self.parts.first_mut() {
+            let (DisplayPart::Text(t)
+            | DisplayPart::Time { text: t, .. }
+            | DisplayPart::Data { text: t, .. }) = first;
+            let mut chars = t.chars();
+            if let Some(c) = chars.next() {
+                *t = c.to_uppercase().chain(chars).collect();
+            }
+        }
+        self
     }
 
     fn text_part(&mut self, t: &str) {

@@ -315,6 +315,16 @@ impl EventDate {
         EventDate::parse(&year_iso(year as i32), tz)
     }
 
+    /// A whole year, or a month of it (1–12): what list pages are grouped
+    /// under. `year` is astronomical (`-43` is 44 BCE).
+    pub(crate) fn year_month(year: i32, month: Option<u8>) -> Result<EventDate, DateError> {
+        let mut iso = year_iso(year);
+        if let Some(m) = month {
+            iso.push_str(&format!("-{m:02}"));
+        }
+        EventDate::parse(&iso, chrono_tz::UTC)
+    }
+
     /// Joins a `date` point with the point of a separate `end` key.
     pub(crate) fn with_end(self, end: EventDate) -> Result<EventDate, DateError> {
         let EventDate::Point(start) = self else {

@@ -217,12 +217,14 @@ impl Renderer<'_> {
                 (tr("tagged", &[("name", &name)]), c.description.clone())
             }
             GroupId::Year(y) => {
-                let label = view::year_label(*y, &c.lang);
+                let h = view::heading(*y, None, &c.lang);
+                let label = h.label.clone();
                 ctx.insert(
                     "year",
                     &view::YearView {
                         year: *y,
-                        label: label.clone(),
+                        label: h.label,
+                        html: h.html,
                         url,
                         count,
                     },
@@ -242,9 +244,11 @@ impl Renderer<'_> {
             let te = &t.events[i];
             let (year, month) = (te.year, te.event.date.anchor().and_then(|p| p.month()));
             if years.last().is_none_or(|y| y.year != year) {
+                let h = view::heading(year, None, lang);
                 years.push(view::YearGroup {
                     year,
-                    label: view::year_label(year, lang),
+                    label: h.label,
+                    html: h.html,
                     url: self
                         .config
                         .base_url
@@ -254,16 +258,23 @@ impl Renderer<'_> {
             }
             let Some(y) = years.last_mut() else { continue };
             if y.months.last().is_none_or(|m| m.month != month) {
-                let (label, id) = match month {
+                let (h, id) = match month {
                     Some(m) => (
-                        lang.month_year(m, year),
+                        view::heading(year, Some(m), lang),
                         format!("m-{}-{m:02}", year_segment(year)),
                     ),
-                    None => (String::new(), format!("y-{}", year_segment(year))),
+                    None => (
+                        view::Heading {
+                            label: String::new(),
+                            html: String::new(),
+                        },
+                        format!("y-{}", year_segment(year)),
+                    ),
                 };
                 y.months.push(view::MonthGroup {
                     month,
-                    label,
+                    label: h.label,
+                    html: h.html,
                     id,
                     events: Vec::new(),
                 });

@@ -96,7 +96,7 @@ fn years_get_pages_including_bce() {
         );
     }
     let bce = read(&public.join("years/-0043/index.html"));
-    assert!(bce.contains("<h1>44 BCE</h1>"));
+    assert!(bce.contains(r#"<h1><data value="-0043">44 BCE</data></h1>"#));
     let years = read(&public.join("years/index.html"));
     assert!(years.find("44 BCE").unwrap() < years.find(">1991<").unwrap());
 }

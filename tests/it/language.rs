@@ -23,7 +23,7 @@ fn theme_strings_follow_the_language_with_plural_forms() {
     // Dates: genitive month after a day, nominative in the month heading; the
     // machine-readable value never changes with the language.
     assert!(index.contains(r#"<time datetime="2023-07-01">1 июля 2023 г.</time>"#));
-    assert!(index.contains(">июль 2023 г.</h3>"));
+    assert!(index.contains(r#"<time datetime="2023-07">Июль 2023 г.</time></h3>"#));
     let actors = read(&public.join("actors/index.html"));
     assert!(actors.contains("<h1>Участники</h1>"));
     assert!(actors.contains("<title>Участники · Lang</title>"));
@@ -41,7 +41,7 @@ fn theme_strings_follow_the_language_with_plural_forms() {
     let (_site, public) = build_in("de");
     let index = read(&public.join("index.html"));
     assert!(index.contains(r#"<time datetime="2023-07-04">4. Juli 2023</time>"#));
-    assert!(index.contains(">Juli 2023</h3>"));
+    assert!(index.contains(r#"<time datetime="2023-07">Juli 2023</time></h3>"#));
 }
 
 #[test]
@@ -58,4 +58,38 @@ fn an_unknown_language_falls_back_to_english_with_a_warning() {
     let index = read(&site.path().join("public/index.html"));
     assert!(index.contains(">Actors</a>"));
     assert!(index.contains("1 July 2023"));
+}
+
+/// A heading begins with a capital in every language, also where a month's
+/// name does not (`липень` → `Липень 2023 р.`); a date inside a sentence
+/// keeps its lower case. Headings are dates, so they are machine-readable.
+#[test]
+fn month_headings_begin_with_a_capital_in_every_language() {
+    let cases = [
+        ("en", "July 2023", "2023"),
+        ("fr", "Juillet 2023", "2023"),
+        ("de", "Juli 2023", "2023"),
+        ("es", "Julio de 2023", "2023"),
+        ("ru", "Июль 2023 г.", "2023 г."),
+        ("uk", "Липень 2023 р.", "2023 р."),
+    ];
+    for (code, month, year) in cases {
+        let (_site, public) = build_in(code);
+        let index = read(&public.join("index.html"));
+        let heading = format!(
+            r#"<h3 class="month-heading" id="m-2023-07"><time datetime="2023-07">{month}</time></h3>"#
+        );
+        assert!(index.contains(&heading), "{code}: no {heading}");
+        let year_heading = format!(r#"/years/2023/"><time datetime="2023">{year}</time></a></h2>"#);
+        assert!(index.contains(&year_heading), "{code}: no {year_heading}");
+        let years = read(&public.join("years/2023/index.html"));
+        assert!(
+            years.contains(&format!(r#"<h1><time datetime="2023">{year}</time></h1>"#)),
+            "{code}"
+        );
+    }
+    // Mid-sentence, a month keeps its case: an actor's span reads `... · 1–4 июля 2023 г.`.
+    let (_site, public) = build_in("uk");
+    let popov = read(&public.join("actors/ivan-popov/index.html"));
+    assert!(popov.contains("липня 2023 р.</time></p>"), "{popov}");
 }

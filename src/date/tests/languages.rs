@@ -320,11 +320,34 @@ fn codes_and_month_names() {
     assert_eq!(name("es", 9), "septiembre");
     assert_eq!(name("ru", 7), "июль");
     assert_eq!(name("uk", 12), "грудень");
-    let month_year = |code: &str| Lang::new(code).unwrap().month_year(7, 2023);
-    assert_eq!(month_year("en"), "July 2023");
-    assert_eq!(month_year("es"), "julio de 2023");
-    assert_eq!(month_year("ru"), "июль 2023 г.");
-    assert_eq!(Lang::default().month_year(3, -43), "March 44 BCE");
+    let heading = |code: &str, year: i32, month: u8| {
+        EventDate::year_month(year, Some(month))
+            .unwrap()
+            .display(&Lang::new(code).unwrap())
+            .capitalised()
+    };
+    assert_eq!(heading("en", 2023, 7).text(), "July 2023");
+    assert_eq!(heading("es", 2023, 7).text(), "Julio de 2023");
+    assert_eq!(heading("ru", 2023, 7).text(), "Июль 2023 г.");
+    assert_eq!(heading("uk", 2024, 1).text(), "Січень 2024 р.");
+    assert_eq!(heading("fr", 2023, 8).text(), "Août 2023");
+    assert_eq!(heading("de", 2023, 3).text(), "März 2023");
+    assert_eq!(
+        heading("en", -43, 3).html(),
+        r#"<data value="-0043-03">March 44 BCE</data>"#
+    );
+    assert_eq!(
+        heading("uk", 2023, 7).html(),
+        r#"<time datetime="2023-07">Липень 2023 р.</time>"#
+    );
+    // Only the first letter: inside a sentence the display stays as it is.
+    assert_eq!(heading("fr", 2023, 7).text(), "Juillet 2023");
+    assert_eq!(
+        parse("2023-07/..")
+            .display(&Lang::new("uk").unwrap())
+            .text(),
+        "з липня 2023 р."
+    );
 }
 
 #[test]
