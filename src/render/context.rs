@@ -44,6 +44,8 @@ impl Renderer<'_> {
             | Route::OEmbed(_)
             | Route::Fragment(_) => return Err(missing(&page.route)),
         };
+        // What embeds this page embeds the whole list, so it is named by it.
+        let embed = embed_links(&page.route, base, &title);
         // Later pages of a list say so: "Ivan Popov (page 2 of 3)".
         if let Some(p) = &page.pager {
             if p.current > 1 {
@@ -93,11 +95,18 @@ impl Renderer<'_> {
         }
         ctx.insert("chart", &chart);
         let path = page.route.path();
-        let embed = embed_links(&page.route, base, &title);
+        // The timeline's title is the site's: said once, not "Timeline · Timeline".
+        let head_title = match &page.route {
+            Route::List(ListId::Timeline, _) | Route::Embed(Embeddable::List(ListId::Timeline)) => {
+                title.clone()
+            }
+            _ => format!("{title} · {}", c.title),
+        };
         ctx.insert(
             "page",
             &PageView {
                 kind,
+                head_title,
                 title,
                 description,
                 url: base.link(&path),
@@ -347,6 +356,10 @@ pub(crate) struct PageView {
     kind: PageKind,
     /// The page's title, with "(page N of M)" on later pages of a list.
     title: String,
+    /// The `<title>`: the page's title and then the site's (`Ivan Popov ·
+    /// Timeline`), or the page's alone where it is the site's (the
+    /// timeline's pages and embed), so the site is named once.
+    head_title: String,
     /// For meta tags: the event's summary, the site's description.
     description: String,
     /// Link to this page (honours `base_url`).
