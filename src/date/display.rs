@@ -33,8 +33,42 @@ impl Lang {
 
     /// The name of month 1–12 (clamped) on its own, as in a "Month Year"
     /// heading: `July`, `juillet`, `Juli`, `julio`, `июль` (nominative).
+    #[cfg(test)]
     pub(crate) fn month_name(&self, month: u8) -> &'static str {
         nth_month(self.table.months, month)
+    }
+
+    /// A month as an axis label, abbreviated (CLDR) and, as a label
+    /// begins, with a capital: `Jul 2023`, `Juil. 2023`, `Июль 2023 г.`,
+    /// `Mar 44 BCE`. Month 1–12 (clamped); `year` astronomical.
+    pub(crate) fn short_month_year(&self, month: u8, year: i32) -> String {
+        let l = self.table;
+        let label = format!(
+            "{} {}",
+            nth_month(l.months_short, month),
+            year_text(year, l, false, false)
+        );
+        DateDisplay {
+            parts: vec![DisplayPart::Text(label)],
+        }
+        .capitalised()
+        .text()
+    }
+
+    /// A day as an axis label, abbreviated: `12 Jul`, `12. März`, `12 мая`;
+    /// with `year`, `12 Jul 2023`, `15 Mar 44 BCE`.
+    pub(crate) fn short_day(&self, day: u8, month: u8, year: Option<i32>) -> String {
+        let l = self.table;
+        let mut label = format!(
+            "{day}{} {}",
+            l.day_suffix,
+            nth_month(l.months_short_after_day, month)
+        );
+        if let Some(y) = year {
+            label.push(' ');
+            label.push_str(&year_text(y, l, false, false));
+        }
+        label
     }
 
     /// The supported language codes (primary subtags), English first.
