@@ -93,3 +93,101 @@ fn month_headings_begin_with_a_capital_in_every_language() {
     let popov = read(&public.join("actors/ivan-popov/index.html"));
     assert!(popov.contains("липня 2023 р.</time></p>"), "{popov}");
 }
+
+/// A site of `n` events, each with its own actor and theatre, in `language`,
+/// whose embeds show one event.
+fn site_of(n: usize, language: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let site = tempfile::tempdir().unwrap();
+    write(
+        site.path(),
+        "annals.yaml",
+        &format!("title: Lang\nlanguage: {language}\nembed: {{max_events: 1}}\n"),
+    );
+    for i in 0..n {
+        write(
+            site.path(),
+            &format!("content/events/e{i:02}.md"),
+            &format!("---\ntitle: E{i}\ndate: 2023-07-{:02}\nactors: [A{i}]\ntheatres: [T{i}]\n---\nBody.\n", i + 1),
+        );
+    }
+    let public = build(site.path(), &["-q"]);
+    (site, public)
+}
+
+/// Every count on a page takes the form its number needs, with Ukrainian
+/// and Russian's three (one, few, many): 1 подія, 2 події, 5 подій,
+/// 21 подія, 22 події, 25 подій. What scripts count (filters, an embed's
+/// "more" link) gets every form, to choose by the same rules.
+#[test]
+fn counts_take_the_form_of_their_number_in_ukrainian_and_russian() {
+    let forms = [
+        (
+            "uk",
+            ["подія", "події", "подій"],
+            ["учасник", "учасники", "учасників"],
+            ["театр дій", "театри дій", "театрів дій"],
+        ),
+        (
+            "ru",
+            ["событие", "события", "событий"],
+            ["участник", "участника", "участников"],
+            ["театр действий", "театра действий", "театров действий"],
+        ),
+    ];
+    // one, few, many
+    let form = |n: usize| match n {
+        1 | 21 => 0,
+        2 | 22 => 1,
+        _ => 2,
+    };
+    for (code, events, actors, theatres) in forms {
+        for n in [1, 2, 5, 21, 22, 25] {
+            let (_site, public) = site_of(n, code);
+            let index = read(&public.join("index.html"));
+            let f = form(n);
+            let stats = format!(
+                r#"<p class="stats">{n} {} · <a href="/actors/">{n} {}</a> · <a href="/theatres/">{n} {}</a></p>"#,
+                events[f], actors[f], theatres[f]
+            );
+            assert!(index.contains(&stats), "{code} {n}: no {stats}");
+            let footer = format!(
+                "<p>Lang · {n} {} · {n} {} · {n} {}</p>",
+                events[f], actors[f], theatres[f]
+            );
+            assert!(index.contains(&footer), "{code} {n}: no {footer}");
+            let chart = format!("{n} {}", events[f]);
+            let title = index.split("<title id=\"chart-title\">").nth(1).unwrap();
+            assert!(
+                title.starts_with(&format!(
+                    "{}: {chart} ",
+                    ["Огляд", "Обзор"][usize::from(code == "ru")]
+                )),
+                "{code} {n}: {title}"
+            );
+            if n > 1 {
+                let embed = read(&public.join("embed/index.html"));
+                let more = format!(
+                    r#"<p class="annals-more"><a href="/" data-annals-forms="{{&quot;few&quot;:&quot;{}&quot;,&quot;many&quot;:&quot;{}&quot;,&quot;one&quot;:&quot;{}&quot;}}">{n} {}</a></p>"#,
+                    events[1], events[2], events[0], events[f]
+                );
+                assert!(embed.contains(&more), "{code} {n}: no {more} in {embed}");
+            }
+        }
+    }
+    // The filters' "shown" line follows its total, in each language.
+    let (_site, public) = site_of(2, "uk");
+    let index = read(&public.join("index.html"));
+    let shown = attr_values(&index, "data-shown");
+    let shown: serde_json::Value =
+        serde_json::from_str(&shown[0].replace("&quot;", "\"")).expect("forms as JSON");
+    assert_eq!(shown["one"], "Показано {shown} з {total} події");
+    assert_eq!(shown["few"], "Показано {shown} з {total} подій");
+    assert_eq!(shown["many"], "Показано {shown} з {total} подій");
+    let (_site, public) = site_of(2, "en");
+    let index = read(&public.join("index.html"));
+    let shown = attr_values(&index, "data-shown");
+    let shown: serde_json::Value =
+        serde_json::from_str(&shown[0].replace("&quot;", "\"")).expect("forms as JSON");
+    assert_eq!(shown["one"], "{shown} of {total} event shown");
+    assert_eq!(shown["other"], "{shown} of {total} events shown");
+}

@@ -138,6 +138,21 @@
     return li;
   }
 
+  // The form of a count for `n` (`{one: …, few: …, many: …}`), by the
+  // browser's CLDR rules for the page's language, as the `count` filter does.
+  function plural(forms, n) {
+    var category = "other";
+    try {
+      category = new Intl.PluralRules(root.lang || "en").select(n);
+    } catch (err) {
+      category = "other";
+    }
+    var form = forms[category];
+    if (typeof form !== "string") form = forms.other;
+    if (typeof form !== "string") form = forms.many;
+    return typeof form === "string" ? form : "";
+  }
+
   function render(events) {
     var max = parseInt(main.getAttribute("data-annals-max"), 10);
     if (!(max > 0)) max = 100;
@@ -172,11 +187,21 @@
         for (var j = 0; j < NAMES.length; j++) if (want[NAMES[j]]) u.searchParams.set(NAMES[j], want[NAMES[j]]);
         link.setAttribute("href", u.href);
       }
-      // Keep the server's wording ("All 57 events"), with the new count.
+      // The server's wording with the new count: "57 events" as the `count`
+      // filter writes it, the form chosen for the number in the page's
+      // language (22 події, 25 подій) from data-annals-forms.
+      var forms = null;
+      try {
+        forms = JSON.parse(link.getAttribute("data-annals-forms") || "null");
+      } catch (err) {
+        forms = null;
+      }
       var total = main.getAttribute("data-annals-total") || "";
       var number = /^\d+$/.test(total) ? new RegExp("(^|\\D)" + total + "(?!\\d)") : null;
       var old = link.textContent;
-      link.textContent = number && number.test(old) ? old.replace(number, "$1" + shown.length) : "All " + shown.length + " events";
+      if (forms && typeof forms === "object") link.textContent = shown.length + " " + plural(forms, shown.length);
+      else if (typeof forms === "string" && forms) link.textContent = shown.length + " " + forms;
+      else link.textContent = number && number.test(old) ? old.replace(number, "$1" + shown.length) : "All " + shown.length + " events";
       more.hidden = false;
     } else if (more) {
       more.hidden = true;
