@@ -125,7 +125,15 @@
   }
   function item(e) {
     var li = el("li", "annals-event");
-    li.appendChild(el("span", "annals-date", text(e.date)));
+    // As machine-readable as the server's list: <time datetime> where HTML
+    // can express the date, else <data value> with its EDTF value.
+    var when = el("span", "annals-date");
+    var value = doc.createElement(text(e.datetime) ? "time" : "data");
+    value.textContent = text(e.date);
+    if (text(e.datetime)) value.setAttribute("datetime", e.datetime);
+    else value.setAttribute("value", text(e.iso));
+    when.appendChild(value);
+    li.appendChild(when);
     li.appendChild(doc.createTextNode(" "));
     var href = safeUrl(e.url);
     var title = el(href ? "a" : "span", "annals-title", text(e.title));
