@@ -191,3 +191,110 @@ fn counts_take_the_form_of_their_number_in_ukrainian_and_russian() {
     assert_eq!(shown["one"], "{shown} of {total} event shown");
     assert_eq!(shown["other"], "{shown} of {total} events shown");
 }
+
+/// Where `needle` occurs as text in `html` (not in an attribute, the head, a
+/// script, the chart or a textarea), the text it starts and the element that
+/// holds it; `None` when every such element sets its own direction
+/// (`dir="auto"`, or `<bdi>`), which is what right-to-left names need.
+fn without_direction(html: &str, needle: &str) -> Option<String> {
+    let body = &html[html.find("<body").unwrap_or(0)..];
+    for (at, _) in body.match_indices(needle) {
+        let before = &body[..at];
+        let (lt, gt) = (
+            before.rfind('<').unwrap_or(0),
+            before.rfind('>').unwrap_or(0),
+        );
+        if lt > gt {
+            continue; // inside a tag: an attribute
+        }
+        let open = |tag: &str| before.rfind(&format!("<{tag}")).unwrap_or(0);
+        let close = |tag: &str| before.rfind(&format!("</{tag}>")).unwrap_or(0);
+        if ["script", "svg", "textarea", "title"]
+            .iter()
+            .any(|t| open(t) > close(t) && before.contains(&format!("<{t}")))
+        {
+            continue;
+        }
+        let tag = &before[lt..=gt];
+        let starts = before[gt + 1..].trim().is_empty();
+        if !(starts && (tag.contains(" dir=\"auto\"") || tag.starts_with("<bdi"))) {
+            let end = (at + needle.len() + 40).min(body.len());
+            let end = (end..body.len())
+                .find(|&i| body.is_char_boundary(i))
+                .unwrap_or(body.len());
+            return Some(body[lt..end].to_string());
+        }
+    }
+    None
+}
+
+/// Names and titles from front matter may be written right to left: each is
+/// shown in an element that finds its own direction (`dir="auto"`, `<bdi>`),
+/// so an Arabic or Hebrew name reads right in a left-to-right page, with its
+/// punctuation where it belongs. Every page of the default theme, and embeds.
+#[test]
+fn front_matter_text_takes_its_own_direction() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    write(
+        root,
+        "annals.yaml",
+        "title: مرصد الأحداث\ndescription: وصف الموقع\nembed: {max_events: 1, fragments: true}\n",
+    );
+    write(
+        root,
+        "content/events/2023-07-01-meeting.md",
+        "---\ntitle: اجتماع الهيئة\ndate: 2023-07-01\nsummary: ملخص الحدث\nactors: [حماس]\ntheatres: [رفح]\ntags: [سياسة]\nlocation: {name: ساحة المدينة}\nimage: {src: \"https://example.org/a.jpg\", alt: صورة, caption: تعليق الصورة, credit: مصور}\nsources:\n  - publisher: الجزيرة\n    title: بيان رسمي\n    url: https://example.org/a\n    quote: نص الاقتباس\n  - publisher: وكالة\n---\nBody.\n",
+    );
+    write(
+        root,
+        "content/events/2023-07-02-second.md",
+        "---\ntitle: الحدث الثاني\ndate: 2023-07-02\nactors: [حماس]\ntheatres: [خان يونس]\nrelated: [2023-07-01-meeting]\nsources:\n  - title: تقرير\n---\nBody.\n",
+    );
+    write(
+        root,
+        "content/actors/hamas.md",
+        "---\nname: حماس\naliases: [حركة المقاومة]\naffiliation: فلسطين\n---\nوصف.\n",
+    );
+    write(root, "content/theatres/rafah.md", "---\nname: رفح\n---\n");
+    write(
+        root,
+        "content/theatres/khan-younis.md",
+        "---\nname: خان يونس\nparent: رفح\n---\n",
+    );
+    let public = build(root, &["--drafts"]);
+    let texts = [
+        "مرصد الأحداث",
+        "وصف الموقع",
+        "اجتماع الهيئة",
+        "الحدث الثاني",
+        "ملخص الحدث",
+        "حماس",
+        "حركة المقاومة",
+        "فلسطين",
+        "رفح",
+        "خان يونس",
+        "سياسة",
+        "ساحة المدينة",
+        "تعليق الصورة",
+        "مصور",
+        "الجزيرة",
+        "بيان رسمي",
+        "نص الاقتباس",
+        "وكالة",
+        "تقرير",
+    ];
+    let mut missing = Vec::new();
+    for (rel, bytes) in tree(&public) {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for text in texts {
+            if let Some(at) = without_direction(&html, text) {
+                missing.push(format!("{rel}: {at}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}

@@ -137,11 +137,15 @@
     li.appendChild(doc.createTextNode(" "));
     var href = safeUrl(e.url);
     var title = el(href ? "a" : "span", "annals-title", text(e.title));
+    // Titles may be written right to left (as on the server's list).
+    title.dir = "auto";
     if (href) title.setAttribute("href", href);
     li.appendChild(title);
     if (text(e.summary)) {
       li.appendChild(doc.createTextNode(" "));
-      li.appendChild(el("p", "annals-summary", e.summary));
+      var summary = el("p", "annals-summary", e.summary);
+      summary.dir = "auto";
+      li.appendChild(summary);
     }
     return li;
   }

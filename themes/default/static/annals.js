@@ -45,7 +45,11 @@
         if (slug && !names.has(slug)) names.set(slug, slug.replace(/-/g, " "));
       }
     }
-    [...names].sort((a, b) => a[1].localeCompare(b[1])).forEach(([slug, name]) => select.add(new Option(name, slug)));
+    [...names].sort((a, b) => a[1].localeCompare(b[1])).forEach(([slug, name]) => {
+      const option = new Option(name, slug);
+      option.dir = "auto"; // names may be written right to left
+      select.add(option);
+    });
   }
 
   // "2023", "2023-07", "2023-07-12", "-0043" → day number of the first or last day.
