@@ -71,7 +71,7 @@ fn every_list_and_event_has_a_light_self_contained_embed_page() {
     }
     let card = read(&public.join("embed/events/tricky/index.html"));
     assert!(card.contains("class=\"annals-embed annals-embed-card\""));
-    assert!(card.contains("<a class=\"annals-title\" href=\"/war/events/tricky/\">"));
+    assert!(card.contains("<a class=\"annals-title\" href=\"/war/events/tricky/\" dir=\"auto\">"));
     // The loader sits at the root, whatever the theme.
     assert!(read(&public.join("embed.js")).contains("data-annals-embed"));
 }
@@ -263,4 +263,17 @@ fn embed_data_dates_are_machine_readable() {
     for (slug, expected) in cases {
         assert_eq!(dates.get(slug), Some(&expected), "{slug}");
     }
+}
+
+/// An empty timeline's embed says there are no events yet, not that none
+/// match a filter it was not given.
+#[test]
+fn an_empty_timeline_embeds_as_empty() {
+    let site = fixture("empty");
+    let public = build(site.path(), &["-q"]);
+    let html = read(&public.join("embed/index.html"));
+    assert!(
+        html.contains("<p class=\"annals-empty\">No events yet.</p>"),
+        "{html}"
+    );
 }
