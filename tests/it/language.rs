@@ -151,7 +151,7 @@ fn counts_take_the_form_of_their_number_in_ukrainian_and_russian() {
             );
             assert!(index.contains(&stats), "{code} {n}: no {stats}");
             let footer = format!(
-                "<p>Lang · {n} {} · {n} {} · {n} {}</p>",
+                "<p><bdi>Lang</bdi> · {n} {} · {n} {} · {n} {}</p>",
                 events[f], actors[f], theatres[f]
             );
             assert!(index.contains(&footer), "{code} {n}: no {footer}");
