@@ -9,6 +9,27 @@
   const items = Array.from(document.querySelectorAll("ol.events > li"));
   const count = document.getElementById("f-count");
   const fields = Array.from(form.elements).filter((e) => e.name);
+  // "{shown} of {total} events shown": one text, or a form per CLDR plural
+  // category of the total, as the theme gives it (`t.shown`).
+  let shownForms = "{shown} of {total} events shown";
+  try {
+    shownForms = JSON.parse(form.dataset.shown);
+  } catch {
+    if (form.dataset.shown) shownForms = form.dataset.shown;
+  }
+
+  // The form of a count for `n` in the page's language: the `count` filter's
+  // choice, made with the browser's CLDR rules.
+  function plural(forms, n) {
+    if (typeof forms === "string") return forms;
+    let category = "other";
+    try {
+      category = new Intl.PluralRules(document.documentElement.lang || "en").select(n);
+    } catch {
+      // An unknown language tag: the fallbacks below.
+    }
+    return forms[category] ?? forms.other ?? forms.many ?? "";
+  }
 
   // Options come from the events on this page, so every choice matches something.
   for (const select of form.querySelectorAll("select[data-facet]")) {
@@ -24,7 +45,11 @@
         if (slug && !names.has(slug)) names.set(slug, slug.replace(/-/g, " "));
       }
     }
-    [...names].sort((a, b) => a[1].localeCompare(b[1])).forEach(([slug, name]) => select.add(new Option(name, slug)));
+    [...names].sort((a, b) => a[1].localeCompare(b[1])).forEach(([slug, name]) => {
+      const option = new Option(name, slug);
+      option.dir = "auto"; // names may be written right to left
+      select.add(option);
+    });
   }
 
   // "2023", "2023-07", "2023-07-12", "-0043" → day number of the first or last day.
@@ -70,7 +95,7 @@
       section.hidden = !section.querySelector("ol.events:not([hidden])");
     }
     const active = fields.some((f) => f.value.trim());
-    const template = form.dataset.shown || "{shown} of {total} events shown";
+    const template = plural(shownForms, items.length);
     count.textContent = active ? template.replace("{shown}", shown).replace("{total}", items.length) : "";
     const params = new URLSearchParams();
     for (const f of fields) if (f.value.trim()) params.set(f.name, f.value.trim());

@@ -276,6 +276,13 @@ pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
+/// `1 event`, `2 events`: a count in annals' own (English) messages, the
+/// one place their nouns agree with their numbers. Pages use the theme's
+/// strings and the site language's plural rules instead (`render::i18n`).
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A one-line summary: `2 errors, 1 warning`.
 pub(crate) fn summary(diagnostics: &[Diagnostic]) -> String {
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
@@ -284,20 +291,13 @@ pub(crate) fn summary(diagnostics: &[Diagnostic]) -> String {
         count(Severity::Warning),
         count(Severity::Note),
     );
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     let mut out = format!(
         "{}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
     );
     if notes > 0 {
-        out = format!("{out}, {}", plural(notes, "note"));
+        out = format!("{out}, {}", plural(notes, "note", "notes"));
     }
     out
 }

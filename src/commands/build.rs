@@ -1,7 +1,7 @@
 //! `annals build`: the site into its output folder, atomically.
 
 use super::{exit_for, print_diagnostics, Exit, Verbosity};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{plural, Code, Diagnostic};
 use crate::site::{self, Options};
 use crate::write::MemorySink;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -59,23 +59,26 @@ pub fn run(opts: &Options, verbosity: Verbosity) -> Exit {
             if verbosity == Verbosity::Verbose {
                 let t = &site.timeline;
                 eprintln!(
-                    "read {} files: {} events, {} actors, {} theatres, {} tags, {} years",
-                    files,
-                    t.events.len(),
-                    t.actors.len(),
-                    t.theatres.len(),
-                    t.tags.len(),
-                    t.years.len()
+                    "read {}: {}, {}, {}, {}, {}",
+                    plural(files, "file", "files"),
+                    plural(t.events.len(), "event", "events"),
+                    plural(t.actors.len(), "actor", "actors"),
+                    plural(t.theatres.len(), "theatre", "theatres"),
+                    plural(t.tags.len(), "tag", "tags"),
+                    plural(t.years.len(), "year", "years"),
                 );
                 let all: Vec<_> = stages.iter().chain(&summary.stages).cloned().collect();
                 eprintln!("stages: {}", crate::timing::Stopwatch::line(&all));
             }
             if verbosity > Verbosity::Quiet {
+                let count = |n: usize, one: &str, many: &str| {
+                    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+                };
                 eprintln!(
-                    "built {} pages ({} files) from {} events in {:.2} s into {}",
-                    thousands(summary.pages),
-                    thousands(summary.files),
-                    thousands(summary.events),
+                    "built {} ({}) from {} in {:.2} s into {}",
+                    count(summary.pages, "page", "pages"),
+                    count(summary.files, "file", "files"),
+                    count(summary.events, "event", "events"),
                     started.elapsed().as_secs_f64(),
                     output.display()
                 );
@@ -148,7 +151,11 @@ pub fn check(opts: &Options, verbosity: Verbosity) -> Exit {
     }
     if differences.is_empty() {
         if verbosity > Verbosity::Quiet {
-            eprintln!("{} is up to date ({} files)", output.display(), fresh.len());
+            eprintln!(
+                "{} is up to date ({})",
+                output.display(),
+                plural(fresh.len(), "file", "files")
+            );
         }
         return exit_for(&diagnostics);
     }
@@ -156,10 +163,9 @@ pub fn check(opts: &Options, verbosity: Verbosity) -> Exit {
     let listed: String = differences.iter().map(|d| format!("{d}\n")).collect();
     let exit = super::print_answer(&listed, Exit::ContentError);
     eprintln!(
-        "error: {} differs from the build in {} file{}; run `annals build` and commit the result",
+        "error: {} differs from the build in {}; run `annals build` and commit the result",
         output.display(),
-        differences.len(),
-        if differences.len() == 1 { "" } else { "s" }
+        plural(differences.len(), "file", "files")
     );
     exit
 }

@@ -70,14 +70,11 @@ pub fn run(
                 d.is_error() || (deny_warnings && d.severity == Severity::Warning)
             });
             if verbosity > Verbosity::Quiet {
-                let plural = if files == 1 { "" } else { "s" };
+                let files = diagnostic::plural(files, "file", "files");
                 if diagnostics.is_empty() {
-                    eprintln!("no problems in {files} file{plural}");
+                    eprintln!("no problems in {files}");
                 } else {
-                    eprintln!(
-                        "{} in {files} file{plural}",
-                        diagnostic::summary(&diagnostics)
-                    );
+                    eprintln!("{} in {files}", diagnostic::summary(&diagnostics));
                 }
             }
         }

@@ -136,8 +136,8 @@ pub fn run(opts: &DiffOptions, verbosity: Verbosity) -> Exit {
 fn has_errors(name: &str, rev: &Revision, n: usize) -> String {
     let place = if rev.commit.is_some() { "at" } else { "in" };
     format!(
-        "the timeline {place} {name} has {n} error{}",
-        if n == 1 { "" } else { "s" }
+        "the timeline {place} {name} has {}",
+        crate::diagnostic::plural(n, "error", "errors")
     )
 }
 

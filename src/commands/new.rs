@@ -251,11 +251,7 @@ fn file_prefix(date: &EventDate) -> String {
     let Some(p) = date.anchor() else {
         return String::new();
     };
-    let day: String = p
-        .html_datetime()
-        .chars()
-        .take_while(|c| *c != 'T')
-        .collect();
+    let day: String = p.reduced_iso().chars().take_while(|c| *c != 'T').collect();
     if p.year() > 0 {
         return day;
     }

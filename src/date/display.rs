@@ -33,21 +33,42 @@ impl Lang {
 
     /// The name of month 1–12 (clamped) on its own, as in a "Month Year"
     /// heading: `July`, `juillet`, `Juli`, `julio`, `июль` (nominative).
+    #[cfg(test)]
     pub(crate) fn month_name(&self, month: u8) -> &'static str {
         nth_month(self.table.months, month)
     }
 
-    /// A month of a year as displayed alone: `July 2023`, `julio de 2023`,
-    /// `июль 2023 г.`, `March 44 BCE`. Month 1–12 (clamped); `year` is
-    /// astronomical (`0` = 1 BCE).
-    pub(crate) fn month_year(&self, month: u8, year: i32) -> String {
+    /// A month as an axis label, abbreviated (CLDR) and, as a label
+    /// begins, with a capital: `Jul 2023`, `Juil. 2023`, `Июль 2023 г.`,
+    /// `Mar 44 BCE`. Month 1–12 (clamped); `year` astronomical.
+    pub(crate) fn short_month_year(&self, month: u8, year: i32) -> String {
         let l = self.table;
-        format!(
-            "{}{}{}",
-            nth_month(l.months, month),
-            l.month_year,
+        let label = format!(
+            "{} {}",
+            nth_month(l.months_short, month),
             year_text(year, l, false, false)
-        )
+        );
+        DateDisplay {
+            parts: vec![DisplayPart::Text(label)],
+        }
+        .capitalised()
+        .text()
+    }
+
+    /// A day as an axis label, abbreviated: `12 Jul`, `12. März`, `12 мая`;
+    /// with `year`, `12 Jul 2023`, `15 Mar 44 BCE`.
+    pub(crate) fn short_day(&self, day: u8, month: u8, year: Option<i32>) -> String {
+        let l = self.table;
+        let mut label = format!(
+            "{day}{} {}",
+            l.day_suffix,
+            nth_month(l.months_short_after_day, month)
+        );
+        if let Some(y) = year {
+            label.push(' ');
+            label.push_str(&year_text(y, l, false, false));
+        }
+        label
     }
 
     /// The supported language codes (primary subtags), English first.
@@ -72,10 +93,13 @@ pub(crate) struct DateDisplay {
 pub(crate) enum DisplayPart {
     /// Words and separators around the points.
     Text(String),
-    /// One point: `iso` suits an HTML `datetime` attribute, and is empty
-    /// where HTML cannot express the value (years before 1); `text` is its
-    /// part of the display.
+    /// One point that HTML can date: `iso` is the value of its `datetime`
+    /// attribute, `text` its part of the display.
     Time { iso: String, text: String },
+    /// One point that HTML's `datetime` cannot express (years before 1 or
+    /// after 9999, unknown digits of a year): `edtf` is its EDTF value, for
+    /// `<data value>` (SPEC §4).
+    Data { edtf: String, text: String },
 }
 
 impl DateDisplay {
@@ -84,31 +108,56 @@ impl DateDisplay {
         self.parts
             .iter()
             .map(|p| match p {
-                DisplayPart::Text(t) | DisplayPart::Time { text: t, .. } => t.as_str(),
+                DisplayPart::Text(t)
+                | DisplayPart::Time { text: t, .. }
+                | DisplayPart::Data { text: t, .. } => t.as_str(),
             })
             .collect()
     }
 
-    /// HTML: text escaped, each point in `<time datetime="…">`.
+    /// HTML: text escaped, each point in `<time datetime="…">`, or in
+    /// `<data value="…">` with its EDTF value where HTML cannot date it.
     pub(crate) fn html(&self) -> String {
+        let esc = crate::escape::html;
         let mut out = String::new();
         for p in &self.parts {
             match p {
-                DisplayPart::Text(t) => out.push_str(&crate::escape::html(t)),
-                // HTML's `datetime` has no year before 1: such a point is text.
-                DisplayPart::Time { iso, text } if iso.is_empty() => {
-                    out.push_str(&crate::escape::html(text));
-                }
+                DisplayPart::Text(t) => out.push_str(&esc(t)),
                 DisplayPart::Time { iso, text } => {
                     out.push_str(&format!(
                         "<time datetime=\"{}\">{}</time>",
-                        crate::escape::html(iso),
-                        crate::escape::html(text)
+                        esc(iso),
+                        esc(text)
+                    ));
+                }
+                DisplayPart::Data { edtf, text } => {
+                    out.push_str(&format!(
+                        "<data value=\"{}\">{}</data>",
+                        esc(edtf),
+                        esc(text)
                     ));
                 }
             }
         }
         out
+    }
+
+    /// The display as a heading begins: its first letter a capital
+    /// (`Липень 2023 р.`, `Juillet 2023`). Every language annals has writes
+    /// month names in lower case inside a sentence but capitalises the start
+    /// of a heading (CLDR's stand-alone context); dates inside a sentence
+    /// keep the plain display.
+    pub(crate) fn capitalised(mut self) -> DateDisplay {
+        if let Some(first) = self.parts.first_mut() {
+            let (DisplayPart::Text(t)
+            | DisplayPart::Time { text: t, .. }
+            | DisplayPart::Data { text: t, .. }) = first;
+            let mut chars = t.chars();
+            if let Some(c) = chars.next() {
+                *t = c.to_uppercase().chain(chars).collect();
+            }
+        }
+        self
     }
 
     fn text_part(&mut self, t: &str) {
@@ -123,36 +172,48 @@ impl DateDisplay {
     }
 
     fn time_part(&mut self, p: &DatePoint, text: String) {
-        self.parts.push(DisplayPart::Time {
-            iso: if p.year >= 1 {
-                p.html_datetime()
-            } else {
-                String::new()
+        self.parts.push(match p.html_datetime() {
+            Some(iso) => DisplayPart::Time { iso, text },
+            None => DisplayPart::Data {
+                edtf: p.iso(),
+                text,
             },
-            text,
         });
     }
 }
 
 impl DatePoint {
-    /// The value for an HTML `datetime` attribute: the point without
-    /// qualifiers, unspecified digits replaced by the start of their span at
-    /// the remaining precision (`2023-07-XX` → `2023-07`, `202X` → `2020`),
-    /// times with their offset (`2023-07-12T22:30+03:00`). Years before 1
-    /// (`-0043`, `0000`) cannot be expressed in HTML and stay as EDTF.
-    pub(crate) fn html_datetime(&self) -> String {
+    /// The point at the precision it is known to, as a calendar value: no
+    /// qualifiers, unknown month or day digits dropped (`2023-07-XX` →
+    /// `2023-07`), unknown year digits as the start of their span (`202X` →
+    /// `2020`), times with their offset (`2023-07-12T22:30+03:00`), years
+    /// before 1 as astronomical years (`-0043`, `0000`).
+    pub(crate) fn reduced_iso(&self) -> String {
+        if self.time.is_some() {
+            // Only fully specified dates carry a time: same as the EDTF text.
+            return self.iso_unqualified();
+        }
         let mut s = year_iso(self.year);
-        if let Some(m) = self.month {
+        if let Some(m) = self.month() {
             s.push_str(&format!("-{m:02}"));
         }
         if let Some(d) = self.day {
             s.push_str(&format!("-{d:02}"));
         }
-        if self.time.is_some() {
-            // Only fully specified dates carry a time: same as the EDTF text.
-            return self.iso_unqualified();
-        }
         s
+    }
+
+    /// Whether the point is a date HTML (and ISO 8601 without expansion)
+    /// can write at its own precision: a year from 1 to 9999, all of its
+    /// digits known.
+    pub(crate) fn is_calendar_date(&self) -> bool {
+        (1..=9999).contains(&self.year) && !matches!(self.unspecified, Unspecified::YearDigits(_))
+    }
+
+    /// The value for an HTML `datetime` attribute ([`Self::reduced_iso`]);
+    /// `None` where HTML has no form for it ([`Self::is_calendar_date`]).
+    pub(crate) fn html_datetime(&self) -> Option<String> {
+        self.is_calendar_date().then(|| self.reduced_iso())
     }
 }
 
@@ -253,7 +314,10 @@ fn qualified(out: &mut DateDisplay, l: &LangTable, p: &DatePoint, lead: Lead, ce
 
 fn interval(out: &mut DateDisplay, l: &LangTable, a: &DatePoint, b: &DatePoint) {
     let (qa, qb) = (a.qualifiers, b.qualifiers);
-    if qa == qb {
+    if qa == qb && (same_span(a, b) || same_text(a, b, l)) {
+        // `2023-07-12/2023-07-12` is one day: `12–12 July` says it twice.
+        qualified(out, l, a, Lead::None, false);
+    } else if qa == qb {
         // One set of qualifiers for the whole span, around the compact form.
         let pre = prefix(l, Lead::None, qa.approximate);
         if let Some(pre) = pre {
@@ -283,6 +347,17 @@ fn dash(a: &str, b: &str) -> &'static str {
     }
 }
 
+/// Whether two points denote the same span of time at the same precision:
+/// the same day, month or year, or the same instant written in two offsets.
+fn same_span(a: &DatePoint, b: &DatePoint) -> bool {
+    a.precision() == b.precision() && a.earliest == b.earliest && a.latest == b.latest
+}
+
+/// Whether two points read the same (`22:30:00` and `22:30`).
+fn same_text(a: &DatePoint, b: &DatePoint, l: &LangTable) -> bool {
+    full(a, l, Forms::alone(l), false) == full(b, l, Forms::alone(l), false)
+}
+
 fn crosses_era(a: &DatePoint, b: &DatePoint) -> bool {
     a.year <= 0 && b.year > 0
 }
@@ -298,6 +373,9 @@ fn compact(
     l: &LangTable,
     forms: Forms,
 ) -> (String, String, &'static str) {
+    if let Some(texts) = same_day_times(a, b, l, forms) {
+        return texts;
+    }
     let plain = |p: &DatePoint| p.unspecified == Unspecified::None && p.time.is_none();
     if !plain(a) || !plain(b) || a.precision() != b.precision() {
         let ta = full(a, l, forms, false);
@@ -339,6 +417,29 @@ fn compact(
     };
     let sep = dash(&ta, &head_b);
     (ta, format!("{head_b}{shared}"), sep)
+}
+
+/// Two times of the same day, as written: the day once, then the times,
+/// sharing the offset when both have it (`12 July 2023, 22:30–23:10 (UTC+3)`,
+/// `29 October 2023, 02:30 (UTC+3) – 03:10 (UTC+2)`).
+fn same_day_times(
+    a: &DatePoint,
+    b: &DatePoint,
+    l: &LangTable,
+    forms: Forms,
+) -> Option<(String, String, &'static str)> {
+    let (ta, tb) = (a.time.as_ref()?, b.time.as_ref()?);
+    if (a.year, a.month, a.day) != (b.year, b.month, b.day) {
+        return None;
+    }
+    let zones = ta.offset != tb.offset;
+    let (clock_a, clock_b) = (clock(ta, zones), clock(tb, zones));
+    let sep = dash(&clock_a, &clock_b);
+    Some((
+        format!("{}{}{clock_a}", date_text(a, l, forms, false), l.date_time),
+        clock(tb, true),
+        sep,
+    ))
 }
 
 fn month_after_day(p: &DatePoint, l: &LangTable) -> &'static str {
@@ -416,34 +517,44 @@ fn full(p: &DatePoint, l: &LangTable, forms: Forms, ce: bool) -> String {
         }
         Precision::Year => year_text(p.year, l, ce, false),
         _ => {
-            let year = year_text(p.year, l, ce, false);
-            let date = match p.day {
-                Some(_) => format!(
-                    "{}{}{}{}{year}",
-                    day_text(p, l),
-                    l.day_month,
-                    month_after_day(p, l),
-                    l.month_year
-                ),
-                None => {
-                    let month = p.month.map_or("", |m| nth_month(forms.months, m));
-                    format!("{month}{}{year}", l.month_year)
-                }
-            };
+            let date = date_text(p, l, forms, ce);
             match &p.time {
-                Some(t) => format!("{date}{}{}", l.date_time, time_text(t)),
+                Some(t) => format!("{date}{}{}", l.date_time, clock(t, true)),
                 None => date,
             }
         }
     }
 }
 
-/// `22:30 (UTC+3)`, `22:30:15 (UTC)`, `08:00 (UTC-4)`, `09:00 (UTC+5:30)`.
-/// Seconds show only when they say something: `22:30:00` reads `22:30`.
-fn time_text(t: &TimeOfDay) -> String {
+/// The date of a point of month precision or finer, without its time:
+/// `12 July 2023`, `July 2023`.
+fn date_text(p: &DatePoint, l: &LangTable, forms: Forms, ce: bool) -> String {
+    let year = year_text(p.year, l, ce, false);
+    match p.day {
+        Some(_) => format!(
+            "{}{}{}{}{year}",
+            day_text(p, l),
+            l.day_month,
+            month_after_day(p, l),
+            l.month_year
+        ),
+        None => {
+            let month = p.month.map_or("", |m| nth_month(forms.months, m));
+            format!("{month}{}{year}", l.month_year)
+        }
+    }
+}
+
+/// `22:30 (UTC+3)`, `22:30:15 (UTC)`, `08:00 (UTC-4)`, `09:00 (UTC+5:30)`;
+/// `22:30` without `zone`. Seconds show only when they say something:
+/// `22:30:00` reads `22:30`.
+fn clock(t: &TimeOfDay, zone: bool) -> String {
     let mut s = format!("{:02}:{:02}", t.hour, t.minute);
     if let Some(sec) = t.second.filter(|s| *s != 0) {
         s.push_str(&format!(":{sec:02}"));
+    }
+    if !zone {
+        return s;
     }
     let abs = t.offset.unsigned_abs();
     let (h, m) = (abs / 3600, abs % 3600 / 60);

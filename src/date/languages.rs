@@ -111,6 +111,10 @@ pub(super) struct LangTable {
     pub(super) months: &'static str,
     /// The twelve month names after a day number (genitive in ru/uk).
     pub(super) months_after_day: &'static str,
+    /// CLDR's abbreviated month names, alone (axis labels: `Jul 2023`) and
+    /// after a day (`12 Jul`; `12 мая`, `12. März`).
+    pub(super) months_short: &'static str,
+    pub(super) months_short_after_day: &'static str,
     /// Whether a month after a prefix takes `months_after_day` (ru/uk).
     pub(super) prefix_governs_month: bool,
     /// The day number after which a month follows: `1er` and `.` in `12.`.
@@ -145,6 +149,8 @@ pub(super) static EN: LangTable = LangTable {
     months: "January February March April May June July August September October November December",
     months_after_day:
         "January February March April May June July August September October November December",
+    months_short: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    months_short_after_day: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     prefix_governs_month: false,
     first_day: "1",
     day_suffix: "",
@@ -175,6 +181,8 @@ static FR: LangTable = LangTable {
     months: "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     months_after_day:
         "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    months_short: "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
+    months_short_after_day: "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
     prefix_governs_month: false,
     first_day: "1er",
     day_suffix: "",
@@ -220,6 +228,8 @@ static DE: LangTable = LangTable {
     months: "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
     months_after_day:
         "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    months_short: "Jan Feb Mär Apr Mai Jun Jul Aug Sep Okt Nov Dez",
+    months_short_after_day: "Jan. Feb. März Apr. Mai Juni Juli Aug. Sept. Okt. Nov. Dez.",
     prefix_governs_month: false,
     first_day: "1",
     day_suffix: ".",
@@ -251,6 +261,8 @@ static ES: LangTable = LangTable {
         "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     months_after_day:
         "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    months_short: "ene feb mar abr may jun jul ago sept oct nov dic",
+    months_short_after_day: "ene feb mar abr may jun jul ago sept oct nov dic",
     prefix_governs_month: false,
     first_day: "1",
     day_suffix: "",
@@ -291,6 +303,8 @@ static RU: LangTable = LangTable {
     months: "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
     months_after_day:
         "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    months_short: "янв. февр. март апр. май июнь июль авг. сент. окт. нояб. дек.",
+    months_short_after_day: "янв. февр. мар. апр. мая июн. июл. авг. сент. окт. нояб. дек.",
     prefix_governs_month: true,
     first_day: "1",
     day_suffix: "",
@@ -325,6 +339,8 @@ static UK: LangTable = LangTable {
     months: "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень",
     months_after_day:
         "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    months_short: "січ. лют. бер. квіт. трав. черв. лип. серп. вер. жовт. лист. груд.",
+    months_short_after_day: "січ. лют. бер. квіт. трав. черв. лип. серп. вер. жовт. лист. груд.",
     prefix_governs_month: true,
     first_day: "1",
     day_suffix: "",

@@ -247,6 +247,14 @@ pub(crate) enum Bound {
 }
 
 impl Bound {
+    /// The point, unless the bound is open.
+    pub(crate) fn point(&self) -> Option<&DatePoint> {
+        match self {
+            Bound::Open => None,
+            Bound::Point(p) => Some(p),
+        }
+    }
+
     fn iso(&self) -> String {
         match self {
             Bound::Open => "..".to_string(),
@@ -305,6 +313,16 @@ impl EventDate {
             ));
         }
         EventDate::parse(&year_iso(year as i32), tz)
+    }
+
+    /// A whole year, or a month of it (1–12): what list pages are grouped
+    /// under. `year` is astronomical (`-43` is 44 BCE).
+    pub(crate) fn year_month(year: i32, month: Option<u8>) -> Result<EventDate, DateError> {
+        let mut iso = year_iso(year);
+        if let Some(m) = month {
+            iso.push_str(&format!("-{m:02}"));
+        }
+        EventDate::parse(&iso, chrono_tz::UTC)
     }
 
     /// Joins a `date` point with the point of a separate `end` key.

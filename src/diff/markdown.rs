@@ -7,6 +7,7 @@ use super::{
     words, AddedRemoved, Changed, Diff, EntityInfo, EventInfo, FieldChange, Named, NotCompared,
     Position, Renamed, Revision, SourceInfo, TextChange,
 };
+use crate::diagnostic::plural;
 use crate::parse::nested::is_http_url;
 use serde_json::Value;
 
@@ -14,10 +15,6 @@ use serde_json::Value;
 const FOLD: usize = 20;
 
 use crate::escape::markdown::{code, em, link_destination, strong, text as escape};
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 /// `12 July 2023: **Title** (`slug`)`, marked when a draft.
 fn heading(date_text: &str, title: &str, slug: &str, draft: bool) -> String {

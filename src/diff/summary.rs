@@ -5,9 +5,7 @@ use super::{Diff, FromTo};
 
 pub(super) const NO_CHANGES: &str = "No changes to the timeline.";
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::diagnostic::plural as count;
 
 pub(super) fn line(d: &Diff) -> String {
     let mut parts = Vec::new();

@@ -12,6 +12,9 @@
 //!   2023`) says what the calendar cannot, qualifiers (`c.`) included.
 //! * iCalendar's dates are Gregorian years 1 to 9999: events before year 1
 //!   (BCE and year 0) are left out rather than shown on a wrong date.
+//! * A calendar must hold a component (RFC 5545 §3.6): with no event to hold
+//!   (an empty site, or only events before year 1), it holds a `VTIMEZONE`
+//!   for UTC, the zone its date-times are written in.
 //! * `DTSTAMP` is the event's own start (midnight UTC for a date), never the
 //!   build's clock; `UID` is the event's absolute URL (see [`super::iri`]).
 //! * Lines end in CRLF and are folded at 75 octets without splitting a UTF-8
@@ -37,6 +40,23 @@ pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     line(&mut head, &format!("X-WR-CALNAME:{}", text(&c.title)));
     if !c.description.is_empty() {
         line(&mut head, &format!("X-WR-CALDESC:{}", text(&c.description)));
+    }
+    // RFC 5545 requires at least one component: a calendar with no event
+    // holds the zone its date-times are written in (UTC).
+    if !(0..t.events.len()).any(|i| includes(t, i)) {
+        for l in [
+            "BEGIN:VTIMEZONE",
+            "TZID:UTC",
+            "BEGIN:STANDARD",
+            "DTSTART:19700101T000000",
+            "TZOFFSETFROM:+0000",
+            "TZOFFSETTO:+0000",
+            "TZNAME:UTC",
+            "END:STANDARD",
+            "END:VTIMEZONE",
+        ] {
+            line(&mut head, l);
+        }
     }
     Streamed::items(
         head.into_bytes(),

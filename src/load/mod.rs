@@ -209,7 +209,7 @@ impl Stray {
     /// building that would publish an empty timeline without a word.
     fn diagnostic(&self, has_events: bool) -> Diagnostic {
         let shown = crate::diagnostic::display_path(&self.rel);
-        let files = |n: usize| format!("{n} Markdown file{}", if n == 1 { "" } else { "s" });
+        let files = |n: usize| crate::diagnostic::plural(n, "Markdown file", "Markdown files");
         // A file is not a misspelt folder, so only folders get a "did you mean".
         let near = if self.is_dir {
             suggest(&self.name, &CONTENT_FOLDERS)

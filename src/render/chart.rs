@@ -4,7 +4,7 @@
 //! Marks that would land on the same pixel of a lane are drawn once, so the SVG
 //! stays bounded (lanes × width) however many events a page covers.
 
-use crate::date::Lang;
+use crate::date::{Lang, Precision};
 use crate::escape::html as escape_html;
 use crate::model::Timeline;
 use crate::parse::config::BaseUrl;
@@ -80,8 +80,29 @@ pub(crate) fn overview(
     if spans.is_empty() {
         return String::new();
     }
+    // The axis is never finer than the finest date it shows: a single year
+    // is labelled with its year, not with the day its first second falls on.
+    let finest = events
+        .iter()
+        .filter_map(|&i| {
+            let d = &t.events[i].event.date;
+            [d.anchor(), d.end_point()]
+                .into_iter()
+                .flatten()
+                .map(|p| p.precision())
+                .max()
+        })
+        .max()
+        .unwrap_or(Precision::Day);
     let min = spans.iter().map(|s| s.1).min().unwrap_or(0);
     let max = spans.iter().map(|s| s.2).max().unwrap_or(min);
+    // A time is drawn within its day: the axis starts at that day's
+    // midnight, so its first label is the day the event happened on.
+    let min = if finest > Precision::Day {
+        min.div_euclid(86_400) * 86_400
+    } else {
+        min
+    };
     // A little air on both sides so marks at the ends are not cut in half.
     let pad = ((max - min) / 40).max(43_200);
     let (min, max) = (min - pad, max + pad);
@@ -153,7 +174,7 @@ pub(crate) fn overview(
         r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{}</title>"#,
         escape_html(title)
     );
-    ticks(&mut svg, min, max, &x, height, lang);
+    ticks(&mut svg, (min, max), Unit::finest(finest), &x, height, lang);
     for (n, lane) in lanes_out.iter().enumerate() {
         let y = TOP + LANE * n as f64;
         let _ = write!(svg, r#"<g class="lane side-{}">"#, lane.side);
@@ -242,11 +263,6 @@ pub(crate) fn overview(
     svg
 }
 
-/// Three letters of the month's name, for axis ticks.
-fn short_month(lang: &Lang, month: u32) -> String {
-    lang.month_name(month as u8).chars().take(3).collect()
-}
-
 fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()
@@ -257,54 +273,89 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-/// Axis ticks at years, months or days, whichever gives 2 to 12 of them.
-fn ticks(svg: &mut String, min: i64, max: i64, x: &dyn Fn(i64) -> f64, height: f64, lang: &Lang) {
+/// What the axis marks: years, months or days. Derived `Ord`: finer < coarser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Unit {
+    Day,
+    Month,
+    Year,
+}
+
+impl Unit {
+    /// The finest unit dates of `precision` can be told apart by.
+    fn finest(precision: Precision) -> Unit {
+        match precision {
+            Precision::Century | Precision::Decade | Precision::Year => Unit::Year,
+            Precision::Month => Unit::Month,
+            Precision::Day | Precision::Minute | Precision::Second => Unit::Day,
+        }
+    }
+}
+
+/// Axis ticks at years, months or days, whichever gives 2 to 12 of them, but
+/// never finer than `finest`, so a lone date is labelled at its precision.
+fn ticks(
+    svg: &mut String,
+    (min, max): (i64, i64),
+    finest: Unit,
+    x: &dyn Fn(i64) -> f64,
+    height: f64,
+    lang: &Lang,
+) {
     let to_date = |ts: i64| chrono::DateTime::from_timestamp(ts, 0).map(|d| d.date_naive());
     let (Some(a), Some(b)) = (to_date(min), to_date(max)) else {
         return;
     };
     let days = (b - a).num_days();
-    let mut marks: Vec<(NaiveDate, String)> = Vec::new();
-    if days > 3 * 365 {
-        // Round steps (1, 2, 5, 10, 20, 50, …) starting at a multiple of the step.
-        let years = (b.year() - a.year()).max(1);
-        let step = [1, 2, 5]
-            .iter()
-            .flat_map(|m| (0..6).map(move |e| m * 10i32.pow(e)))
-            .filter(|s| years / s <= 10)
-            .min()
-            .unwrap_or(1_000_000);
-        let mut y = (a.year() + 1).div_euclid(step) * step;
-        if y <= a.year() {
-            y += step;
-        }
-        while y <= b.year() {
-            if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1) {
-                marks.push((d, crate::render::view::year_label(y, lang)));
-            }
-            y += step;
-        }
+    let natural = if days > 3 * 365 {
+        Unit::Year
     } else if days > 75 {
-        let months = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
-        let step = (months / 10 + 1) as u32;
-        let mut d = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)
-            .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
-        while let Some(day) = d.filter(|d| *d <= b) {
-            marks.push((
-                day,
-                format!("{} {}", short_month(lang, day.month()), day.year()),
-            ));
-            d = day.checked_add_months(chrono::Months::new(step));
-        }
+        Unit::Month
     } else {
-        let step = (days / 8 + 1).max(1);
-        let mut d = a.succ_opt();
-        while let Some(day) = d.filter(|d| *d <= b) {
-            marks.push((
-                day,
-                format!("{} {}", day.day(), short_month(lang, day.month())),
-            ));
-            d = day.checked_add_days(chrono::Days::new(step as u64));
+        Unit::Day
+    };
+    let mut marks: Vec<(NaiveDate, String)> = Vec::new();
+    match natural.max(finest) {
+        Unit::Year => {
+            // Round steps (1, 2, 5, 10, 20, 50, …), counted in each year's era.
+            let years = (b.year() - a.year()).max(1);
+            let step = [1, 2, 5]
+                .iter()
+                .flat_map(|m| (0..6).map(move |e| m * 10i32.pow(e)))
+                .filter(|s| years / s <= 10)
+                .min()
+                .unwrap_or(1_000_000);
+            // The first of January of each year after `a`'s, up to `b`'s.
+            for y in round_years(a.year() + 1, b.year(), step) {
+                if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1) {
+                    marks.push((d, crate::render::view::year_label(y, lang)));
+                }
+            }
+        }
+        Unit::Month => {
+            let months = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
+            let step = (months / 10 + 1) as u32;
+            let mut d = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)
+                .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
+            while let Some(day) = d.filter(|d| *d <= b) {
+                marks.push((day, lang.short_month_year(day.month() as u8, day.year())));
+                d = day.checked_add_months(chrono::Months::new(step));
+            }
+        }
+        Unit::Day => {
+            let step = (days / 8 + 1).max(1);
+            let mut d = a.succ_opt();
+            // The year is named where the axis starts and where it changes.
+            let mut year = None;
+            while let Some(day) = d.filter(|d| *d <= b) {
+                let new_year = (year != Some(day.year())).then_some(day.year());
+                year = Some(day.year());
+                marks.push((
+                    day,
+                    lang.short_day(day.day() as u8, day.month() as u8, new_year),
+                ));
+                d = day.checked_add_days(chrono::Days::new(step as u64));
+            }
         }
     }
     svg.push_str(r#"<g class="axis">"#);
@@ -322,4 +373,30 @@ fn ticks(svg: &mut String, min: i64, max: i64, x: &dyn Fn(i64) -> f64, height: f
         );
     }
     svg.push_str("</g>");
+}
+
+/// The years from `first` to `last` (astronomical) that are a multiple of
+/// `step` in their own era: BCE years counted back (`40 BCE`, `20 BCE`),
+/// CE years forward (`20`, `40`), as a reader counts them; there is no year 0.
+fn round_years(first: i32, last: i32, step: i32) -> Vec<i32> {
+    let step = step.max(1);
+    let mut years = Vec::new();
+    if first <= 0 {
+        // Year y <= 0 is the year 1 - y BCE.
+        let (oldest, newest) = (1 - first, 1 - last.min(0));
+        let mut n = oldest - oldest.rem_euclid(step);
+        while n >= newest.max(1) {
+            years.push(1 - n);
+            n -= step;
+        }
+    }
+    if last >= 1 {
+        let from = first.max(1);
+        let mut y = from + (step - from.rem_euclid(step)) % step;
+        while y <= last {
+            years.push(y);
+            y += step;
+        }
+    }
+    years
 }

@@ -44,6 +44,8 @@ impl Renderer<'_> {
             | Route::OEmbed(_)
             | Route::Fragment(_) => return Err(missing(&page.route)),
         };
+        // What embeds this page embeds the whole list, so it is named by it.
+        let embed = embed_links(&page.route, base, &title);
         // Later pages of a list say so: "Ivan Popov (page 2 of 3)".
         if let Some(p) = &page.pager {
             if p.current > 1 {
@@ -93,11 +95,18 @@ impl Renderer<'_> {
         }
         ctx.insert("chart", &chart);
         let path = page.route.path();
-        let embed = embed_links(&page.route, base, &title);
+        // The timeline's title is the site's: said once, not "Timeline · Timeline".
+        let head_title = match &page.route {
+            Route::List(ListId::Timeline, _) | Route::Embed(Embeddable::List(ListId::Timeline)) => {
+                title.clone()
+            }
+            _ => format!("{title} · {}", c.title),
+        };
         ctx.insert(
             "page",
             &PageView {
                 kind,
+                head_title,
                 title,
                 description,
                 url: base.link(&path),
@@ -217,12 +226,14 @@ impl Renderer<'_> {
                 (tr("tagged", &[("name", &name)]), c.description.clone())
             }
             GroupId::Year(y) => {
-                let label = view::year_label(*y, &c.lang);
+                let h = view::heading(*y, None, &c.lang);
+                let label = h.label.clone();
                 ctx.insert(
                     "year",
                     &view::YearView {
                         year: *y,
-                        label: label.clone(),
+                        label: h.label,
+                        html: h.html,
                         url,
                         count,
                     },
@@ -242,9 +253,11 @@ impl Renderer<'_> {
             let te = &t.events[i];
             let (year, month) = (te.year, te.event.date.anchor().and_then(|p| p.month()));
             if years.last().is_none_or(|y| y.year != year) {
+                let h = view::heading(year, None, lang);
                 years.push(view::YearGroup {
                     year,
-                    label: view::year_label(year, lang),
+                    label: h.label,
+                    html: h.html,
                     url: self
                         .config
                         .base_url
@@ -254,16 +267,23 @@ impl Renderer<'_> {
             }
             let Some(y) = years.last_mut() else { continue };
             if y.months.last().is_none_or(|m| m.month != month) {
-                let (label, id) = match month {
+                let (h, id) = match month {
                     Some(m) => (
-                        lang.month_year(m, year),
+                        view::heading(year, Some(m), lang),
                         format!("m-{}-{m:02}", year_segment(year)),
                     ),
-                    None => (String::new(), format!("y-{}", year_segment(year))),
+                    None => (
+                        view::Heading {
+                            label: String::new(),
+                            html: String::new(),
+                        },
+                        format!("y-{}", year_segment(year)),
+                    ),
                 };
                 y.months.push(view::MonthGroup {
                     month,
-                    label,
+                    label: h.label,
+                    html: h.html,
                     id,
                     events: Vec::new(),
                 });
@@ -336,6 +356,10 @@ pub(crate) struct PageView {
     kind: PageKind,
     /// The page's title, with "(page N of M)" on later pages of a list.
     title: String,
+    /// The `<title>`: the page's title and then the site's (`Ivan Popov ·
+    /// Timeline`), or the page's alone where it is the site's (the
+    /// timeline's pages and embed), so the site is named once.
+    head_title: String,
     /// For meta tags: the event's summary, the site's description.
     description: String,
     /// Link to this page (honours `base_url`).

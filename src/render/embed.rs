@@ -3,6 +3,7 @@
 //! the static oEmbed responses and, when enabled, HTML fragments.
 
 use super::{view, Renderer};
+use crate::date::EventDate;
 use crate::diagnostic::Diagnostic;
 use crate::escape;
 use crate::model::Timeline;
@@ -28,7 +29,13 @@ struct Record<'a> {
     slug: &'a str,
     title: &'a str,
     url: String,
+    /// The date as displayed, and machine-readable (SPEC §4): its EDTF
+    /// value, and the value of `<time datetime>` when it is one point HTML
+    /// can express; the script writes `<time>` or `<data>` from them.
     date: &'a str,
+    iso: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    datetime: Option<String>,
     summary: &'a str,
     status: &'static str,
     actors: Vec<&'a str>,
@@ -124,6 +131,11 @@ impl Renderer<'_> {
             title: &e.title,
             url: self.config.base_url.link(&Route::event(&e.slug).path()),
             date: &self.date_texts[i],
+            iso: e.date.iso(),
+            datetime: match &e.date {
+                EventDate::Point(p) => p.html_datetime(),
+                EventDate::Interval { .. } => None,
+            },
             summary: &e.summary_text,
             status: e.status.as_str(),
             actors: te.actors.iter().map(|s| s.as_str()).collect(),

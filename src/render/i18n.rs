@@ -31,10 +31,20 @@ pub(crate) fn plural_category(lang: &str, n: u64) -> &'static str {
     }
 }
 
+/// CLDR's plural categories: the keys of a string with a count.
+const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// Whether `map` holds the forms of a count (`{one: …, few: …, many: …}`).
+fn is_plural(map: &Map<String, Value>) -> bool {
+    !map.is_empty() && map.keys().all(|k| CATEGORIES.contains(&k.as_str()))
+}
+
+/// `over` on top of `base`, key by key; a language's plural forms replace
+/// English's whole, so no English `other` hides among Ukrainian forms.
 fn merge(base: &mut Map<String, Value>, over: &Map<String, Value>) {
     for (k, v) in over {
         match (base.get_mut(k), v) {
-            (Some(Value::Object(b)), Value::Object(o)) => merge(b, o),
+            (Some(Value::Object(b)), Value::Object(o)) if !is_plural(o) => merge(b, o),
             _ => {
                 base.insert(k.clone(), v.clone());
             }
@@ -176,6 +186,11 @@ mod tests {
         assert_eq!(s.get("tags", &[]), "Tags");
         assert_eq!(s.count(5, "event"), "5 событий");
         assert_eq!(s.count(22, "event"), "22 события");
+        // Forms are replaced whole: English's `other` is not among them.
+        assert_eq!(
+            s.as_value()["event"],
+            serde_json::json!({"one": "событие", "few": "события", "many": "событий"})
+        );
         let en = Strings::new(&table, "en");
         assert_eq!(en.count(1, "event"), "1 event");
         assert_eq!(en.get("missing", &[]), "missing");

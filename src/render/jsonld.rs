@@ -1,5 +1,6 @@
 //! schema.org `Event` JSON-LD for event pages.
 
+use crate::date::{DatePoint, EventDate, Precision};
 use crate::model::Timeline;
 use crate::parse::config::Config;
 
@@ -18,13 +19,24 @@ pub(super) fn json_ld(t: &Timeline, i: usize, c: &Config, image: Option<String>)
     if !description.is_empty() {
         v["description"] = description.into();
     }
-    // Dates at the precision written (`2023-07-12`, `2023-07`), never an
-    // invented midnight; an open start uses the known end, as the timeline does.
-    if let Some(p) = e.date.anchor() {
-        v["startDate"] = p.html_datetime().into();
+    // schema.org's dates are ISO 8601, at the precision written (`2023-07-12`,
+    // `2023-07`), never an invented midnight. An open start has no
+    // `startDate`, only its end (schema.org requires neither). Years before 1
+    // are ISO 8601's expanded astronomical years (`-0043`, as in EDTF); a
+    // decade or century (`202X`) has no ISO 8601 date, and its first year
+    // would claim a year, so it is left out.
+    let iso = |p: &DatePoint| {
+        (!matches!(p.precision(), Precision::Decade | Precision::Century)).then(|| p.reduced_iso())
+    };
+    let (start, end) = match &e.date {
+        EventDate::Point(p) => (Some(p), None),
+        EventDate::Interval { start, end } => (start.point(), end.point()),
+    };
+    if let Some(s) = start.and_then(iso) {
+        v["startDate"] = s.into();
     }
-    if let Some(p) = e.date.end_point().filter(|_| e.date.is_interval()) {
-        v["endDate"] = p.html_datetime().into();
+    if let Some(s) = end.and_then(iso) {
+        v["endDate"] = s.into();
     }
     if let Some(src) = image {
         v["image"] = src.into();

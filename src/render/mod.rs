@@ -320,6 +320,13 @@ fn register_filters(tera: &mut Tera, config: &Config) {
             })
         },
     );
+    // What scripts read from `data-` attributes (a count's plural forms).
+    tera.register_filter(
+        "json_encode",
+        |value: &Value, _: Kwargs, _: &State| -> tera::TeraResult<String> {
+            serde_json::to_string(value).map_err(|e| tera::Error::message(e.to_string()))
+        },
+    );
     let unsafe_html = config.unsafe_html;
     tera.register_filter(
         "markdown",

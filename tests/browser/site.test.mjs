@@ -153,6 +153,20 @@ test("filters narrow the list and write the query to the URL", async () => {
   await context.close();
 });
 
+test("the filters' count takes the form of its total", async () => {
+  // Andrey Gurulev's page lists one event.
+  const { context, page, problems } = await open("actors/andrey-gurulev/");
+  assert.equal(await page.locator("ol.events > li").count(), 1);
+  await page.fill("#f-q", "gurulev");
+  await page.waitForURL(/q=gurulev/);
+  assert.equal(await page.locator("#f-count").innerText(), "1 of 1 event shown");
+  await page.fill("#f-q", "no such word anywhere");
+  await page.waitForURL(/q=no/);
+  assert.equal(await page.locator("#f-count").innerText(), "0 of 1 event shown");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a shared filtered URL opens filtered", async () => {
   const { context, page } = await open("?status=claimed&tag=statement");
   const shown = await page.locator("ol.events > li:not([hidden]) article").all();

@@ -70,6 +70,16 @@ def fixture_site(tmp_path_factory):
     return build(src, tmp_path_factory.mktemp("fixture") / "public")
 
 
+@pytest.fixture(scope="module", params=["empty", "bce-only"])
+def eventless_site(request, tmp_path_factory):
+    """A site with no events, and one whose only event iCalendar cannot date."""
+    src = tmp_path_factory.mktemp(request.param) / "site"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "empty", src)
+    if request.param == "bce-only":
+        (src / "content" / "events" / "caesar.md").write_text("---\ntitle: Caesar\ndate: -0043\n---\n", encoding="utf-8")
+    return build(src, tmp_path_factory.mktemp(request.param + "-out") / "public")
+
+
 @pytest.fixture(params=["example", "fixture_site"])
 def site(request):
     return request.getfixturevalue(request.param)
@@ -319,3 +329,28 @@ def test_search_index_lists_every_event(site):
     assert [e["slug"] for e in doc["events"]] == [e["slug"] for e in exported(site)["events"]]
     for e in doc["events"]:
         assert set(e["actors"]) <= set(doc["actors"]) and set(e["theatres"]) <= set(doc["theatres"])
+
+
+# A site without events -----------------------------------------------------------
+
+def test_feeds_and_exports_of_a_site_without_events_are_valid(eventless_site):
+    site = eventless_site
+    events = exported(site)["events"]
+    feed = feedparser.parse((site / "atom.xml").read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert feed.version == "atom10" and feed.feed.title == "Empty" and feed.feed.updated
+    assert len(feed.entries) == len(events)
+    parsed = jsonfeed.Feed.parse_string((site / "feed.json").read_text(encoding="utf-8"))
+    assert len(parsed.items) == len(events)
+    # RFC 5545: at least one component; with no event, the zone of its times.
+    text = (site / "calendar.ics").read_text(encoding="utf-8")
+    cal = icalendar.Calendar.from_ical(text)
+    assert cal.walk("VEVENT") == []
+    assert [str(z["TZID"]) for z in cal.walk("VTIMEZONE")] == ["UTC"]
+    strict = IcsCalendarStream.calendar_from_ics(text)
+    assert strict.events == [] and [z.tz_id for z in strict.timezones] == ["UTC"]
+    schema = json.loads((ROOT / "docs" / "events.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(exported(site))
+    rows = list(csv.reader(io.StringIO((site / "events.csv").read_text(encoding="utf-8"), newline="")))
+    assert rows[0] == CSV_HEADER and len(rows) == 1 + len(events)
+    jsonschema.validate(json.loads((site / "timelinejs.json").read_text(encoding="utf-8")), TIMELINEJS)

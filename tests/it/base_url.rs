@@ -107,9 +107,10 @@ fn the_404_page_is_not_indexed_and_event_pages_carry_json_ld() {
         "https://example.org/war/events/2023-07-12-popov-voice-message/"
     );
     assert_eq!(ld["performer"][0]["@type"], "Person");
-    // An open start ("until July 2023") still has a start date: its known end.
+    // An open start ("until July 2023") has only its end.
     let open = read(&public.join("events/2023-07-58th-army-defends-orikhiv/index.html"));
-    assert!(open.contains("\"startDate\":\"2023-07\""));
+    assert!(open.contains("\"endDate\":\"2023-07\""), "{open}");
+    assert!(!open.contains("\"startDate\""), "{open}");
 }
 
 /// The `url` filter prefixes site paths only: a value with a scheme

@@ -353,3 +353,30 @@ fn build_check_refuses_the_same_outputs_as_build() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("refusing to write the site"));
 }
+
+/// Counts in the command's own messages agree with their number: `1 event`,
+/// never `1 events`.
+#[test]
+fn build_messages_count_in_the_singular_too() {
+    let site = tempfile::tempdir().unwrap();
+    write(site.path(), "annals.yaml", "title: One\n");
+    write(
+        site.path(),
+        "content/events/one.md",
+        "---\ntitle: One\ndate: 2023-07-12\nactors: [Ivan Popov]\ntheatres: [Orikhiv]\ntags: [tag]\nsources:\n  - url: https://example.org/a\n---\nBody.\n",
+    );
+    let out = run(site.path(), &["build", "-v"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        // The files read are the event and `annals.yaml`.
+        lines.contains(&"read 2 files: 1 event, 1 actor, 1 theatre, 1 tag, 1 year"),
+        "{err}"
+    );
+    let built = lines
+        .iter()
+        .find(|l| l.starts_with("built "))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(built.contains(") from 1 event in "), "{built}");
+}

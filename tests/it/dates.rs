@@ -44,7 +44,8 @@ fn every_date_form_renders_at_its_precision() {
             "unspecified-day",
             r#"<time datetime="2023-07">July 2023</time>"#,
         ),
-        ("decade", r#"<time datetime="2020">2020s</time>"#),
+        // `datetime="2020"` would say the year 2020: a decade is EDTF data.
+        ("decade", r#"<data value="202X">2020s</data>"#),
         (
             "interval",
             r#"<time datetime="2023-07-10">10</time>–<time datetime="2023-07-14">14 July 2023</time>"#,
@@ -65,8 +66,8 @@ fn every_date_form_renders_at_its_precision() {
             "open-start",
             r#"until <time datetime="2023-07-14">14 July 2023</time>"#,
         ),
-        // HTML's `datetime` has no year before 1: the date is plain text.
-        ("bce", ">44 BCE<"),
+        // HTML's `datetime` has no year before 1: the EDTF value, as data.
+        ("bce", r#"<data value="-0043">44 BCE</data>"#),
     ];
     for (slug, expected) in cases {
         let html = read(&public.join(format!("events/{slug}/index.html")));
@@ -78,7 +79,7 @@ fn every_date_form_renders_at_its_precision() {
             line.contains(expected),
             "{slug}: expected {expected} in {line}"
         );
-        if slug == "bce" {
+        if slug == "bce" || slug == "decade" {
             assert!(!line.contains("<time"), "{line}");
         }
     }
@@ -95,7 +96,44 @@ fn years_get_pages_including_bce() {
         );
     }
     let bce = read(&public.join("years/-0043/index.html"));
-    assert!(bce.contains("<h1>44 BCE</h1>"));
+    assert!(bce.contains(r#"<h1><data value="-0043">44 BCE</data></h1>"#));
     let years = read(&public.join("years/index.html"));
     assert!(years.find("44 BCE").unwrap() < years.find(">1991<").unwrap());
+}
+
+/// The `startDate` and `endDate` of an event page's JSON-LD, `null` when absent.
+fn json_ld_dates(public: &std::path::Path, slug: &str) -> (serde_json::Value, serde_json::Value) {
+    let html = read(&public.join(format!("events/{slug}/index.html")));
+    let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    let ld: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    (ld["startDate"].clone(), ld["endDate"].clone())
+}
+
+/// schema.org dates are ISO 8601 at the precision written: an open start
+/// has no `startDate` (only its end is known), BCE years are ISO 8601's
+/// expanded astronomical years (`-0043` is 44 BCE, as in EDTF), and a
+/// decade, which ISO 8601 dates cannot write, is left out rather than
+/// claimed as its first year.
+#[test]
+fn json_ld_dates_say_only_what_is_known() {
+    let site = fixture("dates");
+    let public = build(site.path(), &[]);
+    let null = serde_json::Value::Null;
+    let cases = [
+        ("day", ("2023-07-12".into(), null.clone())),
+        ("interval", ("2023-07-10".into(), "2023-07-14".into())),
+        ("open-end", ("2023-07".into(), null.clone())),
+        ("open-start", (null.clone(), "2023-07-14".into())),
+        (
+            "timed-offset",
+            ("2023-07-12T22:30:00+03:00".into(), null.clone()),
+        ),
+        ("unspecified-day", ("2023-07".into(), null.clone())),
+        ("bce", ("-0043".into(), null.clone())),
+        ("decade", (null.clone(), null.clone())),
+    ];
+    for (slug, expected) in cases {
+        assert_eq!(json_ld_dates(&public, slug), expected, "{slug}");
+    }
 }

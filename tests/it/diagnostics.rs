@@ -254,7 +254,7 @@ fn a_bom_and_crlf_file_builds() {
     std::fs::write(site.path().join("content/events/bom.md"), b"\xef\xbb\xbf---\r\ntitle: BOM and CRLF\r\ndate: 2023-07-01\r\nactors: [A]\r\n---\r\nBody line\r\n").unwrap();
     let public = build(site.path(), &[]);
     let page = read(&public.join("events/bom/index.html"));
-    assert!(page.contains("<h1>BOM and CRLF</h1>"));
+    assert!(page.contains("<h1 dir=\"auto\">BOM and CRLF</h1>"));
     assert!(page.contains("<p>Body line</p>"));
 }
 

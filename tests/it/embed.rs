@@ -71,7 +71,7 @@ fn every_list_and_event_has_a_light_self_contained_embed_page() {
     }
     let card = read(&public.join("embed/events/tricky/index.html"));
     assert!(card.contains("class=\"annals-embed annals-embed-card\""));
-    assert!(card.contains("<a class=\"annals-title\" href=\"/war/events/tricky/\">"));
+    assert!(card.contains("<a class=\"annals-title\" href=\"/war/events/tricky/\" dir=\"auto\">"));
     // The loader sits at the root, whatever the theme.
     assert!(read(&public.join("embed.js")).contains("data-annals-embed"));
 }
@@ -102,7 +102,7 @@ fn an_embed_page_shows_max_events_and_its_data_holds_the_whole_slice() {
     assert_eq!(titles, first);
     assert!(html.contains(&format!("data-annals-total=\"{total}\"")));
     assert!(html.contains(&format!(
-        "<p class=\"annals-more\"><a href=\"/war/\">{total} events</a></p>"
+        "<p class=\"annals-more\"><a href=\"/war/\" data-annals-forms=\"{{&quot;one&quot;:&quot;event&quot;,&quot;other&quot;:&quot;events&quot;}}\">{total} events</a></p>"
     )));
     // Each record carries what the page's filters need.
     for e in events {
@@ -229,5 +229,51 @@ fn bad_embed_settings_are_errors_at_the_value() {
     assert!(
         err.contains("unknown key `fragmnets`") && err.contains("did you mean `fragments`?"),
         "{err}"
+    );
+}
+
+/// The records an embed page's script renders when filtering carry the date
+/// as machine-readable as the server's list (SPEC §4): `iso`, the EDTF value,
+/// always; `datetime` where the date is one point HTML can express.
+#[test]
+fn embed_data_dates_are_machine_readable() {
+    let site = fixture("feeds");
+    let public = build(site.path(), &[]);
+    let data: serde_json::Value =
+        serde_json::from_str(&read(&public.join("embed/data.json"))).unwrap();
+    let dates: std::collections::BTreeMap<String, (serde_json::Value, serde_json::Value)> = data
+        ["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let slug = e["slug"].as_str().unwrap().to_string();
+            (slug, (e["iso"].clone(), e["datetime"].clone()))
+        })
+        .collect();
+    let null = serde_json::Value::Null;
+    let cases = [
+        ("month", ("2023-06".into(), "2023-06".into())),
+        ("approximate", ("2023-05~".into(), "2023-05".into())),
+        ("bce", ("-0043".into(), null.clone())),
+        ("year-zero", ("0000".into(), null.clone())),
+        ("interval", ("2023-07-10/2023-07-14".into(), null.clone())),
+        ("open-start", ("../2021-03-01".into(), null.clone())),
+    ];
+    for (slug, expected) in cases {
+        assert_eq!(dates.get(slug), Some(&expected), "{slug}");
+    }
+}
+
+/// An empty timeline's embed says there are no events yet, not that none
+/// match a filter it was not given.
+#[test]
+fn an_empty_timeline_embeds_as_empty() {
+    let site = fixture("empty");
+    let public = build(site.path(), &["-q"]);
+    let html = read(&public.join("embed/index.html"));
+    assert!(
+        html.contains("<p class=\"annals-empty\">No events yet.</p>"),
+        "{html}"
     );
 }

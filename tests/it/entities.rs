@@ -83,11 +83,15 @@ fn an_open_end_is_shown_as_ongoing_never_as_ended() {
     );
     let index = page(&public, "actors");
     let row = |slug: &str| {
-        element(&index, &format!("<a href=\"/actors/{slug}/\">"), "</tr>")
-            .split("<td>")
-            .last()
-            .expect("a last cell")
-            .to_string()
+        element(
+            &index,
+            &format!("<a href=\"/actors/{slug}/\" dir=\"auto\">"),
+            "</tr>",
+        )
+        .split("<td>")
+        .last()
+        .expect("a last cell")
+        .to_string()
     };
     assert_eq!(row("alpha"), "ongoing</td></tr>");
     assert_eq!(

@@ -505,3 +505,53 @@ fn feeds_hold_the_newest_fifty_and_exports_hold_all() {
         60
     );
 }
+
+/// RFC 5545 requires a calendar to hold at least one component: a calendar
+/// with no event (an empty site, or one whose events are all before year 1,
+/// which iCalendar cannot date) holds the time zone its times are written in.
+#[test]
+fn a_calendar_without_events_is_still_a_valid_calendar() {
+    let empty_calendar = |title: &str| {
+        [
+            "BEGIN:VCALENDAR".to_string(),
+            "VERSION:2.0".to_string(),
+            format!("PRODID:-//annals//annals {}//EN", env!("CARGO_PKG_VERSION")),
+            "CALSCALE:GREGORIAN".to_string(),
+            "METHOD:PUBLISH".to_string(),
+            format!("X-WR-CALNAME:{title}"),
+            "BEGIN:VTIMEZONE".to_string(),
+            "TZID:UTC".to_string(),
+            "BEGIN:STANDARD".to_string(),
+            "DTSTART:19700101T000000".to_string(),
+            "TZOFFSETFROM:+0000".to_string(),
+            "TZOFFSETTO:+0000".to_string(),
+            "TZNAME:UTC".to_string(),
+            "END:STANDARD".to_string(),
+            "END:VTIMEZONE".to_string(),
+            "END:VCALENDAR".to_string(),
+            String::new(),
+        ]
+        .join("\r\n")
+    };
+    let site = fixture("empty");
+    let public = build(site.path(), &["-q"]);
+    assert_eq!(read(&public.join("calendar.ics")), empty_calendar("Empty"));
+    // Events iCalendar cannot hold leave it as empty.
+    write(
+        site.path(),
+        "content/events/caesar.md",
+        &event("Caesar", "-0043"),
+    );
+    let public = build(site.path(), &["-q"]);
+    assert_eq!(read(&public.join("calendar.ics")), empty_calendar("Empty"));
+    // With an event, the event is the component.
+    write(
+        site.path(),
+        "content/events/now.md",
+        &event("Now", "2023-07-12"),
+    );
+    let public = build(site.path(), &["-q"]);
+    let calendar = read(&public.join("calendar.ics"));
+    assert!(calendar.contains("BEGIN:VEVENT"), "{calendar}");
+    assert!(!calendar.contains("VTIMEZONE"), "{calendar}");
+}

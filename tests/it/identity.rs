@@ -9,7 +9,7 @@ fn aliases_scripts_and_case_resolve_to_one_actor() {
     let popov = read(&public.join("actors/ivan-popov/index.html"));
     let ids = article_ids(&popov);
     assert_eq!(ids, ["by-alias", "by-ukrainian", "by-russian", "by-case"]);
-    assert!(popov.contains("<h1>Ivan Popov</h1>"));
+    assert!(popov.contains("<h1 dir=\"auto\">Ivan Popov</h1>"));
     assert!(popov.contains("Commander of an army."));
     // Only two actors exist: Popov and Shoigu, who is named only in an event.
     let actors: Vec<_> = std::fs::read_dir(public.join("actors"))
@@ -22,10 +22,10 @@ fn aliases_scripts_and_case_resolve_to_one_actor() {
     actors.sort();
     assert_eq!(actors, ["ivan-popov", "sergei-shoigu"]);
     let shoigu = read(&public.join("actors/sergei-shoigu/index.html"));
-    assert!(shoigu.contains("<h1>Sergei Shoigu</h1>"));
+    assert!(shoigu.contains("<h1 dir=\"auto\">Sergei Shoigu</h1>"));
     // Co-occurrence: Popov appears with Shoigu once.
     assert!(popov.contains(
-        "href=\"/actors/sergei-shoigu/\">Sergei Shoigu</a> <span class=\"count\">1</span>"
+        "href=\"/actors/sergei-shoigu/\" dir=\"auto\">Sergei Shoigu</a> <span class=\"count\">1</span>"
     ));
 }
 
@@ -37,12 +37,12 @@ fn theatres_nest_and_parents_list_their_children_events() {
     // Orikhiv's two events and Zaporizhzhia's own one.
     assert_eq!(article_ids(&zap), ["by-alias", "by-ukrainian", "by-case"]);
     assert!(
-        zap.contains("href=\"/theatres/orikhiv/\">Orikhiv</a>"),
+        zap.contains("href=\"/theatres/orikhiv/\" dir=\"auto\">Orikhiv</a>"),
         "sub-theatre listed"
     );
     let ori = read(&public.join("theatres/orikhiv/index.html"));
     assert!(
-        ori.contains("href=\"/theatres/zaporizhzhia/\">Zaporizhzhia</a>"),
+        ori.contains("href=\"/theatres/zaporizhzhia/\" dir=\"auto\">Zaporizhzhia</a>"),
         "parent linked"
     );
     let index = read(&public.join("theatres/index.html"));

@@ -4,6 +4,7 @@
 mod assets;
 mod atomic;
 mod base_url;
+mod chart;
 mod check;
 mod clock;
 mod commands;

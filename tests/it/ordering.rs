@@ -50,8 +50,10 @@ fn lists_are_grouped_under_year_and_month_headings() {
     let html = read(&public.join("index.html"));
     let y2022 = html.find("id=\"y-2022\"").expect("2022 heading");
     let y2023 = html.find("id=\"y-2023\"").expect("2023 heading");
-    let july = html.find(">July 2023</h3>").expect("July heading");
-    let dec = html.find(">December 2022</h3>").expect("December heading");
+    let july = html.find(">July 2023</time></h3>").expect("July heading");
+    let dec = html
+        .find(">December 2022</time></h3>")
+        .expect("December heading");
     assert!(y2022 < dec && dec < y2023 && y2023 < july);
     // The year-only event sits under the year, before any month heading.
     let year_event = html.find("id=\"e-i-year\"").unwrap();

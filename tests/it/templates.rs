@@ -30,7 +30,7 @@ fn braces_in_names_are_not_placeholders() {
     );
     let index = read(&public.join("page/2/index.html"));
     assert!(
-        index.contains("<title>Daily {total} (page 2 of 2) · Daily {total}</title>"),
+        index.contains("<title>Daily {total} (page 2 of 2)</title>"),
         "{index}"
     );
 }
@@ -81,4 +81,94 @@ fn a_template_variable_named_like_a_global_is_a_warning() {
     std::fs::remove_file(site.path().join("templates/tags.html")).unwrap();
     let err = stderr(&run(site.path(), &["check"]));
     assert!(!err.contains("W204"), "{err}");
+}
+
+/// The site's title is in every `<title>` once: after the page's own title,
+/// or alone where the page's title is the site's (the timeline, its later
+/// pages, its embed). `og:title` is the page's title, `og:site_name` the site's.
+#[test]
+fn every_title_names_the_site_once() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    write(root, "annals.yaml", "title: Daily\npaginate_by: 1\n");
+    for day in ["01", "02"] {
+        write(
+            root,
+            &format!("content/events/2023-07-{day}-meeting.md"),
+            &format!("---\ntitle: Meeting {day}\ndate: 2023-07-{day}\nactors: [Team]\ntheatres: [Hall]\ntags: [Talks]\n---\nBody.\n"),
+        );
+    }
+    let public = build(root, &[]);
+    let title = |rel: &str| {
+        let html = read(&public.join(rel));
+        let start = html.find("<title>").unwrap() + 7;
+        let end = html.find("</title>").unwrap();
+        let og = html
+            .split("<meta property=\"og:title\" content=\"")
+            .nth(1)
+            .map(|rest| rest[..rest.find('"').unwrap()].to_string());
+        (html[start..end].to_string(), og)
+    };
+    let cases = [
+        ("index.html", "Daily", Some("Daily")),
+        (
+            "page/2/index.html",
+            "Daily (page 2 of 2)",
+            Some("Daily (page 2 of 2)"),
+        ),
+        ("actors/team/index.html", "Team · Daily", Some("Team")),
+        (
+            "actors/team/page/2/index.html",
+            "Team (page 2 of 2) · Daily",
+            Some("Team (page 2 of 2)"),
+        ),
+        (
+            "theatres/hall/page/2/index.html",
+            "Hall (page 2 of 2) · Daily",
+            Some("Hall (page 2 of 2)"),
+        ),
+        (
+            "tags/talks/page/2/index.html",
+            "Tagged “Talks” (page 2 of 2) · Daily",
+            Some("Tagged “Talks” (page 2 of 2)"),
+        ),
+        (
+            "years/2023/page/2/index.html",
+            "2023 (page 2 of 2) · Daily",
+            Some("2023 (page 2 of 2)"),
+        ),
+        (
+            "events/2023-07-01-meeting/index.html",
+            "Meeting 01 · Daily",
+            Some("Meeting 01"),
+        ),
+        ("actors/index.html", "Actors · Daily", Some("Actors")),
+        ("404.html", "Page not found · Daily", Some("Page not found")),
+        ("embed/index.html", "Daily", None),
+        ("embed/actors/team/index.html", "Team · Daily", None),
+        (
+            "embed/events/2023-07-01-meeting/index.html",
+            "Meeting 01 · Daily",
+            None,
+        ),
+    ];
+    for (rel, head, og) in cases {
+        assert_eq!(
+            title(rel),
+            (head.to_string(), og.map(str::to_string)),
+            "{rel}"
+        );
+    }
+    // "Embed this" on a later page embeds the whole list: its iframe is
+    // titled by the list, not by the page.
+    let later = read(&public.join("actors/team/page/2/index.html"));
+    assert!(later.contains("title=&quot;Team&quot; width="), "{later}");
+    // And no page anywhere names the site twice.
+    for (rel, _) in tree(&public)
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+    {
+        let (head, _) = title(&rel);
+        assert_eq!(head.matches("Daily").count(), 1, "{rel}: {head}");
+    }
 }

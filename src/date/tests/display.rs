@@ -91,7 +91,6 @@ fn unspecified() {
     assert_eq!(text("201X~"), "c. 2010s");
     assert_eq!(parts("2023-07-XX"), [time("2023-07", "July 2023")]);
     assert_eq!(parts("2023-XX-XX"), [time("2023", "2023")]);
-    assert_eq!(parts("202X"), [time("2020", "2020s")]);
 }
 
 #[test]
@@ -182,16 +181,6 @@ fn parts_and_html() {
         parts("1985-04-12T23:20:30Z")[0],
         time("1985-04-12T23:20:30Z", "12 April 1985, 23:20:30 (UTC)")
     );
-    // HTML's `datetime` has no year before 1: no attribute, plain text.
-    assert_eq!(parts("-0043"), [time("", "44 BCE")]);
-    assert_eq!(parse("-0043").display(&Lang::default()).html(), "44 BCE");
-    let interval = parse("0000/0001").display(&Lang::default()).html();
-    assert!(!interval.contains("datetime=\"0000\""), "{interval}");
-    assert!(interval.contains("<time datetime=\"0001\">"), "{interval}");
-    assert!(!parse("0000")
-        .display(&Lang::default())
-        .html()
-        .contains("<time"));
     let d = parse("2023-07-10~/2023-07-14~").display(&Lang::default());
     assert_eq!(
         d.html(),
@@ -214,4 +203,104 @@ fn languages() {
     assert_eq!(Lang::new("en"), Some(Lang::default()));
     assert_eq!(Lang::new("xx"), None);
     assert_eq!(Lang::new(""), None);
+}
+
+#[test]
+fn an_interval_within_one_point_collapses() {
+    // Both ends the same day, month, year: the point once, not `12–12 July`.
+    assert_eq!(text("2023-07-12/2023-07-12"), "12 July 2023");
+    assert_eq!(text("2023-07/2023-07"), "July 2023");
+    assert_eq!(text("2023/2023"), "2023");
+    assert_eq!(text("-0043/-0043"), "44 BCE");
+    assert_eq!(text("2023-07-12~/2023-07-12~"), "c. 12 July 2023");
+    assert_eq!(text("2023-07-XX/2023-07"), "July 2023");
+    // The same instant, however it is written.
+    assert_eq!(
+        text("2023-07-12T22:30Z/2023-07-12T22:30Z"),
+        "12 July 2023, 22:30 (UTC)"
+    );
+    assert_eq!(
+        text("2023-07-12T22:30+03:00/2023-07-12T19:30Z"),
+        "12 July 2023, 22:30 (UTC+3)"
+    );
+    assert_eq!(
+        text("2023-07-12T22:30:00Z/2023-07-12T22:30Z"),
+        "12 July 2023, 22:30 (UTC)"
+    );
+    assert_eq!(
+        parts("2023-07-12/2023-07-12"),
+        [time("2023-07-12", "12 July 2023")]
+    );
+}
+
+#[test]
+fn a_time_range_within_one_day_names_the_day_once() {
+    assert_eq!(
+        text("2023-07-12T22:30Z/2023-07-12T23:10Z"),
+        "12 July 2023, 22:30–23:10 (UTC)"
+    );
+    assert_eq!(
+        text("2023-07-12T22:30:15+03:00/2023-07-12T22:30:45+03:00"),
+        "12 July 2023, 22:30:15–22:30:45 (UTC+3)"
+    );
+    // A change of offset within the day (clocks turned back) keeps both.
+    assert_eq!(
+        text("2023-10-29T02:30+03:00/2023-10-29T03:10+02:00"),
+        "29 October 2023, 02:30 (UTC+3) – 03:10 (UTC+2)"
+    );
+    // Other days: both whole.
+    assert_eq!(
+        text("2023-07-12T22:30Z/2023-07-13T01:00Z"),
+        "12 July 2023, 22:30 (UTC) – 13 July 2023, 01:00 (UTC)"
+    );
+    assert_eq!(
+        parts("2023-07-12T22:30Z/2023-07-12T23:10Z"),
+        [
+            time("2023-07-12T22:30Z", "12 July 2023, 22:30"),
+            t("–"),
+            time("2023-07-12T23:10Z", "23:10 (UTC)")
+        ]
+    );
+}
+
+fn html(s: &str) -> String {
+    parse(s).display(&Lang::default()).html()
+}
+
+#[test]
+fn what_html_cannot_date_is_data_with_the_edtf_value() {
+    // HTML's `datetime` has no year before 1 (SPEC §4): `<data value>` holds
+    // the EDTF value instead, qualifiers included.
+    assert_eq!(html("-0043"), r#"<data value="-0043">44 BCE</data>"#);
+    assert_eq!(html("0000"), r#"<data value="0000">1 BCE</data>"#);
+    assert_eq!(
+        html("-0043-03-15?"),
+        r#"<data value="-0043-03-15?">15 March 44 BCE</data> (uncertain)"#
+    );
+    assert_eq!(
+        html("-0043~/-0040~"),
+        r#"c. <data value="-0043~">44</data>–<data value="-0040~">41 BCE</data>"#
+    );
+    assert_eq!(
+        html("0000/0001"),
+        r#"<data value="0000">1 BCE</data> – <time datetime="0001">1 CE</time>"#
+    );
+    assert_eq!(
+        html("../-0043"),
+        r#"until <data value="-0043">44 BCE</data>"#
+    );
+    // Nor a decade or a century: `datetime="2020"` would claim one year.
+    assert_eq!(html("202X"), r#"<data value="202X">2020s</data>"#);
+    assert_eq!(html("20XX~"), r#"c. <data value="20XX~">2000–2099</data>"#);
+    // An unknown month or day leaves a month or a year, which HTML has.
+    assert_eq!(
+        html("2023-07-XX"),
+        r#"<time datetime="2023-07">July 2023</time>"#
+    );
+    assert_eq!(html("2023-XX-XX"), r#"<time datetime="2023">2023</time>"#);
+    assert_eq!(html("0001"), r#"<time datetime="0001">1</time>"#);
+    assert_eq!(
+        html("9999-12-31"),
+        r#"<time datetime="9999-12-31">31 December 9999</time>"#
+    );
 }

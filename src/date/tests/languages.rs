@@ -192,6 +192,75 @@ fn ukrainian() {
 }
 
 #[test]
+fn one_day_once_in_every_language() {
+    let cases: &[(&str, [&str; 3])] = &[
+        (
+            "en",
+            [
+                "12 July 2023",
+                "July 2023",
+                "12 July 2023, 22:30–23:10 (UTC+3)",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "12 juillet 2023",
+                "juillet 2023",
+                "12 juillet 2023, 22:30–23:10 (UTC+3)",
+            ],
+        ),
+        (
+            "de",
+            [
+                "12. Juli 2023",
+                "Juli 2023",
+                "12. Juli 2023, 22:30–23:10 (UTC+3)",
+            ],
+        ),
+        (
+            "es",
+            [
+                "12 de julio de 2023",
+                "julio de 2023",
+                "12 de julio de 2023, 22:30–23:10 (UTC+3)",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "12 июля 2023 г.",
+                "июль 2023 г.",
+                "12 июля 2023 г., 22:30–23:10 (UTC+3)",
+            ],
+        ),
+        (
+            "uk",
+            [
+                "12 липня 2023 р.",
+                "липень 2023 р.",
+                "12 липня 2023 р., 22:30–23:10 (UTC+3)",
+            ],
+        ),
+    ];
+    for (code, [day, month, times]) in cases {
+        assert_eq!(text(code, "2023-07-12/2023-07-12"), *day, "{code}");
+        assert_eq!(text(code, "2023-07/2023-07"), *month, "{code}");
+        assert_eq!(
+            text(code, "2023-07-12T22:30+03:00/2023-07-12T23:10+03:00"),
+            *times,
+            "{code}"
+        );
+        assert_eq!(
+            text(code, "2023-07-12T22:30+03:00/2023-07-12T22:30+03:00"),
+            text(code, "2023-07-12T22:30+03:00"),
+            "{code}"
+        );
+        assert_eq!(text(code, "-0043/-0043"), text(code, "-0043"), "{code}");
+    }
+}
+
+#[test]
 fn datetime_values_do_not_change() {
     for code in Lang::codes() {
         let lang = Lang::new(code).unwrap();
@@ -206,6 +275,7 @@ fn datetime_values_do_not_change() {
                     .into_iter()
                     .filter_map(|p| match p {
                         DisplayPart::Time { iso, .. } => Some(iso),
+                        DisplayPart::Data { edtf, .. } => Some(edtf),
                         DisplayPart::Text(_) => None,
                     })
                     .collect()
@@ -250,11 +320,34 @@ fn codes_and_month_names() {
     assert_eq!(name("es", 9), "septiembre");
     assert_eq!(name("ru", 7), "июль");
     assert_eq!(name("uk", 12), "грудень");
-    let month_year = |code: &str| Lang::new(code).unwrap().month_year(7, 2023);
-    assert_eq!(month_year("en"), "July 2023");
-    assert_eq!(month_year("es"), "julio de 2023");
-    assert_eq!(month_year("ru"), "июль 2023 г.");
-    assert_eq!(Lang::default().month_year(3, -43), "March 44 BCE");
+    let heading = |code: &str, year: i32, month: u8| {
+        EventDate::year_month(year, Some(month))
+            .unwrap()
+            .display(&Lang::new(code).unwrap())
+            .capitalised()
+    };
+    assert_eq!(heading("en", 2023, 7).text(), "July 2023");
+    assert_eq!(heading("es", 2023, 7).text(), "Julio de 2023");
+    assert_eq!(heading("ru", 2023, 7).text(), "Июль 2023 г.");
+    assert_eq!(heading("uk", 2024, 1).text(), "Січень 2024 р.");
+    assert_eq!(heading("fr", 2023, 8).text(), "Août 2023");
+    assert_eq!(heading("de", 2023, 3).text(), "März 2023");
+    assert_eq!(
+        heading("en", -43, 3).html(),
+        r#"<data value="-0043-03">March 44 BCE</data>"#
+    );
+    assert_eq!(
+        heading("uk", 2023, 7).html(),
+        r#"<time datetime="2023-07">Липень 2023 р.</time>"#
+    );
+    // Only the first letter: inside a sentence the display stays as it is.
+    assert_eq!(heading("fr", 2023, 7).text(), "Juillet 2023");
+    assert_eq!(
+        parse("2023-07/..")
+            .display(&Lang::new("uk").unwrap())
+            .text(),
+        "з липня 2023 р."
+    );
 }
 
 #[test]

@@ -125,17 +125,44 @@
   }
   function item(e) {
     var li = el("li", "annals-event");
-    li.appendChild(el("span", "annals-date", text(e.date)));
+    // As machine-readable as the server's list: <time datetime> where HTML
+    // can express the date, else <data value> with its EDTF value.
+    var when = el("span", "annals-date");
+    var value = doc.createElement(text(e.datetime) ? "time" : "data");
+    value.textContent = text(e.date);
+    if (text(e.datetime)) value.setAttribute("datetime", e.datetime);
+    else value.setAttribute("value", text(e.iso));
+    when.appendChild(value);
+    li.appendChild(when);
     li.appendChild(doc.createTextNode(" "));
     var href = safeUrl(e.url);
     var title = el(href ? "a" : "span", "annals-title", text(e.title));
+    // Titles may be written right to left (as on the server's list).
+    title.dir = "auto";
     if (href) title.setAttribute("href", href);
     li.appendChild(title);
     if (text(e.summary)) {
       li.appendChild(doc.createTextNode(" "));
-      li.appendChild(el("p", "annals-summary", e.summary));
+      var summary = el("p", "annals-summary", e.summary);
+      summary.dir = "auto";
+      li.appendChild(summary);
     }
     return li;
+  }
+
+  // The form of a count for `n` (`{one: …, few: …, many: …}`), by the
+  // browser's CLDR rules for the page's language, as the `count` filter does.
+  function plural(forms, n) {
+    var category = "other";
+    try {
+      category = new Intl.PluralRules(root.lang || "en").select(n);
+    } catch (err) {
+      category = "other";
+    }
+    var form = forms[category];
+    if (typeof form !== "string") form = forms.other;
+    if (typeof form !== "string") form = forms.many;
+    return typeof form === "string" ? form : "";
   }
 
   function render(events) {
@@ -172,11 +199,21 @@
         for (var j = 0; j < NAMES.length; j++) if (want[NAMES[j]]) u.searchParams.set(NAMES[j], want[NAMES[j]]);
         link.setAttribute("href", u.href);
       }
-      // Keep the server's wording ("All 57 events"), with the new count.
+      // The server's wording with the new count: "57 events" as the `count`
+      // filter writes it, the form chosen for the number in the page's
+      // language (22 події, 25 подій) from data-annals-forms.
+      var forms = null;
+      try {
+        forms = JSON.parse(link.getAttribute("data-annals-forms") || "null");
+      } catch (err) {
+        forms = null;
+      }
       var total = main.getAttribute("data-annals-total") || "";
       var number = /^\d+$/.test(total) ? new RegExp("(^|\\D)" + total + "(?!\\d)") : null;
       var old = link.textContent;
-      link.textContent = number && number.test(old) ? old.replace(number, "$1" + shown.length) : "All " + shown.length + " events";
+      if (forms && typeof forms === "object") link.textContent = shown.length + " " + plural(forms, shown.length);
+      else if (typeof forms === "string" && forms) link.textContent = shown.length + " " + forms;
+      else link.textContent = number && number.test(old) ? old.replace(number, "$1" + shown.length) : "All " + shown.length + " events";
       more.hidden = false;
     } else if (more) {
       more.hidden = true;

@@ -59,6 +59,9 @@ pub(crate) struct YearGroup {
     pub year: i32,
     /// `2023`, `44 BCE`.
     pub label: String,
+    /// The label with the year machine-readable (`<time datetime="2023">`,
+    /// `<data value="-0043">` before year 1); print with `| safe`.
+    pub html: String,
     /// Link to the year's page.
     pub url: String,
     /// The months of that year on this page, then the events known only to the year.
@@ -70,8 +73,12 @@ pub(crate) struct YearGroup {
 pub(crate) struct MonthGroup {
     /// 1–12; none for events known only to the year (or coarser).
     pub month: Option<u8>,
-    /// `July 2023`; empty for events known only to the year.
+    /// `July 2023`, `Липень 2023 р.` (a heading: it begins with a capital);
+    /// empty for events known only to the year.
     pub label: String,
+    /// The label with the month machine-readable (`<time
+    /// datetime="2023-07">`); print with `| safe`. Empty with the label.
+    pub html: String,
     /// An HTML id for the heading: `m-2023-07`, `y-2023`.
     pub id: String,
     /// The events, as in `events`.
@@ -178,10 +185,33 @@ fn link_for(links: &Links, kind: Kind, groups: &BTreeMap<Slug, Group>, slug: &Sl
     }
 }
 
+/// A year or month heading (`2023`, `44 BCE`, `Липень 2023 р.`) in the
+/// site's language: text, and HTML with the date machine-readable. It
+/// begins with a capital, as headings do (`DateDisplay::capitalised`).
+pub(crate) fn heading(year: i32, month: Option<u8>, lang: &Lang) -> Heading {
+    match EventDate::year_month(year, month) {
+        Ok(d) => {
+            let shown = d.display(lang).capitalised();
+            Heading {
+                label: shown.text(),
+                html: shown.html(),
+            }
+        }
+        // Years outside what a date can hold have no page and no heading.
+        Err(_) => Heading {
+            label: year.to_string(),
+            html: year.to_string(),
+        },
+    }
+}
+
+/// A year's or month's heading: `heading`.
+pub(crate) struct Heading {
+    pub label: String,
+    pub html: String,
+}
+
 /// `2023`, `44 BCE` (astronomical year -43), in the site's language.
 pub(crate) fn year_label(year: i32, lang: &Lang) -> String {
-    match EventDate::from_year(i64::from(year), chrono_tz::UTC) {
-        Ok(d) => d.display(lang).text(),
-        Err(_) => year.to_string(),
-    }
+    heading(year, None, lang).label
 }

@@ -1,6 +1,6 @@
 //! The global `site` and the views of actors, theatres and years.
 
-use super::{group_id, link_for, year_label, Counted, DateView, Link, Links};
+use super::{group_id, heading, link_for, Counted, DateView, Link, Links};
 use crate::date::{Bound, EventDate};
 use crate::markdown;
 use crate::model::{Group, Timeline};
@@ -67,6 +67,9 @@ pub(crate) struct YearView {
     pub year: i32,
     /// `2023`, `44 BCE`, in the site's language.
     pub label: String,
+    /// The label with the year machine-readable (`<time datetime="2023">`,
+    /// `<data value="-0043">` before year 1); print with `| safe`.
+    pub html: String,
     /// Link to the year's page.
     pub url: String,
     /// How many events it has.
@@ -261,11 +264,15 @@ pub(crate) fn site(
         years: t
             .years
             .iter()
-            .map(|(y, ev)| YearView {
-                year: *y,
-                label: year_label(*y, &config.lang),
-                url: links.link(&Route::group(GroupId::Year(*y)).path()),
-                count: ev.len(),
+            .map(|(y, ev)| {
+                let h = heading(*y, None, &config.lang);
+                YearView {
+                    year: *y,
+                    label: h.label,
+                    html: h.html,
+                    url: links.link(&Route::group(GroupId::Year(*y)).path()),
+                    count: ev.len(),
+                }
             })
             .collect(),
         statuses: crate::parse::event::Status::ALL

@@ -1,0 +1,109 @@
+//! SPEC §7 charts: the overview's time axis is labelled at the precision of
+//! what it shows, in the site's language, BCE years included.
+
+use crate::support::*;
+
+/// The axis labels of the index's overview chart, for a site of `dates`.
+fn axis(language: &str, dates: &[&str]) -> Vec<String> {
+    let site = tempfile::tempdir().unwrap();
+    write(
+        site.path(),
+        "annals.yaml",
+        &format!("title: Chart\nlanguage: {language}\n"),
+    );
+    for (n, date) in dates.iter().enumerate() {
+        write(
+            site.path(),
+            &format!("content/events/e{n}.md"),
+            &format!("---\ntitle: E{n}\ndate: \"{date}\"\nactors: [A]\n---\nBody.\n"),
+        );
+    }
+    let public = build(site.path(), &["-q"]);
+    let html = read(&public.join("index.html"));
+    let start = html.find("<g class=\"axis\">").expect("an axis");
+    let end = start + html[start..].find("</g>").unwrap();
+    html[start..end]
+        .split("<text ")
+        .skip(1)
+        .map(|t| {
+            let t = &t[t.find('>').unwrap() + 1..];
+            t[..t.find("</text>").unwrap()].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn one_event_is_labelled_at_its_own_precision() {
+    assert_eq!(axis("en", &["-0043"]), ["44 BCE"]);
+    assert_eq!(axis("en", &["2023"]), ["2023"]);
+    assert_eq!(axis("en", &["2023-07"]), ["Jul 2023"]);
+    assert_eq!(axis("en", &["2023-07-12"]), ["12 Jul 2023"]);
+    assert_eq!(axis("en", &["-0043-03-15"]), ["15 Mar 44 BCE"]);
+    // A time: its day, and where the next begins.
+    assert_eq!(
+        axis("en", &["2023-07-12T22:30Z"]),
+        ["12 Jul 2023", "13 Jul"]
+    );
+}
+
+#[test]
+fn short_spans_are_not_labelled_finer_than_their_dates() {
+    // Two years a year apart: years, not the months between them.
+    assert_eq!(axis("en", &["2022", "2023"]), ["2022", "2023"]);
+    assert_eq!(
+        axis("en", &["2023-06", "2023-07"]),
+        ["Jun 2023", "Jul 2023"]
+    );
+    // Days name their year once, where the axis starts.
+    assert_eq!(
+        axis("en", &["2023-07-10", "2023-07-14"]),
+        ["10 Jul 2023", "11 Jul", "12 Jul", "13 Jul", "14 Jul"]
+    );
+    assert_eq!(
+        axis("en", &["2022-12-30", "2023-01-02"]),
+        ["30 Dec 2022", "31 Dec", "1 Jan 2023", "2 Jan"]
+    );
+}
+
+#[test]
+fn bce_and_huge_spans_fall_on_round_years_of_their_era() {
+    assert_eq!(
+        axis("en", &["-0043", "-0030"]),
+        ["44 BCE", "42 BCE", "40 BCE", "38 BCE", "36 BCE", "34 BCE", "32 BCE"]
+    );
+    assert_eq!(
+        axis("en", &["-0019", "0015"]),
+        ["20 BCE", "15 BCE", "10 BCE", "5 BCE", "5", "10", "15"]
+    );
+    assert_eq!(
+        axis("en", &["-9999", "9999"]),
+        [
+            "10000 BCE",
+            "8000 BCE",
+            "6000 BCE",
+            "4000 BCE",
+            "2000 BCE",
+            "2000",
+            "4000",
+            "6000",
+            "8000",
+            "10000"
+        ]
+    );
+}
+
+#[test]
+fn month_labels_are_each_languages_abbreviations_as_labels_begin() {
+    // French June and July were both `jui`.
+    assert_eq!(
+        axis("fr", &["2023-06", "2023-07"]),
+        ["Juin 2023", "Juil. 2023"]
+    );
+    assert_eq!(axis("uk", &["2023-07"]), ["Лип. 2023 р."]);
+    assert_eq!(axis("ru", &["2023-07"]), ["Июль 2023 г."]);
+    assert_eq!(axis("de", &["2023-03"]), ["Mär 2023"]);
+    assert_eq!(axis("es", &["2023-09"]), ["Sept 2023"]);
+    assert_eq!(axis("de", &["2023-03-12"]), ["12. März 2023"]);
+    assert_eq!(axis("ru", &["2023-05-12"]), ["12 мая 2023 г."]);
+    assert_eq!(axis("uk", &["-0043"]), ["44 р. до н. е."]);
+}
