@@ -51,6 +51,15 @@ mod examples {
   # Disputed events in a theatre and its sub-theatres, as JSON
   annals list --theatre Zaporizhzhia --status disputed --format json";
 
+    pub(crate) const SERVE: &str = "\
+\x1b[1m\x1b[4mExamples:\x1b[0m
+  # Serve the site at http://127.0.0.1:4000/ and reload open pages on each save
+  annals serve
+  # Drafts too, on a port picked for you, opened in the browser
+  annals serve --drafts --port 0 --open
+  # Reachable from other machines on the network (prints a warning)
+  annals serve --bind 0.0.0.0 --port 8080";
+
     pub(crate) const SCHEMA: &str = "\
 \x1b[1m\x1b[4mExamples:\x1b[0m
   # For an editor's YAML language server
@@ -204,6 +213,27 @@ enum Command {
     /// Print the JSON Schema of event front matter (draft 2020-12)
     #[command(after_help = examples::SCHEMA)]
     Schema,
+    /// Serve the site locally, rebuild it on every save and reload open pages
+    ///
+    /// Builds into memory, never into public/, with `base_url`'s host replaced
+    /// by the local address and its path kept. A save that breaks the build
+    /// keeps the last good site served and shows the errors on open pages.
+    #[command(after_help = examples::SERVE)]
+    Serve {
+        /// The port to listen on; 0 picks a free one
+        #[arg(long, default_value_t = 4000)]
+        port: u16,
+        /// The address to listen on; 0.0.0.0 makes the site reachable from
+        /// other machines
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Include events marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Compare the timeline at two git revisions (events added, removed,
     /// re-dated, re-attributed…), as Markdown for a pull request or JSON
     #[command(after_help = examples::DIFF)]
@@ -357,6 +387,18 @@ fn main() {
             verbosity,
         ),
         Command::Schema => commands::schema::run(),
+        Command::Serve {
+            port,
+            bind,
+            open,
+            drafts,
+        } => commands::serve::run(
+            &options(None, None, *drafts),
+            *port,
+            *bind,
+            *open,
+            verbosity,
+        ),
         Command::Theme {
             command: ThemeCommand::Vars { template },
         } => commands::theme::vars(template.as_deref()),
@@ -463,7 +505,7 @@ mod tests {
     fn every_example_in_the_help_parses_and_each_command_has_one() {
         let mut commands = Vec::new();
         all(&Cli::command(), "annals", &mut commands);
-        assert_eq!(commands.len(), 10, "{commands:?}");
+        assert_eq!(commands.len(), 11, "{commands:?}");
         for (command, examples) in commands {
             assert!(
                 examples.iter().any(|e| e.starts_with(&command)),

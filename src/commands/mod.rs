@@ -8,6 +8,7 @@ pub mod init;
 pub mod list;
 pub mod new;
 pub mod schema;
+pub mod serve;
 pub mod theme;
 
 use crate::diagnostic::{self, Code, Diagnostic};

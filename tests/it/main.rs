@@ -34,6 +34,7 @@ mod pages;
 mod problems;
 mod sanitise;
 mod scale;
+mod serve;
 mod sitemap;
 mod support;
 mod template_docs;
