@@ -353,3 +353,36 @@ fn a_taken_port_is_an_error_that_names_a_free_one() {
         "{free} is free"
     );
 }
+
+#[test]
+fn a_slow_or_greedy_client_does_not_stall_the_others() {
+    let site = fixture("drafts");
+    let server = serve(site.path(), &[]);
+    // One client sends half a request and stays; another sends 1 MB of headers.
+    let mut slow = TcpStream::connect(&server.addr).unwrap();
+    write!(slow, "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ").unwrap();
+    let mut greedy = TcpStream::connect(&server.addr).unwrap();
+    greedy
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let huge = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(1 << 20)
+    );
+    let _ = greedy.write_all(huge.as_bytes());
+    let mut answer = Vec::new();
+    let _ = greedy.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.is_empty()
+            || answer.starts_with("HTTP/1.1 431")
+            || answer.starts_with("HTTP/1.1 400"),
+        "{answer:.200}"
+    );
+    // Others are served meanwhile (each read gives up after ten seconds).
+    for _ in 0..20 {
+        let (status, _, _) = get(&server.addr, "/");
+        assert_eq!(status, 200);
+    }
+    drop(slow);
+}
