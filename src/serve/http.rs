@@ -143,6 +143,16 @@ async fn file(State(app): State<App>, uri: Uri, headers: HeaderMap) -> Response 
         Err(Refused::NotFound) => return not_found(&app),
     };
     let s = app.snapshot.read().unwrap_or_else(|e| e.into_inner());
+    // No good build yet: a page that lists the errors, and reloads once fixed.
+    if s.files.is_empty() && !s.errors.is_empty() {
+        let page = error_page(&s.errors);
+        return respond(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "errors.html",
+            inject(page.as_bytes(), &app.base_path, s.version).into(),
+            None,
+        );
+    }
     let Some(f) = s.files.get(&path) else {
         // `events/x` for the folder `events/x/`.
         if !raw.ends_with('/') && s.files.contains_key(&format!("{path}/index.html")) {
@@ -174,6 +184,20 @@ async fn file(State(app): State<App>, uri: Uri, headers: HeaderMap) -> Response 
         Body::from(axum::body::Bytes::from_owner(ArcBytes(f.bytes.clone())))
     };
     respond(StatusCode::OK, &path, body, Some(etag))
+}
+
+/// The page served while the site has never built: its errors, escaped.
+fn error_page(errors: &[super::state::ErrorView]) -> String {
+    let mut body = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>The site does not build</title>\n</head>\n<body>\n<h1>The site does not build</h1>\n<p>Fix these and save: this page reloads by itself.</p>\n",
+    );
+    for e in errors {
+        body.push_str("<pre class=\"annals-serve-error\">");
+        body.push_str(&crate::escape::html(&e.to_text()));
+        body.push_str("</pre>\n");
+    }
+    body.push_str("</body>\n</html>\n");
+    body
 }
 
 /// An `Arc<[u8]>` as the bytes of a response body, without a copy.

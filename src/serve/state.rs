@@ -39,6 +39,26 @@ pub(crate) struct ErrorView {
     hint: Option<String>,
 }
 
+impl ErrorView {
+    /// As the terminal shows it, without colour.
+    pub(crate) fn to_text(&self) -> String {
+        let mut text = format!("{}[{}]: {}", self.severity, self.code, self.message);
+        if let Some(file) = &self.file {
+            text.push_str(&format!("\n --> {file}"));
+            if let (Some(line), Some(column)) = (self.line, self.column) {
+                text.push_str(&format!(":{line}:{column}"));
+            }
+        }
+        if let Some(source) = &self.source_line {
+            text.push_str(&format!("\n  | {source}"));
+        }
+        if let Some(hint) = &self.hint {
+            text.push_str(&format!("\n  = hint: {hint}"));
+        }
+        text
+    }
+}
+
 impl From<&Diagnostic> for ErrorView {
     fn from(d: &Diagnostic) -> Self {
         ErrorView {

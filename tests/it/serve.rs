@@ -386,3 +386,39 @@ fn a_slow_or_greedy_client_does_not_stall_the_others() {
     }
     drop(slow);
 }
+
+#[test]
+fn a_site_that_never_built_shows_its_errors_until_fixed() {
+    let site = fixture("drafts");
+    let bad = site.path().join("content/events/bad.md");
+    std::fs::write(&bad, "---\ntitle: <b>Bad</b>\ndate: 2023-99\n---\n").unwrap();
+    let server = serve(site.path(), &[]);
+    let (status, headers, body) = get(&server.addr, "/");
+    assert_eq!(status, 500);
+    assert_eq!(
+        header(&headers, "content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let html = String::from_utf8(body).unwrap();
+    assert!(
+        html.contains("<pre class=\"annals-serve-error\">error[E120]: `2023-99` is not a valid date: month 99 does not exist\n --&gt; content/events/bad.md:3:7\n  | date: 2023-99\n  = hint: months are 01 to 12</pre>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("/__annals/live.js"),
+        "it reloads itself once fixed"
+    );
+    std::fs::write(&bad, "---\ntitle: Fine\ndate: 2023-09\n---\n").unwrap();
+    let started = Instant::now();
+    loop {
+        let (status, _, _) = get(&server.addr, "/");
+        if status == 200 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "still {status}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
