@@ -134,7 +134,7 @@ fn percent_decode(s: &str) -> Option<String> {
 async fn file(State(app): State<App>, uri: Uri, headers: HeaderMap) -> Response {
     let raw = uri.path();
     // The site lives below its path: the host's root leads there.
-    if raw == "/" && app.base_path != "/" {
+    if app.base_path != "/" && (raw == "/" || format!("{raw}/") == app.base_path) {
         return redirect(&app.base_path);
     }
     let path = match resolve(raw, &app.base_path) {

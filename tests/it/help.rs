@@ -65,6 +65,7 @@ fn every_help_has_examples_and_shows_global_options_apart() {
             "list",
             "new",
             "schema",
+            "serve",
             "theme",
             "theme vars"
         ]

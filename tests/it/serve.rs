@@ -234,8 +234,14 @@ fn the_base_path_is_kept_and_the_host_root_leads_there() {
     .unwrap();
     let server = serve(site.path(), &[]);
     assert!(server.url.ends_with("/war/"), "{}", server.url);
-    let (status, headers, _) = get(&server.addr, "/");
-    assert_eq!((status, header(&headers, "location")), (302, Some("/war/")));
+    for target in ["/", "/war"] {
+        let (status, headers, _) = get(&server.addr, target);
+        assert_eq!(
+            (status, header(&headers, "location")),
+            (302, Some("/war/")),
+            "{target}"
+        );
+    }
     let (status, _, body) = get(&server.addr, "/war/");
     assert_eq!(status, 200);
     let html = String::from_utf8(body).unwrap();
