@@ -26,6 +26,7 @@ pub(crate) mod route;
 pub(crate) mod serve;
 pub mod site;
 pub(crate) mod slug;
+pub(crate) mod text;
 pub(crate) mod theme;
 pub(crate) mod timing;
 pub mod write;

@@ -40,18 +40,23 @@ impl Spellings {
         index: usize,
     ) {
         let text = text.trim();
-        let writings = self.by_slug.entry(slug.clone()).or_default();
-        match writings.iter_mut().find(|w| w.text == text) {
-            Some(w) => w.count += 1,
-            None => writings.push(Writing {
-                text: text.to_string(),
-                count: 1,
-                file: event.file.clone(),
-                path: event.path.clone(),
-                key,
-                index,
-            }),
+        // Most mentions repeat a known writing: count it without allocating.
+        if let Some(w) = self
+            .by_slug
+            .get_mut(slug)
+            .and_then(|ws| ws.iter_mut().find(|w| w.text == text))
+        {
+            w.count += 1;
+            return;
         }
+        self.by_slug.entry(slug.clone()).or_default().push(Writing {
+            text: text.to_string(),
+            count: 1,
+            file: event.file.clone(),
+            path: event.path.clone(),
+            key,
+            index,
+        });
     }
 
     /// The way most events write `slug`; of equally frequent ones, the first.

@@ -189,7 +189,7 @@ pub(crate) fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> (Vec<Source>, V
                 f.error_at(
                     Code::InvalidValue,
                     span,
-                    format!("source `{key}` `{}` is not a web address: {why}", yaml::shorten(&u, 80)),
+                    format!("source `{key}` `{}` is not a web address: {why}", crate::text::shorten(&u, 80)),
                 )
                 .hint = Some("a source known only by publisher and date is written as `publisher:` and `date:`, with no URL".into());
             }

@@ -185,7 +185,7 @@ pub(crate) fn overview(
             y + LANE / 2.0,
             y + LANE / 2.0
         );
-        let label = escape_html(&truncate(&lane.label, 27));
+        let label = escape_html(&crate::text::shorten(&lane.label, 27));
         match &lane.url {
             Some(u) => {
                 let _ = write!(
@@ -261,16 +261,6 @@ pub(crate) fn overview(
     }
     svg.push_str("</svg>");
     svg
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(n - 1).collect();
-        out.push('…');
-        out
-    }
 }
 
 /// What the axis marks: years, months or days. Derived `Ord`: finer < coarser.

@@ -193,7 +193,7 @@ fn error_page(errors: &[super::state::ErrorView]) -> String {
     );
     for e in errors {
         body.push_str("<pre class=\"annals-serve-error\">");
-        body.push_str(&crate::escape::html(&e.to_text()));
+        body.push_str(&crate::escape::html(&e.text));
         body.push_str("</pre>\n");
     }
     body.push_str("</body>\n</html>\n");

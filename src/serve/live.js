@@ -37,11 +37,8 @@
       const item = document.createElement("div");
       item.className = "annals-serve-error";
       item.style.marginTop = "1em";
-      const where = e.file ? `${e.file}${e.line ? `:${e.line}:${e.column}` : ""}` : "";
-      item.textContent = `${e.severity}[${e.code}]: ${e.message}` +
-        (where ? `\n --> ${where}` : "") +
-        (e.source_line ? `\n  | ${e.source_line}` : "") +
-        (e.hint ? `\n  = hint: ${e.hint}` : "");
+      // Worded by the server, as on the page it serves before a first good build.
+      item.textContent = e.text;
       box.appendChild(item);
     }
   };

@@ -37,26 +37,31 @@ pub(crate) struct ErrorView {
     column: Option<usize>,
     source_line: Option<String>,
     hint: Option<String>,
+    /// All of it as one text, as the overlay and the error page show it.
+    pub text: String,
 }
 
-impl ErrorView {
-    /// As the terminal shows it, without colour.
-    pub(crate) fn to_text(&self) -> String {
-        let mut text = format!("{}[{}]: {}", self.severity, self.code, self.message);
-        if let Some(file) = &self.file {
-            text.push_str(&format!("\n --> {file}"));
-            if let (Some(line), Some(column)) = (self.line, self.column) {
-                text.push_str(&format!(":{line}:{column}"));
-            }
+/// A diagnostic as one text, without colour or marker: what the browser shows.
+fn as_text(d: &Diagnostic) -> String {
+    let mut text = format!(
+        "{}[{}]: {}",
+        d.severity.as_str(),
+        d.code.as_str(),
+        d.message
+    );
+    if let Some(file) = &d.file {
+        text.push_str(&format!("\n --> {}", crate::diagnostic::display_path(file)));
+        if let Some(span) = &d.span {
+            text.push_str(&format!(":{}:{}", span.line, span.column));
         }
-        if let Some(source) = &self.source_line {
-            text.push_str(&format!("\n  | {source}"));
-        }
-        if let Some(hint) = &self.hint {
-            text.push_str(&format!("\n  = hint: {hint}"));
-        }
-        text
     }
+    if let Some(span) = &d.span {
+        text.push_str(&format!("\n  | {}", span.source_line));
+    }
+    if let Some(hint) = &d.hint {
+        text.push_str(&format!("\n  = hint: {hint}"));
+    }
+    text
 }
 
 impl From<&Diagnostic> for ErrorView {
@@ -70,6 +75,7 @@ impl From<&Diagnostic> for ErrorView {
             column: d.span.as_ref().map(|s| s.column),
             source_line: d.span.as_ref().map(|s| s.source_line.clone()),
             hint: d.hint.clone(),
+            text: as_text(d),
         }
     }
 }

@@ -117,18 +117,8 @@ pub(crate) fn found(value: &Value) -> String {
         Value::Tagged(t) => found(&t.value),
         _ => {
             let text = scalar_text(value).unwrap_or_default();
-            format!("not `{}`", shorten(&text, 40))
+            format!("not `{}`", crate::text::shorten(&text, 40))
         }
-    }
-}
-
-/// `text`, cut to `max` characters with `…` when longer.
-pub(crate) fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-        format!("{cut}…")
     }
 }
 
