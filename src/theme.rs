@@ -48,7 +48,7 @@ pub(crate) struct Template {
     pub origin: String,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Theme {
     pub name: String,
     pub description: String,

@@ -122,21 +122,39 @@ pub(crate) fn files_showing(t: &Timeline, c: &Config, i: usize) -> Vec<Route> {
 /// written and the paths that failed with their errors, in a fixed order (site
 /// feeds, actors' and theatres' by slug, then the exports).
 pub(crate) fn write(t: &Timeline, c: &Config, sink: &dyn Sink) -> (usize, Vec<Diagnostic>) {
+    write_only(t, c, sink, &|_| true)
+}
+
+/// As [`write`], only the files whose route `wanted` accepts (a feed's Atom
+/// and JSON files go together): `serve` writes what an edit reached.
+pub(crate) fn write_only(
+    t: &Timeline,
+    c: &Config,
+    sink: &dyn Sink,
+    wanted: &(dyn Fn(&Route) -> bool + Sync),
+) -> (usize, Vec<Diagnostic>) {
     let on = Enabled::from_config(c);
     let feeds = if on.atom || on.json_feed {
         feed::feeds(t, c)
     } else {
         Vec::new()
     };
-    let mut jobs: Vec<Job> = (0..feeds.len()).map(Job::Feed).collect();
-    for (enabled, job) in [
-        (on.calendar, Job::Calendar),
-        (on.events_json, Job::EventsJson),
-        (on.csv, Job::Csv),
-        (on.timelinejs, Job::TimelineJs),
-        (on.search_index, Job::SearchIndex),
+    let mut jobs: Vec<Job> = (0..feeds.len())
+        .filter(|&i| {
+            [FeedFormat::Atom, FeedFormat::Json]
+                .into_iter()
+                .any(|f| wanted(&feeds[i].file(f)))
+        })
+        .map(Job::Feed)
+        .collect();
+    for (enabled, job, file) in [
+        (on.calendar, Job::Calendar, DataFile::Calendar),
+        (on.events_json, Job::EventsJson, DataFile::EventsJson),
+        (on.csv, Job::Csv, DataFile::EventsCsv),
+        (on.timelinejs, Job::TimelineJs, DataFile::TimelineJs),
+        (on.search_index, Job::SearchIndex, DataFile::SearchIndex),
     ] {
-        if enabled {
+        if enabled && wanted(&Route::Data(file)) {
             jobs.push(job);
         }
     }

@@ -70,7 +70,7 @@ pub(crate) fn content_dir(root: &Path) -> Result<PathBuf, Diagnostic> {
 }
 
 /// What the walk found: Markdown sources to read, in sorted order, and assets.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub(crate) struct Walked {
     pub sources: Vec<(Section, PathBuf)>,
     /// Non-Markdown files under `content/events/`, by the folder that holds them.

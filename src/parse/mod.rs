@@ -54,6 +54,42 @@ pub(crate) struct Parsed {
     pub theatres: Vec<EntityFile>,
 }
 
+/// What reading and parsing one source gave: kept per file by `serve`, which
+/// parses again only the files that changed.
+#[derive(Debug, Clone)]
+pub(crate) enum Outcome {
+    Event(Result<Box<Event>, Option<Stub>>, Vec<Diagnostic>),
+    Entity(
+        crate::load::Section,
+        Option<Box<EntityFile>>,
+        Vec<Diagnostic>,
+    ),
+    Unreadable(Diagnostic),
+}
+
+/// Reads and parses one walked source. `today` is for W303 only (see
+/// [`lint::event`]).
+pub(crate) fn read_one(
+    root: &std::path::Path,
+    section: crate::load::Section,
+    path: std::path::PathBuf,
+    config: &Config,
+    keep_body: bool,
+    today: Option<chrono::NaiveDate>,
+) -> Outcome {
+    match crate::load::read_source(root, section, path) {
+        Err(d) => Outcome::Unreadable(d),
+        Ok(file) if section == crate::load::Section::Events => {
+            let (e, d) = parse_event(&file, config.timezone, today, keep_body);
+            Outcome::Event(e.map(Box::new), d)
+        }
+        Ok(file) => {
+            let (e, d) = entity::parse(&file);
+            Outcome::Entity(section, e.map(Box::new), d)
+        }
+    }
+}
+
 /// Reads and parses every walked source in parallel, one file per step, so
 /// that each text is dropped as soon as it is parsed; the result keeps the
 /// walk's order. Returns the parsed files and how many sources were examined.
@@ -66,29 +102,20 @@ pub(crate) fn read_and_parse(
     today: Option<chrono::NaiveDate>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Parsed, usize) {
-    use crate::load::Section;
-    enum Outcome {
-        Event(Result<Box<Event>, Option<Stub>>, Vec<Diagnostic>),
-        Entity(Section, Option<Box<EntityFile>>, Vec<Diagnostic>),
-        Unreadable(Diagnostic),
-    }
-    let tz = config.timezone;
     let outcomes: Vec<Outcome> = sources
         .into_par_iter()
-        .map(
-            |(section, path)| match crate::load::read_source(root, section, path) {
-                Err(d) => Outcome::Unreadable(d),
-                Ok(file) if section == Section::Events => {
-                    let (e, d) = parse_event(&file, tz, today, keep_bodies);
-                    Outcome::Event(e.map(Box::new), d)
-                }
-                Ok(file) => {
-                    let (e, d) = entity::parse(&file);
-                    Outcome::Entity(section, e.map(Box::new), d)
-                }
-            },
-        )
+        .map(|(section, path)| read_one(root, section, path, config, keep_bodies, today))
         .collect();
+    assemble(outcomes, diagnostics)
+}
+
+/// The parsed site from each source's outcome, in the walk's order, with
+/// how many sources were examined.
+pub(crate) fn assemble(
+    outcomes: impl IntoIterator<Item = Outcome>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Parsed, usize) {
+    use crate::load::Section;
     let mut parsed = Parsed::default();
     let mut read = 0;
     for outcome in outcomes {

@@ -8,7 +8,7 @@
 //! changes only the pages that show it, not the identity of every page.
 
 mod depends;
-pub(crate) use depends::affected;
+pub(crate) use depends::{affected, showing};
 
 use crate::model::Timeline;
 use crate::parse::config::{Config, Order};
@@ -122,6 +122,33 @@ pub(crate) fn pages(t: &Timeline, config: &Config) -> Vec<Page> {
     pages.push(Page::new(Route::NotFound));
     pages.extend(embeddable(t).map(|e| Page::new(Route::Embed(e))));
     pages
+}
+
+/// The page of the plan at `route`, if the plan has one: what
+/// [`pages`] holds for it, found without planning every page.
+pub(crate) fn page(t: &Timeline, config: &Config, route: &Route) -> Option<Page> {
+    let exists = match route {
+        Route::List(list, n) => {
+            let len = match list {
+                ListId::Timeline => t.list(list).len(),
+                ListId::Group(id) => t.group_events(id)?.len(),
+            };
+            let total = page_count(len, config);
+            if *n == 0 || *n > total {
+                return None;
+            }
+            let mut page = Page::new(route.clone());
+            page.pager = (total > 1).then_some(Pager { current: *n, total });
+            return Some(page);
+        }
+        Route::Event(slug) => t.index_of(slug).is_some(),
+        Route::Section(_) | Route::NotFound => true,
+        Route::Embed(Embeddable::List(ListId::Timeline)) => true,
+        Route::Embed(Embeddable::List(ListId::Group(id))) => t.group_events(id).is_some(),
+        Route::Embed(Embeddable::Event(slug)) => t.index_of(slug).is_some(),
+        _ => false,
+    };
+    exists.then(|| Page::new(route.clone()))
 }
 
 /// Every list: the timeline, then each group's.

@@ -48,6 +48,82 @@ pub(crate) struct Words<'a> {
     pub strings: &'a crate::render::i18n::Strings,
 }
 
+/// A drawn overview, with where each event's marks begin, so that an edit of
+/// an event's title or status redraws its marks' heads, not the chart
+/// (`serve`; a 10k-event timeline's chart is most of a megabyte).
+pub(crate) struct Drawn {
+    pub svg: String,
+    /// Each mark drawn, in the order drawn.
+    marks: Vec<Mark>,
+}
+
+struct Mark {
+    event: usize,
+    /// Its head (`<a …><title>…</title>`) in `svg`.
+    head: std::ops::Range<usize>,
+    side: usize,
+    focusable: bool,
+}
+
+/// A mark's link and its tooltip: what an event's title and status change.
+fn mark_head(
+    svg: &mut String,
+    t: &Timeline,
+    i: usize,
+    base: &BaseUrl,
+    date_texts: &[String],
+    side: usize,
+    focusable: bool,
+) {
+    let e = &t.events[i].event;
+    let url = base.link(&Route::event(&e.slug).path());
+    let label = format!("{}: {}", date_texts[i], e.title);
+    let tab = if focusable {
+        ""
+    } else {
+        r#" tabindex="-1" aria-hidden="true""#
+    };
+    let _ = write!(
+        svg,
+        r#"<a href="{}" class="mark side-{side} status-{}"{tab}><title>{}</title>"#,
+        escape_html(&url),
+        e.status.as_str(),
+        escape_html(&label)
+    );
+}
+
+impl Drawn {
+    /// Draws the heads of event `i`'s marks again, from `t` as it is now.
+    /// Whether the chart has marks of `i` at all.
+    pub(crate) fn redraw(
+        &mut self,
+        t: &Timeline,
+        i: usize,
+        base: &BaseUrl,
+        date_texts: &[String],
+    ) -> bool {
+        if !self.marks.iter().any(|m| m.event == i) {
+            return false;
+        }
+        let mut svg = String::with_capacity(self.svg.len() + 256);
+        let mut from = 0;
+        for m in &mut self.marks {
+            let start = svg.len() + (m.head.start - from);
+            svg.push_str(&self.svg[from..m.head.start]);
+            if m.event == i {
+                mark_head(&mut svg, t, i, base, date_texts, m.side, m.focusable);
+            } else {
+                svg.push_str(&self.svg[m.head.clone()]);
+            }
+            from = m.head.end;
+            m.head = start..svg.len();
+        }
+        svg.push_str(&self.svg[from..]);
+        self.svg = svg;
+        true
+    }
+}
+
 /// Renders the overview of `events` (indexes into the timeline). Empty when
 /// there is nothing to draw.
 pub(crate) fn overview(
@@ -57,7 +133,7 @@ pub(crate) fn overview(
     base: &BaseUrl,
     words: &Words,
     title: &str,
-) -> String {
+) -> Drawn {
     let Words {
         lang,
         date_texts,
@@ -78,7 +154,10 @@ pub(crate) fn overview(
         })
         .collect();
     if spans.is_empty() {
-        return String::new();
+        return Drawn {
+            svg: String::new(),
+            marks: Vec::new(),
+        };
     }
     // The axis is never finer than the finest date it shows: a single year
     // is labelled with its year, not with the day its first second falls on.
@@ -206,6 +285,7 @@ pub(crate) fn overview(
         svg.push_str("</g>");
     }
     let mut drawn: HashSet<(usize, i64)> = HashSet::new();
+    let mut marks: Vec<Mark> = Vec::new();
     for &(i, start, end) in &spans {
         let e = &t.events[i];
         let names = lane_names(e, lanes);
@@ -218,8 +298,6 @@ pub(crate) fn overview(
         }
         rows.sort_unstable();
         rows.dedup();
-        let url = base.link(&Route::event(&e.event.slug).path());
-        let label = format!("{}: {}", date_texts[i], e.event.title);
         // One tab stop per event: its copies in other lanes are for the eye.
         let mut focusable = true;
         for row in rows {
@@ -229,19 +307,15 @@ pub(crate) fn overview(
             }
             let cy = TOP + LANE * row as f64 + LANE / 2.0;
             let side = lanes_out.get(row).map(|l| l.side).unwrap_or(0);
-            let tab = if focusable {
-                ""
-            } else {
-                r#" tabindex="-1" aria-hidden="true""#
-            };
+            let at = svg.len();
+            mark_head(&mut svg, t, i, base, date_texts, side, focusable);
+            marks.push(Mark {
+                event: i,
+                head: at..svg.len(),
+                side,
+                focusable,
+            });
             focusable = false;
-            let _ = write!(
-                svg,
-                r#"<a href="{}" class="mark side-{side} status-{}"{tab}><title>{}</title>"#,
-                escape_html(&url),
-                e.event.status.as_str(),
-                escape_html(&label)
-            );
             if x1 - x0 >= 8.0 {
                 let _ = write!(
                     svg,
@@ -260,7 +334,7 @@ pub(crate) fn overview(
         }
     }
     svg.push_str("</svg>");
-    svg
+    Drawn { svg, marks }
 }
 
 /// What the axis marks: years, months or days. Derived `Ord`: finer < coarser.

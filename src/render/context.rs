@@ -20,8 +20,8 @@ impl Renderer<'_> {
         let c = self.config;
         let base = &c.base_url;
         let mut ctx = Context::new();
-        let tr = |key: &str, args: &[(&str, &str)]| self.strings.get(key, args);
-        let count = |n: usize| self.strings.count(n as u64, "event");
+        let tr = |key: &str, args: &[(&str, &str)]| self.p.strings.get(key, args);
+        let count = |n: usize| self.p.strings.count(n as u64, "event");
         let kind = PageKind::of(&page.route).ok_or_else(|| missing(&page.route))?;
         let (mut title, description) = match &page.route {
             Route::List(ListId::Timeline, _) => (c.title.clone(), c.description.clone()),
@@ -59,7 +59,8 @@ impl Renderer<'_> {
         let mut chart = String::new();
         if let Route::List(list, n) = &page.route {
             let events = plan::slice(t, list, *n, c);
-            let list_values: Vec<Value> = events.iter().map(|&i| self.events[i].clone()).collect();
+            let list_values: Vec<Value> =
+                events.iter().map(|&i| self.p.events[i].clone()).collect();
             ctx.insert_value("events", Value::from(list_values));
             ctx.insert("groups", &self.groups(&events));
             // The overview covers the whole list, so it is drawn once, on its first page.
@@ -79,18 +80,33 @@ impl Renderer<'_> {
                     }
                     ListId::Group(_) => (Lanes::Actors, tr("chart_by_actor", &[("name", &title)])),
                 };
-                chart = chart::overview(
-                    t,
-                    t.list(list),
-                    lanes,
-                    base,
-                    &chart::Words {
-                        lang: &c.lang,
-                        date_texts: &self.date_texts,
-                        strings: &self.strings,
-                    },
-                    &chart_title,
-                );
+                let draw = || {
+                    chart::overview(
+                        t,
+                        t.list(list),
+                        lanes,
+                        base,
+                        &chart::Words {
+                            lang: &c.lang,
+                            date_texts: &self.p.date_texts,
+                            strings: &self.p.strings,
+                        },
+                        &chart_title,
+                    )
+                };
+                chart = match &self.p.charts {
+                    None => draw().svg,
+                    Some(kept) => {
+                        let lock = || kept.lock().unwrap_or_else(|e| e.into_inner());
+                        let known = lock().get(list).map(|d| d.svg.clone());
+                        known.unwrap_or_else(|| {
+                            let drawn = draw();
+                            let svg = drawn.svg.clone();
+                            lock().insert(list.clone(), drawn);
+                            svg
+                        })
+                    }
+                };
             }
         }
         ctx.insert("chart", &chart);
@@ -137,7 +153,7 @@ impl Renderer<'_> {
                     ListId::Group(id) => self.group_context(id, ctx),
                 };
                 let events = plan::embed_slice(t, list, c);
-                let values: Vec<Value> = events.iter().map(|&i| self.events[i].clone()).collect();
+                let values: Vec<Value> = events.iter().map(|&i| self.p.events[i].clone()).collect();
                 ctx.insert_value("events", Value::from(values));
                 (title, description, t.list(list).len(), events.len())
             }
@@ -175,7 +191,7 @@ impl Renderer<'_> {
         let event = view::FullEvent {
             view: view::event(t, i, c),
             page: view::event_page(t, i, c)?,
-            item: self.events[i].get_from_path("item").cloned(),
+            item: self.p.events[i].get_from_path("item").cloned(),
         };
         ctx.insert("event", &event);
         let image = e
@@ -190,14 +206,14 @@ impl Renderer<'_> {
     /// its title and description.
     fn group_context(&self, id: &GroupId, ctx: &mut Context) -> (String, String) {
         let (t, c) = (self.timeline, self.config);
-        let tr = |key: &str, args: &[(&str, &str)]| self.strings.get(key, args);
+        let tr = |key: &str, args: &[(&str, &str)]| self.p.strings.get(key, args);
         let count = t.group_events(id).map_or(0, <[usize]>::len);
         let url = c.base_url.link(&Route::group(id.clone()).path());
         match id {
             GroupId::Actor(slug) | GroupId::Theatre(slug) => {
                 let (groups, views) = match id.kind() {
-                    Kind::Actor => (&t.actors, &self.actor_views),
-                    _ => (&t.theatres, &self.theatre_views),
+                    Kind::Actor => (&t.actors, &self.p.actor_views),
+                    _ => (&t.theatres, &self.p.theatre_views),
                 };
                 if let Some(v) = views.get(slug) {
                     ctx.insert_value(id.kind().singular(), v.clone());
@@ -205,7 +221,7 @@ impl Renderer<'_> {
                 let name = groups
                     .get(slug)
                     .map_or_else(|| slug.to_string(), |g| g.entity.name.clone());
-                let events = self.strings.count(count as u64, "event");
+                let events = self.p.strings.count(count as u64, "event");
                 let description = tr("involving", &[("count", &events), ("name", &name)]);
                 (name, description)
             }
@@ -289,7 +305,7 @@ impl Renderer<'_> {
                 });
             }
             if let Some(m) = y.months.last_mut() {
-                m.events.push(self.events[i].clone());
+                m.events.push(self.p.events[i].clone());
             }
         }
         years

@@ -70,10 +70,7 @@ impl Renderer<'_> {
         let (t, c) = (self.timeline, self.config);
         let mut out: Files = Vec::new();
         let loader = Route::Data(DataFile::EmbedLoader);
-        out.push((
-            loader.clone(),
-            self.render_template(&loader.path(), &Context::new()),
-        ));
+        out.push((loader.clone(), self.loader()));
         let lists: Vec<ListId> = plan::lists(t).collect();
         // Each event's record is serialised once; every list that holds it
         // reuses the text.
@@ -82,16 +79,8 @@ impl Renderer<'_> {
             .map(|i| self.record(i))
             .collect();
         out.par_extend(lists.par_iter().map(|list| {
-            let events: Vec<usize> = plan::display_order(t, list, c).collect();
-            let mut json = format!(r#"{{"version":1,"total":{},"events":["#, events.len());
-            for (n, &i) in events.iter().enumerate() {
-                if n > 0 {
-                    json.push(',');
-                }
-                json.push_str(&records[i]);
-            }
-            json.push_str("]}");
-            (Route::EmbedData(list.clone()), Ok(json.into_bytes()))
+            let json = self.data_json(list, |i| records[i].as_str().into());
+            (Route::EmbedData(list.clone()), Ok(json))
         }));
         if c.base_url.has_origin() {
             out.par_extend(
@@ -99,24 +88,67 @@ impl Renderer<'_> {
                     .collect::<Vec<_>>()
                     .into_par_iter()
                     .map(|of| {
-                        let bytes = serde_json::to_vec_pretty(&self.oembed(&of))
-                            .map_err(|e| json_error(&of, &e));
+                        let bytes = self.oembed_json(&of);
                         (Route::OEmbed(of), bytes)
                     }),
             );
         }
         if c.embed.fragments {
             out.par_extend(lists.into_par_iter().map(|list| {
-                let events = plan::embed_slice(t, &list, c);
-                let values: Vec<Value> = events.iter().map(|&i| self.events[i].clone()).collect();
-                let mut ctx = Context::new();
-                ctx.insert_value("events", Value::from(values));
-                ctx.insert("total", &t.list(&list).len());
-                let bytes = self.render_template("fragment.html", &ctx);
+                let bytes = self.fragment(&list);
                 (Route::Fragment(list), bytes)
             }));
         }
         out
+    }
+
+    /// One embedding file of those [`embed_files`](Self::embed_files)
+    /// writes, alone; `None` for a route that is not one of them.
+    pub(crate) fn embed_file(&self, route: &Route) -> Option<Result<Vec<u8>, Diagnostic>> {
+        Some(match route {
+            Route::Data(DataFile::EmbedLoader) => self.loader(),
+            Route::EmbedData(list) => Ok(self.data_json(list, |i| self.record(i).into())),
+            Route::OEmbed(of) => self.oembed_json(of),
+            Route::Fragment(list) => self.fragment(list),
+            _ => return None,
+        })
+    }
+
+    fn loader(&self) -> Result<Vec<u8>, Diagnostic> {
+        let loader = Route::Data(DataFile::EmbedLoader);
+        self.render_template(&loader.path(), &Context::new())
+    }
+
+    /// A list's `data.json`, from each event's record.
+    fn data_json<'r>(
+        &self,
+        list: &ListId,
+        record: impl Fn(usize) -> std::borrow::Cow<'r, str>,
+    ) -> Vec<u8> {
+        let events: Vec<usize> = plan::display_order(self.timeline, list, self.config).collect();
+        let mut json = format!(r#"{{"version":1,"total":{},"events":["#, events.len());
+        for (n, &i) in events.iter().enumerate() {
+            if n > 0 {
+                json.push(',');
+            }
+            json.push_str(&record(i));
+        }
+        json.push_str("]}");
+        json.into_bytes()
+    }
+
+    fn oembed_json(&self, of: &Embeddable) -> Result<Vec<u8>, Diagnostic> {
+        serde_json::to_vec_pretty(&self.oembed(of)).map_err(|e| json_error(of, &e))
+    }
+
+    fn fragment(&self, list: &ListId) -> Result<Vec<u8>, Diagnostic> {
+        let (t, c) = (self.timeline, self.config);
+        let events = plan::embed_slice(t, list, c);
+        let values: Vec<Value> = events.iter().map(|&i| self.p.events[i].clone()).collect();
+        let mut ctx = Context::new();
+        ctx.insert_value("events", Value::from(values));
+        ctx.insert("total", &t.list(list).len());
+        self.render_template("fragment.html", &ctx)
     }
 
     /// Event `i`'s record in a list's `data.json`
@@ -130,7 +162,7 @@ impl Renderer<'_> {
             slug: e.slug.as_str(),
             title: &e.title,
             url: self.config.base_url.link(&Route::event(&e.slug).path()),
-            date: &self.date_texts[i],
+            date: &self.p.date_texts[i],
             iso: e.date.iso(),
             datetime: match &e.date {
                 EventDate::Point(p) => p.html_datetime(),

@@ -20,7 +20,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Timeline;
 use crate::parse::config::Config;
 use crate::plan::Page;
-use crate::route::{Kind, Route};
+use crate::route::{Kind, ListId, Route};
 use crate::slug::Slug;
 use crate::theme::Theme;
 use rayon::prelude::*;
@@ -85,11 +85,17 @@ pub(crate) const REQUIRED_TEMPLATES: &[&str] = &[
 ];
 
 pub(crate) struct Renderer<'a> {
+    timeline: &'a Timeline,
+    config: &'a Config,
+    p: Prepared,
+}
+
+/// What a renderer prepares once for a site, kept by `serve` between
+/// rebuilds so that a saved event costs its own entry, not every event's.
+pub(crate) struct Prepared {
     tera: Tera,
     /// Tera name → (file shown in messages, source).
     sources: HashMap<String, (String, String)>,
-    timeline: &'a Timeline,
-    config: &'a Config,
     /// Every event's view, as a Tera value built once.
     events: Vec<Value>,
     /// The theme's strings in the site's language.
@@ -100,6 +106,9 @@ pub(crate) struct Renderer<'a> {
     /// "active here" list would otherwise be rebuilt on each of its pages.
     actor_views: HashMap<Slug, Value>,
     theatre_views: HashMap<Slug, Value>,
+    /// Each list's overview as drawn, when kept (`serve`), so that an edit
+    /// redraws only the edited event's marks.
+    charts: Option<std::sync::Mutex<HashMap<ListId, chart::Drawn>>>,
 }
 
 /// The template of one event in a list, rendered once per event into `event.item`.
@@ -112,6 +121,7 @@ impl<'a> Renderer<'a> {
         timeline: &'a Timeline,
         config: &'a Config,
         drafts: bool,
+        keep_charts: bool,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<Renderer<'a>> {
         let mut tera = Tera::new();
@@ -218,25 +228,9 @@ impl<'a> Renderer<'a> {
         // copy per event, not a template run, and memory holds a few
         // kilobytes per event, not its whole page.
         let shared = view::SharedLinks::new(timeline, config);
-        let has_item = tera.contains_template(ITEM_TEMPLATE);
         let prepared: Vec<Result<(Value, String), Diagnostic>> = (0..timeline.events.len())
             .into_par_iter()
-            .map(|i| {
-                let full = view::event(timeline, i, config);
-                let date_text = full.basics.date.text.clone();
-                let item = if has_item {
-                    let mut ctx = Context::new();
-                    ctx.insert("event", &full);
-                    let html = tera
-                        .render(ITEM_TEMPLATE, &ctx)
-                        .map_err(|e| errors::template_diagnostic(&e, &sources))?;
-                    Some(Value::safe_string(&html))
-                } else {
-                    None
-                };
-                let listed = shared.list_event(timeline, i, full, item);
-                Ok((Value::from_serializable(&listed), date_text))
-            })
+            .map(|i| prepare_event(&tera, &sources, &shared, timeline, config, i))
             .collect();
         let mut events = Vec::with_capacity(prepared.len());
         let mut date_texts = Vec::with_capacity(prepared.len());
@@ -253,16 +247,67 @@ impl<'a> Renderer<'a> {
             }
         }
         Some(Renderer {
-            tera,
-            sources,
             timeline,
             config,
-            events,
-            date_texts,
-            strings,
-            actor_views,
-            theatre_views,
+            p: Prepared {
+                tera,
+                sources,
+                events,
+                date_texts,
+                strings,
+                actor_views,
+                theatre_views,
+                charts: keep_charts.then(Default::default),
+            },
         })
+    }
+
+    /// A renderer over `timeline` with what an earlier one prepared: valid
+    /// when the two timelines differ only in events that
+    /// [`refresh_event`](Self::refresh_event) is then called for, and in
+    /// nothing that the site's global view or the actors' and theatres'
+    /// views show (an edit that keeps every event's place and groups).
+    pub(crate) fn resume(p: Prepared, timeline: &'a Timeline, config: &'a Config) -> Renderer<'a> {
+        Renderer {
+            timeline,
+            config,
+            p,
+        }
+    }
+
+    /// What this renderer prepared, to [`resume`](Self::resume) later.
+    pub(crate) fn into_prepared(self) -> Prepared {
+        self.p
+    }
+
+    /// Prepares these events' list entries again, and their marks in the
+    /// kept charts, after their fields changed.
+    pub(crate) fn refresh_events(&mut self, events: &[usize]) -> Result<(), Diagnostic> {
+        let shared = view::SharedLinks::new(self.timeline, self.config);
+        let (t, c) = (self.timeline, self.config);
+        let p = &mut self.p;
+        for &i in events {
+            let (value, date) = prepare_event(&p.tera, &p.sources, &shared, t, c, i)?;
+            match (p.events.get_mut(i), p.date_texts.get_mut(i)) {
+                (Some(v), Some(d)) => {
+                    *v = value;
+                    *d = date;
+                }
+                _ => {
+                    return Err(Diagnostic::error(
+                        Code::Template,
+                        format!("internal error: no prepared event {i}"),
+                    ))
+                }
+            }
+            if let Some(charts) = &p.charts {
+                let mut charts = charts.lock().unwrap_or_else(|e| e.into_inner());
+                for drawn in charts.values_mut() {
+                    drawn.redraw(t, i, &c.base_url, &p.date_texts);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Renders one page to bytes.
@@ -279,11 +324,37 @@ impl<'a> Renderer<'a> {
         ctx: &Context,
     ) -> Result<Vec<u8>, Diagnostic> {
         let mut out = Vec::with_capacity(16 * 1024);
-        match self.tera.render_to(template, ctx, &mut out) {
+        match self.p.tera.render_to(template, ctx, &mut out) {
             Ok(()) => Ok(out),
-            Err(e) => Err(errors::template_diagnostic(&e, &self.sources)),
+            Err(e) => Err(errors::template_diagnostic(&e, &self.p.sources)),
         }
     }
+}
+
+/// Event `i`'s list value (its basics, shared links and the entry that
+/// `event_item.html` renders) and its date as plain text.
+fn prepare_event(
+    tera: &Tera,
+    sources: &HashMap<String, (String, String)>,
+    shared: &view::SharedLinks,
+    timeline: &Timeline,
+    config: &Config,
+    i: usize,
+) -> Result<(Value, String), Diagnostic> {
+    let full = view::event(timeline, i, config);
+    let date_text = full.basics.date.text.clone();
+    let item = if tera.contains_template(ITEM_TEMPLATE) {
+        let mut ctx = Context::new();
+        ctx.insert("event", &full);
+        let html = tera
+            .render(ITEM_TEMPLATE, &ctx)
+            .map_err(|e| errors::template_diagnostic(&e, sources))?;
+        Some(Value::safe_string(&html))
+    } else {
+        None
+    };
+    let listed = shared.list_event(timeline, i, full, item);
+    Ok((Value::from_serializable(&listed), date_text))
 }
 
 fn register_filters(tera: &mut Tera, config: &Config) {

@@ -1,6 +1,6 @@
-//! The HTTP side of `serve`: files from the snapshot (never from the disk, so
-//! no request can reach a byte outside the output), the reload client and its
-//! event stream.
+//! The HTTP side of `serve`: the files the snapshot lists (a path it does not
+//! list is never opened, so no request can reach a byte outside the output),
+//! the reload client and its event stream.
 
 use super::state::Snapshot;
 use axum::body::Body;
@@ -22,9 +22,11 @@ const LIVE_JS: &str = include_str!("live.js");
 #[derive(Clone)]
 pub(crate) struct App {
     pub snapshot: Arc<RwLock<Snapshot>>,
-    pub changes: broadcast::Sender<String>,
+    pub changes: broadcast::Sender<super::state::Sent>,
     /// The site's path below the host (`/` or `/war/`), from `base_url`.
     pub base_path: String,
+    /// Told when the files being written again after an edit are done.
+    pub ready: Arc<tokio::sync::Notify>,
 }
 
 pub(crate) fn router(app: App) -> Router {
@@ -54,25 +56,47 @@ struct Since {
 
 /// Server-sent events: first whether the asking page changed since it was
 /// served, then one message per rebuild, each sent once the new site is in
-/// place, so a reload always gets the new page.
+/// place, so a reload always gets the new page. A page too slow to take
+/// them (more than the channel holds) skips to the present: it is told
+/// whether its file changed since the last message it got.
 async fn events(
     State(app): State<App>,
     Query(q): Query<Since>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let receiver = app.changes.subscribe();
-    let first = {
-        let s = app.snapshot.read().unwrap_or_else(|e| e.into_inner());
-        let stale: Vec<String> = match (&q.file, q.since) {
-            (Some(f), Some(since)) if s.changed_since(f, since) => vec![f.clone()],
-            _ => Vec::new(),
-        };
-        s.message(&stale)
-    };
-    let later = tokio_stream::wrappers::BroadcastStream::new(receiver).filter_map(|m| m.ok());
-    let stream = tokio_stream::once(first)
-        .chain(later)
-        .map(|data| Ok(Event::default().event("state").data(data)));
+    let stream = messages(&app, q).map(|data| Ok(Event::default().event("state").data(data)));
     Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// The messages of one page's event stream.
+fn messages(app: &App, q: Since) -> impl Stream<Item = String> {
+    let receiver = app.changes.subscribe();
+    let (first, now) = {
+        let s = app.snapshot.read().unwrap_or_else(|e| e.into_inner());
+        (s.message(&stale(&s, &q.file, q.since)), s.version)
+    };
+    let mut seen = now;
+    let snapshot = app.snapshot.clone();
+    let later = tokio_stream::wrappers::BroadcastStream::new(receiver).map(move |m| match m {
+        Ok(sent) => {
+            seen = sent.version;
+            sent.message
+        }
+        Err(tokio_stream::wrappers::errors::BroadcastStreamRecvError::Lagged(_)) => {
+            let s = snapshot.read().unwrap_or_else(|e| e.into_inner());
+            let message = s.message(&stale(&s, &q.file, Some(seen)));
+            seen = s.version;
+            message
+        }
+    });
+    tokio_stream::once(first).chain(later)
+}
+
+/// `file`, if it changed after version `since`.
+fn stale(s: &Snapshot, file: &Option<String>, since: Option<u64>) -> Vec<String> {
+    match (file, since) {
+        (Some(f), Some(since)) if s.changed_since(f, since) => vec![f.clone()],
+        _ => Vec::new(),
+    }
 }
 
 /// Why a request path names no file: malformed (400) or absent (404).
@@ -140,32 +164,23 @@ async fn file(State(app): State<App>, uri: Uri, headers: HeaderMap) -> Response 
     let path = match resolve(raw, &app.base_path) {
         Ok(p) => p,
         Err(Refused::BadRequest) => return plain(StatusCode::BAD_REQUEST, "bad request"),
-        Err(Refused::NotFound) => return not_found(&app),
+        Err(Refused::NotFound) => return not_found(&app).await,
     };
-    let s = app.snapshot.read().unwrap_or_else(|e| e.into_inner());
-    // No good build yet: a page that lists the errors, and reloads once fixed.
-    if s.files.is_empty() && !s.errors.is_empty() {
-        let page = error_page(&s.errors);
-        return respond(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "errors.html",
-            inject(page.as_bytes(), &app.base_path, s.version).into(),
-            None,
-        );
-    }
-    let Some(f) = s.files.get(&path) else {
-        // `events/x` for the folder `events/x/`.
-        if !raw.ends_with('/') && s.files.contains_key(&format!("{path}/index.html")) {
-            return redirect(&format!("{raw}/"));
+    let (output, etag, version) = loop {
+        // Made before looking, so that a notification in between is not lost.
+        let ready = app.ready.notified();
+        match look(&app, raw, &path) {
+            Look::Wait => ready.await,
+            Look::Respond(r) => return r,
+            Look::NotFound => return not_found(&app).await,
+            Look::File(output, etag, version) => break (output, etag, version),
         }
-        drop(s);
-        return not_found(&app);
     };
     let html = path.ends_with(".html");
     let etag = if html {
-        format!("{}-{}\"", f.etag.trim_end_matches('"'), s.version)
+        format!("{}-{version}\"", etag.trim_end_matches('"'))
     } else {
-        f.etag.clone()
+        etag
     };
     if headers
         .get(header::IF_NONE_MATCH)
@@ -178,12 +193,53 @@ async fn file(State(app): State<App>, uri: Uri, headers: HeaderMap) -> Response 
             .body(Body::empty())
             .unwrap_or_default();
     }
+    let Ok(bytes) = tokio::fs::read(output.path.join(&path)).await else {
+        return plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the file could not be read",
+        );
+    };
     let body: Body = if html {
-        inject(&f.bytes, &app.base_path, s.version).into()
+        inject(&bytes, &app.base_path, version).into()
     } else {
-        Body::from(axum::body::Bytes::from_owner(ArcBytes(f.bytes.clone())))
+        bytes.into()
     };
     respond(StatusCode::OK, &path, body, Some(etag))
+}
+
+/// What the snapshot says of a request's file.
+enum Look {
+    /// Being written again: wait until it is current.
+    Wait,
+    Respond(Response),
+    NotFound,
+    /// In this folder, with this tag, in this version of the site.
+    File(Arc<super::store::Output>, String, u64),
+}
+
+fn look(app: &App, raw: &str, path: &str) -> Look {
+    let s = app.snapshot.read().unwrap_or_else(|e| e.into_inner());
+    // No good build yet: a page that lists the errors, and reloads once fixed.
+    if s.files.is_empty() && !s.errors.is_empty() {
+        let page = error_page(&s.errors);
+        return Look::Respond(respond(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "errors.html",
+            inject(page.as_bytes(), &app.base_path, s.version).into(),
+            None,
+        ));
+    }
+    if s.pending.contains(path) {
+        return Look::Wait;
+    }
+    match (s.files.get(path), &s.output) {
+        (Some(f), Some(output)) => Look::File(output.clone(), f.etag.clone(), s.version),
+        // `events/x` for the folder `events/x/`.
+        _ if !raw.ends_with('/') && s.files.contains_key(&format!("{path}/index.html")) => {
+            Look::Respond(redirect(&format!("{raw}/")))
+        }
+        _ => Look::NotFound,
+    }
 }
 
 /// The page served while the site has never built: its errors, escaped.
@@ -198,15 +254,6 @@ fn error_page(errors: &[super::state::ErrorView]) -> String {
     }
     body.push_str("</body>\n</html>\n");
     body
-}
-
-/// An `Arc<[u8]>` as the bytes of a response body, without a copy.
-struct ArcBytes(Arc<[u8]>);
-
-impl AsRef<[u8]> for ArcBytes {
-    fn as_ref(&self) -> &[u8] {
-        &self.0
-    }
 }
 
 fn respond(status: StatusCode, path: &str, body: Body, etag: Option<String>) -> Response {
@@ -232,16 +279,25 @@ fn respond(status: StatusCode, path: &str, body: Body, etag: Option<String>) -> 
 }
 
 /// The site's `404.html` with status 404, or plain text without one.
-fn not_found(app: &App) -> Response {
-    let s = app.snapshot.read().unwrap_or_else(|e| e.into_inner());
-    match s.files.get("404.html") {
-        Some(f) => respond(
+async fn not_found(app: &App) -> Response {
+    let found = {
+        let s = app.snapshot.read().unwrap_or_else(|e| e.into_inner());
+        match (s.files.get("404.html"), &s.output) {
+            (Some(_), Some(output)) => Some((output.clone(), s.version)),
+            _ => None,
+        }
+    };
+    let Some((output, version)) = found else {
+        return plain(StatusCode::NOT_FOUND, "not found");
+    };
+    match tokio::fs::read(output.path.join("404.html")).await {
+        Ok(bytes) => respond(
             StatusCode::NOT_FOUND,
             "404.html",
-            inject(&f.bytes, &app.base_path, s.version).into(),
+            inject(&bytes, &app.base_path, version).into(),
             None,
         ),
-        None => plain(StatusCode::NOT_FOUND, "not found"),
+        Err(_) => plain(StatusCode::NOT_FOUND, "not found"),
     }
 }
 
@@ -311,6 +367,116 @@ mod tests {
         ] {
             assert_eq!(resolve(bad, "/war/"), Err(Refused::BadRequest), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_page_that_falls_behind_is_told_whether_its_file_changed() {
+        let snapshot = Arc::new(RwLock::new(Snapshot::default()));
+        let (changes, _) = broadcast::channel(4);
+        let app = App {
+            snapshot: snapshot.clone(),
+            changes: changes.clone(),
+            base_path: "/".into(),
+            ready: Arc::new(tokio::sync::Notify::new()),
+        };
+        let tags = |t: &str| {
+            [("index.html", t), ("other.html", t)]
+                .into_iter()
+                .map(|(p, t)| (p.to_string(), t.to_string()))
+                .collect()
+        };
+        let first = snapshot.write().unwrap().replace(
+            super::super::store::Output {
+                path: std::path::PathBuf::new(),
+            },
+            tags("a"),
+        );
+        assert_eq!(first.len(), 2);
+        let q = Since {
+            since: Some(1),
+            file: Some("index.html".into()),
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let stream = messages(&app, q);
+            tokio::pin!(stream);
+            let now = stream.next().await.unwrap();
+            assert!(now.contains(r#""changed":[]"#), "{now}");
+            // Ten rebuilds while the page reads nothing: the channel keeps four.
+            for k in 0..10 {
+                let mut s = snapshot.write().unwrap();
+                let changed = s.overlay(
+                    [("other.html".to_string(), format!("o{k}"))]
+                        .into_iter()
+                        .collect(),
+                );
+                let _ = changes.send(s.sent(&changed));
+            }
+            {
+                let mut s = snapshot.write().unwrap();
+                let changed = s.overlay(
+                    [("index.html".to_string(), "b".to_string())]
+                        .into_iter()
+                        .collect(),
+                );
+                let _ = changes.send(s.sent(&changed));
+            }
+            let skipped = stream.next().await.unwrap();
+            assert!(
+                skipped.contains(r#""changed":["index.html"]"#),
+                "the page learns its file changed in what it missed: {skipped}"
+            );
+        });
+    }
+
+    #[test]
+    fn a_file_being_written_again_is_sent_once_it_is_current() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("events.json"), "old").unwrap();
+        let snapshot = Arc::new(RwLock::new(Snapshot::default()));
+        let ready = Arc::new(tokio::sync::Notify::new());
+        let app = App {
+            snapshot: snapshot.clone(),
+            changes: broadcast::channel(4).0,
+            base_path: "/".into(),
+            ready: ready.clone(),
+        };
+        snapshot.write().unwrap().replace(
+            super::super::store::Output {
+                path: dir.path().to_path_buf(),
+            },
+            [("events.json".to_string(), "a".to_string())]
+                .into_iter()
+                .collect(),
+        );
+        snapshot
+            .write()
+            .unwrap()
+            .pending
+            .insert("events.json".into());
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let uri: Uri = "/events.json".parse().unwrap();
+            let asked = tokio::spawn(file(State(app), uri, HeaderMap::new()));
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            assert!(!asked.is_finished(), "the request waits");
+            std::fs::write(dir.path().join("events.json"), "new").unwrap();
+            snapshot.write().unwrap().pending.clear();
+            ready.notify_waiters();
+            let response = asked.await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+                .await
+                .unwrap();
+            assert_eq!(&body[..], b"new");
+        });
+        // The folder belongs to the test: keep the snapshot from removing it.
+        std::mem::forget(snapshot.write().unwrap().output.take());
     }
 
     #[test]

@@ -1,13 +1,14 @@
-//! What `serve` serves: the last good build, held in memory, with what each
-//! rebuild changed, and the errors of the last failed one.
+//! What `serve` serves: the files of the last good build (in the store's
+//! folder), with what each rebuild changed, and the errors of the last failed
+//! one.
 
+use super::store::Output;
 use crate::diagnostic::Diagnostic;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// One output file.
 pub(crate) struct File {
-    pub bytes: Arc<[u8]>,
     pub etag: String,
     /// The version of the site in which it last changed.
     pub changed_at: u64,
@@ -18,7 +19,13 @@ pub(crate) struct File {
 pub(crate) struct Snapshot {
     /// Bumped by every rebuild that changed a file.
     pub version: u64,
+    /// The folder the files are in; a request keeps it while it reads.
+    pub output: Option<Arc<Output>>,
+    /// Every file served, by path below the output: nothing else is.
     pub files: HashMap<String, File>,
+    /// Files being written again after an edit (exports that hold every
+    /// event): a request for one waits until it is current.
+    pub pending: HashSet<String>,
     /// Files that a rebuild removed, and when.
     removed: HashMap<String, u64>,
     /// The errors of the last build, if it failed (the files are then the
@@ -80,6 +87,13 @@ impl From<&Diagnostic> for ErrorView {
     }
 }
 
+/// A message as broadcast to every open page.
+#[derive(Clone, Debug)]
+pub(crate) struct Sent {
+    pub version: u64,
+    pub message: String,
+}
+
 /// What the browser is told: the version, what changed, the errors.
 #[derive(serde::Serialize)]
 pub(crate) struct Message<'a> {
@@ -88,26 +102,20 @@ pub(crate) struct Message<'a> {
     pub errors: &'a [ErrorView],
 }
 
-fn etag(bytes: &[u8]) -> String {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    format!("\"{:016x}\"", h.finish())
-}
-
 impl Snapshot {
-    /// Takes a new build; returns the files that differ from the last one
-    /// (added, changed or removed), sorted. A build identical to the last
-    /// one changes nothing, not even the version.
-    pub(crate) fn update(&mut self, files: BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    /// Takes a whole new build (its folder and each file's tag); returns
+    /// the files that differ from the last one (added, changed or removed),
+    /// sorted. A build identical to the last one changes nothing, not even
+    /// the version.
+    pub(crate) fn replace(&mut self, output: Output, tags: HashMap<String, String>) -> Vec<String> {
         self.errors.clear();
-        let mut changed = Vec::new();
+        self.output = Some(Arc::new(output));
         let next = self.version + 1;
-        let mut fresh: HashMap<String, File> = HashMap::with_capacity(files.len());
-        for (path, bytes) in files {
-            let tag = etag(&bytes);
+        let mut changed = Vec::new();
+        let mut fresh: HashMap<String, File> = HashMap::with_capacity(tags.len());
+        for (path, etag) in tags {
             match self.files.remove(&path) {
-                Some(old) if old.etag == tag && *old.bytes == *bytes => {
+                Some(old) if old.etag == etag => {
                     fresh.insert(path, old);
                 }
                 _ => {
@@ -116,8 +124,7 @@ impl Snapshot {
                     fresh.insert(
                         path,
                         File {
-                            bytes: bytes.into(),
-                            etag: tag,
+                            etag,
                             changed_at: next,
                         },
                     );
@@ -129,6 +136,33 @@ impl Snapshot {
             self.removed.insert(gone.clone(), next);
         }
         self.files = fresh;
+        self.finish(changed, next)
+    }
+
+    /// Takes some files written over the served ones; returns those that
+    /// changed, sorted.
+    pub(crate) fn overlay(&mut self, tags: HashMap<String, String>) -> Vec<String> {
+        self.errors.clear();
+        let next = self.version + 1;
+        let mut changed = Vec::new();
+        for (path, etag) in tags {
+            if self.files.get(&path).is_some_and(|f| f.etag == etag) {
+                continue;
+            }
+            self.removed.remove(&path);
+            changed.push(path.clone());
+            self.files.insert(
+                path,
+                File {
+                    etag,
+                    changed_at: next,
+                },
+            );
+        }
+        self.finish(changed, next)
+    }
+
+    fn finish(&mut self, mut changed: Vec<String>, next: u64) -> Vec<String> {
         changed.sort();
         if !changed.is_empty() {
             self.version = next;
@@ -141,6 +175,15 @@ impl Snapshot {
         match self.files.get(file) {
             Some(f) => f.changed_at > since,
             None => self.removed.get(file).is_some_and(|at| *at > since),
+        }
+    }
+
+    /// The message for a rebuild that changed `changed`, with the version it
+    /// brings a page to.
+    pub(crate) fn sent(&self, changed: &[String]) -> Sent {
+        Sent {
+            version: self.version,
+            message: self.message(changed),
         }
     }
 
@@ -159,27 +202,41 @@ impl Snapshot {
 mod tests {
     use super::*;
 
-    fn build(files: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
+    fn tags(files: &[(&str, &str)]) -> HashMap<String, String> {
         files
             .iter()
-            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .map(|(p, t)| (p.to_string(), t.to_string()))
             .collect()
+    }
+
+    fn output() -> Output {
+        Output {
+            path: std::path::PathBuf::new(),
+        }
     }
 
     #[test]
     fn only_what_differs_is_changed() {
         let mut s = Snapshot::default();
-        let all = s.update(build(&[("index.html", "a"), ("style.css", "s")]));
+        let all = s.replace(output(), tags(&[("index.html", "a"), ("style.css", "s")]));
         assert_eq!(all, ["index.html", "style.css"]);
         assert_eq!(s.version, 1);
         assert!(s
-            .update(build(&[("index.html", "a"), ("style.css", "s")]))
+            .replace(output(), tags(&[("index.html", "a"), ("style.css", "s")]))
             .is_empty());
         assert_eq!(s.version, 1);
-        let changed = s.update(build(&[("index.html", "b"), ("new.html", "n")]));
+        let changed = s.replace(output(), tags(&[("index.html", "b"), ("new.html", "n")]));
         assert_eq!(changed, ["index.html", "new.html", "style.css"]);
         assert!(s.changed_since("index.html", 1));
         assert!(s.changed_since("style.css", 1), "removed counts");
         assert!(!s.changed_since("index.html", 2));
+        let edited = s.overlay(tags(&[("index.html", "b"), ("new.html", "m")]));
+        assert_eq!(edited, ["new.html"]);
+        assert_eq!(s.version, 3);
+        assert!(!s.changed_since("index.html", 2));
+        assert!(
+            s.files.contains_key("index.html"),
+            "an overlay keeps the rest"
+        );
     }
 }

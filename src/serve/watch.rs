@@ -17,15 +17,20 @@ use std::time::Duration;
 const FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
 
 /// How long a burst of events must be quiet before a rebuild: long enough to
-/// take an editor's save as one, short enough to feel instant.
-const QUIET: Duration = Duration::from_millis(40);
+/// take an editor's save (a temporary file written and renamed, within a
+/// millisecond or two) as one, short enough to leave most of the 50 ms that
+/// a save may take to reach the page to the rebuild.
+const QUIET: Duration = Duration::from_millis(10);
 
-/// Starts watching `root` on a thread of its own, calling `rebuild` after
-/// each batch of changes to the site's sources. Fails only if the site's
-/// folder itself cannot be watched.
-pub(crate) fn start(root: &Path, rebuild: impl Fn() + Send + 'static) -> Result<(), notify::Error> {
-    // Events name absolute paths: compare them with an absolute root.
-    let root = root.canonicalize().map_err(notify::Error::io)?;
+/// Starts watching `root` (absolute, as events name paths) on a thread of
+/// its own, calling `rebuild` with the changed paths after each batch of
+/// changes to the site's sources. Fails only if the site's folder itself
+/// cannot be watched.
+pub(crate) fn start(
+    root: &Path,
+    mut rebuild: impl FnMut(Vec<PathBuf>) + Send + 'static,
+) -> Result<(), notify::Error> {
+    let root = root.to_path_buf();
     let (events, received) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(QUIET, None, events)?;
     debouncer.watch(&root, RecursiveMode::NonRecursive)?;
@@ -38,14 +43,18 @@ pub(crate) fn start(root: &Path, rebuild: impl Fn() + Send + 'static) -> Result<
             let Ok(batch) = batch else { continue };
             // Reading a file is an event too (the build reads them all):
             // only a change counts.
-            let relevant = batch
+            let mut changed: Vec<PathBuf> = batch
                 .iter()
                 .filter(|e| !matches!(e.kind, notify::EventKind::Access(_)))
                 .flat_map(|e| e.paths.iter())
-                .any(|p| is_source(&root, p));
-            if relevant {
+                .filter(|p| is_source(&root, p))
+                .cloned()
+                .collect();
+            changed.sort();
+            changed.dedup();
+            if !changed.is_empty() {
                 rewatch(&mut debouncer, &root, &mut watched);
-                rebuild();
+                rebuild(changed);
             }
         }
     });

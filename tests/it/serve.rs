@@ -25,9 +25,15 @@ impl Drop for Server {
 }
 
 fn serve(site: &Path, extra: &[&str]) -> Server {
+    serve_in(site, extra, &std::env::temp_dir())
+}
+
+/// As [`serve`], with `temp` as the temporary folder.
+fn serve_in(site: &Path, extra: &[&str], temp: &Path) -> Server {
     let mut child = bin()
         .args(["serve", "--port", "0"])
         .args(extra)
+        .env("TMPDIR", temp)
         .current_dir(site)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -147,7 +153,7 @@ fn first_event(addr: &str, target: &str) -> serde_json::Value {
 }
 
 #[test]
-fn serves_the_site_in_memory_with_the_reload_client_only_in_responses() {
+fn serves_the_site_with_the_reload_client_only_in_responses() {
     let site = fixture("drafts");
     let server = serve(site.path(), &[]);
     assert_eq!(server.url, format!("http://{}/", server.addr));
@@ -427,4 +433,66 @@ fn a_site_that_never_built_shows_its_errors_until_fixed() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// The folders `serve` keeps its output in, below `temp`.
+fn serve_folders(temp: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(temp)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("annals-serve-"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_output_is_a_temporary_folder_removed_on_stop_and_exports_are_never_stale() {
+    let site = fixture("drafts");
+    let temp = tempfile::tempdir().unwrap();
+    // A folder left by a `serve` that was killed: no process has its id.
+    let dead = (4_000_000..4_100_000u32)
+        .find(|pid| !Path::new(&format!("/proc/{pid}")).exists())
+        .unwrap();
+    std::fs::create_dir(temp.path().join(format!("annals-serve-{dead}-x"))).unwrap();
+    let mut server = serve_in(site.path(), &[], temp.path());
+    let pid = server.child.id();
+    let folders = serve_folders(temp.path());
+    assert_eq!(folders.len(), 1, "{folders:?}: the dead one's is removed");
+    assert!(folders[0].starts_with(&format!("annals-serve-{pid}-")));
+    assert!(!site.path().join("public").exists());
+    // An edit: once the pages are told, the exports that hold every event
+    // are still being written, and a request for one waits for them.
+    let event = site.path().join("content/events/published.md");
+    let text = std::fs::read_to_string(&event).unwrap();
+    wait_for_event(
+        &server.addr,
+        "/__annals/events?since=1&file=events/published/index.html",
+        || std::fs::write(&event, text.replace("title: Published", "title: Renamed")).unwrap(),
+        |v| v["changed"].as_array().is_some_and(|c| !c.is_empty()),
+    );
+    for export in ["/events.json", "/events.csv", "/timelinejs.json"] {
+        let (status, _, body) = get(&server.addr, export);
+        assert_eq!(status, 200, "{export}");
+        assert!(
+            String::from_utf8_lossy(&body).contains("Renamed"),
+            "{export} is current"
+        );
+    }
+    // Ctrl-C: the folder goes with the server.
+    let stopped = std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    let started = Instant::now();
+    while server.child.try_wait().unwrap().is_none() {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "serve stops on Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(serve_folders(temp.path()), Vec::<String>::new());
 }

@@ -3,6 +3,8 @@
 //! Commands call `Site::load` and then `Site::build_into` with a sink; this file
 //! decides nothing about formats, it only wires the stages together.
 
+pub(crate) mod incremental;
+
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::model::{self, Timeline};
 use crate::parse::{self, Config};
@@ -106,17 +108,23 @@ pub(crate) struct Contents {
     stages: Vec<crate::timing::Stage>,
 }
 
-/// Reads the configuration and `content/` into a timeline (no theme).
-pub(crate) fn load_contents(opts: &Options) -> Contents {
-    let mut diagnostics = Vec::new();
-    let root = &opts.root;
-    let mut config = parse::config::load(root, &mut diagnostics);
+/// `annals.yaml`, with `--base-url` in place of its `base_url`.
+fn config(opts: &Options, diagnostics: &mut Vec<Diagnostic>) -> Config {
+    let mut config = parse::config::load(&opts.root, diagnostics);
     if let Some(b) = &opts.base_url {
         match parse::config::BaseUrl::parse(b) {
             Ok(b) => config.base_url = b,
             Err(e) => diagnostics.push(e.for_option()),
         }
     }
+    config
+}
+
+/// Reads the configuration and `content/` into a timeline (no theme).
+pub(crate) fn load_contents(opts: &Options) -> Contents {
+    let mut diagnostics = Vec::new();
+    let root = &opts.root;
+    let config = config(opts, &mut diagnostics);
     let mut watch = crate::timing::Stopwatch::new();
     let walked = load::walk(root);
     watch.lap("walk");
@@ -219,6 +227,21 @@ impl Site {
         sink: &dyn Sink,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Summary, Vec<Diagnostic>> {
+        self.build_keeping(sink, progress, false)
+            .map(|(summary, _)| summary)
+    }
+
+    /// As [`build_into_with`](Self::build_into_with), keeping what the
+    /// renderer prepared, for a later build of the same site with some events
+    /// edited (`serve`).
+    /// `keep_charts` keeps each list's overview as drawn, for redrawing
+    /// only an edited event's marks.
+    fn build_keeping(
+        &self,
+        sink: &dyn Sink,
+        progress: &(dyn Fn(usize, usize) + Sync),
+        keep_charts: bool,
+    ) -> Result<(Summary, crate::render::Prepared), Vec<Diagnostic>> {
         let mut diagnostics = Vec::new();
         let mut watch = crate::timing::Stopwatch::new();
         let Some(renderer) = Renderer::new(
@@ -226,6 +249,7 @@ impl Site {
             &self.timeline,
             &self.config,
             self.drafts,
+            keep_charts,
             &mut diagnostics,
         ) else {
             return Err(diagnostics);
@@ -273,12 +297,13 @@ impl Site {
         watch.lap("extras");
         diagnostic::sort(&mut errors);
         if errors.is_empty() {
-            Ok(Summary {
+            let summary = Summary {
                 pages: pages.len(),
                 files,
                 events: self.timeline.events.len(),
                 stages: watch.stages,
-            })
+            };
+            Ok((summary, renderer.into_prepared()))
         } else {
             Err(errors)
         }
@@ -429,42 +454,53 @@ impl Site {
     /// folder that it names (image or body), so a folder of many events does not
     /// copy every image to every event.
     fn asset_copies(&self) -> Vec<(String, PathBuf)> {
+        let mut out: Vec<(String, PathBuf)> = self
+            .timeline
+            .events
+            .iter()
+            .flat_map(|te| self.assets_of(&te.event))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The assets of one event, as [`asset_copies`](Self::asset_copies)
+    /// finds them.
+    fn assets_of(&self, e: &parse::Event) -> Vec<(String, PathBuf)> {
         let mut out = Vec::new();
-        for te in &self.timeline.events {
-            let e = &te.event;
-            let Some(dir) = e.path.parent() else { continue };
-            let bundle = e.path.file_stem().is_some_and(|s| s == "index");
-            let image = match e.image.as_ref().map(|i| &i.src) {
-                Some(ImageSrc::File(p)) => Some(dir.join(p)),
-                _ => None,
-            };
-            // Read only for events beside assets; a failed read shows up, with
-            // its file, when the event's page is rendered.
-            let mut body: Option<String> = None;
-            for (folder, files) in self.assets.range(dir.to_path_buf()..) {
-                if !folder.starts_with(dir) {
-                    break;
-                }
-                for f in files {
-                    let rel = f.strip_prefix(dir).unwrap_or(f);
-                    let rel_str = diagnostic::display_path(rel);
-                    let mentions = |body: &mut Option<String>| {
-                        body.get_or_insert_with(|| {
-                            e.body_text().map(|b| b.into_owned()).unwrap_or_default()
-                        })
-                        .contains(rel_str.as_str())
-                    };
-                    let named = image.as_deref() == Some(f.as_path())
-                        || (folder == dir && mentions(&mut body));
-                    if bundle || named {
-                        let route = Route::EventAsset(e.slug.clone(), rel_str.clone());
-                        out.push((route.file(), f.clone()));
-                    }
+        let Some(dir) = e.path.parent() else {
+            return out;
+        };
+        let bundle = e.path.file_stem().is_some_and(|s| s == "index");
+        let image = match e.image.as_ref().map(|i| &i.src) {
+            Some(ImageSrc::File(p)) => Some(dir.join(p)),
+            _ => None,
+        };
+        // Read only for events beside assets; a failed read shows up, with
+        // its file, when the event's page is rendered.
+        let mut body: Option<String> = None;
+        for (folder, files) in self.assets.range(dir.to_path_buf()..) {
+            if !folder.starts_with(dir) {
+                break;
+            }
+            for f in files {
+                let rel = f.strip_prefix(dir).unwrap_or(f);
+                let rel_str = diagnostic::display_path(rel);
+                let mentions = |body: &mut Option<String>| {
+                    body.get_or_insert_with(|| {
+                        e.body_text().map(|b| b.into_owned()).unwrap_or_default()
+                    })
+                    .contains(rel_str.as_str())
+                };
+                let named =
+                    image.as_deref() == Some(f.as_path()) || (folder == dir && mentions(&mut body));
+                if bundle || named {
+                    let route = Route::EventAsset(e.slug.clone(), rel_str.clone());
+                    out.push((route.file(), f.clone()));
                 }
             }
         }
-        out.sort();
-        out.dedup();
         out
     }
 }
