@@ -47,8 +47,13 @@ impl Feed {
 }
 
 /// The site's feed, then one per actor and one per theatre (by slug), each with
-/// the events its page lists.
-pub(super) fn feeds(t: &Timeline, c: &Config) -> Vec<Feed> {
+/// the events its page lists; only those whose group `wanted` accepts (`None`:
+/// the site's).
+pub(super) fn feeds(
+    t: &Timeline,
+    c: &Config,
+    wanted: &dyn Fn(Option<&GroupId>) -> bool,
+) -> Vec<Feed> {
     let events: Vec<usize> = (0..t.events.len()).rev().take(FEED_ENTRIES).collect();
     let site_updated = updated(t, &events).unwrap_or_else(|| rfc3339(epoch()));
     let mut out = vec![Feed {
@@ -59,6 +64,7 @@ pub(super) fn feeds(t: &Timeline, c: &Config) -> Vec<Feed> {
         updated: site_updated.clone(),
         full: true,
     }];
+    out.retain(|f| wanted(f.group.as_ref()));
     let group = |id: fn(Slug) -> GroupId, g: &Group| {
         let events = newest(&g.events);
         let about = markdown::first_paragraph(&g.entity.description);
@@ -75,8 +81,19 @@ pub(super) fn feeds(t: &Timeline, c: &Config) -> Vec<Feed> {
             full: false,
         }
     };
-    out.extend(t.actors.values().map(|g| group(GroupId::Actor, g)));
-    out.extend(t.theatres.values().map(|g| group(GroupId::Theatre, g)));
+    let kept = |id: fn(Slug) -> GroupId| move |g: &&Group| wanted(Some(&id(g.entity.slug.clone())));
+    out.extend(
+        t.actors
+            .values()
+            .filter(kept(GroupId::Actor))
+            .map(|g| group(GroupId::Actor, g)),
+    );
+    out.extend(
+        t.theatres
+            .values()
+            .filter(kept(GroupId::Theatre))
+            .map(|g| group(GroupId::Theatre, g)),
+    );
     out
 }
 

@@ -135,18 +135,15 @@ pub(crate) fn write_only(
 ) -> (usize, Vec<Diagnostic>) {
     let on = Enabled::from_config(c);
     let feeds = if on.atom || on.json_feed {
-        feed::feeds(t, c)
+        feed::feeds(t, c, &|group| {
+            [FeedFormat::Atom, FeedFormat::Json]
+                .into_iter()
+                .any(|f| wanted(&Route::Feed(group.cloned(), f)))
+        })
     } else {
         Vec::new()
     };
-    let mut jobs: Vec<Job> = (0..feeds.len())
-        .filter(|&i| {
-            [FeedFormat::Atom, FeedFormat::Json]
-                .into_iter()
-                .any(|f| wanted(&feeds[i].file(f)))
-        })
-        .map(Job::Feed)
-        .collect();
+    let mut jobs: Vec<Job> = (0..feeds.len()).map(Job::Feed).collect();
     for (enabled, job, file) in [
         (on.calendar, Job::Calendar, DataFile::Calendar),
         (on.events_json, Job::EventsJson, DataFile::EventsJson),

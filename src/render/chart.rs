@@ -93,28 +93,30 @@ fn mark_head(
 }
 
 impl Drawn {
-    /// Draws the heads of event `i`'s marks again, from `t` as it is now.
-    /// Whether the chart has marks of `i` at all.
+    /// Draws the heads of the marks of `events` again, from `t` as it is
+    /// now. Whether the chart has marks of any of them.
     pub(crate) fn redraw(
         &mut self,
         t: &Timeline,
-        i: usize,
+        events: &[usize],
         base: &BaseUrl,
         date_texts: &[String],
     ) -> bool {
-        if !self.marks.iter().any(|m| m.event == i) {
+        if !self.marks.iter().any(|m| events.contains(&m.event)) {
             return false;
         }
         let mut svg = String::with_capacity(self.svg.len() + 256);
         let mut from = 0;
+        // How far the marks after the last redrawn one have moved.
+        let shift = |at: usize, svg: &String, from: usize| svg.len() + at - from;
         for m in &mut self.marks {
-            let start = svg.len() + (m.head.start - from);
-            svg.push_str(&self.svg[from..m.head.start]);
-            if m.event == i {
-                mark_head(&mut svg, t, i, base, date_texts, m.side, m.focusable);
-            } else {
-                svg.push_str(&self.svg[m.head.clone()]);
+            if !events.contains(&m.event) {
+                m.head = shift(m.head.start, &svg, from)..shift(m.head.end, &svg, from);
+                continue;
             }
+            svg.push_str(&self.svg[from..m.head.start]);
+            let start = svg.len();
+            mark_head(&mut svg, t, m.event, base, date_texts, m.side, m.focusable);
             from = m.head.end;
             m.head = start..svg.len();
         }

@@ -280,9 +280,14 @@ impl<'a> Renderer<'a> {
         self.p
     }
 
-    /// Prepares these events' list entries again, and their marks in the
-    /// kept charts, after their fields changed.
-    pub(crate) fn refresh_events(&mut self, events: &[usize]) -> Result<(), Diagnostic> {
+    /// Prepares these events' list entries again after their fields
+    /// changed (or their neighbours'), and the marks of those in `redraw`
+    /// in the kept charts.
+    pub(crate) fn refresh_events(
+        &mut self,
+        events: &[usize],
+        redraw: &[usize],
+    ) -> Result<(), Diagnostic> {
         let shared = view::SharedLinks::new(self.timeline, self.config);
         let (t, c) = (self.timeline, self.config);
         let p = &mut self.p;
@@ -300,12 +305,12 @@ impl<'a> Renderer<'a> {
                     ))
                 }
             }
-            if let Some(charts) = &p.charts {
-                let mut charts = charts.lock().unwrap_or_else(|e| e.into_inner());
-                for drawn in charts.values_mut() {
-                    drawn.redraw(t, i, &c.base_url, &p.date_texts);
-                }
-            }
+        }
+        if let Some(charts) = &p.charts {
+            let mut charts = charts.lock().unwrap_or_else(|e| e.into_inner());
+            charts.par_iter_mut().for_each(|(_, drawn)| {
+                drawn.redraw(t, redraw, &c.base_url, &p.date_texts);
+            });
         }
         Ok(())
     }

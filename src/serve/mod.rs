@@ -132,7 +132,7 @@ pub(crate) fn run(opts: &Options, serve: &ServeOptions, verbosity: Verbosity) ->
         let listener = tokio::net::TcpListener::from_std(listener)?;
         axum::serve(listener, http::router(app))
             .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
+                stopped().await;
             })
             .await
     });
@@ -145,6 +145,23 @@ pub(crate) fn run(opts: &Options, serve: &ServeOptions, verbosity: Verbosity) ->
             Exit::ContentError
         }
     }
+}
+
+/// Ctrl-C, or on Unix a polite `kill` (SIGTERM): either lets `serve` remove
+/// its temporary folder.
+async fn stopped() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

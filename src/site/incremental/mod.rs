@@ -68,6 +68,9 @@ pub(crate) struct Engine {
     next: Option<Site>,
     /// Event files parsed again since `served` was written.
     dirty: BTreeSet<PathBuf>,
+    /// Files were added, removed or renamed, or an actor, theatre or asset
+    /// changed, since `served` was written: only a whole build catches up.
+    moved: bool,
 }
 
 struct Served {
@@ -89,6 +92,7 @@ impl Engine {
             served: None,
             next: None,
             dirty: BTreeSet::new(),
+            moved: false,
         }
     }
 
@@ -115,6 +119,9 @@ impl Engine {
         }
         let mut rewalk = false;
         let mut reparsed = false;
+        // Something other than an event's fields changed: the model is
+        // built again.
+        let mut structural = false;
         for p in paths.iter().filter(|p| p.starts_with(&content)) {
             match self.parses.get(p).map(|(s, _)| *s) {
                 Some(section) if p.is_file() => {
@@ -124,24 +131,31 @@ impl Engine {
                     if section == Section::Events {
                         self.dirty.insert(p.clone());
                     } else {
-                        rewalk = true;
+                        structural = true;
                     }
                 }
                 // Gone, and nothing the site was built from: an editor's
                 // temporary file, written and renamed away.
                 None if !p.exists() && !self.knows(p) => {}
-                _ => rewalk = true,
+                // A file made, removed or renamed, a folder (whose own
+                // events come with an editor's save), or an asset.
+                _ => {
+                    rewalk = true;
+                    // An asset written in place leaves the walk as it was.
+                    structural |=
+                        p.is_file() && self.walked.assets.values().any(|files| files.contains(p));
+                }
             }
         }
         if rewalk {
             let walked = load::walk(&self.opts.root);
-            let same = walked.sources == self.walked.sources
-                && walked.assets == self.walked.assets
-                && walked.diagnostics == self.walked.diagnostics;
-            if same && !reparsed {
-                return Step::Unchanged;
+            if walked != self.walked {
+                self.take_walk(walked, paths);
+                structural = true;
             }
-            self.take_walk(walked, paths);
+        }
+        if structural {
+            self.moved = true;
             return self.plan_everything();
         }
         if !reparsed {
@@ -165,6 +179,7 @@ impl Engine {
             prepared: Some(prepared),
         });
         self.dirty.clear();
+        self.moved = false;
         Ok(())
     }
 
@@ -312,6 +327,9 @@ impl Engine {
     /// keeps its event's place and nothing else changed; `None` when the
     /// model must be built again.
     fn try_edit(&mut self) -> Option<Step> {
+        if self.moved {
+            return None;
+        }
         let served = self.served.as_mut()?;
         served.prepared.as_ref()?;
         let t = &served.site.timeline;
@@ -378,7 +396,8 @@ impl Engine {
             );
         }
         let refresh: Vec<usize> = refresh.into_iter().collect();
-        let refreshed = renderer.refresh_events(&refresh);
+        let edited: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
+        let refreshed = renderer.refresh_events(&refresh, &edited);
         *prepared = Some(renderer.into_prepared());
         if let Err(d) = refreshed {
             self.served = None;
