@@ -215,8 +215,9 @@ enum Command {
     Schema,
     /// Serve the site locally, rebuild it on every save and reload open pages
     ///
-    /// Builds into memory, never into public/, with `base_url`'s host replaced
-    /// by the local address and its path kept. A save that breaks the build
+    /// Builds into a temporary folder (removed on Ctrl-C), never into public/,
+    /// with `base_url`'s host replaced by the local address and its path kept.
+    /// A save re-renders only the pages it reaches; one that breaks the build
     /// keeps the last good site served and shows the errors on open pages.
     #[command(after_help = examples::SERVE)]
     Serve {
