@@ -88,6 +88,8 @@ pub enum Code {
     /// No events where annals reads them, but Markdown files elsewhere under
     /// `content/`: almost always a misspelt or misplaced folder.
     EventsElsewhere,
+    /// An item of an imported file that cannot become an event.
+    ImportItem,
     /// A setting annals cannot honour and replaces by its default.
     Fallback,
     /// An alias that is another actor's (or theatre's) name or slug.
@@ -96,6 +98,9 @@ pub enum Code {
     UnknownContent,
     /// A template variable named like a global (`t`, `site`), which it hides.
     ShadowedGlobal,
+    /// Something an import made that a person should review (a guessed alt
+    /// text, an era not imported).
+    ImportReview,
     /// An event without sources.
     NoSources,
     /// A source with neither `url` nor `archive`.
@@ -121,7 +126,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for documentation and its test.
-    pub const ALL: [Code; 32] = [
+    pub const ALL: [Code; 34] = [
         Code::Io,
         Code::Usage,
         Code::NoFrontMatter,
@@ -140,10 +145,12 @@ impl Code {
         Code::Config,
         Code::Template,
         Code::EventsElsewhere,
+        Code::ImportItem,
         Code::Fallback,
         Code::AliasIsName,
         Code::UnknownContent,
         Code::ShadowedGlobal,
+        Code::ImportReview,
         Code::NoSources,
         Code::SourceWithoutUrl,
         Code::FutureDate,
@@ -175,11 +182,13 @@ impl Code {
             Code::Config => "E160",
             Code::Template => "E170",
             Code::EventsElsewhere => "E180",
+            Code::ImportItem => "E190",
             Code::Usage => "E002",
             Code::Fallback => "W201",
             Code::AliasIsName => "W202",
             Code::UnknownContent => "W203",
             Code::ShadowedGlobal => "W204",
+            Code::ImportReview => "W205",
             Code::NoSources => "W301",
             Code::SourceWithoutUrl => "W302",
             Code::FutureDate => "W303",

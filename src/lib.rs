@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub(crate) mod diff;
 pub(crate) mod escape;
 pub(crate) mod feeds;
+pub(crate) mod import;
 pub(crate) mod io_error;
 pub(crate) mod load;
 pub(crate) mod markdown;

@@ -60,6 +60,15 @@ mod examples {
   # Reachable from other machines on the network (prints a warning)
   annals serve --bind 0.0.0.0 --port 8080";
 
+    pub(crate) const IMPORT: &str = "\
+\x1b[1m\x1b[4mExamples:\x1b[0m
+  # A TimelineJS3 JSON file, into content/events/
+  annals import timelinejs timeline.json
+  # The TimelineJS spreadsheet exported as CSV; groups become theatres
+  annals import csv sheet.csv --group-as theatre
+  # What would be written, without writing it
+  annals import timelinejs timeline.json --dry-run";
+
     pub(crate) const SCHEMA: &str = "\
 \x1b[1m\x1b[4mExamples:\x1b[0m
   # For an editor's YAML language server
@@ -209,6 +218,31 @@ enum Command {
         /// Include events marked `draft: true`
         #[arg(long)]
         drafts: bool,
+    },
+    /// Turn another tool's timeline into event files
+    ///
+    /// Writes one Markdown file per event into content/events/ (or --into),
+    /// never over an existing file without --force. An item that cannot be
+    /// imported is reported with its line or JSON pointer; the others are
+    /// written. The same input gives the same files every time.
+    #[command(after_help = examples::IMPORT)]
+    Import {
+        /// The file's format
+        format: commands::import::Format,
+        /// The file to import
+        file: std::path::PathBuf,
+        /// Where event files go [default: content/events/ of the site]
+        #[arg(long, value_name = "DIR")]
+        into: Option<std::path::PathBuf>,
+        /// Replace event files that exist
+        #[arg(long)]
+        force: bool,
+        /// Print what would be written, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// What a TimelineJS `group` becomes
+        #[arg(long, value_enum, default_value_t = commands::import::GroupAs::Tag)]
+        group_as: commands::import::GroupAs,
     },
     /// Print the JSON Schema of event front matter (draft 2020-12)
     #[command(after_help = examples::SCHEMA)]
@@ -387,6 +421,25 @@ fn main() {
             },
             verbosity,
         ),
+        Command::Import {
+            format,
+            file,
+            into,
+            force,
+            dry_run,
+            group_as,
+        } => commands::import::run(
+            &cli.root,
+            &commands::import::Import {
+                format: *format,
+                file,
+                into: into.as_deref(),
+                force: *force,
+                dry_run: *dry_run,
+                group_as: *group_as,
+            },
+            verbosity,
+        ),
         Command::Schema => commands::schema::run(),
         Command::Serve {
             port,
@@ -506,7 +559,7 @@ mod tests {
     fn every_example_in_the_help_parses_and_each_command_has_one() {
         let mut commands = Vec::new();
         all(&Cli::command(), "annals", &mut commands);
-        assert_eq!(commands.len(), 11, "{commands:?}");
+        assert_eq!(commands.len(), 12, "{commands:?}");
         for (command, examples) in commands {
             assert!(
                 examples.iter().any(|e| e.starts_with(&command)),

@@ -14,6 +14,13 @@ pub(crate) struct Slug(String);
 pub(crate) const MAX_LEN: usize = 96;
 
 impl Slug {
+    /// An event's file name and slug, from the day it is filed under and its
+    /// title (`2023-07-12-popov-dismissed`); `None` when nothing usable is
+    /// left.
+    pub(crate) fn for_event(date: &crate::date::EventDate, title: &str) -> Option<Slug> {
+        Slug::from_name(&format!("{} {title}", file_prefix(date)))
+    }
+
     /// Transliterates (`Іван Попов` → `ivan-popov`), lowercases and joins words with `-`.
     /// Returns `None` when nothing usable is left (a name made only of punctuation).
     pub(crate) fn from_name(name: &str) -> Option<Slug> {
@@ -58,6 +65,25 @@ impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// The start of the file name: the day the event is filed under, without the
+/// time. Years before 1 are counted as `display` counts them (`-0043` is
+/// `44 bce`, `0000` is `1 bce`), which also keeps `-0043` apart from `0043`.
+pub(crate) fn file_prefix(date: &crate::date::EventDate) -> String {
+    let Some(p) = date.anchor() else {
+        return String::new();
+    };
+    let day: String = p.reduced_iso().chars().take_while(|c| *c != 'T').collect();
+    if p.year() > 0 {
+        return day;
+    }
+    // `-0043-03-15`: what follows the year is the month and day.
+    let month_day = day
+        .trim_start_matches('-')
+        .split_once('-')
+        .map_or("", |(_, rest)| rest);
+    format!("{} bce {month_day}", crate::date::year_number(p.year()))
 }
 
 #[cfg(test)]

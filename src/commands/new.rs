@@ -1,7 +1,7 @@
 //! `annals new "Title" --date D`: a new event file named from its date and title.
 
 use super::{Exit, Verbosity};
-use crate::date::{self, EventDate};
+use crate::date::EventDate;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load;
 use crate::parse::event::Status;
@@ -92,7 +92,7 @@ fn create(root: &Path, ev: &NewEvent, verbosity: Verbosity) -> Result<Exit, Diag
     }
     let slug = match ev.slug {
         Some(given) => given_slug(given)?,
-        None => Slug::from_name(&format!("{} {title}", file_prefix(&date))).ok_or_else(|| {
+        None => Slug::for_event(&date, title).ok_or_else(|| {
             usage(
                 format!("cannot make a file name from `{title}`"),
                 Some("give one with `--slug`".into()),
@@ -244,31 +244,12 @@ fn open(editor: &[String], path: &Path) -> Result<(), Diagnostic> {
     }
 }
 
-/// The start of the file name: the day the event is filed under, without the
-/// time. Years before 1 are counted as `display` counts them (`-0043` is
-/// `44 bce`, `0000` is `1 bce`), which also keeps `-0043` apart from `0043`.
-fn file_prefix(date: &EventDate) -> String {
-    let Some(p) = date.anchor() else {
-        return String::new();
-    };
-    let day: String = p.reduced_iso().chars().take_while(|c| *c != 'T').collect();
-    if p.year() > 0 {
-        return day;
-    }
-    // `-0043-03-15`: what follows the year is the month and day.
-    let month_day = day
-        .trim_start_matches('-')
-        .split_once('-')
-        .map_or("", |(_, rest)| rest);
-    format!("{} bce {month_day}", date::year_number(p.year()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn prefix(text: &str) -> String {
-        file_prefix(&EventDate::parse(text, chrono_tz::UTC).expect("valid"))
+        crate::slug::file_prefix(&EventDate::parse(text, chrono_tz::UTC).expect("valid"))
     }
 
     #[test]

@@ -61,6 +61,7 @@ fn every_help_has_examples_and_shows_global_options_apart() {
             "build",
             "check",
             "diff",
+            "import",
             "init",
             "list",
             "new",

@@ -21,6 +21,7 @@ mod feeds;
 mod guide;
 mod help;
 mod identity;
+mod import;
 mod incremental;
 mod io_errors;
 mod language;

@@ -1,0 +1,227 @@
+//! `annals import`: other tools' timelines as event files (SPEC §10).
+//!
+//! Each format reads its file into [`Draft`]s, one per event, with a
+//! diagnostic for each item it cannot take (pointing at its row or JSON
+//! pointer) and goes on with the others; [`write`] then names, checks and
+//! writes them, the same way every time: the same input gives the same files
+//! byte for byte, and no file is overwritten without `--force`.
+//!
+//! Done: TimelineJS3 JSON (and the legacy TimelineJS 2 format), the
+//! TimelineJS spreadsheet template as CSV. Not yet (issue 13): ACLED, UCDP,
+//! other generators' Markdown; TimelineJS eras (periods do not exist yet) and
+//! years of five or more digits (the date model stops at four), which are
+//! reported and left out.
+
+mod html;
+mod sheet;
+mod slide;
+mod timelinejs;
+
+use crate::date::EventDate;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::slug::Slug;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The formats `annals import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// A TimelineJS3 JSON file (or a TimelineJS 2 one).
+    TimelineJs,
+    /// The TimelineJS Google Sheets template, exported as CSV.
+    Csv,
+}
+
+/// Where a TimelineJS `group` goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum GroupAs {
+    #[default]
+    Tag,
+    Theatre,
+}
+
+/// What to import and where.
+#[derive(Debug, Clone)]
+pub(crate) struct Request {
+    pub format: Format,
+    pub file: PathBuf,
+    /// The folder event files go into.
+    pub into: PathBuf,
+    pub force: bool,
+    pub dry_run: bool,
+    pub group_as: GroupAs,
+}
+
+/// One event as an importer made it, before it has a file.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Draft {
+    /// Where it came from, for messages: `row 5`, `/events/3`.
+    pub origin: String,
+    /// The slug the source gives it (TimelineJS `unique_id`), if any.
+    pub slug: Option<String>,
+    pub front: Front,
+    /// Markdown.
+    pub body: String,
+}
+
+/// The front matter written, in the order written.
+#[derive(Debug, Clone, Default, Serialize)]
+pub(crate) struct Front {
+    pub title: String,
+    pub date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub theatres: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub(crate) struct Image {
+    pub src: String,
+    pub alt: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub(crate) struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    /// Files written (or, with `--dry-run`, that would be), in order.
+    pub written: Vec<PathBuf>,
+    /// Files that exist and were left as they are.
+    pub kept: Vec<PathBuf>,
+    /// Items that gave no event.
+    pub skipped: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads `req.file` and writes its events into `req.into`.
+pub(crate) fn run(req: &Request) -> Outcome {
+    let shown = req.file.clone();
+    let mut outcome = Outcome::default();
+    let text = match std::fs::read(&req.file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            outcome.diagnostics.push(
+                Diagnostic::error(
+                    Code::Io,
+                    format!("cannot read: {}", crate::io_error::reason(&e, &req.file)),
+                )
+                .in_file(&shown),
+            );
+            return outcome;
+        }
+    };
+    let read = match req.format {
+        Format::TimelineJs => timelinejs::read(&text),
+        Format::Csv => sheet::read(&text),
+    };
+    let (drafts, skipped, diagnostics) = match read {
+        Ok(slides) => slide::drafts(slides, req.group_as),
+        Err(d) => (Vec::new(), 0, vec![d]),
+    };
+    outcome.skipped = skipped;
+    outcome
+        .diagnostics
+        .extend(diagnostics.into_iter().map(|d| d.in_file(&shown)));
+    write(req, drafts, &mut outcome);
+    outcome
+}
+
+/// Names each draft's file (its slug, else date and title; a name taken by an
+/// earlier draft gets `-2`, `-3`…), and writes those not already there
+/// (unless `force`).
+fn write(req: &Request, drafts: Vec<Draft>, outcome: &mut Outcome) {
+    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+    for draft in drafts {
+        let named = draft
+            .slug
+            .as_deref()
+            .and_then(Slug::from_name)
+            .or_else(|| {
+                EventDate::parse(&draft.front.date, chrono_tz::UTC)
+                    .ok()
+                    .and_then(|d| Slug::for_event(&d, &draft.front.title))
+            })
+            .or_else(|| Slug::from_name(&draft.front.title));
+        let Some(slug) = named else {
+            outcome.skipped += 1;
+            outcome.diagnostics.push(
+                Diagnostic::error(
+                    Code::ImportItem,
+                    format!("{}: no file name can be made from it", draft.origin),
+                )
+                .with_hint("give it a headline or a unique_id"),
+            );
+            continue;
+        };
+        let count = taken.entry(slug.to_string()).or_insert(0);
+        *count += 1;
+        let name = match *count {
+            1 => slug.to_string(),
+            n => format!("{slug}-{n}"),
+        };
+        let path = req.into.join(format!("{name}.md"));
+        let text = match file_text(&draft) {
+            Ok(t) => t,
+            Err(d) => {
+                outcome.skipped += 1;
+                outcome.diagnostics.push(d);
+                continue;
+            }
+        };
+        if path.exists() && !req.force {
+            outcome.kept.push(path);
+            continue;
+        }
+        if !req.dry_run {
+            if let Err(d) = crate::commands::create_file(&path, &text) {
+                outcome.diagnostics.push(d);
+                continue;
+            }
+        }
+        outcome.written.push(path);
+    }
+}
+
+/// The event file: front matter, then the body.
+fn file_text(draft: &Draft) -> Result<String, Diagnostic> {
+    let yaml = crate::yaml::to_string(&draft.front).map_err(|e| {
+        Diagnostic::error(
+            Code::ImportItem,
+            format!("{}: cannot be written: {}", draft.origin, e.message),
+        )
+    })?;
+    let body = draft.body.trim();
+    Ok(if body.is_empty() {
+        format!("---\n{yaml}---\n")
+    } else {
+        format!("---\n{yaml}---\n{body}\n")
+    })
+}
+
+/// The folder events go into by default: the site's `content/events/`.
+pub(crate) fn default_into(content: &Path) -> PathBuf {
+    content.join(crate::load::Section::Events.folder())
+}

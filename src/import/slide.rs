@@ -1,0 +1,360 @@
+//! A TimelineJS slide, however it was read (JSON or the spreadsheet), and
+//! how it becomes an event.
+//!
+//! * Years: TimelineJS counts BCE years as negative historical years (44 BCE
+//!   is `-44`), the inverse of annals' TimelineJS export: `-44` → `-0043`.
+//! * `start_date` is authoritative; `display_date` only adds a qualifier
+//!   (`c. 1860` → `1860~`, `1860?`) when it names the same year.
+//! * `media`: an image becomes `image` (its `alt`, else its caption, else
+//!   the headline, with a warning so that a person reviews it); anything else
+//!   (video, audio, social posts, maps, pages) a link in the body and
+//!   `extra.media`, never a third-party player.
+//! * `group` becomes a tag, or a theatre (`--group-as theatre`);
+//!   `unique_id` the slug; `background` and `type` go to `extra`.
+
+use super::html;
+use super::{Draft, Front, GroupAs, Image};
+use crate::date::EventDate;
+use crate::diagnostic::{Code, Diagnostic};
+use serde_json::{json, Value};
+
+/// A date as TimelineJS splits it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Parts {
+    pub year: i64,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub hour: Option<u32>,
+    pub minute: Option<u32>,
+    pub second: Option<u32>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Media {
+    pub url: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    pub thumbnail: Option<String>,
+    pub alt: Option<String>,
+}
+
+/// What a slide is: an event, the title slide, an era.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum Kind {
+    #[default]
+    Event,
+    Title,
+    Era,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Slide {
+    /// `row 5`, `/events/3`.
+    pub origin: String,
+    pub kind: Kind,
+    pub start: Option<Parts>,
+    pub end: Option<Parts>,
+    pub display_date: Option<String>,
+    /// HTML.
+    pub headline: String,
+    /// HTML.
+    pub text: String,
+    pub media: Option<Media>,
+    pub group: Option<String>,
+    pub unique_id: Option<String>,
+    pub background: Option<Value>,
+    /// StoryMap-style `location` (`lat`, `lon`, `name`).
+    pub location: Option<super::Location>,
+    /// TimelineJS `type` other than title and era (`overview`).
+    pub slide_type: Option<String>,
+}
+
+/// The events of `slides`, how many gave none, and what was said of them.
+pub(super) fn drafts(
+    slides: Vec<Slide>,
+    group_as: GroupAs,
+) -> (Vec<Draft>, usize, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut skipped = 0;
+    let mut diagnostics = Vec::new();
+    for slide in slides {
+        match slide.kind {
+            Kind::Title => {}
+            Kind::Era => {
+                skipped += 1;
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::ImportReview,
+                        format!(
+                            "{}: the era `{}` is not imported: annals has no periods yet",
+                            slide.origin,
+                            html::to_text(&slide.headline)
+                        ),
+                    )
+                    .with_hint("eras will become periods (SPEC §5) in a later version"),
+                );
+            }
+            Kind::Event => match draft(&slide, group_as, &mut diagnostics) {
+                Ok(d) => out.push(d),
+                Err(d) => {
+                    skipped += 1;
+                    diagnostics.push(d);
+                }
+            },
+        }
+    }
+    (out, skipped, diagnostics)
+}
+
+fn draft(
+    slide: &Slide,
+    group_as: GroupAs,
+    said: &mut Vec<Diagnostic>,
+) -> Result<Draft, Diagnostic> {
+    let origin = &slide.origin;
+    let fail =
+        |message: String| Diagnostic::error(Code::ImportItem, format!("{origin}: {message}"));
+    let Some(start) = &slide.start else {
+        return Err(fail("it has no start_date".into()));
+    };
+    let display = slide.display_date.as_deref().unwrap_or("");
+    let mut date = edtf(start).map_err(&fail)?;
+    date.push_str(qualifier(display, start.year));
+    let end = slide.end.as_ref().map(edtf).transpose().map_err(&fail)?;
+    for d in std::iter::once(&date).chain(end.as_ref()) {
+        if let Err(e) = EventDate::parse(d, chrono_tz::UTC) {
+            return Err(fail(format!("its date `{d}` is not valid: {}", e.message)));
+        }
+    }
+    let mut title = html::to_text(&slide.headline);
+    let body = html::to_markdown(&slide.text);
+    if title.is_empty() {
+        let caption = slide
+            .media
+            .as_ref()
+            .and_then(|m| m.caption.as_deref())
+            .map(html::to_text)
+            .unwrap_or_default();
+        let (from, text) = match crate::text::shorten(&html::to_text(&slide.text), 80) {
+            t if t.is_empty() => ("its media's caption", crate::text::shorten(&caption, 80)),
+            t => ("the start of its text", t),
+        };
+        if text.is_empty() {
+            return Err(fail(
+                "it has no headline, text or media caption to title it".into(),
+            ));
+        }
+        said.push(Diagnostic::warning(
+            Code::ImportReview,
+            format!("{origin}: no headline; the title is {from}: `{text}`"),
+        ));
+        title = text;
+    }
+    let mut front = Front {
+        title,
+        date,
+        end,
+        ..Front::default()
+    };
+    if let Some(group) = slide
+        .group
+        .as_deref()
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+    {
+        match group_as {
+            GroupAs::Tag => front.tags.push(group.to_string()),
+            GroupAs::Theatre => front.theatres.push(group.to_string()),
+        }
+    }
+    let mut body = body;
+    if let Some(media) = slide.media.as_ref().filter(|m| !m.url.trim().is_empty()) {
+        media_into(media, &mut front, &mut body, origin, said);
+    }
+    front.location = slide.location.clone();
+    if let Some(bg) = &slide.background {
+        front.extra.insert("background".into(), bg.clone());
+    }
+    if let Some(t) = &slide.slide_type {
+        front.extra.insert("type".into(), Value::from(t.as_str()));
+    }
+    if !display.trim().is_empty() {
+        front
+            .extra
+            .insert("display_date".into(), Value::from(display.trim()));
+    }
+    Ok(Draft {
+        origin: origin.clone(),
+        slug: slide.unique_id.clone().filter(|u| !u.trim().is_empty()),
+        front,
+        body,
+    })
+}
+
+/// An image becomes `image`; any other media a link and `extra.media`.
+fn media_into(
+    media: &Media,
+    front: &mut Front,
+    body: &mut String,
+    origin: &str,
+    said: &mut Vec<Diagnostic>,
+) {
+    let url = media.url.trim();
+    let caption = media
+        .caption
+        .as_deref()
+        .map(html::to_text)
+        .filter(|c| !c.is_empty());
+    let credit = media
+        .credit
+        .as_deref()
+        .map(html::to_text)
+        .filter(|c| !c.is_empty());
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    if web && is_image(url) {
+        let alt = match media
+            .alt
+            .as_deref()
+            .map(html::to_text)
+            .filter(|a| !a.is_empty())
+        {
+            Some(alt) => alt,
+            None => {
+                let guessed = caption.clone().unwrap_or_else(|| front.title.clone());
+                said.push(
+                    Diagnostic::warning(
+                        Code::ImportReview,
+                        format!("{origin}: the image has no alt text; it is `{guessed}` for now"),
+                    )
+                    .with_hint("describe what the picture shows under `image.alt`"),
+                );
+                guessed
+            }
+        };
+        front.image = Some(Image {
+            src: url.to_string(),
+            alt,
+            caption,
+            credit,
+        });
+        return;
+    }
+    if web {
+        let label = caption.clone().unwrap_or_else(|| url.to_string());
+        let link = format!("[{}](<{url}>)", label.replace(['[', ']'], ""));
+        *body = if body.is_empty() {
+            link
+        } else {
+            format!("{body}\n\n{link}")
+        };
+    }
+    let mut m = json!({ "url": url });
+    for (key, value) in [
+        ("caption", caption),
+        ("credit", credit),
+        ("thumbnail", media.thumbnail.clone()),
+    ] {
+        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+            m[key] = Value::from(v);
+        }
+    }
+    front.extra.insert("media".into(), m);
+}
+
+/// Whether a URL names a picture (by its extension, before any query).
+fn is_image(url: &str) -> bool {
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"]
+        .iter()
+        .any(|ext| path.ends_with(ext))
+}
+
+/// EDTF for TimelineJS date parts, as `date:` or `end:` takes it.
+fn edtf(p: &Parts) -> Result<String, String> {
+    let year = if p.year < 0 { p.year + 1 } else { p.year };
+    if !(-9999..=9999).contains(&year) {
+        return Err(format!(
+            "the year {} has five or more digits, which annals' dates do not take yet",
+            p.year
+        ));
+    }
+    let mut s = if year < 0 {
+        format!("-{:04}", -year)
+    } else {
+        format!("{year:04}")
+    };
+    let Some(month) = p.month else {
+        return Ok(s);
+    };
+    s.push_str(&format!("-{month:02}"));
+    let Some(day) = p.day else {
+        return Ok(s);
+    };
+    s.push_str(&format!("-{day:02}"));
+    if let Some(hour) = p.hour {
+        s.push_str(&format!("T{hour:02}:{:02}", p.minute.unwrap_or(0)));
+        if let Some(second) = p.second {
+            s.push_str(&format!(":{second:02}"));
+        }
+    }
+    Ok(s)
+}
+
+/// `~` for "c. 1860", `?` for "1860?", `%` for both, when `display` names
+/// the same year as the start: it refines the date, never replaces it.
+fn qualifier(display: &str, year: i64) -> &'static str {
+    let d = display.trim().to_lowercase();
+    if d.is_empty() || !d.contains(&year.unsigned_abs().to_string()) {
+        return "";
+    }
+    let approximate = ["c.", "ca.", "circa", "about", "around", "approx", "~"]
+        .iter()
+        .any(|w| d.starts_with(w) || d.contains(&format!(" {w}")));
+    let uncertain = d.contains('?');
+    match (uncertain, approximate) {
+        (true, true) => "%",
+        (true, false) => "?",
+        (false, true) => "~",
+        (false, false) => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(year: i64, month: Option<u32>, day: Option<u32>) -> Parts {
+        Parts {
+            year,
+            month,
+            day,
+            ..Parts::default()
+        }
+    }
+
+    #[test]
+    fn years_and_qualifiers() {
+        assert_eq!(edtf(&parts(-44, Some(3), Some(15))).unwrap(), "-0043-03-15");
+        assert_eq!(edtf(&parts(1860, None, None)).unwrap(), "1860");
+        assert_eq!(edtf(&parts(1943, Some(7), None)).unwrap(), "1943-07");
+        let timed = Parts {
+            hour: Some(9),
+            minute: Some(5),
+            ..parts(2011, Some(3), Some(23))
+        };
+        assert_eq!(edtf(&timed).unwrap(), "2011-03-23T09:05");
+        assert!(edtf(&parts(-13_800_000_000, None, None)).is_err());
+        assert_eq!(qualifier("c. 1860", 1860), "~");
+        assert_eq!(qualifier("1860?", 1860), "?");
+        assert_eq!(
+            qualifier("c. 1875", 1860),
+            "",
+            "another year: start_date wins"
+        );
+        assert_eq!(qualifier("Winter 1872", 1872), "");
+    }
+}
