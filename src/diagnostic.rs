@@ -251,10 +251,19 @@ impl Diagnostic {
 
 /// Paths in messages use `/` on every platform so that output is the same everywhere.
 pub(crate) fn display_path(path: &Path) -> String {
-    path.components()
+    use std::path::Component;
+    let joined = path
+        .components()
+        .filter(|c| !matches!(c, Component::RootDir))
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    // An absolute path keeps its one leading slash (the root is a
+    // component, which joined would make it two).
+    match path.has_root() {
+        true if !joined.starts_with('/') => format!("/{joined}"),
+        _ => joined,
+    }
 }
 
 /// The nearest known word, if it is close enough to be what the user meant:

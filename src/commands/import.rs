@@ -11,6 +11,8 @@ pub enum Format {
     Timelinejs,
     /// The TimelineJS spreadsheet template, exported as CSV
     Csv,
+    /// ACLED's CSV export (old and new schemas), with actor and theatre files
+    Acled,
 }
 
 /// Where a TimelineJS `group` goes.
@@ -50,9 +52,11 @@ pub fn run(root: &Path, import: &Import, verbosity: Verbosity) -> Exit {
         format: match import.format {
             Format::Timelinejs => crate::import::Format::TimelineJs,
             Format::Csv => crate::import::Format::Csv,
+            Format::Acled => crate::import::Format::Acled,
         },
         file: import.file.to_path_buf(),
         into,
+        content: Some(content),
         force: import.force,
         dry_run: import.dry_run,
         group_as: match import.group_as {
@@ -80,7 +84,7 @@ pub fn run(root: &Path, import: &Import, verbosity: Verbosity) -> Exit {
         };
         let mut summary = format!(
             "{verb} {}",
-            diagnostic::plural(outcome.written.len(), "event file", "event files")
+            diagnostic::plural(outcome.written.len(), "file", "files")
         );
         if !outcome.kept.is_empty() {
             summary.push_str(&format!(

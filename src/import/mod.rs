@@ -7,11 +7,14 @@
 //! byte for byte, and no file is overwritten without `--force`.
 //!
 //! Done: TimelineJS3 JSON (and the legacy TimelineJS 2 format), the
-//! TimelineJS spreadsheet template as CSV. Not yet (issue 13): ACLED, UCDP,
+//! TimelineJS spreadsheet template as CSV, ACLED's CSV export (with actor
+//! and theatre files). Not yet (issue 13): UCDP,
 //! other generators' Markdown; TimelineJS eras (periods do not exist yet) and
 //! years of five or more digits (the date model stops at four), which are
 //! reported and left out.
 
+mod acled;
+mod entities;
 mod html;
 mod sheet;
 mod slide;
@@ -31,6 +34,8 @@ pub(crate) enum Format {
     TimelineJs,
     /// The TimelineJS Google Sheets template, exported as CSV.
     Csv,
+    /// ACLED's CSV export, old and new schemas.
+    Acled,
 }
 
 /// Where a TimelineJS `group` goes.
@@ -48,6 +53,8 @@ pub(crate) struct Request {
     pub file: PathBuf,
     /// The folder event files go into.
     pub into: PathBuf,
+    /// The site's `content/`, where actor and theatre files go.
+    pub content: Option<PathBuf>,
     pub force: bool,
     pub dry_run: bool,
     pub group_as: GroupAs,
@@ -73,15 +80,32 @@ pub(crate) struct Front {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub theatres: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A source as an import knows it: never with an invented URL.
+#[derive(Debug, Clone, Default, Serialize)]
+pub(crate) struct Source {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -102,6 +126,16 @@ pub(crate) struct Location {
     pub lat: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+}
+
+/// What a format read: events, the actor and theatre files they need, how
+/// many items gave nothing, what was said.
+#[derive(Debug, Default)]
+pub(crate) struct Imported {
+    pub drafts: Vec<Draft>,
+    pub entities: entities::Entities,
+    pub skipped: usize,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// What an import did.
@@ -134,17 +168,23 @@ pub(crate) fn run(req: &Request) -> Outcome {
         }
     };
     let read = match req.format {
-        Format::TimelineJs => timelinejs::read(&text),
-        Format::Csv => sheet::read(&text),
+        Format::TimelineJs => timelinejs::read(&text).map(|s| slide::drafts(s, req.group_as)),
+        Format::Csv => sheet::read(&text).map(|s| slide::drafts(s, req.group_as)),
+        Format::Acled => acled::read(&text),
     };
-    let (drafts, skipped, diagnostics) = match read {
-        Ok(slides) => slide::drafts(slides, req.group_as),
-        Err(d) => (Vec::new(), 0, vec![d]),
+    let imported = match read {
+        Ok(imported) => imported,
+        Err(d) => Imported {
+            diagnostics: vec![d],
+            ..Imported::default()
+        },
     };
-    outcome.skipped = skipped;
+    outcome.skipped = imported.skipped;
     outcome
         .diagnostics
-        .extend(diagnostics.into_iter().map(|d| d.in_file(&shown)));
+        .extend(imported.diagnostics.into_iter().map(|d| d.in_file(&shown)));
+    let drafts = imported.drafts;
+    entities::write(req, &imported.entities, &mut outcome);
     write(req, drafts, &mut outcome);
     outcome
 }

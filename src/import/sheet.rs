@@ -40,22 +40,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Slide>, Diagnostic> {
                 ));
             }
         };
-        // The line is counted from the record's byte offset: it is where
-        // an editor shows the row, whatever quoted line ends came before.
-        // csv gives the offset where the previous record's line end begins.
-        let mut offset = record.position().map_or(0, |p| p.byte() as usize);
-        if bytes.get(offset) == Some(&b'\r') {
-            offset += 1;
-        }
-        if bytes.get(offset) == Some(&b'\n') {
-            offset += 1;
-        }
-        counted.1 += bytes[counted.0.min(offset)..offset.min(bytes.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        counted.0 = offset;
-        let line = counted.1;
+        let line = line_of(bytes, &record, &mut counted);
         let cell = |name: &str| {
             headings
                 .get(name)
@@ -109,6 +94,30 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Slide>, Diagnostic> {
         });
     }
     Ok(slides)
+}
+
+/// The line a record starts on, as an editor shows it, counted on from
+/// the last record's (byte offset, line) in `counted`.
+pub(super) fn line_of(
+    bytes: &[u8],
+    record: &csv::StringRecord,
+    counted: &mut (usize, usize),
+) -> usize {
+    // csv gives the offset where the previous record's line end begins.
+    let mut offset = record.position().map_or(0, |p| p.byte() as usize);
+    if bytes.get(offset) == Some(&b'\r') {
+        offset += 1;
+    }
+    if bytes.get(offset) == Some(&b'\n') {
+        offset += 1;
+    }
+    let from = counted.0.min(offset);
+    counted.1 += bytes[from..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    counted.0 = offset;
+    counted.1
 }
 
 /// `22:30`, `22:30:15`, `3:30 PM`: hour, minute, second.

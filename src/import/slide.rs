@@ -70,10 +70,7 @@ pub(super) struct Slide {
 }
 
 /// The events of `slides`, how many gave none, and what was said of them.
-pub(super) fn drafts(
-    slides: Vec<Slide>,
-    group_as: GroupAs,
-) -> (Vec<Draft>, usize, Vec<Diagnostic>) {
+pub(super) fn drafts(slides: Vec<Slide>, group_as: GroupAs) -> super::Imported {
     let mut out = Vec::new();
     let mut skipped = 0;
     let mut diagnostics = Vec::new();
@@ -103,7 +100,12 @@ pub(super) fn drafts(
             },
         }
     }
-    (out, skipped, diagnostics)
+    super::Imported {
+        drafts: out,
+        skipped,
+        diagnostics,
+        ..super::Imported::default()
+    }
 }
 
 fn draft(

@@ -53,9 +53,7 @@ fn knight_labs_published_files_import_and_build() {
             String::new()
         };
         assert!(
-            last.starts_with(&format!(
-                "wrote {written} event files{skipped_text}; 0 errors"
-            )),
+            last.starts_with(&format!("wrote {written} files{skipped_text}; 0 errors")),
             "{file}: {last}"
         );
         build(site.path(), &[]);
@@ -158,7 +156,7 @@ fn importing_twice_gives_the_same_files_and_never_overwrites_without_force() {
     );
     assert!(
         stderr(&again)
-            .contains("wrote 0 event files, kept 17 files that exist (`--force` replaces them)"),
+            .contains("wrote 0 files, kept 17 files that exist (`--force` replaces them)"),
         "{}",
         stderr(&again)
     );
@@ -192,7 +190,7 @@ fn a_dry_run_writes_nothing_and_says_what_it_would() {
     let said = String::from_utf8_lossy(&out.stdout).into_owned();
     assert_eq!(said.lines().count(), 10, "{said}");
     assert!(said.lines().all(|l| l.starts_with("elsewhere/")), "{said}");
-    assert!(stderr(&out).contains("would write 10 event files"));
+    assert!(stderr(&out).contains("would write 10 files"));
     assert!(!site.path().join("elsewhere").exists());
     assert!(events(site.path()).is_empty());
 }
@@ -222,4 +220,72 @@ fn a_file_that_is_not_timelinejs_says_what_it_lacks() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn acled_exports_old_and_new_become_events_actors_and_a_place_hierarchy() {
+    let site = empty_site();
+    let out = import(
+        site.path(),
+        &["acled", input("acled_new.csv").to_str().unwrap()],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "one row has a bad date: {err}");
+    assert!(
+        err.contains("error[E190]: line 5: `2024-03-XX` is not a date ACLED writes (2020-05-09, 09 May 2020, 9-May-20)"),
+        "{err}"
+    );
+    let out = import(
+        site.path(),
+        &["acled", input("acled_old.csv").to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        entries(&site.path().join("content/theatres")),
+        [
+            "ashanti.md",
+            "cape-coast.md",
+            "central-ghana.md",
+            "central-kenya.md",
+            "delta.md",
+            "ghana.md",
+            "ikeja.md",
+            "kenya.md",
+            "kumasi.md",
+            "lagos.md",
+            "nigeria.md",
+            "nyeri.md",
+            "warri-south.md",
+        ]
+    );
+    let theatre = |slug: &str| read(&site.path().join(format!("content/theatres/{slug}.md")));
+    assert_eq!(
+        theatre("central-kenya"),
+        "---\nname: Central (Kenya)\nparent: kenya\n---\n"
+    );
+    assert_eq!(
+        theatre("nyeri"),
+        "---\nname: Nyeri\nparent: central-kenya\n---\n"
+    );
+    let actor = |slug: &str| read(&site.path().join(format!("content/actors/{slug}.md")));
+    assert_eq!(
+        actor("military-forces-of-nigeria-1993-1998"),
+        "---\nname: Military Forces of Nigeria (1993-1998)\nkind: state\n---\n"
+    );
+    assert_eq!(
+        actor("militia-ijaw"),
+        "---\nname: Militia (Ijaw)\nkind: organisation\n---\n"
+    );
+    let event = |slug: &str| read(&site.path().join(format!("content/events/{slug}.md")));
+    assert_eq!(
+        event("gha101"),
+        "---\ntitle: 'Armed clash: Military Forces of Ghana (2017-) in Cape Coast'\ndate: 2024-03-02\nactors:\n- Military Forces of Ghana (2017-)\n- Unidentified Armed Group (Ghana)\ntheatres:\n- cape-coast\ntags:\n- Political violence\n- Battles\n- Armed clash\nsources:\n- publisher: Daily Graphic\n- publisher: GhanaWeb\nlocation:\n  name: Cape Coast\n  lat: 5.1053\n  lon: -1.2466\nextra:\n  event_id_cnty: GHA101\n  fatalities: 0\n  geo_precision: '1'\n  interaction: State forces-Rebel group\n  iso: '288'\n  region: Western Africa\n  source_scale: National\n  timestamp: '1710000000'\n---\nOn 2 March 2024, soldiers clashed with an armed group near Cape Coast.\nTwo were wounded.\n"
+    );
+    // time_precision 2: the day, approximate; 3: the month, approximate.
+    assert!(event("nig9002").contains("\ndate: 1997-06-12~\n"));
+    assert!(event("gha104").contains("\ndate: 2024-03~\n"));
+    // The spreadsheet's `9-May-20`, its century from `year`.
+    assert!(event("nig9001").contains("\ndate: 2020-05-09\n"));
+    assert!(event("ken202").contains("- Teachers (Kenya)\n- Students (Kenya)\n"));
+    build(site.path(), &[]);
 }
