@@ -13,6 +13,8 @@ pub enum Format {
     Csv,
     /// ACLED's CSV export (old and new schemas), with actor and theatre files
     Acled,
+    /// UCDP's Georeferenced Event Dataset (GED) as CSV, with actor and theatre files
+    Ucdp,
 }
 
 /// Where a TimelineJS `group` goes.
@@ -53,6 +55,7 @@ pub fn run(root: &Path, import: &Import, verbosity: Verbosity) -> Exit {
             Format::Timelinejs => crate::import::Format::TimelineJs,
             Format::Csv => crate::import::Format::Csv,
             Format::Acled => crate::import::Format::Acled,
+            Format::Ucdp => crate::import::Format::Ucdp,
         },
         file: import.file.to_path_buf(),
         into,

@@ -48,20 +48,20 @@ const MAPPED: &[&str] = &[
     "notes",
 ];
 
-/// A row, by column name.
-struct Row<'a> {
-    cells: BTreeMap<&'a str, &'a str>,
+/// A row, by column name (shared with the UCDP reader).
+pub(super) struct Row<'a> {
+    pub cells: BTreeMap<&'a str, &'a str>,
 }
 
 impl Row<'_> {
-    fn get(&self, column: &str) -> Option<&str> {
+    pub(super) fn get(&self, column: &str) -> Option<&str> {
         self.cells
             .get(column)
             .map(|s| s.trim())
             .filter(|s| !s.is_empty())
     }
 
-    fn list(&self, column: &str) -> Vec<String> {
+    pub(super) fn list(&self, column: &str) -> Vec<String> {
         self.get(column)
             .map(|v| {
                 v.split(';')

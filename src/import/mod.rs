@@ -7,8 +7,8 @@
 //! byte for byte, and no file is overwritten without `--force`.
 //!
 //! Done: TimelineJS3 JSON (and the legacy TimelineJS 2 format), the
-//! TimelineJS spreadsheet template as CSV, ACLED's CSV export (with actor
-//! and theatre files). Not yet (issue 13): UCDP,
+//! TimelineJS spreadsheet template as CSV, ACLED's CSV export and UCDP GED
+//! (with actor and theatre files). Not yet (issue 13):
 //! other generators' Markdown; TimelineJS eras (periods do not exist yet) and
 //! years of five or more digits (the date model stops at four), which are
 //! reported and left out.
@@ -19,6 +19,7 @@ mod html;
 mod sheet;
 mod slide;
 mod timelinejs;
+mod ucdp;
 
 use crate::date::EventDate;
 use crate::diagnostic::{Code, Diagnostic};
@@ -36,6 +37,8 @@ pub(crate) enum Format {
     Csv,
     /// ACLED's CSV export, old and new schemas.
     Acled,
+    /// UCDP's Georeferenced Event Dataset as CSV.
+    Ucdp,
 }
 
 /// Where a TimelineJS `group` goes.
@@ -171,6 +174,7 @@ pub(crate) fn run(req: &Request) -> Outcome {
         Format::TimelineJs => timelinejs::read(&text).map(|s| slide::drafts(s, req.group_as)),
         Format::Csv => sheet::read(&text).map(|s| slide::drafts(s, req.group_as)),
         Format::Acled => acled::read(&text),
+        Format::Ucdp => ucdp::read(&text),
     };
     let imported = match read {
         Ok(imported) => imported,

@@ -289,3 +289,37 @@ fn acled_exports_old_and_new_become_events_actors_and_a_place_hierarchy() {
     assert!(event("ken202").contains("- Teachers (Kenya)\n- Students (Kenya)\n"));
     build(site.path(), &[]);
 }
+
+#[test]
+fn ucdp_ged_becomes_events_with_their_date_windows_sides_and_places() {
+    let site = empty_site();
+    let out = import(
+        site.path(),
+        &["ucdp", input("ucdp_ged.csv").to_str().unwrap()],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[E190]: line 6: date_end 2023-07-01 is before date_start 2023-07-09"),
+        "{err}"
+    );
+    let event = |slug: &str| read(&site.path().join(format!("content/events/{slug}.md")));
+    let first = event("ucdp-244657");
+    assert!(first.starts_with("---\ntitle: Government of Russia (Soviet Union) - Government of Ukraine, Kharkiv town\ndate: 2022-03-01\nactors:\n- Government of Russia (Soviet Union)\n- Government of Ukraine\ntheatres:\n- kharkivskyi-raion\n"), "{first}");
+    assert!(first.contains("sources:\n- title: Shelling near the station\n  publisher: Agency One\n  date: 2022-03-02\n- title: Second report\n  publisher: Agency Two\n  date: 2022-03-03\n"), "{first}");
+    assert!(
+        first.contains("  deaths:\n    best: 6\n    high: 9\n    low: 6\n"),
+        "{first}"
+    );
+    assert!(!first.contains("url:"), "no invented URL");
+    // date_prec 1 over several days: a span; 3: the first day, approximate;
+    // 4 within one month: the month.
+    assert!(event("ucdp-244658").contains("\ndate: 2022-03-08\nend: 2022-03-10\n"));
+    assert!(event("ucdp-244659").contains("\ndate: 2023-05-14~\n"));
+    assert!(event("ucdp-244660").contains("\ndate: 2023-06\n"));
+    assert_eq!(
+        read(&site.path().join("content/theatres/kharkivskyi-raion.md")),
+        "---\nname: Kharkivskyi raion\nparent: kharkiv-oblast\n---\n"
+    );
+    build(site.path(), &[]);
+}

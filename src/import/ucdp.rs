@@ -1,0 +1,241 @@
+//! UCDP's Georeferenced Event Dataset (GED) as CSV
+//! (<https://ucdp.uu.se/downloads/>).
+//!
+//! * Dates: `date_start` and `date_end` are the earliest and latest day the
+//!   event can have happened on, `date_prec` how wide that window is. 1
+//!   (exact): the day, or `date:`/`end:` when the event took several days;
+//!   2 and 3 (within days, within a week): the first day, approximate; 4
+//!   (within a month): the month when the window is in one month, else the
+//!   first day approximate; 5 (more than a month): the year likewise.
+//! * `side_a` and `side_b` are actors; `conflict_name` and `dyad_name` tags;
+//!   `country` → `adm_1` → `adm_2` theatres (see `entities`);
+//!   `where_coordinates`, `latitude`, `longitude` the location; each
+//!   `source_office` / `source_headline` / `source_date` (`;`-separated, in
+//!   step) a source without URL (UCDP gives none); `best`, `high` and `low`
+//!   deaths, `id` and every other column go to `extra`.
+
+use super::acled::Row;
+use super::entities::Places;
+use super::{Draft, Front, Imported, Location, Source};
+use crate::date::EventDate;
+use crate::diagnostic::{Code, Diagnostic};
+use std::collections::BTreeMap;
+
+const MAPPED: &[&str] = &[
+    "date_start",
+    "date_end",
+    "date_prec",
+    "side_a",
+    "side_b",
+    "conflict_name",
+    "dyad_name",
+    "country",
+    "adm_1",
+    "adm_2",
+    "where_coordinates",
+    "latitude",
+    "longitude",
+    "source_office",
+    "source_headline",
+    "source_date",
+    "best",
+    "high",
+    "low",
+];
+
+pub(super) fn read(bytes: &[u8]) -> Result<Imported, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headings: Vec<String> = reader
+        .headers()
+        .map_err(|e| Diagnostic::error(Code::ImportItem, format!("not CSV: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    for needed in ["date_start", "side_a", "dyad_name"] {
+        if !headings.iter().any(|h| h == needed) {
+            return Err(Diagnostic::error(
+                Code::ImportItem,
+                format!("not a UCDP GED file: it has no `{needed}` column"),
+            ));
+        }
+    }
+    let mut imported = Imported::default();
+    let mut places = Places::default();
+    let mut pending: Vec<(Draft, Vec<String>)> = Vec::new();
+    let mut counted: (usize, usize) = (0, 1);
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                imported.skipped += 1;
+                imported.diagnostics.push(Diagnostic::error(
+                    Code::ImportItem,
+                    format!("a row cannot be read: {e}"),
+                ));
+                continue;
+            }
+        };
+        let line = super::sheet::line_of(bytes, &record, &mut counted);
+        let row = Row {
+            cells: headings
+                .iter()
+                .map(String::as_str)
+                .zip(record.iter())
+                .collect(),
+        };
+        match draft(&row, line, &mut imported) {
+            Ok((d, place)) => {
+                let path: Vec<&str> = place.iter().map(String::as_str).collect();
+                if !path.is_empty() {
+                    places.add(&path);
+                }
+                pending.push((d, place));
+            }
+            Err(d) => {
+                imported.skipped += 1;
+                imported.diagnostics.push(d);
+            }
+        }
+    }
+    let slugs = places.theatres(&mut imported.entities);
+    for (mut d, place) in pending {
+        if let Some(slug) = slugs.get(&place) {
+            d.front.theatres.push(slug.to_string());
+        }
+        imported.drafts.push(d);
+    }
+    Ok(imported)
+}
+
+fn draft(
+    row: &Row,
+    line: usize,
+    imported: &mut Imported,
+) -> Result<(Draft, Vec<String>), Diagnostic> {
+    let origin = format!("line {line}");
+    let fail = |m: String| Diagnostic::error(Code::ImportItem, format!("{origin}: {m}"));
+    let day = |column: &str| -> Result<Option<String>, Diagnostic> {
+        let Some(v) = row.get(column) else {
+            return Ok(None);
+        };
+        // `2020-01-02` or `2020-01-02 00:00:00.000`.
+        let d = v.get(..10).unwrap_or(v);
+        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map(|d| Some(d.format("%Y-%m-%d").to_string()))
+            .map_err(|_| fail(format!("`{column}` `{v}` is not a date (YYYY-MM-DD)")))
+    };
+    let start = day("date_start")?.ok_or_else(|| fail("it has no date_start".into()))?;
+    let end = day("date_end")?.unwrap_or_else(|| start.clone());
+    if end < start {
+        return Err(fail(format!("date_end {end} is before date_start {start}")));
+    }
+    let (date, end) = match row.get("date_prec").unwrap_or("1") {
+        "1" if start == end => (start, None),
+        "1" => (start, Some(end)),
+        "2" | "3" => (format!("{start}~"), None),
+        "4" if start[..7] == end[..7] => (start[..7].to_string(), None),
+        "5" if start[..4] == end[..4] => (start[..4].to_string(), None),
+        "4" | "5" => (format!("{start}~"), None),
+        other => return Err(fail(format!("date_prec `{other}` is not 1 to 5"))),
+    };
+    for d in std::iter::once(&date).chain(end.as_ref()) {
+        if let Err(e) = EventDate::parse(d, chrono_tz::UTC) {
+            return Err(fail(format!("its date `{d}` is not valid: {}", e.message)));
+        }
+    }
+    let mut actors = Vec::new();
+    for side in ["side_a", "side_b"] {
+        if let Some(name) = row.get(side).and_then(|n| imported.entities.actor(n, None)) {
+            if !actors.contains(&name) {
+                actors.push(name);
+            }
+        }
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for column in ["conflict_name", "dyad_name"] {
+        if let Some(t) = row.get(column) {
+            if !tags.iter().any(|x| x == t) {
+                tags.push(t.to_string());
+            }
+        }
+    }
+    let dyad = row.get("dyad_name").unwrap_or("Event");
+    let title = match row
+        .get("where_coordinates")
+        .or(row.get("adm_2"))
+        .or(row.get("adm_1"))
+    {
+        Some(place) => format!("{dyad}, {place}"),
+        None => dyad.to_string(),
+    };
+    let degrees = |c: &str, max: f64| {
+        row.get(c)
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|d| d.abs() <= max)
+    };
+    let location = Location {
+        name: row.get("where_coordinates").map(String::from),
+        lat: degrees("latitude", 90.0),
+        lon: degrees("longitude", 180.0),
+    };
+    let (offices, headlines, dates) = (
+        row.list("source_office"),
+        row.list("source_headline"),
+        row.list("source_date"),
+    );
+    let count = offices.len().max(headlines.len()).max(dates.len());
+    let sources = (0..count)
+        .map(|i| Source {
+            publisher: offices.get(i).cloned(),
+            title: headlines.get(i).cloned(),
+            date: dates
+                .get(i)
+                .and_then(|d| {
+                    chrono::NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok()
+                })
+                .map(|d| d.format("%Y-%m-%d").to_string()),
+            url: None,
+        })
+        .filter(|s| s.publisher.is_some() || s.title.is_some())
+        .collect();
+    let mut extra: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+    let mut deaths = serde_json::Map::new();
+    for column in ["best", "high", "low"] {
+        if let Some(n) = row.get(column).and_then(|v| v.parse::<i64>().ok()) {
+            deaths.insert(column.into(), n.into());
+        }
+    }
+    if !deaths.is_empty() {
+        extra.insert("deaths".into(), deaths.into());
+    }
+    for (column, value) in &row.cells {
+        let value = value.trim();
+        if !value.is_empty() && !MAPPED.contains(column) {
+            extra.insert(column.to_string(), value.into());
+        }
+    }
+    let place: Vec<String> = ["country", "adm_1", "adm_2"]
+        .iter()
+        .map_while(|c| row.get(c).map(String::from))
+        .collect();
+    Ok((
+        Draft {
+            origin,
+            slug: row.get("id").map(|id| format!("ucdp-{id}")),
+            front: Front {
+                title,
+                date,
+                end,
+                actors,
+                tags,
+                sources,
+                location: (location != Location::default()).then_some(location),
+                extra,
+                ..Front::default()
+            },
+            body: String::new(),
+        },
+        place,
+    ))
+}
