@@ -15,6 +15,8 @@ pub enum Format {
     Acled,
     /// UCDP's Georeferenced Event Dataset (GED) as CSV, with actor and theatre files
     Ucdp,
+    /// A folder of Markdown from Hugo, Zola or Jekyll (YAML or TOML front matter)
+    Markdown,
 }
 
 /// Where a TimelineJS `group` goes.
@@ -56,6 +58,7 @@ pub fn run(root: &Path, import: &Import, verbosity: Verbosity) -> Exit {
             Format::Csv => crate::import::Format::Csv,
             Format::Acled => crate::import::Format::Acled,
             Format::Ucdp => crate::import::Format::Ucdp,
+            Format::Markdown => crate::import::Format::Markdown,
         },
         file: import.file.to_path_buf(),
         into,

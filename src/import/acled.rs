@@ -257,6 +257,7 @@ fn draft(
             slug: row.get("event_id_cnty").map(String::from),
             front,
             body: row.get("notes").unwrap_or_default().to_string(),
+            assets: Vec::new(),
         },
         place,
     ))

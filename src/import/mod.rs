@@ -8,14 +8,15 @@
 //!
 //! Done: TimelineJS3 JSON (and the legacy TimelineJS 2 format), the
 //! TimelineJS spreadsheet template as CSV, ACLED's CSV export and UCDP GED
-//! (with actor and theatre files). Not yet (issue 13):
-//! other generators' Markdown; TimelineJS eras (periods do not exist yet) and
+//! (with actor and theatre files), other generators' Markdown (Hugo, Zola,
+//! Jekyll). Not yet (issue 13): TimelineJS eras (periods do not exist yet) and
 //! years of five or more digits (the date model stops at four), which are
 //! reported and left out.
 
 mod acled;
 mod entities;
 mod html;
+mod markdown;
 mod sheet;
 mod slide;
 mod timelinejs;
@@ -39,6 +40,8 @@ pub(crate) enum Format {
     Acled,
     /// UCDP's Georeferenced Event Dataset as CSV.
     Ucdp,
+    /// A folder of another generator's Markdown (Hugo, Zola, Jekyll).
+    Markdown,
 }
 
 /// Where a TimelineJS `group` goes.
@@ -73,6 +76,9 @@ pub(crate) struct Draft {
     pub front: Front,
     /// Markdown.
     pub body: String,
+    /// A page bundle's other files (source, path in the bundle): the event
+    /// is then written as `<slug>/index.md` with them beside it.
+    pub assets: Vec<(PathBuf, String)>,
 }
 
 /// The front matter written, in the order written.
@@ -88,12 +94,18 @@ pub(crate) struct Front {
     pub theatres: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<i64>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -157,24 +169,22 @@ pub(crate) struct Outcome {
 pub(crate) fn run(req: &Request) -> Outcome {
     let shown = req.file.clone();
     let mut outcome = Outcome::default();
-    let text = match std::fs::read(&req.file) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            outcome.diagnostics.push(
-                Diagnostic::error(
-                    Code::Io,
-                    format!("cannot read: {}", crate::io_error::reason(&e, &req.file)),
-                )
-                .in_file(&shown),
-            );
-            return outcome;
-        }
-    };
     let read = match req.format {
-        Format::TimelineJs => timelinejs::read(&text).map(|s| slide::drafts(s, req.group_as)),
-        Format::Csv => sheet::read(&text).map(|s| slide::drafts(s, req.group_as)),
-        Format::Acled => acled::read(&text),
-        Format::Ucdp => ucdp::read(&text),
+        Format::Markdown => markdown::read(&req.file),
+        format => match std::fs::read(&req.file) {
+            Err(e) => Err(Diagnostic::error(
+                Code::Io,
+                format!("cannot read: {}", crate::io_error::reason(&e, &req.file)),
+            )),
+            Ok(text) => match format {
+                Format::TimelineJs => {
+                    timelinejs::read(&text).map(|s| slide::drafts(s, req.group_as))
+                }
+                Format::Csv => sheet::read(&text).map(|s| slide::drafts(s, req.group_as)),
+                Format::Acled => acled::read(&text),
+                Format::Ucdp | Format::Markdown => ucdp::read(&text),
+            },
+        },
     };
     let imported = match read {
         Ok(imported) => imported,
@@ -226,7 +236,10 @@ fn write(req: &Request, drafts: Vec<Draft>, outcome: &mut Outcome) {
             1 => slug.to_string(),
             n => format!("{slug}-{n}"),
         };
-        let path = req.into.join(format!("{name}.md"));
+        let path = match draft.assets.is_empty() {
+            true => req.into.join(format!("{name}.md")),
+            false => req.into.join(&name).join("index.md"),
+        };
         let text = match file_text(&draft) {
             Ok(t) => t,
             Err(d) => {
@@ -245,7 +258,29 @@ fn write(req: &Request, drafts: Vec<Draft>, outcome: &mut Outcome) {
                 continue;
             }
         }
-        outcome.written.push(path);
+        outcome.written.push(path.clone());
+        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        for (from, rel) in &draft.assets {
+            let to = folder.join(rel);
+            let copied = match req.dry_run {
+                true => Ok(()),
+                false => to
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::copy(from, &to).map(|_| ())),
+            };
+            match copied {
+                Ok(()) => outcome.written.push(to),
+                Err(e) => outcome.diagnostics.push(Diagnostic::error(
+                    Code::Io,
+                    format!(
+                        "cannot copy `{}`: {}",
+                        from.display(),
+                        crate::io_error::reason(&e, &to)
+                    ),
+                )),
+            }
+        }
     }
 }
 

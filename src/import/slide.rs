@@ -190,6 +190,7 @@ fn draft(
         slug: slide.unique_id.clone().filter(|u| !u.trim().is_empty()),
         front,
         body,
+        assets: Vec::new(),
     })
 }
 

@@ -235,6 +235,7 @@ fn draft(
                 ..Front::default()
             },
             body: String::new(),
+            assets: Vec::new(),
         },
         place,
     ))

@@ -65,7 +65,13 @@ impl<'a> Fields<'a> {
             }
         }
         for name in unknown {
-            let hint = choice_hint(&name, known, &format!("{what} keys are"));
+            let foreign = crate::parse::schema::FOREIGN
+                .iter()
+                .find(|(k, _)| what == "event front matter" && k.eq_ignore_ascii_case(&name));
+            let hint = match foreign {
+                Some((_, hint)) => hint.to_string(),
+                None => choice_hint(&name, known, &format!("{what} keys are")),
+            };
             let span = self.fm.key_name_span(&name);
             self.diagnostics.push(
                 Diagnostic::error(Code::UnknownKey, format!("unknown key `{name}` in {what}"))

@@ -66,6 +66,57 @@ pub(crate) const EVENT: &[Key] = &[
     key("extra", Kind::Map, false, "Free data passed to templates unchanged."),
 ];
 
+/// Keys other generators' timelines use (Hugo, Zola, Jekyll themes), and
+/// where annals keeps what they say: the hint `check` gives for each, and
+/// what `annals import markdown` does with it.
+pub(crate) const FOREIGN: &[(&str, &str)] = &[
+    ("categories", "annals calls these `tags`"),
+    ("description", "annals calls this `summary`"),
+    ("eventlocation", "write the place as `location: {name: …}`"),
+    ("place", "write the place as `location: {name: …}`"),
+    (
+        "linktitle",
+        "annals has no short title: keep it under `extra:`",
+    ),
+    (
+        "lastmod",
+        "annals keeps no edit dates: keep it under `extra:`",
+    ),
+    (
+        "publishdate",
+        "the event's own date is `date`; keep this under `extra:`",
+    ),
+    (
+        "expirydate",
+        "annals does not expire events: keep it under `extra:`",
+    ),
+    (
+        "aliases",
+        "annals makes no redirects: keep it under `extra:`",
+    ),
+    (
+        "author",
+        "keep it under `extra:`, or cite who reported it under `sources:`",
+    ),
+    (
+        "authors",
+        "keep it under `extra:`, or cite who reported it under `sources:`",
+    ),
+    ("images", "write a picture as `image: {src: …, alt: …}`"),
+    (
+        "featured_image",
+        "write a picture as `image: {src: …, alt: …}`",
+    ),
+    (
+        "layout",
+        "annals chooses templates by page kind: keep it under `extra:`",
+    ),
+    (
+        "type",
+        "annals chooses templates by page kind: keep it under `extra:`",
+    ),
+];
+
 pub(crate) const SOURCE: &[Key] = &[
     key(
         "url",

@@ -323,3 +323,73 @@ fn ucdp_ged_becomes_events_with_their_date_windows_sides_and_places() {
     );
     build(site.path(), &[]);
 }
+
+#[test]
+fn another_generators_markdown_keeps_every_key_and_its_bundles() {
+    let site = empty_site();
+    let out = import(site.path(), &["markdown", input("hugo").to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[E190]: undated.md: it has no date"),
+        "{err}"
+    );
+    assert!(
+        err.contains("note[W205]: _index.md: a section page, not an event; left out"),
+        "{err}"
+    );
+    assert!(
+        err.contains("note[W205]: battle.md: kept under `extra`: `linktitle`"),
+        "{err}"
+    );
+    assert_eq!(
+        events(site.path()),
+        [
+            "2023-07-12-jekyll-post.md",
+            "battle.md",
+            "the-treaty/",
+            "the-treaty/hall.png",
+            "the-treaty/index.md",
+        ]
+    );
+    assert_eq!(
+        read(&site.path().join("content/events/battle.md")),
+        "---\ntitle: Battle at the ford\ndate: 2023-07-12T22:30:00+03:00\ntags:\n- battles\n- north\nsummary: Two brigades meet at the ford.\nlocation:\n  name: Kostrin ford\nweight: 2\nextra:\n  linktitle: Ford\n---\nThe **first** crossing failed.\n"
+    );
+    let treaty = read(&site.path().join("content/events/the-treaty/index.md"));
+    assert!(
+        treaty.contains("draft: true\nextra:\n  params:\n    signatories: 2\n"),
+        "{treaty}"
+    );
+    let jekyll = read(&site.path().join("content/events/2023-07-12-jekyll-post.md"));
+    assert!(
+        jekyll.contains("date: 2023-07-12T10:00:00+02:00\n"),
+        "{jekyll}"
+    );
+    let public = build(site.path(), &["--drafts"]);
+    assert!(
+        public.join("events/the-treaty/hall.png").is_file(),
+        "the bundle's image is published"
+    );
+}
+
+#[test]
+fn check_names_the_annals_key_for_another_generators_key() {
+    let site = empty_site();
+    write(
+        site.path(),
+        "content/events/a.md",
+        "---\ntitle: A\ndate: 2023-07-01\ncategories: [war]\neventlocation: Kyiv\n---\n",
+    );
+    let out = run(site.path(), &["check"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[E110]: unknown key `categories` in event front matter"),
+        "{err}"
+    );
+    assert!(err.contains("  = hint: annals calls these `tags`"), "{err}");
+    assert!(
+        err.contains("  = hint: write the place as `location: {name: …}`"),
+        "{err}"
+    );
+}
