@@ -84,10 +84,14 @@ pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let mut out = b"{\"title\":".to_vec();
     let _ = serde_json::to_writer(&mut out, &title);
     out.extend_from_slice(b",\"scale\":\"human\",\"events\":[");
-    Streamed::json_array(out, t.events.len(), move |i| Ok(slide(t, c, i)))
+    Streamed::json_array(out, t.events.len(), move |i| slide(t, c, i))
 }
 
-fn slide<'a>(t: &'a Timeline, c: &Config, i: usize) -> Slide<'a> {
+fn slide<'a>(
+    t: &'a Timeline,
+    c: &Config,
+    i: usize,
+) -> Result<Slide<'a>, crate::diagnostic::Diagnostic> {
     let te = &t.events[i];
     let e = &te.event;
     let path = crate::route::Route::event(&e.slug).path();
@@ -100,7 +104,14 @@ fn slide<'a>(t: &'a Timeline, c: &Config, i: usize) -> Slide<'a> {
             (Bound::Open, Bound::Open) => (None, None),
         },
     };
-    Slide {
+    // The whole text, as the event's page shows it: a slide holds what an
+    // author wrote, and an imported TimelineJS file comes back as it was.
+    let body = e.body_text()?;
+    let text = match body.trim() {
+        "" => paragraph(&e.summary_text),
+        b => crate::markdown::to_html(b, c.unsafe_html),
+    };
+    Ok(Slide {
         start_date: start.as_ref().map(date),
         end_date: end.as_ref().map(date),
         text: Text {
@@ -109,7 +120,7 @@ fn slide<'a>(t: &'a Timeline, c: &Config, i: usize) -> Slide<'a> {
                 escape::html(&c.base_url.absolute(&path)),
                 escape::html(&e.title)
             ),
-            text: paragraph(&e.summary_text),
+            text,
         },
         media: e.image.as_ref().map(|img| Media {
             url: img.src.url(&c.base_url, &e.slug, true),
@@ -117,14 +128,37 @@ fn slide<'a>(t: &'a Timeline, c: &Config, i: usize) -> Slide<'a> {
             caption: img.caption.as_deref().map(escape::html),
             credit: img.credit.as_deref().map(escape::html),
         }),
-        group: te.actors.first().map(|s| {
-            t.actors
-                .get(s)
-                .map_or(s.as_str(), |g| g.entity.name.as_str())
-        }),
-        display_date: Some(e.date.display(&c.lang).text()),
+        group: group(t, i),
+        display_date: Some(
+            e.extra
+                .get("display_date")
+                .and_then(serde_json::Value::as_str)
+                .map_or_else(|| e.date.display(&c.lang).text(), String::from),
+        ),
         unique_id: Some(e.slug.as_str()),
+    })
+}
+
+/// The row TimelineJS puts the slide in: its first actor, else its first
+/// theatre, else its first tag (an imported TimelineJS `group` is one of the
+/// last two), by name.
+fn group(t: &Timeline, i: usize) -> Option<&str> {
+    use crate::model::Group;
+    use crate::slug::Slug;
+    use std::collections::BTreeMap;
+    fn named<'t>(groups: &'t BTreeMap<Slug, Group>, s: &'t Slug) -> &'t str {
+        groups.get(s).map_or(s.as_str(), |g| g.entity.name.as_str())
     }
+    let te = &t.events[i];
+    te.actors
+        .first()
+        .map(|s| named(&t.actors, s))
+        .or_else(|| te.theatres.first().map(|s| named(&t.theatres, s)))
+        .or_else(|| {
+            te.tags
+                .first()
+                .map(|s| t.tags.get(s).map_or(s.as_str(), |g| g.name.as_str()))
+        })
 }
 
 fn date(p: &DatePoint) -> Date {

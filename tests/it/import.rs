@@ -393,3 +393,96 @@ fn check_names_the_annals_key_for_another_generators_key() {
         "{err}"
     );
 }
+
+/// A slide's fields that must survive TimelineJS → annals → TimelineJS,
+/// as text (the export links the headline and renders the body again).
+fn slide_fields(v: &serde_json::Value) -> Vec<String> {
+    let text = |v: &serde_json::Value| {
+        let html = v.as_str().unwrap_or_default();
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    out.push(' ');
+                }
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&amp;", "&")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let number = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s.trim().parse::<i64>().ok(),
+        v => v.as_i64(),
+    };
+    let date = |d: &serde_json::Value| {
+        ["year", "month", "day", "hour", "minute"]
+            .map(|k| d.get(k).and_then(number).map_or(String::new(), |n| n.to_string()))
+            .join("/")
+    };
+    vec![
+        date(&v["start_date"]),
+        v.get("end_date").map(date).unwrap_or_default(),
+        text(&v["display_date"]),
+        text(&v["text"]["headline"]),
+        text(&v["text"]["text"]),
+        text(&v["media"]["url"]),
+        text(&v["media"]["caption"]),
+        text(&v["media"]["credit"]),
+        text(&v["group"]),
+    ]
+}
+
+#[test]
+fn a_timelinejs_file_comes_back_out_of_the_export() {
+    let site = empty_site();
+    let out = import(site.path(), &["timelinejs", input("marktwain.json").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = build(site.path(), &[]);
+    let exported: serde_json::Value =
+        serde_json::from_str(&read(&public.join("timelinejs.json"))).unwrap();
+    let original: serde_json::Value =
+        serde_json::from_str(&read(&input("marktwain.json"))).unwrap();
+    let picture = |url: &str| {
+        let u = url.to_ascii_lowercase();
+        [".jpg", ".jpeg", ".png", ".gif"].iter().any(|e| u.ends_with(e))
+    };
+    // Slides with a headline, and no media or a picture: the others become
+    // a title from their caption and a link in their text, on purpose.
+    let comparable = |slides: &serde_json::Value| {
+        let mut all: Vec<Vec<String>> = slides["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(slide_fields)
+            .filter(|f| !f[3].is_empty() && (f[5].is_empty() || picture(&f[5])))
+            .collect();
+        all.sort();
+        all
+    };
+    let (was, is) = (comparable(&original), comparable(&exported));
+    assert!(was.len() >= 8, "{} slides compared", was.len());
+    // A slide without a display date gets the site's wording of its date.
+    let same = |a: &Vec<String>, b: &Vec<String>| {
+        a.iter()
+            .zip(b)
+            .enumerate()
+            .all(|(k, (x, y))| x == y || (k == 2 && x.is_empty()))
+    };
+    for fields in &was {
+        let back = is.iter().find(|b| b[3] == fields[3] && b[0] == fields[0]);
+        assert!(
+            back.is_some_and(|b| same(fields, b)),
+            "{fields:?} does not come back: {back:?}"
+        );
+    }
+}
