@@ -164,30 +164,28 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
     }
     let xs = year_s.bytes().filter(|&b| b == b'X').count();
     let digits = year_s.trim_end_matches('X');
-    if digits.len() + xs != 4 || digits.contains('X') || xs > 2 {
-        return Err(
-            bad(whole, "only the last one or two digits of a year may be X")
-                .hint("as in 202X (a decade) or 20XX (a century)"),
-        );
+    if digits.len() + xs != 4 || digits.contains('X') {
+        return Err(bad(whole, "only the last digits of a year may be X")
+            .hint("as in 202X (a decade), 20XX (a century) or 1XXX (a millennium)"));
     }
     let mut year: i32 = 0;
     for b in year_s.bytes() {
         year = year * 10 + if b == b'X' { 0 } else { i32::from(b - b'0') };
     }
     if negative {
-        if year == 0 || xs > 0 {
-            let why = if xs > 0 {
-                "unspecified digits in negative years are not supported"
-            } else {
-                "-0000 is not a year (write 0000 for 1 BCE)"
-            };
-            return Err(bad(whole, why));
+        if xs == 4 {
+            return Err(bad(whole, "-XXXX is not a year").hint("write XXXX for an unknown year"));
         }
-        year = -year;
+        if year == 0 && xs == 0 {
+            return Err(bad(whole, "-0000 is not a year").hint("write 0000 for 1 BCE"));
+        }
+        // `year` is the first year of the span: -01XX is -0199 to -0100.
+        year = -(year + 10i32.pow(xs as u32) - 1);
     }
     let mut p = DatePoint {
         year,
         month: None,
+        season: None,
         day: None,
         time: None,
         unspecified: if xs > 0 {
@@ -205,7 +203,7 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
     if xs > 0 {
         return Err(
             bad(whole, "a year with X digits cannot have a month or day")
-                .hint("write 202X for a decade, 20XX for a century"),
+                .hint("write 202X for a decade, 20XX for a century, 1XXX for a millennium"),
         );
     }
     match field(month_s, "month", whole)? {
@@ -221,11 +219,22 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
             }
         }
         Some(m) => {
-            if (21..=41).contains(&m) {
-                return Err(
-                    bad(whole, "seasons and sub-year groupings are not supported")
-                        .hint("give a month (01–12) or an interval such as 2001-03/2001-05"),
-                );
+            if (21..=24).contains(&m) {
+                if day_s.is_some() {
+                    return Err(bad(whole, "a season cannot have a day")
+                        .hint("write the season alone, as in 2001-21"));
+                }
+                p.season = Some(m);
+                return Ok(p);
+            }
+            if (25..=41).contains(&m) {
+                return Err(bad(
+                    whole,
+                    "sub-year groupings other than seasons (EDTF level 2) are not supported",
+                )
+                .hint(
+                    "use a season (21 spring … 24 winter) or an interval such as 2001-03/2001-05",
+                ));
             }
             if !(1..=12).contains(&m) {
                 return Err(
@@ -379,9 +388,13 @@ pub(super) fn days_in_month(year: i32, month: u8) -> u8 {
 fn finish(mut p: DatePoint, whole: &str, tz: Tz) -> Result<DatePoint, DateError> {
     let range = || bad(whole, "the date is out of range");
     let (last_year, first_month, last_month) = match p.unspecified {
-        Unspecified::YearDigits(2) => (p.year + 99, 1, 12),
-        Unspecified::YearDigits(_) => (p.year + 9, 1, 12),
-        _ => (p.year, p.month.unwrap_or(1), p.month.unwrap_or(12)),
+        Unspecified::YearDigits(n) => (p.year + 10i32.pow(u32::from(n)) - 1, 1, 12),
+        _ => match p.season {
+            // Winter runs from December into the next year's February.
+            Some(24) => (p.year + 1, 12, 2),
+            Some(s) => (p.year, 3 * (s - 21) + 3, 3 * (s - 21) + 5),
+            None => (p.year, p.month.unwrap_or(1), p.month.unwrap_or(12)),
+        },
     };
     let first_day = p.day.unwrap_or(1);
     let last_day = p.day.unwrap_or(days_in_month(last_year, last_month));

@@ -2,6 +2,7 @@
 
 mod display;
 mod languages;
+mod level1;
 mod oracle;
 mod parse;
 
