@@ -230,7 +230,17 @@ pub(super) fn display(date: &EventDate, lang: &Lang) -> DateDisplay {
             (Bound::Point(a), Bound::Point(b)) => interval(&mut out, l, a, b),
             (Bound::Point(a), Bound::Open) => qualified(&mut out, l, a, Lead::From, false),
             (Bound::Open, Bound::Point(b)) => qualified(&mut out, l, b, Lead::Until, false),
-            (Bound::Open, Bound::Open) => out.text_part(".."),
+            // An end the sources do not give: the same `?` in every language.
+            (Bound::Point(a), Bound::Unknown) => {
+                qualified(&mut out, l, a, Lead::None, false);
+                out.text_part(" – ?");
+            }
+            (_, Bound::Point(b)) => {
+                out.text_part("? – ");
+                qualified(&mut out, l, b, Lead::None, false);
+            }
+            // Never built by the parser.
+            _ => out.text_part(".."),
         },
     }
     out

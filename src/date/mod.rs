@@ -21,8 +21,11 @@
 //!   [`Precision::Minute`] and round-trips through [`DatePoint::iso`] as
 //!   `T22:30±HH:MM`.
 //! * Date-times may be interval ends (`2023-07-12T22:30/2023-07-13`).
-//! * The level-1 empty ends `2023/` and `/2023` ("unknown" in EDTF) are
-//!   treated as open ends, exactly like `2023/..` and `../2023`.
+//! * An empty side (`2023-07/`, `/2023-07-14`) is an unknown end, a `..`
+//!   side an open one ([`Bound::Unknown`], [`Bound::Open`]): they read
+//!   differently (`July 2023 – ?`, `since July 2023`) and round-trip as
+//!   written, but sort alike: an interval without a known start sorts by its
+//!   end, one without a known end after the dates that have one.
 //! * A season is [`Precision::Season`], between year and month: it is finer
 //!   than a year and spans whole months, so the chart tells seasons apart by
 //!   month. It has no month ([`DatePoint::month`] is `None`) and sorts on the
@@ -268,16 +271,20 @@ pub(crate) fn offset_iso(offset: i32) -> String {
 /// One end of an interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Bound {
-    /// `..`, or an empty side (`2023/`, `/2023`), which is treated the same.
+    /// `..`: the span goes on (an end), or reaches back beyond the record (a
+    /// start).
     Open,
+    /// An empty side (`2023/`, `/2023`): the span has an end (or start) the
+    /// sources do not give.
+    Unknown,
     Point(DatePoint),
 }
 
 impl Bound {
-    /// The point, unless the bound is open.
+    /// The point, unless the bound is open or unknown.
     pub(crate) fn point(&self) -> Option<&DatePoint> {
         match self {
-            Bound::Open => None,
+            Bound::Open | Bound::Unknown => None,
             Bound::Point(p) => Some(p),
         }
     }
@@ -285,6 +292,7 @@ impl Bound {
     fn iso(&self) -> String {
         match self {
             Bound::Open => "..".to_string(),
+            Bound::Unknown => String::new(),
             Bound::Point(p) => p.iso(),
         }
     }
@@ -375,19 +383,13 @@ impl EventDate {
     }
 
     /// The first year for per-year pages: the start's year, or, for an open
-    /// start, the end's year.
+    /// or unknown start, the end's year.
     pub(crate) fn start_year(&self) -> Option<i32> {
-        match self {
-            EventDate::Point(p) => Some(p.year()),
-            EventDate::Interval { start, end } => match (start, end) {
-                (Bound::Point(p), _) | (Bound::Open, Bound::Point(p)) => Some(p.year()),
-                (Bound::Open, Bound::Open) => None,
-            },
-        }
+        self.anchor().map(DatePoint::year)
     }
 
     /// The last point of the date: the end of an interval, or the point itself;
-    /// `None` for an open end.
+    /// `None` for an open or unknown end.
     pub(crate) fn end_point(&self) -> Option<&DatePoint> {
         match self {
             EventDate::Point(p) => Some(p),
@@ -405,18 +407,16 @@ impl EventDate {
     }
 
     /// The point an event is filed under in year and month headings: the
-    /// start, or the end for an open start.
+    /// start, or the end for an open or unknown start.
     pub(crate) fn anchor(&self) -> Option<&DatePoint> {
         match self {
             EventDate::Point(p) => Some(p),
-            EventDate::Interval { start, end } => match (start, end) {
-                (Bound::Point(p), _) | (Bound::Open, Bound::Point(p)) => Some(p),
-                (Bound::Open, Bound::Open) => None,
-            },
+            EventDate::Interval { start, end } => start.point().or(end.point()),
         }
     }
 
-    /// Normalised EDTF: `2023-07-12?`, `2023-07-10/2023-07-14`, `2023-07/..`.
+    /// Normalised EDTF: `2023-07-12?`, `2023-07-10/2023-07-14`, `2023-07/..`,
+    /// `2023-07/` (unknown end).
     pub(crate) fn iso(&self) -> String {
         match self {
             EventDate::Point(p) => p.iso(),
@@ -424,7 +424,8 @@ impl EventDate {
         }
     }
 
-    /// Earliest moment of the whole date (UTC); `None` for an open start.
+    /// Earliest moment of the whole date (UTC); `None` for an open or unknown
+    /// start.
     pub(crate) fn earliest_utc(&self) -> Option<NaiveDateTime> {
         match self {
             EventDate::Point(p)
@@ -436,7 +437,8 @@ impl EventDate {
         }
     }
 
-    /// Latest moment of the whole date (UTC); `None` for an open end.
+    /// Latest moment of the whole date (UTC); `None` for an open or unknown
+    /// end.
     pub(crate) fn latest_utc(&self) -> Option<NaiveDateTime> {
         match self {
             EventDate::Point(p)

@@ -58,15 +58,15 @@ pub(super) fn parse_event_date(text: &str, tz: Tz) -> Result<EventDate, DateErro
     let start = parse_bound(a, s, tz)?;
     let end = parse_bound(b, s, tz)?;
     match (start, end) {
-        (Bound::Open, Bound::Open) => Err(DateError::new(format!(
-            "the interval `{s}` has no date on either side"
-        ))
-        .hint("give at least one end, as in 2023-07/..")),
         (Bound::Point(p), Bound::Point(q)) => {
             super::order::check_order(&p, &q)?;
             Ok(EventDate::Interval { start, end })
         }
-        _ => Ok(EventDate::Interval { start, end }),
+        (Bound::Point(_), _) | (_, Bound::Point(_)) => Ok(EventDate::Interval { start, end }),
+        _ => Err(DateError::new(format!(
+            "the interval `{s}` has no date on either side"
+        ))
+        .hint("give at least one end, as in 2023-07/.. (still going on) or 2023-07/ (end unknown)")),
     }
 }
 
@@ -76,7 +76,10 @@ fn open_end_error(s: &str) -> DateError {
 }
 
 fn parse_bound(side: &str, whole: &str, tz: Tz) -> Result<Bound, DateError> {
-    if side.is_empty() || side == ".." {
+    if side.is_empty() {
+        return Ok(Bound::Unknown);
+    }
+    if side == ".." {
         return Ok(Bound::Open);
     }
     if side.contains("..") {

@@ -145,8 +145,8 @@ fn when(date: &EventDate) -> Option<When> {
         EventDate::Point(p) => (p, p),
         EventDate::Interval { start, end } => match (start, end) {
             (Bound::Point(s), Bound::Point(e)) => (s, e),
-            (Bound::Point(p), Bound::Open) | (Bound::Open, Bound::Point(p)) => (p, p),
-            (Bound::Open, Bound::Open) => return None,
+            (Bound::Point(p), _) | (_, Bound::Point(p)) => (p, p),
+            _ => return None,
         },
     };
     let in_range = |d: NaiveDate| (1..=9999).contains(&d.year());

@@ -168,7 +168,7 @@ fn bounds(date: &EventDate) -> (Option<&DatePoint>, Option<&DatePoint>) {
 fn point(b: &Bound) -> Option<&DatePoint> {
     match b {
         Bound::Point(p) => Some(p),
-        Bound::Open => None,
+        Bound::Open | Bound::Unknown => None,
     }
 }
 

@@ -95,9 +95,9 @@ fn slide<'a>(t: &'a Timeline, c: &Config, i: usize) -> Slide<'a> {
         EventDate::Point(p) => (Some(p), None),
         EventDate::Interval { start, end } => match (start, end) {
             (Bound::Point(s), Bound::Point(e)) => (Some(s), Some(e)),
-            (Bound::Point(s), Bound::Open) => (Some(s), None),
-            (Bound::Open, Bound::Point(e)) => (Some(e), None),
-            (Bound::Open, Bound::Open) => (None, None),
+            (Bound::Point(s), _) => (Some(s), None),
+            (_, Bound::Point(e)) => (Some(e), None),
+            _ => (None, None),
         },
     };
     Slide {

@@ -107,7 +107,7 @@ fn intervals_compact() {
     assert_eq!(text("1964/2008"), "1964–2008");
     assert_eq!(text("2023-07/.."), "from July 2023");
     assert_eq!(text("../2023-07-14"), "until 14 July 2023");
-    assert_eq!(text("2023/"), "from 2023");
+    assert_eq!(text("2023/"), "2023 – ?");
     // mixed precision: no sharing
     assert_eq!(text("2004-02-01/2005"), "1 February 2004 – 2005");
     assert_eq!(text("2005/2006-02"), "2005 – February 2006");

@@ -601,3 +601,84 @@ fn html_keeps_the_edtf_value_of_seasons_and_centuries() {
         "Winter 2001–02"
     );
 }
+
+#[test]
+fn unknown_and_open_ends() {
+    // `(edtf, [en, fr, de, es, ru, uk])`
+    let cases: &[(&str, [&str; 6])] = &[
+        (
+            "2023-07/",
+            [
+                "July 2023 – ?",
+                "juillet 2023 – ?",
+                "Juli 2023 – ?",
+                "julio de 2023 – ?",
+                "июль 2023 г. – ?",
+                "липень 2023 р. – ?",
+            ],
+        ),
+        (
+            "/2023-07-14",
+            [
+                "? – 14 July 2023",
+                "? – 14 juillet 2023",
+                "? – 14. Juli 2023",
+                "? – 14 de julio de 2023",
+                "? – 14 июля 2023 г.",
+                "? – 14 липня 2023 р.",
+            ],
+        ),
+        (
+            "2023-07~/",
+            [
+                "c. July 2023 – ?",
+                "vers juillet 2023 – ?",
+                "ca. Juli 2023 – ?",
+                "c. julio de 2023 – ?",
+                "ок. июля 2023 г. – ?",
+                "бл. липня 2023 р. – ?",
+            ],
+        ),
+        (
+            "2023-07/..",
+            [
+                "from July 2023",
+                "à partir de juillet 2023",
+                "ab Juli 2023",
+                "desde julio de 2023",
+                "с июля 2023 г.",
+                "з липня 2023 р.",
+            ],
+        ),
+        (
+            "../2023-07-14",
+            [
+                "until 14 July 2023",
+                "jusqu'au 14 juillet 2023",
+                "bis 14. Juli 2023",
+                "hasta el 14 de julio de 2023",
+                "до 14 июля 2023 г.",
+                "до 14 липня 2023 р.",
+            ],
+        ),
+    ];
+    for (s, expected) in cases {
+        assert_eq!(parse(s).iso(), *s);
+        for (code, want) in Lang::codes().iter().zip(expected) {
+            let got = parse(s).display(&Lang::new(code).unwrap()).text();
+            assert_eq!(got, *want, "{code}: {s}");
+        }
+    }
+    // they sort alike: an unknown start by the end, an unknown end last
+    let key = |s: &str| parse(s).sort_key();
+    assert_eq!(key("/2023-07-14"), key("../2023-07-14"));
+    assert_eq!(key("2023-07/"), key("2023-07/.."));
+    assert!(key("2023-07/2023-08") < key("2023-07/"));
+    let d = parse("/2023-07-14");
+    assert_eq!((d.earliest_utc(), d.start_year()), (None, Some(2023)));
+    assert_eq!(parse("2023-07/").latest_utc(), None);
+    for s in ["/", "../..", "/..", "../", ""] {
+        error(s);
+    }
+    assert!(error("/..").message.contains("no date on either side"));
+}

@@ -164,9 +164,12 @@ fn intervals() {
         panic!("{d:?}")
     };
     assert_eq!(p.precision(), Precision::Month);
-    assert_eq!(parse("2023/"), parse("2023/.."));
-    assert_eq!(parse("/2023"), parse("../2023"));
-    assert_eq!(parse("2023/").iso(), "2023/..");
+    // unknown (empty side) and open (`..`) ends are different values
+    assert_ne!(parse("2023/"), parse("2023/.."));
+    assert_ne!(parse("/2023"), parse("../2023"));
+    for s in ["2023/", "/2023", "2023/..", "../2023", "2001-21/", "/XXXX"] {
+        assert_eq!(parse(s).iso(), s);
+    }
     // end inside start's span, equal ends, time ends
     parse("2023/2023-01");
     parse("2023-07-12/2023-07-12");
