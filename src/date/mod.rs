@@ -20,7 +20,9 @@
 //! * `T22:30` without seconds is accepted (SPEC §4 lists it); it has
 //!   [`Precision::Minute`] and round-trips through [`DatePoint::iso`] as
 //!   `T22:30±HH:MM`.
-//! * Date-times may be interval ends (`2023-07-12T22:30/2023-07-13`).
+//! * Interval ends are dates: `2023-07-12T22:30/2023-07-13` is an error
+//!   whose hint gives the two keys, `date: 2023-07-12T22:30` and
+//!   `end: 2023-07-13` ([`EventDate::with_end`] joins date-times).
 //! * An empty side (`2023-07/`, `/2023-07-14`) is an unknown end, a `..`
 //!   side an open one ([`Bound::Unknown`], [`Bound::Open`]): they read
 //!   differently (`July 2023 – ?`, `since July 2023`) and round-trip as
@@ -39,7 +41,10 @@
 //!   self-contained. Ambiguous local times (clocks turned back) take the
 //!   earlier instant; times in a gap (clocks turned forward) take the offset
 //!   in force before the gap, i.e. they land after the gap.
-//! * Not supported, with an error saying so: Y-prefixed or exponential years,
+//! * Errors with a hint: offsets beyond -12:00 … +14:00 and `-00:00`,
+//!   `Y2006` (`Y` is for five or more digits: write 2006).
+//! * Not supported yet, with an error saying so: long years (`Y170000002`,
+//!   `Y-13800000000`) and exponential years; not supported:
 //!   sub-year groupings other than seasons (`2001-25`), level-2 forms
 //!   (`2004-06~-11`, `?2004`, `2023-X7`, `202X-07`), sets, leap seconds,
 //!   fractional seconds.

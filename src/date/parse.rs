@@ -55,6 +55,14 @@ pub(super) fn parse_event_date(text: &str, tz: Tz) -> Result<EventDate, DateErro
         return Err(DateError::new(format!("`{s}` has more than one `/`"))
             .hint("an interval is two dates separated by one `/`"));
     }
+    if let Some(side) = [a, b].into_iter().find(|side| side.contains('T')) {
+        return Err(DateError::new(format!(
+            "`{s}`: an interval joins dates, not date-times (`{side}` has a time)"
+        ))
+        .hint(format!(
+            "write the start as `date: {a}` and the end as `end: {b}` (two keys)"
+        )));
+    }
     let start = parse_bound(a, s, tz)?;
     let end = parse_bound(b, s, tz)?;
     match (start, end) {
@@ -143,10 +151,24 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
         Some(r) => (true, r),
         None => (false, s),
     };
+    if let Some(long) = s.strip_prefix('Y').or(s.strip_prefix("-Y")) {
+        let digits = long.trim_start_matches('-');
+        if digits.len() < 5 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            // `Y2006`: `Y` is only for years that do not fit in four digits.
+            let sign = if long.starts_with('-') { "-" } else { "" };
+            return Err(bad(whole, "`Y` marks years of five or more digits")
+                .hint(format!("write {sign}{digits:0>4}")));
+        }
+        return Err(bad(
+            whole,
+            "long years (`Y` and five or more digits) are not supported yet",
+        )
+        .hint("a year has four digits, from -9999 to 9999"));
+    }
     if rest.starts_with('Y') || rest.contains('E') {
         return Err(bad(
             whole,
-            "long years (Y-prefixed or exponential) are not supported",
+            "long years (Y-prefixed or exponential) are not supported yet",
         )
         .hint("a year has four digits, from -9999 to 9999"));
     }
@@ -366,7 +388,16 @@ fn parse_offset(s: &str, whole: &str) -> Result<Option<i32>, DateError> {
         _ => return Err(form()),
     };
     if m > 59 || h > 14 || (h == 14 && m > 0) {
-        return Err(bad(whole, "an offset is at most ±14:00"));
+        return Err(bad(
+            whole,
+            "an offset is at most +14:00 and at least -12:00",
+        ));
+    }
+    if sign < 0 && (h > 12 || (h == 12 && m > 0)) {
+        return Err(bad(
+            whole,
+            "an offset is at least -12:00 (and at most +14:00)",
+        ));
     }
     if sign < 0 && h == 0 && m == 0 {
         return Err(bad(whole, "a negative zero offset is not allowed").hint("write Z or +00:00"));

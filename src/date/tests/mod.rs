@@ -9,8 +9,20 @@ mod parse;
 use super::*;
 use chrono_tz::Tz;
 
+/// Parses `s`; `A/B` with a time stands for `date: A` with `end: B`, the
+/// only way to write a span between date-times.
 pub(super) fn parse(s: &str) -> EventDate {
-    EventDate::parse(s, Tz::UTC).unwrap_or_else(|e| panic!("{s}: {e:?}"))
+    parse_in(s, Tz::UTC)
+}
+
+pub(super) fn parse_in(s: &str, tz: Tz) -> EventDate {
+    let one = |s: &str| EventDate::parse(s, tz).unwrap_or_else(|e| panic!("{s}: {e:?}"));
+    match s.split_once('/').filter(|_| s.contains('T')) {
+        Some((a, b)) => one(a)
+            .with_end(one(b))
+            .unwrap_or_else(|e| panic!("{s}: {e:?}")),
+        None => one(s),
+    }
 }
 
 pub(super) fn point(s: &str) -> DatePoint {
