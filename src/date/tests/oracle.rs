@@ -51,6 +51,10 @@ const LOC: &[&str] = &[
     "1984-06?/2004-08?",
     "1984-06-02?/2004-08-08~",
     "1984-06-02?/..",
+    "2001-21",
+    "2001-24",
+    "2003-22/2003-23",
+    "2001-21?",
 ];
 
 /// Further values we accept, including edge cases.
@@ -72,6 +76,24 @@ const MORE: &[&str] = &[
     "2023-07-12/2023-07-12",
     "202X/2023",
     "-0043/0014",
+    // seasons and unspecified digits beyond level 1 (SPEC §4)
+    "2001-22",
+    "2001-23~",
+    "2003-24",
+    "2000-24%",
+    "-0044-21",
+    "2001-24/2002-02",
+    "2001-21/..",
+    "/2001-22",
+    "1XXX",
+    "0XXX",
+    "XXXX",
+    "XXXX/2023",
+    "2023/XXXX",
+    "16XX/..",
+    "2023-07/",
+    "/2023-07-14",
+    "2023-07~/",
 ];
 
 /// What edtf-core should accept for one point we accept: the same text, or,
@@ -179,6 +201,31 @@ fn our_extensions_agree_after_adding_seconds() {
     }
 }
 
+/// Where we and edtf-core part, on purpose: it accepts these, we do not.
+#[test]
+fn documented_disagreements() {
+    for (s, why) in [
+        // level 2 sub-year groupings (quarters, halves…): SPEC §4 takes only
+        // the level-1 seasons
+        ("2001-25", "other than seasons"),
+        ("2001-41", "other than seasons"),
+        // SPEC §4 bounds offsets to the zones in use, -12:00 to +14:00
+        ("2023-07-12T22:30:00-14", "at least -12:00"),
+        // long years: in SPEC §4, not implemented yet
+        ("Y170000002", "not supported yet"),
+        ("Y-13800000000", "not supported yet"),
+    ] {
+        assert!(Edtf::parse(s).is_ok(), "edtf-core rejects {s}");
+        assert!(error(s).message.contains(why), "{s}");
+    }
+    // and the other way: unspecified digits in negative years are the piece
+    // of level 2 SPEC §4 adds; edtf-core has no such years
+    for s in ["-01XX", "-001X", "-1XXX"] {
+        assert!(Edtf::parse(s).is_err(), "edtf-core accepts {s}");
+        parse(s);
+    }
+}
+
 /// Things edtf-core rejects, we reject too.
 #[test]
 fn reference_rejections_are_ours() {
@@ -196,6 +243,11 @@ fn reference_rejections_are_ours() {
         "2023-07-12T22:30:00+15:00",
         "2023-07-12T22:30:00?",
         "1985-02-3X",
+        "2023-07-12T22:30:00/2023-07-13",
+        "Y2006",
+        "/",
+        "-XXXX",
+        "2001-21-03",
     ] {
         assert!(Edtf::parse(s).is_err(), "edtf-core accepts {s}");
         error(s);
@@ -208,7 +260,7 @@ fn reference_rejections_are_ours() {
 fn random_strings_agree() {
     let pieces = [
         "19", "20", "23", "0", "1", "2", "3", "9", "X", "XX", "-", "/", "..", "T", ":", "?", "~",
-        "%", "Z", "+", "02", "12", "29", "30", "31",
+        "%", "Z", "+", "02", "12", "29", "30", "31", "21", "24", "XXX",
     ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = move || {
