@@ -251,6 +251,16 @@ fn file_prefix(date: &EventDate) -> String {
     let Some(p) = date.anchor() else {
         return String::new();
     };
+    // An unknown year has no year to name; unknown digits and seasons are
+    // named as written (`16xx`, `2001-24`), not by the first year of their
+    // span, which no one gave.
+    if p.unspecified == date::Unspecified::YearDigits(4) {
+        return String::new();
+    }
+    let written = matches!(p.unspecified, date::Unspecified::YearDigits(_)) || p.season.is_some();
+    if written && p.year() >= 0 {
+        return p.iso_unqualified().to_lowercase();
+    }
     let day: String = p.reduced_iso().chars().take_while(|c| *c != 'T').collect();
     if p.year() > 0 {
         return day;
@@ -279,5 +289,16 @@ mod tests {
         assert_eq!(prefix("0001"), "0001");
         assert_eq!(prefix("2023-07-12T22:30"), "2023-07-12");
         assert_eq!(prefix("../-0043"), "44 bce ");
+    }
+
+    #[test]
+    fn unspecified_digits_and_seasons_are_named_by_what_is_known() {
+        // the start of the span would claim a year no one gave
+        assert_eq!(prefix("XXXX"), "");
+        assert_eq!(prefix("16XX"), "16xx");
+        assert_eq!(prefix("202X~"), "202x");
+        assert_eq!(prefix("-01XX"), "200 bce ");
+        // a season files under its year and season code
+        assert_eq!(prefix("2001-24"), "2001-24");
     }
 }

@@ -349,7 +349,7 @@ impl EventDate {
     pub(crate) fn from_year(year: i64, tz: chrono_tz::Tz) -> Result<EventDate, DateError> {
         if !(-9999..=9999).contains(&year) {
             return Err(DateError::new(format!("year {year} is out of range")).hint(
-                "years have four digits, from -9999 to 9999 (longer years are not supported)",
+                "years have four digits, from -9999 to 9999 (longer years are not supported yet)",
             ));
         }
         EventDate::parse(&year_iso(year as i32), tz)

@@ -226,6 +226,23 @@ fn documented_disagreements() {
     }
 }
 
+/// edtf-validate's published invalid examples (its `test_valid_edtf.py`) in
+/// the forms we take: we reject them too.
+#[test]
+fn edtf_validate_invalid_examples_are_ours() {
+    for s in [
+        "2012-10-10T10:10:1",
+        "2012-10-10T1:10:10",
+        "2012-10-10T10:1:10",
+        "2012-10-10t10:10:10",
+        "2012-10-10T10:10:10Z10",
+        "1960-06-31",
+        "2012/2011",
+    ] {
+        error(s);
+    }
+}
+
 /// Things edtf-core rejects, we reject too.
 #[test]
 fn reference_rejections_are_ours() {
