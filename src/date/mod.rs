@@ -345,6 +345,16 @@ impl EventDate {
         parse::parse_event_date(text, tz)
     }
 
+    /// Reads back what [`EventDate::iso`] wrote: EDTF, and also `A/B` with
+    /// times, the text of a span joined from `date` and `end` date-times
+    /// (which `date:` itself refuses, SPEC §4).
+    pub(crate) fn from_iso(text: &str, tz: chrono_tz::Tz) -> Result<EventDate, DateError> {
+        match text.split_once('/').filter(|_| text.contains('T')) {
+            Some((a, b)) => EventDate::parse(a, tz)?.with_end(EventDate::parse(b, tz)?),
+            None => EventDate::parse(text, tz),
+        }
+    }
+
     /// A bare YAML integer such as `2023` or `-43`: that year.
     pub(crate) fn from_year(year: i64, tz: chrono_tz::Tz) -> Result<EventDate, DateError> {
         if !(-9999..=9999).contains(&year) {

@@ -238,14 +238,7 @@ mod tests {
     /// `A/B` with a time stands for `date: A` with `end: B`, the only way
     /// to write a span between date-times.
     fn when_of(s: &str) -> Option<When> {
-        let tz = chrono_tz::Europe::Kyiv;
-        let date = match s.split_once('/').filter(|_| s.contains('T')) {
-            Some((a, b)) => EventDate::parse(a, tz)
-                .unwrap()
-                .with_end(EventDate::parse(b, tz).unwrap()),
-            None => EventDate::parse(s, tz),
-        };
-        when(&date.unwrap())
+        when(&EventDate::from_iso(s, chrono_tz::Europe::Kyiv).unwrap())
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -195,3 +195,27 @@ fn date_time_intervals_are_errors_that_give_both_keys() {
          = hint: write the start as `date: 2023-07-12T22:30` and the end as `end: 2023-07-13` (two keys)"
     );
 }
+
+/// `date_display` takes `event.date`, whose EDTF text for a span between
+/// date-times (`date` + `end`) is `A/B` with times: the one place such text
+/// is read back.
+#[test]
+fn date_display_reads_back_a_span_between_date_times() {
+    let site = fixture("dates");
+    write(
+        site.path(),
+        "content/events/timed-span.md",
+        "---\ntitle: Timed span\ndate: 2023-07-12T22:30Z\nend: 2023-07-12T23:10Z\n---\nBody.\n",
+    );
+    write(
+        site.path(),
+        "templates/event.html",
+        "{% extends \"base.html\" %}\n{% block content %}<p id=\"d\">{{ event.date | date_display(format=\"text\") }}</p>{% endblock content %}\n",
+    );
+    let public = build(site.path(), &[]);
+    let html = read(&public.join("events/timed-span/index.html"));
+    assert!(
+        html.contains(r#"<p id="d">12 July 2023, 22:30–23:10 (UTC)</p>"#),
+        "{html}"
+    );
+}

@@ -16,13 +16,7 @@ pub(super) fn parse(s: &str) -> EventDate {
 }
 
 pub(super) fn parse_in(s: &str, tz: Tz) -> EventDate {
-    let one = |s: &str| EventDate::parse(s, tz).unwrap_or_else(|e| panic!("{s}: {e:?}"));
-    match s.split_once('/').filter(|_| s.contains('T')) {
-        Some((a, b)) => one(a)
-            .with_end(one(b))
-            .unwrap_or_else(|e| panic!("{s}: {e:?}")),
-        None => one(s),
-    }
+    EventDate::from_iso(s, tz).unwrap_or_else(|e| panic!("{s}: {e:?}"))
 }
 
 pub(super) fn point(s: &str) -> DatePoint {

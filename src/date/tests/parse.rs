@@ -335,3 +335,22 @@ fn never_panics() {
         .unwrap()
         .sort_key();
 }
+
+#[test]
+fn from_iso_reads_back_spans_between_date_times() {
+    let at = |s: &str| EventDate::parse(s, Tz::UTC).unwrap();
+    let d = at("2023-07-12T22:30+03:00")
+        .with_end(at("2023-07-13T01:00:00Z"))
+        .unwrap();
+    assert_eq!(d.iso(), "2023-07-12T22:30+03:00/2023-07-13T01:00:00Z");
+    assert_eq!(EventDate::from_iso(&d.iso(), Tz::UTC), Ok(d));
+    // what `date:` accepts, from_iso accepts alike
+    for s in ["2023-07/", "2001-24", "../2023", "XXXX/2023"] {
+        assert_eq!(
+            EventDate::from_iso(s, Tz::UTC),
+            EventDate::parse(s, Tz::UTC)
+        );
+    }
+    let e = EventDate::from_iso("2023-07-12T10:00Z/2023-07-12T09:00Z", Tz::UTC);
+    assert!(e.unwrap_err().message.contains("ends before it starts"));
+}
