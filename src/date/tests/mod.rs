@@ -3,6 +3,7 @@
 mod display;
 mod languages;
 mod level1;
+mod level1_display;
 mod oracle;
 mod parse;
 
