@@ -71,9 +71,20 @@ impl fmt::Display for Slug {
 /// time. Years before 1 are counted as `display` counts them (`-0043` is
 /// `44 bce`, `0000` is `1 bce`), which also keeps `-0043` apart from `0043`.
 pub(crate) fn file_prefix(date: &crate::date::EventDate) -> String {
+    use crate::date;
     let Some(p) = date.anchor() else {
         return String::new();
     };
+    // An unknown year has no year to name; unknown digits and seasons are
+    // named as written (`16xx`, `2001-24`), not by the first year of their
+    // span, which no one gave.
+    if p.unspecified == date::Unspecified::YearDigits(4) {
+        return String::new();
+    }
+    let written = matches!(p.unspecified, date::Unspecified::YearDigits(_)) || p.season.is_some();
+    if written && p.year() >= 0 {
+        return p.iso_unqualified().to_lowercase();
+    }
     let day: String = p.reduced_iso().chars().take_while(|c| *c != 'T').collect();
     if p.year() > 0 {
         return day;
@@ -83,7 +94,7 @@ pub(crate) fn file_prefix(date: &crate::date::EventDate) -> String {
         .trim_start_matches('-')
         .split_once('-')
         .map_or("", |(_, rest)| rest);
-    format!("{} bce {month_day}", crate::date::year_number(p.year()))
+    format!("{} bce {month_day}", date::year_number(p.year()))
 }
 
 #[cfg(test)]

@@ -261,4 +261,15 @@ mod tests {
         assert_eq!(prefix("2023-07-12T22:30"), "2023-07-12");
         assert_eq!(prefix("../-0043"), "44 bce ");
     }
+
+    #[test]
+    fn unspecified_digits_and_seasons_are_named_by_what_is_known() {
+        // the start of the span would claim a year no one gave
+        assert_eq!(prefix("XXXX"), "");
+        assert_eq!(prefix("16XX"), "16xx");
+        assert_eq!(prefix("202X~"), "202x");
+        assert_eq!(prefix("-01XX"), "200 bce ");
+        // a season files under its year and season code
+        assert_eq!(prefix("2001-24"), "2001-24");
+    }
 }

@@ -1,6 +1,7 @@
 //! Rendering dates in a site language (SPEC §4 "Display").
 
-use super::languages::{nth_month, LangTable, Prefix, YearMark, EN, LANGUAGES};
+use super::languages::{nth_month, LangTable, Prefix, EN, LANGUAGES};
+use super::years::{centuries, dash, winter_years, year_number, year_span, year_text};
 use super::{year_iso, Bound, DatePoint, EventDate, Precision, TimeOfDay, Unspecified};
 
 /// English month name (1–12), for error messages.
@@ -205,9 +206,11 @@ impl DatePoint {
 
     /// Whether the point is a date HTML (and ISO 8601 without expansion)
     /// can write at its own precision: a year from 1 to 9999, all of its
-    /// digits known.
+    /// digits known, not a season (HTML has no seasons).
     pub(crate) fn is_calendar_date(&self) -> bool {
-        (1..=9999).contains(&self.year) && !matches!(self.unspecified, Unspecified::YearDigits(_))
+        (1..=9999).contains(&self.year)
+            && !matches!(self.unspecified, Unspecified::YearDigits(_))
+            && self.season.is_none()
     }
 
     /// The value for an HTML `datetime` attribute ([`Self::reduced_iso`]);
@@ -227,7 +230,17 @@ pub(super) fn display(date: &EventDate, lang: &Lang) -> DateDisplay {
             (Bound::Point(a), Bound::Point(b)) => interval(&mut out, l, a, b),
             (Bound::Point(a), Bound::Open) => qualified(&mut out, l, a, Lead::From, false),
             (Bound::Open, Bound::Point(b)) => qualified(&mut out, l, b, Lead::Until, false),
-            (Bound::Open, Bound::Open) => out.text_part(".."),
+            // An end the sources do not give: the same `?` in every language.
+            (Bound::Point(a), Bound::Unknown) => {
+                qualified(&mut out, l, a, Lead::None, false);
+                out.text_part(" – ?");
+            }
+            (_, Bound::Point(b)) => {
+                out.text_part("? – ");
+                qualified(&mut out, l, b, Lead::None, false);
+            }
+            // Never built by the parser.
+            _ => out.text_part(".."),
         },
     }
     out
@@ -246,14 +259,20 @@ enum Lead {
 #[derive(Clone, Copy)]
 struct Forms {
     months: &'static str,
+    seasons: &'static str,
     decade: &'static str,
+    century: &'static str,
+    millennium: &'static str,
 }
 
 impl Forms {
     fn alone(l: &LangTable) -> Forms {
         Forms {
             months: l.months,
+            seasons: l.seasons,
             decade: l.decade,
+            century: l.century,
+            millennium: l.millennium,
         }
     }
 
@@ -266,7 +285,14 @@ impl Forms {
                 } else {
                     l.months
                 },
+                seasons: if l.prefix_governs_month {
+                    l.seasons_after_prefix
+                } else {
+                    l.seasons
+                },
                 decade: p.decade_form.unwrap_or(l.decade_after_prefix),
+                century: l.century_after_prefix,
+                millennium: l.millennium_after_prefix,
             },
         }
     }
@@ -287,10 +313,14 @@ fn prefix(l: &LangTable, lead: Lead, approximate: bool) -> Option<&Prefix> {
 /// The word of `prefix` that fits the point after it.
 fn prefix_word(prefix: &Prefix, p: &DatePoint) -> &'static str {
     match p.precision() {
-        Precision::Century => prefix.year,
+        Precision::Millennium | Precision::Century => prefix.century.unwrap_or(prefix.year),
         Precision::Decade if p.year <= 0 => prefix.year,
         Precision::Decade => prefix.decade,
         Precision::Year => prefix.year,
+        Precision::Season => p
+            .season
+            .and_then(|s| prefix.season_overrides.iter().find(|(n, _)| *n == s))
+            .map_or(prefix.season.unwrap_or(prefix.month), |(_, w)| w),
         Precision::Month => prefix.month,
         Precision::Day | Precision::Minute | Precision::Second => p
             .day
@@ -302,6 +332,18 @@ fn prefix_word(prefix: &Prefix, p: &DatePoint) -> &'static str {
 /// One point with its own qualifiers, after `lead`.
 fn qualified(out: &mut DateDisplay, l: &LangTable, p: &DatePoint, lead: Lead, ce: bool) {
     let q = p.qualifiers;
+    if p.unspecified == Unspecified::YearDigits(4) {
+        let text = match lead {
+            Lead::None => l.unknown_year,
+            Lead::From => l.from_unknown_year,
+            Lead::Until => l.until_unknown_year,
+        };
+        out.time_part(p, text.to_string());
+        if q.uncertain {
+            out.text_part(l.uncertain);
+        }
+        return;
+    }
     let pre = prefix(l, lead, q.approximate);
     if let Some(pre) = pre {
         out.text_part(prefix_word(pre, p));
@@ -338,15 +380,6 @@ fn interval(out: &mut DateDisplay, l: &LangTable, a: &DatePoint, b: &DatePoint) 
     }
 }
 
-/// An en dash, spaced when either side has a space or a dash inside.
-fn dash(a: &str, b: &str) -> &'static str {
-    if a.contains([' ', '–']) || b.contains([' ', '–']) {
-        " – "
-    } else {
-        "–"
-    }
-}
-
 /// Whether two points denote the same span of time at the same precision:
 /// the same day, month or year, or the same instant written in two offsets.
 fn same_span(a: &DatePoint, b: &DatePoint) -> bool {
@@ -359,7 +392,8 @@ fn same_text(a: &DatePoint, b: &DatePoint, l: &LangTable) -> bool {
 }
 
 fn crosses_era(a: &DatePoint, b: &DatePoint) -> bool {
-    a.year <= 0 && b.year > 0
+    // `XXXX` starts in year 0 but names no era.
+    a.year <= 0 && b.year > 0 && a.unspecified != Unspecified::YearDigits(4)
 }
 
 /// The two texts of an interval, sharing the year (and month) when both
@@ -402,6 +436,12 @@ fn compact(
             l.year.many.to_string(),
         ),
         Precision::Month if same_year => (month(a).to_string(), month(b).to_string(), year),
+        // `spring–summer 2003`; a winter names two years, so it is not shared.
+        Precision::Season if same_year && a.season != Some(24) && b.season != Some(24) => (
+            season_name(a, forms).to_string(),
+            season_name(b, forms).to_string(),
+            year,
+        ),
         Precision::Day if same_year && a.month == b.month => (
             day_text(a, l),
             day_text(b, l),
@@ -454,58 +494,14 @@ fn day_text(p: &DatePoint, l: &LangTable) -> String {
     }
 }
 
-/// The number of a year in its era: `2023`, `44` for -43 (`annals new`
-/// names BCE files with it, so file names and pages agree).
-pub(crate) fn year_number(year: i32) -> String {
-    if year <= 0 {
-        (1 - i64::from(year)).to_string()
-    } else {
-        year.to_string()
-    }
-}
-
-/// The era mark that follows a year: BCE for years <= 0, CE for positive
-/// years with `ce`, else the plain mark (empty or `г.`).
-fn year_mark(year: i32, l: &LangTable, ce: bool) -> &YearMark {
-    if year <= 0 {
-        &l.bce
-    } else if ce {
-        &l.ce
-    } else {
-        &l.year
-    }
-}
-
-/// `2023`, `44 BCE`, `14 CE` (with `ce`), `2023 гг.` (with `many`).
-fn year_text(year: i32, l: &LangTable, ce: bool, many: bool) -> String {
-    let mark = year_mark(year, l, ce);
-    let mark = if many { mark.many } else { mark.one };
-    format!("{}{mark}", year_number(year))
-}
-
-/// A span of years standing for one point (`2000–2099`, `1 BCE – 9 CE`);
-/// the era is shared when both ends are in it (`2000–2099 гг.`).
-fn year_span(first: i32, last: i32, l: &LangTable, ce: bool) -> String {
-    if first <= 0 && last > 0 {
-        let (a, b) = (
-            year_text(first, l, false, false),
-            year_text(last, l, true, false),
-        );
-        return format!("{a}{}{b}", dash(&a, &b));
-    }
-    let a = year_number(first);
-    let b = year_text(last, l, ce, true);
-    // A CE mark counts as part of the ranging item (`2000 – 2099 CE`).
-    let head_b = if ce { b.as_str() } else { &*year_number(last) };
-    format!("{a}{}{b}", dash(&a, head_b))
-}
-
 /// A point at its own precision, without qualifiers, month names and decade
 /// in `forms`. `ce` marks positive years with the era (for spans that start
 /// before year 1).
 fn full(p: &DatePoint, l: &LangTable, forms: Forms, ce: bool) -> String {
     match p.precision() {
-        Precision::Century => year_span(p.year, p.year + 99, l, ce),
+        Precision::Millennium | Precision::Century => {
+            centuries(p, l, (forms.century, forms.millennium))
+        }
         Precision::Decade if p.year <= 0 => year_span(p.year, p.year + 9, l, ce),
         Precision::Decade => {
             let d = forms.decade.replace("{y}", &p.year.to_string());
@@ -516,6 +512,14 @@ fn full(p: &DatePoint, l: &LangTable, forms: Forms, ce: bool) -> String {
             }
         }
         Precision::Year => year_text(p.year, l, ce, false),
+        Precision::Season => {
+            let year = if p.season == Some(24) {
+                winter_years(p.year, l, ce)
+            } else {
+                year_text(p.year, l, ce, false)
+            };
+            format!("{}{}{year}", season_name(p, forms), l.month_year)
+        }
         _ => {
             let date = date_text(p, l, forms, ce);
             match &p.time {
@@ -524,6 +528,12 @@ fn full(p: &DatePoint, l: &LangTable, forms: Forms, ce: bool) -> String {
             }
         }
     }
+}
+
+/// `spring`, `весны`: the season's name in `forms`.
+fn season_name(p: &DatePoint, forms: Forms) -> &'static str {
+    let i = usize::from(p.season.unwrap_or(21).clamp(21, 24) - 21);
+    forms.seasons.split(' ').nth(i).unwrap_or("")
 }
 
 /// The date of a point of month precision or finer, without its time:

@@ -56,6 +56,13 @@ pub(super) struct Prefix {
     pub(super) decade_form: Option<&'static str>,
     /// Day numbers that need another word (`со 2 июля`).
     pub(super) day_overrides: &'static [(u8, &'static str)],
+    /// Before a season (`ab dem `); `None`: the `month` word.
+    pub(super) season: Option<&'static str>,
+    /// Before a century or millennium (`from the `); `None`: the `year` word.
+    pub(super) century: Option<&'static str>,
+    /// Seasons (21–24) that need another word (`jusqu'au ` printemps but
+    /// `jusqu'à l'`été).
+    pub(super) season_overrides: &'static [(u8, &'static str)],
 }
 
 impl Prefix {
@@ -77,6 +84,24 @@ impl Prefix {
             decade,
             decade_form: None,
             day_overrides: &[],
+            season: None,
+            season_overrides: &[],
+            century: None,
+        }
+    }
+
+    const fn century(self, word: &'static str) -> Prefix {
+        Prefix {
+            century: Some(word),
+            ..self
+        }
+    }
+
+    const fn season(self, word: &'static str, overrides: &'static [(u8, &'static str)]) -> Prefix {
+        Prefix {
+            season: Some(word),
+            season_overrides: overrides,
+            ..self
         }
     }
 
@@ -132,6 +157,27 @@ pub(super) struct LangTable {
     /// A decade, `{y}` its first year (`{y}s`), alone and after a prefix.
     pub(super) decade: &'static str,
     pub(super) decade_after_prefix: &'static str,
+    /// The four seasons, spring to winter, space-separated: alone and after a
+    /// prefix (genitive in ru/uk).
+    pub(super) seasons: &'static str,
+    pub(super) seasons_after_prefix: &'static str,
+    /// A century and a millennium, alone and after a prefix (genitive in
+    /// ru/uk). `{th}` is the English ordinal (`17th`), `{e}` the French one
+    /// (`XVIIe`, `Ier`), `{n}` the number, `{R}` it in Roman numerals.
+    pub(super) century: &'static str,
+    pub(super) century_after_prefix: &'static str,
+    pub(super) millennium: &'static str,
+    pub(super) millennium_after_prefix: &'static str,
+    /// The era after a century or millennium before year 1 (` BCE`).
+    pub(super) era_bce: &'static str,
+    /// `XXXX`: alone, and as an open interval's start or end (`from an
+    /// unknown year`); it never takes `c.`, an unknown year is not
+    /// approximately anything.
+    pub(super) unknown_year: &'static str,
+    pub(super) from_unknown_year: &'static str,
+    pub(super) until_unknown_year: &'static str,
+    /// Whether a winter's second year is cut to two digits (`2001–02`).
+    pub(super) winter_short: bool,
     /// Approximate: `c. `.
     pub(super) circa: Prefix,
     /// Suffix of an uncertain date.
@@ -168,12 +214,23 @@ pub(super) static EN: LangTable = LangTable {
     },
     decade: "{y}s",
     decade_after_prefix: "{y}s",
+    seasons: "spring summer autumn winter",
+    seasons_after_prefix: "spring summer autumn winter",
+    winter_short: true,
+    century: "{th} century",
+    century_after_prefix: "{th} century",
+    millennium: "{th} millennium",
+    millennium_after_prefix: "{th} millennium",
+    era_bce: " BCE",
+    unknown_year: "unknown year",
+    from_unknown_year: "from an unknown year",
+    until_unknown_year: "until an unknown year",
     circa: Prefix::uniform("c. "),
     uncertain: " (uncertain)",
-    from: Prefix::uniform("from "),
-    until: Prefix::uniform("until "),
-    from_circa: Prefix::uniform("from c. "),
-    until_circa: Prefix::uniform("until c. "),
+    from: Prefix::uniform("from ").century("from the "),
+    until: Prefix::uniform("until ").century("until the "),
+    from_circa: Prefix::uniform("from c. ").century("from about the "),
+    until_circa: Prefix::uniform("until c. ").century("until about the "),
 };
 
 static FR: LangTable = LangTable {
@@ -200,27 +257,54 @@ static FR: LangTable = LangTable {
     },
     decade: "années {y}",
     decade_after_prefix: "années {y}",
-    circa: Prefix::new("vers le ", "vers ", "vers ", "vers les "),
+    seasons: "printemps été automne hiver",
+    seasons_after_prefix: "printemps été automne hiver",
+    winter_short: false,
+    century: "{e} siècle",
+    century_after_prefix: "{e} siècle",
+    millennium: "{e} millénaire",
+    millennium_after_prefix: "{e} millénaire",
+    era_bce: " av. J.-C.",
+    unknown_year: "année inconnue",
+    from_unknown_year: "à partir d'une année inconnue",
+    until_unknown_year: "jusqu'à une année inconnue",
+    circa: Prefix::new("vers le ", "vers ", "vers ", "vers les ")
+        .season("vers l'", &[(21, "vers le ")])
+        .century("vers le "),
     uncertain: " (incertain)",
     from: Prefix::new(
         "à partir du ",
         "à partir de ",
         "à partir de ",
         "à partir des ",
-    ),
-    until: Prefix::new("jusqu'au ", "jusqu'en ", "jusqu'en ", "jusqu'aux "),
+    )
+    .season("à partir de l'", &[(21, "à partir du ")])
+    .century("à partir du "),
+    until: Prefix::new("jusqu'au ", "jusqu'en ", "jusqu'en ", "jusqu'aux ")
+        .season("jusqu'à l'", &[(21, "jusqu'au ")])
+        .century("jusqu'au "),
     from_circa: Prefix::new(
         "à partir des environs du ",
         "à partir des environs de ",
         "à partir des environs de ",
         "à partir des environs des ",
-    ),
+    )
+    .season(
+        "à partir des environs de l'",
+        &[(21, "à partir des environs du ")],
+    )
+    .century("à partir des environs du "),
     until_circa: Prefix::new(
         "jusqu'aux environs du ",
         "jusqu'aux environs de ",
         "jusqu'aux environs de ",
         "jusqu'aux environs des ",
-    ),
+    )
+    .season(
+        "jusqu'aux environs de l'",
+        &[(21, "jusqu'aux environs du ")],
+    )
+    .century("jusqu'aux environs du "),
 };
 
 static DE: LangTable = LangTable {
@@ -247,12 +331,33 @@ static DE: LangTable = LangTable {
     },
     decade: "{y}er",
     decade_after_prefix: "{y}er",
-    circa: Prefix::new("ca. ", "ca. ", "ca. ", "um die "),
+    seasons: "Frühling Sommer Herbst Winter",
+    seasons_after_prefix: "Frühling Sommer Herbst Winter",
+    winter_short: false,
+    century: "{n}. Jahrhundert",
+    century_after_prefix: "{n}. Jahrhundert",
+    millennium: "{n}. Jahrtausend",
+    millennium_after_prefix: "{n}. Jahrtausend",
+    era_bce: " v. Chr.",
+    unknown_year: "unbekanntes Jahr",
+    from_unknown_year: "ab einem unbekannten Jahr",
+    until_unknown_year: "bis zu einem unbekannten Jahr",
+    circa: Prefix::new("ca. ", "ca. ", "ca. ", "um die ").century("um das "),
     uncertain: " (unsicher)",
-    from: Prefix::new("ab ", "ab ", "ab ", "ab den ").decade_form("{y}ern"),
-    until: Prefix::new("bis ", "bis ", "bis ", "bis in die "),
-    from_circa: Prefix::new("ab ca. ", "ab ca. ", "ab ca. ", "etwa ab den ").decade_form("{y}ern"),
-    until_circa: Prefix::new("bis ca. ", "bis ca. ", "bis ca. ", "etwa bis in die "),
+    from: Prefix::new("ab ", "ab ", "ab ", "ab den ")
+        .decade_form("{y}ern")
+        .season("ab dem ", &[])
+        .century("ab dem "),
+    until: Prefix::new("bis ", "bis ", "bis ", "bis in die ")
+        .season("bis zum ", &[])
+        .century("bis zum "),
+    from_circa: Prefix::new("ab ca. ", "ab ca. ", "ab ca. ", "etwa ab den ")
+        .decade_form("{y}ern")
+        .season("etwa ab dem ", &[])
+        .century("etwa ab dem "),
+    until_circa: Prefix::new("bis ca. ", "bis ca. ", "bis ca. ", "etwa bis in die ")
+        .season("etwa bis zum ", &[])
+        .century("etwa bis zum "),
 };
 
 static ES: LangTable = LangTable {
@@ -280,22 +385,50 @@ static ES: LangTable = LangTable {
     },
     decade: "años {y}",
     decade_after_prefix: "años {y}",
-    circa: Prefix::new("c. ", "c. ", "c. ", "hacia los "),
+    seasons: "primavera verano otoño invierno",
+    seasons_after_prefix: "primavera verano otoño invierno",
+    winter_short: false,
+    century: "siglo {R}",
+    century_after_prefix: "siglo {R}",
+    millennium: "{R} milenio",
+    millennium_after_prefix: "{R} milenio",
+    era_bce: " a. C.",
+    unknown_year: "año desconocido",
+    from_unknown_year: "desde un año desconocido",
+    until_unknown_year: "hasta un año desconocido",
+    circa: Prefix::new("c. ", "c. ", "c. ", "hacia los ")
+        .season("hacia el ", &[(21, "hacia la ")])
+        .century("hacia el "),
     uncertain: " (incierto)",
-    from: Prefix::new("desde el ", "desde ", "desde ", "desde los "),
-    until: Prefix::new("hasta el ", "hasta ", "hasta ", "hasta los "),
+    from: Prefix::new("desde el ", "desde ", "desde ", "desde los ")
+        .season("desde el ", &[(21, "desde la ")])
+        .century("desde el "),
+    until: Prefix::new("hasta el ", "hasta ", "hasta ", "hasta los ")
+        .season("hasta el ", &[(21, "hasta la ")])
+        .century("hasta el "),
     from_circa: Prefix::new(
         "desde alrededor del ",
         "desde alrededor de ",
         "desde alrededor de ",
         "desde alrededor de los ",
-    ),
+    )
+    // `alrededor de` + `el` would contract to `del`: a word that does not.
+    .season(
+        "desde aproximadamente el ",
+        &[(21, "desde aproximadamente la ")],
+    )
+    .century("desde aproximadamente el "),
     until_circa: Prefix::new(
         "hasta alrededor del ",
         "hasta alrededor de ",
         "hasta alrededor de ",
         "hasta alrededor de los ",
-    ),
+    )
+    .season(
+        "hasta aproximadamente el ",
+        &[(21, "hasta aproximadamente la ")],
+    )
+    .century("hasta aproximadamente el "),
 };
 
 static RU: LangTable = LangTable {
@@ -325,6 +458,17 @@ static RU: LangTable = LangTable {
     },
     decade: "{y}-е",
     decade_after_prefix: "{y}-х",
+    seasons: "весна лето осень зима",
+    seasons_after_prefix: "весны лета осени зимы",
+    winter_short: false,
+    century: "{R} век",
+    century_after_prefix: "{R} века",
+    millennium: "{R} тысячелетие",
+    millennium_after_prefix: "{R} тысячелетия",
+    era_bce: " до н. э.",
+    unknown_year: "год неизвестен",
+    from_unknown_year: "с неизвестного года",
+    until_unknown_year: "до неизвестного года",
     circa: Prefix::uniform("ок. "),
     uncertain: " (предположительно)",
     // `со второго`
@@ -361,6 +505,17 @@ static UK: LangTable = LangTable {
     },
     decade: "{y}-ті",
     decade_after_prefix: "{y}-х",
+    seasons: "весна літо осінь зима",
+    seasons_after_prefix: "весни літа осені зими",
+    winter_short: false,
+    century: "{R} століття",
+    century_after_prefix: "{R} століття",
+    millennium: "{R} тисячоліття",
+    millennium_after_prefix: "{R} тисячоліття",
+    era_bce: " до н. е.",
+    unknown_year: "рік невідомий",
+    from_unknown_year: "з невідомого року",
+    until_unknown_year: "до невідомого року",
     circa: Prefix::uniform("бл. "),
     uncertain: " (імовірно)",
     from: Prefix::uniform("з "),

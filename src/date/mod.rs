@@ -1,4 +1,5 @@
-//! Event dates: the EDTF subset of SPEC §4 (levels 0 and 1).
+//! Event dates: the EDTF subset of SPEC §4 (levels 0 and 1, and unspecified
+//! year digits beyond level 1).
 //!
 //! * [`EventDate::parse`] reads the text of a `date:` or `end:` key,
 //!   [`EventDate::from_year`] the bare integer YAML hands over for `2023`.
@@ -7,26 +8,46 @@
 //!
 //! Accepted forms: `2023`, `-0043`, `2023-07`, `2023-07-12`,
 //! `2023-07-12T22:30`, `2023-07-12T22:30:15`, each time optionally followed by
-//! `Z`, `±HH` or `±HH:MM`; one trailing qualifier `?` `~` `%` on a date
-//! (not on a date-time); unspecified digits `202X`, `20XX`, `2023-XX`,
-//! `2023-07-XX`, `2023-XX-XX`; intervals `A/B` with `..` for an open end.
+//! `Z`, `±HH` or `±HH:MM` (from `-12:00` to `+14:00`); seasons `2001-21`
+//! (spring) to `2001-24` (winter, December to the next February); one
+//! trailing qualifier `?` `~` `%` on a date (not on a date-time); unspecified
+//! digits from the right of a year, `202X`, `20XX`, `1XXX`, `XXXX`, also in
+//! negative years (`-01XX` is -0199 to -0100, the 2nd century BCE), and of
+//! months and days, `2023-XX`, `2023-07-XX`, `2023-XX-XX`; intervals `A/B`
+//! of dates with `..` for an open end.
 //!
 //! Choices beyond strict EDTF, all documented here:
 //! * `T22:30` without seconds is accepted (SPEC §4 lists it); it has
 //!   [`Precision::Minute`] and round-trips through [`DatePoint::iso`] as
 //!   `T22:30±HH:MM`.
-//! * Date-times may be interval ends (`2023-07-12T22:30/2023-07-13`).
-//! * The level-1 empty ends `2023/` and `/2023` ("unknown" in EDTF) are
-//!   treated as open ends, exactly like `2023/..` and `../2023`.
+//! * Interval ends are dates: `2023-07-12T22:30/2023-07-13` is an error
+//!   whose hint gives the two keys, `date: 2023-07-12T22:30` and
+//!   `end: 2023-07-13` ([`EventDate::with_end`] joins date-times).
+//! * An empty side (`2023-07/`, `/2023-07-14`) is an unknown end, a `..`
+//!   side an open one ([`Bound::Unknown`], [`Bound::Open`]): they read
+//!   differently (`July 2023 – ?`, `since July 2023`) and round-trip as
+//!   written, but sort alike: an interval without a known start sorts by its
+//!   end, one without a known end after the dates that have one.
+//! * A season is [`Precision::Season`], between year and month: it is finer
+//!   than a year and spans whole months, so the chart tells seasons apart by
+//!   month. It has no month ([`DatePoint::month`] is `None`) and sorts on the
+//!   first day of its span.
+//! * `XXXX` is, as in EDTF and edtf-core, any year from 0000 to 9999: it has
+//!   an earliest moment (1 January 0000) and sorts there, so it is accepted
+//!   wherever unspecified digits are, alone or as an interval end. It reads
+//!   "unknown year" and never takes "c.". `-XXXX` is an error.
 //! * A time without an offset is resolved in the site's zone once, at parse
 //!   time; [`DatePoint::iso`] then writes the resolved offset, so the value is
 //!   self-contained. Ambiguous local times (clocks turned back) take the
 //!   earlier instant; times in a gap (clocks turned forward) take the offset
 //!   in force before the gap, i.e. they land after the gap.
-//! * Not supported, with an error saying so: Y-prefixed or exponential years,
-//!   seasons (`2001-21`), level-2 forms (`2004-06~-11`, `?2004`, `2023-X7`,
-//!   `202X-07`), unspecified digits in negative years, sets, leap seconds,
-//!   fractional seconds, `XXXX` and `2XXX`.
+//! * Errors with a hint: offsets beyond -12:00 … +14:00 and `-00:00`,
+//!   `Y2006` (`Y` is for five or more digits: write 2006).
+//! * Not supported yet, with an error saying so: long years (`Y170000002`,
+//!   `Y-13800000000`) and exponential years; not supported:
+//!   sub-year groupings other than seasons (`2001-25`), level-2 forms
+//!   (`2004-06~-11`, `?2004`, `2023-X7`, `202X-07`), sets, leap seconds,
+//!   fractional seconds.
 
 mod display;
 mod languages;
@@ -34,18 +55,25 @@ mod order;
 mod parse;
 #[cfg(test)]
 mod tests;
+mod years;
 
 use chrono::NaiveDateTime;
 
-pub(crate) use display::year_number;
 pub(crate) use display::{DateDisplay, Lang};
+pub(crate) use years::year_number;
 
 /// How finely a point is given. Derived `Ord`: coarser < finer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Precision {
+    /// `1XXX`, and `XXXX` (the whole span of four-digit years, coarser
+    /// still, is given the coarsest precision there is).
+    Millennium,
     Century,
     Decade,
     Year,
+    /// A season (`2001-21`): finer than a year, coarser than a month, since
+    /// it spans three months. The chart's axis tells seasons apart by month.
+    Season,
     Month,
     Day,
     Minute,
@@ -81,7 +109,7 @@ impl Qualifiers {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Unspecified {
     None,
-    /// `202X` (1) or `20XX` (2).
+    /// `202X` (1), `20XX` (2), `1XXX` (3) or `XXXX` (4).
     YearDigits(u8),
     /// `2023-XX`.
     Month,
@@ -110,6 +138,8 @@ pub(crate) struct DatePoint {
     /// First year of the span (2020 for `202X`).
     pub(crate) year: i32,
     pub(crate) month: Option<u8>,
+    /// EDTF season code 21 (spring) to 24 (winter); never with a month.
+    pub(crate) season: Option<u8>,
     pub(crate) day: Option<u8>,
     pub(crate) time: Option<TimeOfDay>,
     pub(crate) unspecified: Unspecified,
@@ -123,11 +153,15 @@ impl DatePoint {
     /// `202X` is a decade, `2023-XX` a year, `2023-07-XX` a month.
     pub(crate) fn precision(&self) -> Precision {
         match self.unspecified {
+            Unspecified::YearDigits(3..) => return Precision::Millennium,
             Unspecified::YearDigits(2) => return Precision::Century,
             Unspecified::YearDigits(_) => return Precision::Decade,
             Unspecified::Month | Unspecified::MonthDay => return Precision::Year,
             Unspecified::Day => return Precision::Month,
             Unspecified::None => {}
+        }
+        if self.season.is_some() {
+            return Precision::Season;
         }
         match (self.month, self.day, self.time) {
             (_, _, Some(t)) if t.second.is_some() => Precision::Second,
@@ -148,7 +182,8 @@ impl DatePoint {
         self.year
     }
 
-    /// The month as written, when the point has one (`2023-07-XX` has July).
+    /// The month as written, when the point has one (`2023-07-XX` has July;
+    /// a season has none).
     pub(crate) fn month(&self) -> Option<u8> {
         match self.unspecified {
             Unspecified::Month | Unspecified::MonthDay => None,
@@ -178,7 +213,7 @@ impl DatePoint {
             Unspecified::MonthDay => s.push_str("-XX-XX"),
             Unspecified::Day | Unspecified::None => {}
         }
-        if let Some(m) = self.month {
+        if let Some(m) = self.month.or(self.season) {
             s.push_str(&format!("-{m:02}"));
         }
         if self.unspecified == Unspecified::Day {
@@ -241,16 +276,20 @@ pub(crate) fn offset_iso(offset: i32) -> String {
 /// One end of an interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Bound {
-    /// `..`, or an empty side (`2023/`, `/2023`), which is treated the same.
+    /// `..`: the span goes on (an end), or reaches back beyond the record (a
+    /// start).
     Open,
+    /// An empty side (`2023/`, `/2023`): the span has an end (or start) the
+    /// sources do not give.
+    Unknown,
     Point(DatePoint),
 }
 
 impl Bound {
-    /// The point, unless the bound is open.
+    /// The point, unless the bound is open or unknown.
     pub(crate) fn point(&self) -> Option<&DatePoint> {
         match self {
-            Bound::Open => None,
+            Bound::Open | Bound::Unknown => None,
             Bound::Point(p) => Some(p),
         }
     }
@@ -258,6 +297,7 @@ impl Bound {
     fn iso(&self) -> String {
         match self {
             Bound::Open => "..".to_string(),
+            Bound::Unknown => String::new(),
             Bound::Point(p) => p.iso(),
         }
     }
@@ -305,11 +345,21 @@ impl EventDate {
         parse::parse_event_date(text, tz)
     }
 
+    /// Reads back what [`EventDate::iso`] wrote: EDTF, and also `A/B` with
+    /// times, the text of a span joined from `date` and `end` date-times
+    /// (which `date:` itself refuses, SPEC §4).
+    pub(crate) fn from_iso(text: &str, tz: chrono_tz::Tz) -> Result<EventDate, DateError> {
+        match text.split_once('/').filter(|_| text.contains('T')) {
+            Some((a, b)) => EventDate::parse(a, tz)?.with_end(EventDate::parse(b, tz)?),
+            None => EventDate::parse(text, tz),
+        }
+    }
+
     /// A bare YAML integer such as `2023` or `-43`: that year.
     pub(crate) fn from_year(year: i64, tz: chrono_tz::Tz) -> Result<EventDate, DateError> {
         if !(-9999..=9999).contains(&year) {
             return Err(DateError::new(format!("year {year} is out of range")).hint(
-                "years have four digits, from -9999 to 9999 (longer years are not supported)",
+                "years have four digits, from -9999 to 9999 (longer years are not supported yet)",
             ));
         }
         EventDate::parse(&year_iso(year as i32), tz)
@@ -348,19 +398,13 @@ impl EventDate {
     }
 
     /// The first year for per-year pages: the start's year, or, for an open
-    /// start, the end's year.
+    /// or unknown start, the end's year.
     pub(crate) fn start_year(&self) -> Option<i32> {
-        match self {
-            EventDate::Point(p) => Some(p.year()),
-            EventDate::Interval { start, end } => match (start, end) {
-                (Bound::Point(p), _) | (Bound::Open, Bound::Point(p)) => Some(p.year()),
-                (Bound::Open, Bound::Open) => None,
-            },
-        }
+        self.anchor().map(DatePoint::year)
     }
 
     /// The last point of the date: the end of an interval, or the point itself;
-    /// `None` for an open end.
+    /// `None` for an open or unknown end.
     pub(crate) fn end_point(&self) -> Option<&DatePoint> {
         match self {
             EventDate::Point(p) => Some(p),
@@ -378,18 +422,16 @@ impl EventDate {
     }
 
     /// The point an event is filed under in year and month headings: the
-    /// start, or the end for an open start.
+    /// start, or the end for an open or unknown start.
     pub(crate) fn anchor(&self) -> Option<&DatePoint> {
         match self {
             EventDate::Point(p) => Some(p),
-            EventDate::Interval { start, end } => match (start, end) {
-                (Bound::Point(p), _) | (Bound::Open, Bound::Point(p)) => Some(p),
-                (Bound::Open, Bound::Open) => None,
-            },
+            EventDate::Interval { start, end } => start.point().or(end.point()),
         }
     }
 
-    /// Normalised EDTF: `2023-07-12?`, `2023-07-10/2023-07-14`, `2023-07/..`.
+    /// Normalised EDTF: `2023-07-12?`, `2023-07-10/2023-07-14`, `2023-07/..`,
+    /// `2023-07/` (unknown end).
     pub(crate) fn iso(&self) -> String {
         match self {
             EventDate::Point(p) => p.iso(),
@@ -397,7 +439,8 @@ impl EventDate {
         }
     }
 
-    /// Earliest moment of the whole date (UTC); `None` for an open start.
+    /// Earliest moment of the whole date (UTC); `None` for an open or unknown
+    /// start.
     pub(crate) fn earliest_utc(&self) -> Option<NaiveDateTime> {
         match self {
             EventDate::Point(p)
@@ -409,7 +452,8 @@ impl EventDate {
         }
     }
 
-    /// Latest moment of the whole date (UTC); `None` for an open end.
+    /// Latest moment of the whole date (UTC); `None` for an open or unknown
+    /// end.
     pub(crate) fn latest_utc(&self) -> Option<NaiveDateTime> {
         match self {
             EventDate::Point(p)

@@ -10,14 +10,14 @@ use super::{Bound, DateError, DatePoint, EventDate, Precision};
 ///
 /// 1. the earliest UTC moment the start can denote (date-only values count
 ///    as UTC midnight; qualifiers are ignored; unspecified digits count from
-///    the start of their span). An interval with an open start
-///    (`../2023-07-14`) has no earliest moment: it sorts by its end's
+///    the start of their span). An interval with an open or unknown start
+///    (`../2023-07-14`, `/2023-07-14`) has no earliest moment: it sorts by its end's
 ///    earliest moment, and before anything else at that moment (it began
 ///    earlier);
 /// 2. the precision of the start (of the end for an open start), coarser
 ///    first: `2023` < `2023-01` < `2023-01-01` < `2023-01-01T00:00Z`;
 /// 3. the end: the latest moment the whole date denotes (a point's own span,
-///    an open end last), so shorter spans come first.
+///    an open or unknown end last), so shorter spans come first.
 ///
 /// SPEC §4 puts the event's weight between 2 and 3: compare with
 /// [`SortKey::start_cmp`], then weight, then [`SortKey::end_cmp`], then slug.

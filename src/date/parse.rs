@@ -55,18 +55,26 @@ pub(super) fn parse_event_date(text: &str, tz: Tz) -> Result<EventDate, DateErro
         return Err(DateError::new(format!("`{s}` has more than one `/`"))
             .hint("an interval is two dates separated by one `/`"));
     }
+    if let Some(side) = [a, b].into_iter().find(|side| side.contains('T')) {
+        return Err(DateError::new(format!(
+            "`{s}`: an interval joins dates, not date-times (`{side}` has a time)"
+        ))
+        .hint(format!(
+            "write the start as `date: {a}` and the end as `end: {b}` (two keys)"
+        )));
+    }
     let start = parse_bound(a, s, tz)?;
     let end = parse_bound(b, s, tz)?;
     match (start, end) {
-        (Bound::Open, Bound::Open) => Err(DateError::new(format!(
-            "the interval `{s}` has no date on either side"
-        ))
-        .hint("give at least one end, as in 2023-07/..")),
         (Bound::Point(p), Bound::Point(q)) => {
             super::order::check_order(&p, &q)?;
             Ok(EventDate::Interval { start, end })
         }
-        _ => Ok(EventDate::Interval { start, end }),
+        (Bound::Point(_), _) | (_, Bound::Point(_)) => Ok(EventDate::Interval { start, end }),
+        _ => Err(DateError::new(format!(
+            "the interval `{s}` has no date on either side"
+        ))
+        .hint("give at least one end, as in 2023-07/.. (still going on) or 2023-07/ (end unknown)")),
     }
 }
 
@@ -76,7 +84,10 @@ fn open_end_error(s: &str) -> DateError {
 }
 
 fn parse_bound(side: &str, whole: &str, tz: Tz) -> Result<Bound, DateError> {
-    if side.is_empty() || side == ".." {
+    if side.is_empty() {
+        return Ok(Bound::Unknown);
+    }
+    if side == ".." {
         return Ok(Bound::Open);
     }
     if side.contains("..") {
@@ -140,10 +151,24 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
         Some(r) => (true, r),
         None => (false, s),
     };
+    if let Some(long) = s.strip_prefix('Y').or(s.strip_prefix("-Y")) {
+        let digits = long.trim_start_matches('-');
+        if digits.len() < 5 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            // `Y2006`: `Y` is only for years that do not fit in four digits.
+            let sign = if long.starts_with('-') { "-" } else { "" };
+            return Err(bad(whole, "`Y` marks years of five or more digits")
+                .hint(format!("write {sign}{digits:0>4}")));
+        }
+        return Err(bad(
+            whole,
+            "long years (`Y` and five or more digits) are not supported yet",
+        )
+        .hint("a year has four digits, from -9999 to 9999"));
+    }
     if rest.starts_with('Y') || rest.contains('E') {
         return Err(bad(
             whole,
-            "long years (Y-prefixed or exponential) are not supported",
+            "long years (Y-prefixed or exponential) are not supported yet",
         )
         .hint("a year has four digits, from -9999 to 9999"));
     }
@@ -164,30 +189,28 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
     }
     let xs = year_s.bytes().filter(|&b| b == b'X').count();
     let digits = year_s.trim_end_matches('X');
-    if digits.len() + xs != 4 || digits.contains('X') || xs > 2 {
-        return Err(
-            bad(whole, "only the last one or two digits of a year may be X")
-                .hint("as in 202X (a decade) or 20XX (a century)"),
-        );
+    if digits.len() + xs != 4 || digits.contains('X') {
+        return Err(bad(whole, "only the last digits of a year may be X")
+            .hint("as in 202X (a decade), 20XX (a century) or 1XXX (a millennium)"));
     }
     let mut year: i32 = 0;
     for b in year_s.bytes() {
         year = year * 10 + if b == b'X' { 0 } else { i32::from(b - b'0') };
     }
     if negative {
-        if year == 0 || xs > 0 {
-            let why = if xs > 0 {
-                "unspecified digits in negative years are not supported"
-            } else {
-                "-0000 is not a year (write 0000 for 1 BCE)"
-            };
-            return Err(bad(whole, why));
+        if xs == 4 {
+            return Err(bad(whole, "-XXXX is not a year").hint("write XXXX for an unknown year"));
         }
-        year = -year;
+        if year == 0 && xs == 0 {
+            return Err(bad(whole, "-0000 is not a year").hint("write 0000 for 1 BCE"));
+        }
+        // `year` is the first year of the span: -01XX is -0199 to -0100.
+        year = -(year + 10i32.pow(xs as u32) - 1);
     }
     let mut p = DatePoint {
         year,
         month: None,
+        season: None,
         day: None,
         time: None,
         unspecified: if xs > 0 {
@@ -205,7 +228,7 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
     if xs > 0 {
         return Err(
             bad(whole, "a year with X digits cannot have a month or day")
-                .hint("write 202X for a decade, 20XX for a century"),
+                .hint("write 202X for a decade, 20XX for a century, 1XXX for a millennium"),
         );
     }
     match field(month_s, "month", whole)? {
@@ -221,11 +244,22 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
             }
         }
         Some(m) => {
-            if (21..=41).contains(&m) {
-                return Err(
-                    bad(whole, "seasons and sub-year groupings are not supported")
-                        .hint("give a month (01–12) or an interval such as 2001-03/2001-05"),
-                );
+            if (21..=24).contains(&m) {
+                if day_s.is_some() {
+                    return Err(bad(whole, "a season cannot have a day")
+                        .hint("write the season alone, as in 2001-21"));
+                }
+                p.season = Some(m);
+                return Ok(p);
+            }
+            if (25..=41).contains(&m) {
+                return Err(bad(
+                    whole,
+                    "sub-year groupings other than seasons (EDTF level 2) are not supported",
+                )
+                .hint(
+                    "use a season (21 spring … 24 winter) or an interval such as 2001-03/2001-05",
+                ));
             }
             if !(1..=12).contains(&m) {
                 return Err(
@@ -354,7 +388,16 @@ fn parse_offset(s: &str, whole: &str) -> Result<Option<i32>, DateError> {
         _ => return Err(form()),
     };
     if m > 59 || h > 14 || (h == 14 && m > 0) {
-        return Err(bad(whole, "an offset is at most ±14:00"));
+        return Err(bad(
+            whole,
+            "an offset is at most +14:00 and at least -12:00",
+        ));
+    }
+    if sign < 0 && (h > 12 || (h == 12 && m > 0)) {
+        return Err(bad(
+            whole,
+            "an offset is at least -12:00 (and at most +14:00)",
+        ));
     }
     if sign < 0 && h == 0 && m == 0 {
         return Err(bad(whole, "a negative zero offset is not allowed").hint("write Z or +00:00"));
@@ -379,9 +422,13 @@ pub(super) fn days_in_month(year: i32, month: u8) -> u8 {
 fn finish(mut p: DatePoint, whole: &str, tz: Tz) -> Result<DatePoint, DateError> {
     let range = || bad(whole, "the date is out of range");
     let (last_year, first_month, last_month) = match p.unspecified {
-        Unspecified::YearDigits(2) => (p.year + 99, 1, 12),
-        Unspecified::YearDigits(_) => (p.year + 9, 1, 12),
-        _ => (p.year, p.month.unwrap_or(1), p.month.unwrap_or(12)),
+        Unspecified::YearDigits(n) => (p.year + 10i32.pow(u32::from(n)) - 1, 1, 12),
+        _ => match p.season {
+            // Winter runs from December into the next year's February.
+            Some(24) => (p.year + 1, 12, 2),
+            Some(s) => (p.year, 3 * (s - 21) + 3, 3 * (s - 21) + 5),
+            None => (p.year, p.month.unwrap_or(1), p.month.unwrap_or(12)),
+        },
     };
     let first_day = p.day.unwrap_or(1);
     let last_day = p.day.unwrap_or(days_in_month(last_year, last_month));

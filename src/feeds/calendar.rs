@@ -145,8 +145,8 @@ fn when(date: &EventDate) -> Option<When> {
         EventDate::Point(p) => (p, p),
         EventDate::Interval { start, end } => match (start, end) {
             (Bound::Point(s), Bound::Point(e)) => (s, e),
-            (Bound::Point(p), Bound::Open) | (Bound::Open, Bound::Point(p)) => (p, p),
-            (Bound::Open, Bound::Open) => return None,
+            (Bound::Point(p), _) | (_, Bound::Point(p)) => (p, p),
+            _ => return None,
         },
     };
     let in_range = |d: NaiveDate| (1..=9999).contains(&d.year());
@@ -235,8 +235,10 @@ fn line(out: &mut String, content: &str) {
 mod tests {
     use super::*;
 
+    /// `A/B` with a time stands for `date: A` with `end: B`, the only way
+    /// to write a span between date-times.
     fn when_of(s: &str) -> Option<When> {
-        when(&EventDate::parse(s, chrono_tz::Europe::Kyiv).unwrap())
+        when(&EventDate::from_iso(s, chrono_tz::Europe::Kyiv).unwrap())
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

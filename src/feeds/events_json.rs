@@ -168,7 +168,7 @@ fn bounds(date: &EventDate) -> (Option<&DatePoint>, Option<&DatePoint>) {
 fn point(b: &Bound) -> Option<&DatePoint> {
     match b {
         Bound::Point(p) => Some(p),
-        Bound::Open => None,
+        Bound::Open | Bound::Unknown => None,
     }
 }
 
@@ -184,9 +184,11 @@ fn iso_day(d: NaiveDate) -> String {
 
 pub(super) fn precision(date: &EventDate) -> &'static str {
     match date.anchor().map(DatePoint::precision) {
+        Some(Precision::Millennium) => "millennium",
         Some(Precision::Century) => "century",
         Some(Precision::Decade) => "decade",
         Some(Precision::Year) => "year",
+        Some(Precision::Season) => "season",
         Some(Precision::Month) => "month",
         Some(Precision::Day) | None => "day",
         Some(Precision::Minute) => "minute",

@@ -99,9 +99,9 @@ fn slide<'a>(
         EventDate::Point(p) => (Some(p), None),
         EventDate::Interval { start, end } => match (start, end) {
             (Bound::Point(s), Bound::Point(e)) => (Some(s), Some(e)),
-            (Bound::Point(s), Bound::Open) => (Some(s), None),
-            (Bound::Open, Bound::Point(e)) => (Some(e), None),
-            (Bound::Open, Bound::Open) => (None, None),
+            (Bound::Point(s), _) => (Some(s), None),
+            (_, Bound::Point(e)) => (Some(e), None),
+            _ => (None, None),
         },
     };
     // The whole text, as the event's page shows it: a slide holds what an

@@ -351,8 +351,11 @@ impl Unit {
     /// The finest unit dates of `precision` can be told apart by.
     fn finest(precision: Precision) -> Unit {
         match precision {
-            Precision::Century | Precision::Decade | Precision::Year => Unit::Year,
-            Precision::Month => Unit::Month,
+            Precision::Millennium | Precision::Century | Precision::Decade | Precision::Year => {
+                Unit::Year
+            }
+            // Seasons start and end on month boundaries.
+            Precision::Season | Precision::Month => Unit::Month,
             Precision::Day | Precision::Minute | Precision::Second => Unit::Day,
         }
     }

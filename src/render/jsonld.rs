@@ -23,10 +23,15 @@ pub(super) fn json_ld(t: &Timeline, i: usize, c: &Config, image: Option<String>)
     // `2023-07`), never an invented midnight. An open start has no
     // `startDate`, only its end (schema.org requires neither). Years before 1
     // are ISO 8601's expanded astronomical years (`-0043`, as in EDTF); a
-    // decade or century (`202X`) has no ISO 8601 date, and its first year
-    // would claim a year, so it is left out.
+    // decade, century or millennium (`202X`) has no ISO 8601 date, and its
+    // first year would claim a year, so it is left out; so is a season
+    // (`2001-24` is not all in 2001, and ISO 8601-1 has no seasons).
     let iso = |p: &DatePoint| {
-        (!matches!(p.precision(), Precision::Decade | Precision::Century)).then(|| p.reduced_iso())
+        (!matches!(
+            p.precision(),
+            Precision::Decade | Precision::Century | Precision::Millennium | Precision::Season
+        ))
+        .then(|| p.reduced_iso())
     };
     let (start, end) = match &e.date {
         EventDate::Point(p) => (Some(p), None),

@@ -382,7 +382,7 @@ fn register_filters(tera: &mut Tera, config: &Config) {
                 Some(s) => s.to_string(),
                 None => value.to_string(),
             };
-            let date = EventDate::parse(&text, tz).map_err(|e| {
+            let date = EventDate::from_iso(&text, tz).map_err(|e| {
                 tera::Error::message(format!(
                     "date_display: `{text}` is not a date: {}",
                     e.message

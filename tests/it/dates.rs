@@ -68,6 +68,27 @@ fn every_date_form_renders_at_its_precision() {
         ),
         // HTML's `datetime` has no year before 1: the EDTF value, as data.
         ("bce", r#"<data value="-0043">44 BCE</data>"#),
+        // nor seasons, centuries or millennia
+        ("season", r#"<data value="2001-24">winter 2001–02</data>"#),
+        (
+            "season-interval",
+            r#"<data value="2003-22">summer</data>–<data value="2003-23">autumn 2003</data>"#,
+        ),
+        ("century", r#"<data value="16XX">17th century</data>"#),
+        (
+            "bce-century",
+            r#"<data value="-01XX">2nd century BCE</data>"#,
+        ),
+        ("millennium", r#"<data value="1XXX">2nd millennium</data>"#),
+        // an end the sources do not give, unlike an open end
+        (
+            "unknown-end",
+            r#"<time datetime="2023-07">July 2023</time> – ?"#,
+        ),
+        (
+            "unknown-start",
+            r#"? – <time datetime="2023-07-14">14 July 2023</time>"#,
+        ),
     ];
     for (slug, expected) in cases {
         let html = read(&public.join(format!("events/{slug}/index.html")));
@@ -79,7 +100,16 @@ fn every_date_form_renders_at_its_precision() {
             line.contains(expected),
             "{slug}: expected {expected} in {line}"
         );
-        if slug == "bce" || slug == "decade" {
+        let data_only = [
+            "bce",
+            "decade",
+            "season",
+            "season-interval",
+            "century",
+            "bce-century",
+            "millennium",
+        ];
+        if data_only.contains(&slug) {
             assert!(!line.contains("<time"), "{line}");
         }
     }
@@ -136,4 +166,56 @@ fn json_ld_dates_say_only_what_is_known() {
     for (slug, expected) in cases {
         assert_eq!(json_ld_dates(&public, slug), expected, "{slug}");
     }
+}
+
+/// SPEC §4: an EDTF interval joins dates; a span between date-times is
+/// written with `date` and `end`, and the error says so, where it is.
+#[test]
+fn date_time_intervals_are_errors_that_give_both_keys() {
+    let site = fixture("drafts");
+    write(
+        site.path(),
+        "content/events/timed.md",
+        "---\ntitle: Timed\ndate: 2023-07-12T22:30/2023-07-13\n---\n",
+    );
+    let out = run(site.path(), &["check", "--today", "2024-01-01"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let block = err
+        .split("\n\n")
+        .find(|b| b.contains("content/events/timed.md"))
+        .unwrap_or_default();
+    assert_eq!(
+        block,
+        "error[E120]: `2023-07-12T22:30/2023-07-13`: an interval joins dates, not date-times (`2023-07-12T22:30` has a time)\n \
+         --> content/events/timed.md:3:7\n  \
+         |\n\
+         3 | date: 2023-07-12T22:30/2023-07-13\n  \
+         |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  \
+         = hint: write the start as `date: 2023-07-12T22:30` and the end as `end: 2023-07-13` (two keys)"
+    );
+}
+
+/// `date_display` takes `event.date`, whose EDTF text for a span between
+/// date-times (`date` + `end`) is `A/B` with times: the one place such text
+/// is read back.
+#[test]
+fn date_display_reads_back_a_span_between_date_times() {
+    let site = fixture("dates");
+    write(
+        site.path(),
+        "content/events/timed-span.md",
+        "---\ntitle: Timed span\ndate: 2023-07-12T22:30Z\nend: 2023-07-12T23:10Z\n---\nBody.\n",
+    );
+    write(
+        site.path(),
+        "templates/event.html",
+        "{% extends \"base.html\" %}\n{% block content %}<p id=\"d\">{{ event.date | date_display(format=\"text\") }}</p>{% endblock content %}\n",
+    );
+    let public = build(site.path(), &[]);
+    let html = read(&public.join("events/timed-span/index.html"));
+    assert!(
+        html.contains(r#"<p id="d">12 July 2023, 22:30–23:10 (UTC)</p>"#),
+        "{html}"
+    );
 }

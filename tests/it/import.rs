@@ -426,7 +426,11 @@ fn slide_fields(v: &serde_json::Value) -> Vec<String> {
     };
     let date = |d: &serde_json::Value| {
         ["year", "month", "day", "hour", "minute"]
-            .map(|k| d.get(k).and_then(number).map_or(String::new(), |n| n.to_string()))
+            .map(|k| {
+                d.get(k)
+                    .and_then(number)
+                    .map_or(String::new(), |n| n.to_string())
+            })
             .join("/")
     };
     vec![
@@ -445,7 +449,10 @@ fn slide_fields(v: &serde_json::Value) -> Vec<String> {
 #[test]
 fn a_timelinejs_file_comes_back_out_of_the_export() {
     let site = empty_site();
-    let out = import(site.path(), &["timelinejs", input("marktwain.json").to_str().unwrap()]);
+    let out = import(
+        site.path(),
+        &["timelinejs", input("marktwain.json").to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let public = build(site.path(), &[]);
     let exported: serde_json::Value =
@@ -454,7 +461,9 @@ fn a_timelinejs_file_comes_back_out_of_the_export() {
         serde_json::from_str(&read(&input("marktwain.json"))).unwrap();
     let picture = |url: &str| {
         let u = url.to_ascii_lowercase();
-        [".jpg", ".jpeg", ".png", ".gif"].iter().any(|e| u.ends_with(e))
+        [".jpg", ".jpeg", ".png", ".gif"]
+            .iter()
+            .any(|e| u.ends_with(e))
     };
     // Slides with a headline, and no media or a picture: the others become
     // a title from their caption and a link in their text, on purpose.

@@ -2,14 +2,22 @@
 
 mod display;
 mod languages;
+mod level1;
+mod level1_display;
 mod oracle;
 mod parse;
 
 use super::*;
 use chrono_tz::Tz;
 
+/// Parses `s`; `A/B` with a time stands for `date: A` with `end: B`, the
+/// only way to write a span between date-times.
 pub(super) fn parse(s: &str) -> EventDate {
-    EventDate::parse(s, Tz::UTC).unwrap_or_else(|e| panic!("{s}: {e:?}"))
+    parse_in(s, Tz::UTC)
+}
+
+pub(super) fn parse_in(s: &str, tz: Tz) -> EventDate {
+    EventDate::from_iso(s, tz).unwrap_or_else(|e| panic!("{s}: {e:?}"))
 }
 
 pub(super) fn point(s: &str) -> DatePoint {

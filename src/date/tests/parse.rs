@@ -164,14 +164,24 @@ fn intervals() {
         panic!("{d:?}")
     };
     assert_eq!(p.precision(), Precision::Month);
-    assert_eq!(parse("2023/"), parse("2023/.."));
-    assert_eq!(parse("/2023"), parse("../2023"));
-    assert_eq!(parse("2023/").iso(), "2023/..");
+    // unknown (empty side) and open (`..`) ends are different values
+    assert_ne!(parse("2023/"), parse("2023/.."));
+    assert_ne!(parse("/2023"), parse("../2023"));
+    for s in ["2023/", "/2023", "2023/..", "../2023", "2001-21/", "/XXXX"] {
+        assert_eq!(parse(s).iso(), s);
+    }
     // end inside start's span, equal ends, time ends
     parse("2023/2023-01");
     parse("2023-07-12/2023-07-12");
+    // date-times are joined with `end` (the test helper does that for `A/B`)
     parse("2023-07-12T22:30/2023-07-13T01:00");
     parse("2023-07-12T01:00+03:00/2023-07-11");
+    let at = |s: &str| EventDate::parse(s, Tz::UTC).unwrap();
+    let e = at("2023-07-12T10:00Z").with_end(at("2023-07-12T09:00Z"));
+    assert!(e.unwrap_err().message.contains("ends before it starts"));
+    // the offsets SPEC §4 allows, at both limits
+    parse("2023-07-12T22:30+14:00");
+    parse("2023-07-12T22:30-12:00");
 }
 
 #[test]
@@ -185,7 +195,10 @@ fn errors() {
         ("2023-04-31", "April 2023 has 30 days"),
         ("2023-13", "month 13 does not exist"),
         ("2023-00", "month 00 does not exist"),
-        ("2001-21", "seasons"),
+        ("2001-25", "other than seasons"),
+        ("2001-41", "other than seasons"),
+        ("2001-21-05", "a season cannot have a day"),
+        ("2001-21T10:00", "a time needs a full date"),
         ("2023-07-12T25:00", "hour 25 does not exist"),
         ("2023-07-12T24:00", "hour 24"),
         ("2023-07-12T22:60", "minute 60"),
@@ -207,10 +220,10 @@ fn errors() {
         ("1985-02-3X", "two digits or XX"),
         ("2023-XX-12", "unspecified month"),
         ("202X-07", "X digits"),
-        ("2XXX", "last one or two"),
-        ("XXXX", "last one or two"),
-        ("2X23", "last one or two"),
-        ("-004X", "negative"),
+        ("2X23", "only the last digits"),
+        ("XX23", "only the last digits"),
+        ("-XXXX", "write XXXX for an unknown year"),
+        ("1XXX-05", "X digits"),
         ("2023-7-12", "two digits"),
         ("2023-07-12-01", "too many"),
         ("2023?~", "more than one"),
@@ -220,8 +233,24 @@ fn errors() {
         ("2023/2022", "ends before it starts"),
         (
             "2023-07-12T10:00Z/2023-07-12T09:00Z",
-            "ends before it starts",
+            "an interval joins dates, not date-times",
         ),
+        (
+            "2023-07-12T22:30/2023-07-13",
+            "write the start as `date: 2023-07-12T22:30` and the end as `end: 2023-07-13`",
+        ),
+        (
+            "2023-07-12/2023-07-13T01:00",
+            "(`2023-07-13T01:00` has a time)",
+        ),
+        ("2023-07-12T22:30-12:30", "-12:00"),
+        ("2023-07-12T22:30-13", "-12:00"),
+        ("2023-07-12T22:30-00", "negative zero"),
+        ("Y2006", "write 2006"),
+        ("Y-0043", "write -0043"),
+        ("Y12345", "not supported yet"),
+        ("Y170000002", "not supported yet"),
+        ("Y-13800000000", "not supported yet"),
         ("../..", "no date"),
         ("/", "no date"),
         ("..", "open end"),
@@ -299,10 +328,29 @@ fn never_panics() {
     for y in [i64::MIN, -10000, -9999, 9999, 10000, i64::MAX] {
         let _ = EventDate::from_year(y, Tz::UTC);
     }
-    let _ = EventDate::parse("9999-12-31T23:59-14:00", Tz::UTC)
+    let _ = EventDate::parse("9999-12-31T23:59-12:00", Tz::UTC)
         .unwrap()
         .sort_key();
     let _ = EventDate::parse("-9999-01-01T00:00+14:00", Tz::UTC)
         .unwrap()
         .sort_key();
+}
+
+#[test]
+fn from_iso_reads_back_spans_between_date_times() {
+    let at = |s: &str| EventDate::parse(s, Tz::UTC).unwrap();
+    let d = at("2023-07-12T22:30+03:00")
+        .with_end(at("2023-07-13T01:00:00Z"))
+        .unwrap();
+    assert_eq!(d.iso(), "2023-07-12T22:30+03:00/2023-07-13T01:00:00Z");
+    assert_eq!(EventDate::from_iso(&d.iso(), Tz::UTC), Ok(d));
+    // what `date:` accepts, from_iso accepts alike
+    for s in ["2023-07/", "2001-24", "../2023", "XXXX/2023"] {
+        assert_eq!(
+            EventDate::from_iso(s, Tz::UTC),
+            EventDate::parse(s, Tz::UTC)
+        );
+    }
+    let e = EventDate::from_iso("2023-07-12T10:00Z/2023-07-12T09:00Z", Tz::UTC);
+    assert!(e.unwrap_err().message.contains("ends before it starts"));
 }
