@@ -18,7 +18,8 @@
 //!   `disorder_type`, `event_type`, `sub_event_type` its tags; `fatalities`,
 //!   `event_id_cnty` and every other column go to `extra`.
 
-use super::entities::{Entities, Places};
+use super::entities::Entities;
+use super::table::Row;
 use super::{Draft, Front, Imported, Location, Source};
 use crate::date::EventDate;
 use crate::diagnostic::{Code, Diagnostic};
@@ -48,104 +49,17 @@ const MAPPED: &[&str] = &[
     "notes",
 ];
 
-/// A row, by column name (shared with the UCDP reader).
-pub(super) struct Row<'a> {
-    pub cells: BTreeMap<&'a str, &'a str>,
-}
-
-impl Row<'_> {
-    pub(super) fn get(&self, column: &str) -> Option<&str> {
-        self.cells
-            .get(column)
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-    }
-
-    pub(super) fn list(&self, column: &str) -> Vec<String> {
-        self.get(column)
-            .map(|v| {
-                v.split(';')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-}
-
 pub(super) fn read(bytes: &[u8]) -> Result<Imported, Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let headings: Vec<String> = reader
-        .headers()
-        .map_err(|e| Diagnostic::error(Code::ImportItem, format!("not CSV: {e}")))?
-        .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect();
-    for needed in ["event_date", "actor1", "event_type"] {
-        if !headings.iter().any(|h| h == needed) {
-            return Err(Diagnostic::error(
-                Code::ImportItem,
-                format!("not an ACLED export: it has no `{needed}` column"),
-            ));
-        }
-    }
-    let mut imported = Imported::default();
-    let mut places = Places::default();
-    // Each row's draft, with its place path, made into a theatre once every
-    // place is known (a slug depends on whether a name repeats).
-    let mut pending: Vec<(Draft, Vec<String>)> = Vec::new();
-    let mut counted: (usize, usize) = (0, 1);
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                imported.skipped += 1;
-                imported.diagnostics.push(Diagnostic::error(
-                    Code::ImportItem,
-                    format!("a row cannot be read: {e}"),
-                ));
-                continue;
-            }
-        };
-        let line = super::sheet::line_of(bytes, &record, &mut counted);
-        let row = Row {
-            cells: headings
-                .iter()
-                .map(String::as_str)
-                .zip(record.iter())
-                .collect(),
-        };
-        match draft(&row, line, &mut imported.entities) {
-            Ok((d, place)) => {
-                let path: Vec<&str> = place.iter().map(String::as_str).collect();
-                if !path.is_empty() {
-                    places.add(&path);
-                }
-                pending.push((d, place));
-            }
-            Err(d) => {
-                imported.skipped += 1;
-                imported.diagnostics.push(d);
-            }
-        }
-    }
-    let slugs = places.theatres(&mut imported.entities);
-    for (mut d, place) in pending {
-        if let Some(slug) = slugs.get(&place) {
-            d.front.theatres.push(slug.to_string());
-        }
-        imported.drafts.push(d);
-    }
-    Ok(imported)
+    super::table::read(
+        bytes,
+        "an ACLED export",
+        &["event_date", "actor1", "event_type"],
+        &["country", "admin1", "admin2"],
+        |row, line, imported| draft(row, line, &mut imported.entities),
+    )
 }
 
-fn draft(
-    row: &Row,
-    line: usize,
-    entities: &mut Entities,
-) -> Result<(Draft, Vec<String>), Diagnostic> {
+fn draft(row: &Row, line: usize, entities: &mut Entities) -> Result<Draft, Diagnostic> {
     let origin = format!("line {line}");
     let fail = |m: String| Diagnostic::error(Code::ImportItem, format!("{origin}: {m}"));
     let written = row
@@ -237,10 +151,6 @@ fn draft(
         };
         extra.insert(column.to_string(), json);
     }
-    let place: Vec<String> = ["country", "admin1", "admin2"]
-        .iter()
-        .map_while(|c| row.get(c).map(String::from))
-        .collect();
     let front = Front {
         title,
         date,
@@ -251,16 +161,13 @@ fn draft(
         extra,
         ..Front::default()
     };
-    Ok((
-        Draft {
-            origin,
-            slug: row.get("event_id_cnty").map(String::from),
-            front,
-            body: row.get("notes").unwrap_or_default().to_string(),
-            assets: Vec::new(),
-        },
-        place,
-    ))
+    Ok(Draft {
+        origin,
+        slug: row.get("event_id_cnty").map(String::from),
+        front,
+        body: row.get("notes").unwrap_or_default().to_string(),
+        assets: Vec::new(),
+    })
 }
 
 /// ACLED's actor types, old (1–8) or new (words), as annals' kinds.

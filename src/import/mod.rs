@@ -19,6 +19,7 @@ mod html;
 mod markdown;
 mod sheet;
 mod slide;
+mod table;
 mod timelinejs;
 mod ucdp;
 

@@ -14,8 +14,7 @@
 //!   step) a source without URL (UCDP gives none); `best`, `high` and `low`
 //!   deaths, `id` and every other column go to `extra`.
 
-use super::acled::Row;
-use super::entities::Places;
+use super::table::Row;
 use super::{Draft, Front, Imported, Location, Source};
 use crate::date::EventDate;
 use crate::diagnostic::{Code, Diagnostic};
@@ -44,75 +43,16 @@ const MAPPED: &[&str] = &[
 ];
 
 pub(super) fn read(bytes: &[u8]) -> Result<Imported, Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let headings: Vec<String> = reader
-        .headers()
-        .map_err(|e| Diagnostic::error(Code::ImportItem, format!("not CSV: {e}")))?
-        .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect();
-    for needed in ["date_start", "side_a", "dyad_name"] {
-        if !headings.iter().any(|h| h == needed) {
-            return Err(Diagnostic::error(
-                Code::ImportItem,
-                format!("not a UCDP GED file: it has no `{needed}` column"),
-            ));
-        }
-    }
-    let mut imported = Imported::default();
-    let mut places = Places::default();
-    let mut pending: Vec<(Draft, Vec<String>)> = Vec::new();
-    let mut counted: (usize, usize) = (0, 1);
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                imported.skipped += 1;
-                imported.diagnostics.push(Diagnostic::error(
-                    Code::ImportItem,
-                    format!("a row cannot be read: {e}"),
-                ));
-                continue;
-            }
-        };
-        let line = super::sheet::line_of(bytes, &record, &mut counted);
-        let row = Row {
-            cells: headings
-                .iter()
-                .map(String::as_str)
-                .zip(record.iter())
-                .collect(),
-        };
-        match draft(&row, line, &mut imported) {
-            Ok((d, place)) => {
-                let path: Vec<&str> = place.iter().map(String::as_str).collect();
-                if !path.is_empty() {
-                    places.add(&path);
-                }
-                pending.push((d, place));
-            }
-            Err(d) => {
-                imported.skipped += 1;
-                imported.diagnostics.push(d);
-            }
-        }
-    }
-    let slugs = places.theatres(&mut imported.entities);
-    for (mut d, place) in pending {
-        if let Some(slug) = slugs.get(&place) {
-            d.front.theatres.push(slug.to_string());
-        }
-        imported.drafts.push(d);
-    }
-    Ok(imported)
+    super::table::read(
+        bytes,
+        "a UCDP GED file",
+        &["date_start", "side_a", "dyad_name"],
+        &["country", "adm_1", "adm_2"],
+        draft,
+    )
 }
 
-fn draft(
-    row: &Row,
-    line: usize,
-    imported: &mut Imported,
-) -> Result<(Draft, Vec<String>), Diagnostic> {
+fn draft(row: &Row, line: usize, imported: &mut Imported) -> Result<Draft, Diagnostic> {
     let origin = format!("line {line}");
     let fail = |m: String| Diagnostic::error(Code::ImportItem, format!("{origin}: {m}"));
     let day = |column: &str| -> Result<Option<String>, Diagnostic> {
@@ -215,28 +155,21 @@ fn draft(
             extra.insert(column.to_string(), value.into());
         }
     }
-    let place: Vec<String> = ["country", "adm_1", "adm_2"]
-        .iter()
-        .map_while(|c| row.get(c).map(String::from))
-        .collect();
-    Ok((
-        Draft {
-            origin,
-            slug: row.get("id").map(|id| format!("ucdp-{id}")),
-            front: Front {
-                title,
-                date,
-                end,
-                actors,
-                tags,
-                sources,
-                location: (location != Location::default()).then_some(location),
-                extra,
-                ..Front::default()
-            },
-            body: String::new(),
-            assets: Vec::new(),
+    Ok(Draft {
+        origin,
+        slug: row.get("id").map(|id| format!("ucdp-{id}")),
+        front: Front {
+            title,
+            date,
+            end,
+            actors,
+            tags,
+            sources,
+            location: (location != Location::default()).then_some(location),
+            extra,
+            ..Front::default()
         },
-        place,
-    ))
+        body: String::new(),
+        assets: Vec::new(),
+    })
 }

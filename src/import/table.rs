@@ -1,0 +1,112 @@
+//! A CSV export of events with places (ACLED, UCDP): rows by column name,
+//! each made a draft by the format, the places of all rows made theatres
+//! once every place is known (a slug depends on whether a name repeats).
+
+use super::entities::Places;
+use super::{Draft, Imported};
+use crate::diagnostic::{Code, Diagnostic};
+use std::collections::BTreeMap;
+
+/// A row, by column name.
+pub(super) struct Row<'a> {
+    pub cells: BTreeMap<&'a str, &'a str>,
+}
+
+impl Row<'_> {
+    pub(super) fn get(&self, column: &str) -> Option<&str> {
+        self.cells
+            .get(column)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+    }
+
+    pub(super) fn list(&self, column: &str) -> Vec<String> {
+        self.get(column)
+            .map(|v| {
+                v.split(';')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Reads `bytes` as a CSV file of `what` that must have the `needed`
+/// columns; `draft` makes each row an event, or says why not. `place` names
+/// the columns of the place hierarchy (country first); the event is put in
+/// the most precise place its row gives.
+pub(super) fn read(
+    bytes: &[u8],
+    what: &str,
+    needed: &[&str],
+    place: &[&str],
+    mut draft: impl FnMut(&Row, usize, &mut Imported) -> Result<Draft, Diagnostic>,
+) -> Result<Imported, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headings: Vec<String> = reader
+        .headers()
+        .map_err(|e| Diagnostic::error(Code::ImportItem, format!("not CSV: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    for column in needed {
+        if !headings.iter().any(|h| h == column) {
+            return Err(Diagnostic::error(
+                Code::ImportItem,
+                format!("not {what}: it has no `{column}` column"),
+            ));
+        }
+    }
+    let mut imported = Imported::default();
+    let mut places = Places::default();
+    let mut pending: Vec<(Draft, Vec<String>)> = Vec::new();
+    let mut counted: (usize, usize) = (0, 1);
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                imported.skipped += 1;
+                imported.diagnostics.push(Diagnostic::error(
+                    Code::ImportItem,
+                    format!("a row cannot be read: {e}"),
+                ));
+                continue;
+            }
+        };
+        let line = super::sheet::line_of(bytes, &record, &mut counted);
+        let row = Row {
+            cells: headings
+                .iter()
+                .map(String::as_str)
+                .zip(record.iter())
+                .collect(),
+        };
+        match draft(&row, line, &mut imported) {
+            Ok(d) => {
+                let path: Vec<String> = place
+                    .iter()
+                    .map_while(|c| row.get(c).map(String::from))
+                    .collect();
+                if !path.is_empty() {
+                    places.add(&path.iter().map(String::as_str).collect::<Vec<_>>());
+                }
+                pending.push((d, path));
+            }
+            Err(d) => {
+                imported.skipped += 1;
+                imported.diagnostics.push(d);
+            }
+        }
+    }
+    let slugs = places.theatres(&mut imported.entities);
+    for (mut d, path) in pending {
+        if let Some(slug) = slugs.get(&path) {
+            d.front.theatres.push(slug.to_string());
+        }
+        imported.drafts.push(d);
+    }
+    Ok(imported)
+}
