@@ -121,6 +121,11 @@ fn draft(
     };
     let display = slide.display_date.as_deref().unwrap_or("");
     let mut date = edtf(start).map_err(&fail)?;
+    if start.month.is_none() {
+        if let Some(code) = season(display, start.year) {
+            date.push_str(&format!("-{code}"));
+        }
+    }
     date.push_str(qualifier(display, start.year));
     let end = slide.end.as_ref().map(edtf).transpose().map_err(&fail)?;
     for d in std::iter::once(&date).chain(end.as_ref()) {
@@ -307,6 +312,25 @@ fn edtf(p: &Parts) -> Result<String, String> {
     Ok(s)
 }
 
+/// The EDTF season code (21 spring … 24 winter) that `display` names with
+/// the same year as the start (`Winter 1872` → 24): it refines a year.
+fn season(display: &str, year: i64) -> Option<u8> {
+    let d = display.trim().to_lowercase();
+    if !d.contains(&year.unsigned_abs().to_string()) {
+        return None;
+    }
+    [
+        ("spring", 21),
+        ("summer", 22),
+        ("autumn", 23),
+        ("fall", 23),
+        ("winter", 24),
+    ]
+    .into_iter()
+    .find(|(word, _)| d.split(|c: char| !c.is_alphabetic()).any(|w| w == *word))
+    .map(|(_, code)| code)
+}
+
 /// `~` for "c. 1860", `?` for "1860?", `%` for both, when `display` names
 /// the same year as the start: it refines the date, never replaces it.
 fn qualifier(display: &str, year: i64) -> &'static str {
@@ -359,5 +383,13 @@ mod tests {
             "another year: start_date wins"
         );
         assert_eq!(qualifier("Winter 1872", 1872), "");
+        assert_eq!(season("Winter 1872", 1872), Some(24));
+        assert_eq!(season("c. Fall 1860", 1860), Some(23));
+        assert_eq!(
+            season("Winter 1872", 1875),
+            None,
+            "another year: start_date wins"
+        );
+        assert_eq!(season("Springfield, 1872", 1872), None);
     }
 }

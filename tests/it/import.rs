@@ -92,17 +92,18 @@ fn items_that_cannot_be_imported_are_named_and_the_others_written() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("error[E190]: /events/3: it has no start_date"),
+        err.contains("error[E190]: /events/4: it has no start_date"),
         "{err}"
     );
     assert!(
-        err.contains("error[E190]: /events/4: its date `2023-13` is not valid"),
+        err.contains("error[E190]: /events/5: its date `2023-13` is not valid"),
         "{err}"
     );
     assert_eq!(
         events(site.path()),
         [
             "1860-around-1860.md",
+            "1872-24-a-winter.md",
             "1872-the-start-date-wins.md",
             "2023-07-12-the-same-name-2.md",
             "2023-07-12-the-same-name.md",
