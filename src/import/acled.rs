@@ -20,7 +20,7 @@
 
 use super::entities::Entities;
 use super::table::Row;
-use super::{Draft, Front, Imported, Location, Source};
+use super::{Draft, Front, Imported, Source};
 use crate::date::EventDate;
 use crate::diagnostic::{Code, Diagnostic};
 use std::collections::BTreeMap;
@@ -113,24 +113,7 @@ fn draft(row: &Row, line: usize, entities: &mut Entities) -> Result<Draft, Diagn
         (None, Some(p)) => format!("{sub} in {p}"),
         (None, None) => sub.to_string(),
     };
-    let mut tags = Vec::new();
-    for column in ["disorder_type", "event_type", "sub_event_type"] {
-        if let Some(t) = row.get(column) {
-            if !tags.iter().any(|x: &String| x == t) {
-                tags.push(t.to_string());
-            }
-        }
-    }
-    let degrees = |c: &str, max: f64| {
-        row.get(c)
-            .and_then(|v| v.parse::<f64>().ok())
-            .filter(|d| d.abs() <= max)
-    };
-    let location = Location {
-        name: row.get("location").map(String::from),
-        lat: degrees("latitude", 90.0),
-        lon: degrees("longitude", 180.0),
-    };
+    let tags = row.distinct(&["disorder_type", "event_type", "sub_event_type"]);
     let sources = row
         .list("source")
         .into_iter()
@@ -157,7 +140,7 @@ fn draft(row: &Row, line: usize, entities: &mut Entities) -> Result<Draft, Diagn
         actors,
         tags,
         sources,
-        location: (location != Location::default()).then_some(location),
+        location: row.location("location"),
         extra,
         ..Front::default()
     };

@@ -20,6 +20,33 @@ impl Row<'_> {
             .filter(|s| !s.is_empty())
     }
 
+    /// The distinct values of `columns`, in their order (tags).
+    pub(super) fn distinct(&self, columns: &[&str]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for value in columns.iter().filter_map(|c| self.get(c)) {
+            if !out.iter().any(|v| v == value) {
+                out.push(value.to_string());
+            }
+        }
+        out
+    }
+
+    /// The place `name` names at the row's `latitude` and `longitude`
+    /// (out-of-range degrees left out); `None` when nothing is given.
+    pub(super) fn location(&self, name: &str) -> Option<super::Location> {
+        let degrees = |c: &str, max: f64| {
+            self.get(c)
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|d| d.abs() <= max)
+        };
+        let l = super::Location {
+            name: self.get(name).map(String::from),
+            lat: degrees("latitude", 90.0),
+            lon: degrees("longitude", 180.0),
+        };
+        (l != super::Location::default()).then_some(l)
+    }
+
     pub(super) fn list(&self, column: &str) -> Vec<String> {
         self.get(column)
             .map(|v| {

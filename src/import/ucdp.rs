@@ -15,7 +15,7 @@
 //!   deaths, `id` and every other column go to `extra`.
 
 use super::table::Row;
-use super::{Draft, Front, Imported, Location, Source};
+use super::{Draft, Front, Imported, Source};
 use crate::date::EventDate;
 use crate::diagnostic::{Code, Diagnostic};
 use std::collections::BTreeMap;
@@ -92,14 +92,7 @@ fn draft(row: &Row, line: usize, imported: &mut Imported) -> Result<Draft, Diagn
             }
         }
     }
-    let mut tags: Vec<String> = Vec::new();
-    for column in ["conflict_name", "dyad_name"] {
-        if let Some(t) = row.get(column) {
-            if !tags.iter().any(|x| x == t) {
-                tags.push(t.to_string());
-            }
-        }
-    }
+    let tags = row.distinct(&["conflict_name", "dyad_name"]);
     let dyad = row.get("dyad_name").unwrap_or("Event");
     let title = match row
         .get("where_coordinates")
@@ -108,16 +101,6 @@ fn draft(row: &Row, line: usize, imported: &mut Imported) -> Result<Draft, Diagn
     {
         Some(place) => format!("{dyad}, {place}"),
         None => dyad.to_string(),
-    };
-    let degrees = |c: &str, max: f64| {
-        row.get(c)
-            .and_then(|v| v.parse::<f64>().ok())
-            .filter(|d| d.abs() <= max)
-    };
-    let location = Location {
-        name: row.get("where_coordinates").map(String::from),
-        lat: degrees("latitude", 90.0),
-        lon: degrees("longitude", 180.0),
     };
     let (offices, headlines, dates) = (
         row.list("source_office"),
@@ -165,7 +148,7 @@ fn draft(row: &Row, line: usize, imported: &mut Imported) -> Result<Draft, Diagn
             actors,
             tags,
             sources,
-            location: (location != Location::default()).then_some(location),
+            location: row.location("where_coordinates"),
             extra,
             ..Front::default()
         },
