@@ -50,6 +50,7 @@ pub(crate) fn template(route: &Route) -> &'static str {
             Kind::Theatre => "theatre.html",
             Kind::Tag => "tag.html",
             Kind::Year => "year.html",
+            Kind::Period => "period.html",
         },
         Route::Event(_) => "event.html",
         Route::Section(kind) => match kind {
@@ -57,6 +58,7 @@ pub(crate) fn template(route: &Route) -> &'static str {
             Kind::Theatre => "theatres.html",
             Kind::Tag => "tags.html",
             Kind::Year => "years.html",
+            Kind::Period => "periods.html",
         },
         Route::NotFound => "404.html",
         Route::Embed(Embeddable::List(_)) => "embed.html",
@@ -79,7 +81,12 @@ pub(crate) fn groups(t: &Timeline) -> impl Iterator<Item = GroupId> + '_ {
     let theatres = t.theatres.keys().cloned().map(GroupId::Theatre);
     let tags = t.tags.keys().cloned().map(GroupId::Tag);
     let years = t.years.keys().copied().map(GroupId::Year);
-    actors.chain(theatres).chain(tags).chain(years)
+    let periods = t.periods.by_slug.keys().cloned().map(GroupId::Period);
+    actors
+        .chain(theatres)
+        .chain(tags)
+        .chain(years)
+        .chain(periods)
 }
 
 /// The most URLs one sitemap file may list (the sitemaps.org protocol).
