@@ -82,6 +82,7 @@ impl Periods {
                             ),
                         )
                         .in_file(&f.file)
+                        .at(f.name_span.clone())
                         .with_hint(
                             "events name periods by name or slug: give each period its own name",
                         ),

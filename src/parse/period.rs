@@ -54,6 +54,7 @@ pub(crate) struct PeriodFile {
     pub slug: Slug,
     pub file: PathBuf,
     pub name: String,
+    pub name_span: Option<crate::diagnostic::Span>,
     /// `None` when `date` is missing or wrong (an error says so): the period
     /// still exists, so that events naming it are not told it does not.
     pub date: Option<EventDate>,
@@ -91,6 +92,7 @@ pub(crate) fn parse(file: &SourceFile, tz: chrono_tz::Tz) -> (Option<PeriodFile>
             format!("cannot make a slug from the file name `{stem}`"),
         ));
     }
+    let name_span = f.span("name");
     let name = f
         .string("name")
         .map(|n| n.trim().to_string())
@@ -113,6 +115,7 @@ pub(crate) fn parse(file: &SourceFile, tz: chrono_tz::Tz) -> (Option<PeriodFile>
     diagnostics.extend(f.into_diagnostics());
     let period = slug.map(|slug| PeriodFile {
         name: name.unwrap_or_else(|| stem.clone()),
+        name_span,
         slug,
         file: file.rel.clone(),
         date,

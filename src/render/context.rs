@@ -405,7 +405,7 @@ pub(crate) struct PageView {
     path: String,
     /// On lists of more than one page: where this page is among them.
     pager: Option<PagerView>,
-    /// On the timeline, event, actor, theatre, tag and year pages: their
+    /// On the timeline, event, actor, theatre, tag, year and period pages: their
     /// embeddable version, for "Embed this".
     embed: Option<view::EmbedLinks>,
 }
