@@ -389,10 +389,16 @@ fn draw_bands(svg: &mut String, bands: &[Band], x: &dyn Fn(i64) -> f64, bottom: 
         return;
     }
     svg.push_str(r#"<g class="bands">"#);
-    for b in bands {
+    for (n, b) in bands.iter().enumerate() {
         let (x0, x1) = (x(b.from), x(b.to));
-        // About 6.5 user units per character of the label's font.
-        let room = ((x1 - x0 - 6.0) / 6.5) as usize;
+        // A label ends where its band does, or where a later band (drawn
+        // over it) begins; about 6.5 user units per character of its font.
+        let next = bands[n + 1..]
+            .iter()
+            .map(|later| x(later.from))
+            .filter(|&at| at > x0)
+            .fold(x1, f64::min);
+        let room = ((next - x0 - 6.0) / 6.5) as usize;
         let label = if room >= 4 {
             format!(
                 r#"<text class="band-label" x="{:.1}" y="{:.1}">{}</text>"#,

@@ -115,6 +115,21 @@ fn charts_draw_a_band_per_period_linking_to_it() {
             "/war/periods/aftermath/"
         ]
     );
+    // A label stops where a later band, drawn over its own, begins.
+    let labels: Vec<&str> = index
+        .split("<text class=\"band-label\"")
+        .skip(1)
+        .filter_map(|t| t.split('>').nth(1)?.split('<').next())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "The prelude",
+            "The summer offen…",
+            "River campaign",
+            "Aftermath"
+        ]
+    );
     // An actor's chart shows them too.
     assert_eq!(
         page(&out, "actors/alpha").matches("class=\"band\"").count(),
