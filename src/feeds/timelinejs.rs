@@ -39,7 +39,7 @@ struct Slide<'a> {
 
 #[derive(Serialize)]
 struct Date {
-    year: i32,
+    year: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     month: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,7 +174,7 @@ fn date(p: &DatePoint) -> Date {
 }
 
 /// Astronomical year → TimelineJS year: `-0043` (44 BCE) → `-44`.
-fn timelinejs_year(year: i32) -> i32 {
+fn timelinejs_year(year: i64) -> i64 {
     if year < 1 {
         year - 1
     } else {
