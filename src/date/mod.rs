@@ -72,6 +72,11 @@
 //! * Errors with a hint: offsets beyond -12:00 … +14:00 and `-00:00`,
 //!   `Y2006` (`Y` is for five or more digits: write 2006), `20230` (five
 //!   digits need the `Y`).
+//! * Where annals answers otherwise than python-edtf or edtf.js on what is
+//!   valid (fractional seconds, `T24:00:00`, basic-format offsets `+0230`,
+//!   two-digit centuries, `/` and `../..`, `XXXX-XX`, season intervals,
+//!   unspecified digits as interval ends), `tests/suites.rs` lists each case
+//!   with the reason.
 //! * Not supported, with an error saying so: sub-year groupings other than
 //!   seasons (`2001-25`), level-2 forms (`2004-06~-11`, `?2004`, `2023-X7`,
 //!   `202X-07`, exponential years, significant digits), sets, leap seconds,

@@ -288,7 +288,12 @@ fn a_long_year_keeps_its_year_alone_and_says_so() {
         err.contains("warning[W205]: /events/0: the start_date is in the year -315000, which annals keeps alone: its month, day and time are left out"),
         "{err}"
     );
-    let file = read(&site.path().join("content/events").join(&events(site.path())[0]));
+    let file = read(
+        &site
+            .path()
+            .join("content/events")
+            .join(&events(site.path())[0]),
+    );
     assert!(file.contains("\ndate: Y-314999\n"), "{file}");
 }
 

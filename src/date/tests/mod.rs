@@ -7,6 +7,7 @@ mod level1_display;
 mod long;
 mod oracle;
 mod parse;
+mod suites;
 
 use super::*;
 use chrono_tz::Tz;

@@ -6,7 +6,7 @@ use super::*;
 use edtf_core::{Bound as RefBound, Edtf};
 
 /// Library of Congress EDTF level 0 and level 1 examples in our subset.
-const LOC: &[&str] = &[
+pub(super) const LOC: &[&str] = &[
     // level 0
     "1985-04-12",
     "1985-04",
@@ -138,7 +138,7 @@ fn our_day(t: Moment) -> String {
 
 /// Earliest and latest calendar day of a point as written (edtf-core bounds
 /// a date-time by its local date, not by UTC).
-fn local_days(p: &DatePoint) -> (String, String) {
+pub(super) fn local_days(p: &DatePoint) -> (String, String) {
     let shift = i64::from(p.time.map_or(0, |t| t.offset));
     let local = |t: Moment| our_day(t.plus(shift).unwrap_or(t));
     (local(p.earliest_utc()), local(p.latest_utc()))
