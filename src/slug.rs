@@ -87,7 +87,8 @@ pub(crate) fn file_prefix(date: &crate::date::EventDate) -> String {
     }
     let day: String = p.reduced_iso().chars().take_while(|c| *c != 'T').collect();
     if p.year() > 0 {
-        return day;
+        // A long year's ISO form has a `+` (`+170000002`), not a file name's.
+        return day.trim_start_matches('+').to_string();
     }
     // `-0043-03-15`: what follows the year is the month and day.
     let month_day = day

@@ -260,6 +260,14 @@ mod tests {
         assert_eq!(prefix("0001"), "0001");
         assert_eq!(prefix("2023-07-12T22:30"), "2023-07-12");
         assert_eq!(prefix("../-0043"), "44 bce ");
+        // long years too, in digits only: no grouping, no "years ago"
+        assert_eq!(prefix("Y-13800000000"), "13800000001 bce ");
+        assert_eq!(prefix("Y-10000"), "10001 bce ");
+    }
+
+    #[test]
+    fn long_years_after_year_1_are_named_by_their_digits() {
+        assert_eq!(prefix("Y170000002"), "170000002");
     }
 
     #[test]

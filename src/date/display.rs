@@ -1,8 +1,10 @@
 //! Rendering dates in a site language (SPEC §4 "Display").
 
 use super::languages::{nth_month, LangTable, Prefix, EN, LANGUAGES};
-use super::years::{centuries, dash, winter_years, year_number, year_span, year_text};
-use super::{year_iso, Bound, DatePoint, EventDate, Precision, TimeOfDay, Unspecified};
+use super::long::{ago, Place};
+use super::moment::iso_year;
+use super::years::{centuries, dash, winter_years, year_shown, year_span, year_text};
+use super::{Bound, DatePoint, EventDate, Precision, TimeOfDay, Unspecified};
 
 /// English month name (1–12), for error messages.
 pub(super) fn english_month(month: u8) -> &'static str {
@@ -42,7 +44,7 @@ impl Lang {
     /// A month as an axis label, abbreviated (CLDR) and, as a label
     /// begins, with a capital: `Jul 2023`, `Juil. 2023`, `Июль 2023 г.`,
     /// `Mar 44 BCE`. Month 1–12 (clamped); `year` astronomical.
-    pub(crate) fn short_month_year(&self, month: u8, year: i32) -> String {
+    pub(crate) fn short_month_year(&self, month: u8, year: i64) -> String {
         let l = self.table;
         let label = format!(
             "{} {}",
@@ -58,7 +60,7 @@ impl Lang {
 
     /// A day as an axis label, abbreviated: `12 Jul`, `12. März`, `12 мая`;
     /// with `year`, `12 Jul 2023`, `15 Mar 44 BCE`.
-    pub(crate) fn short_day(&self, day: u8, month: u8, year: Option<i32>) -> String {
+    pub(crate) fn short_day(&self, day: u8, month: u8, year: Option<i64>) -> String {
         let l = self.table;
         let mut label = format!(
             "{day}{} {}",
@@ -184,17 +186,18 @@ impl DateDisplay {
 }
 
 impl DatePoint {
-    /// The point at the precision it is known to, as a calendar value: no
+    /// The point at the precision it is known to, as an ISO 8601 value: no
     /// qualifiers, unknown month or day digits dropped (`2023-07-XX` →
     /// `2023-07`), unknown year digits as the start of their span (`202X` →
     /// `2020`), times with their offset (`2023-07-12T22:30+03:00`), years
-    /// before 1 as astronomical years (`-0043`, `0000`).
+    /// before 1 as astronomical years (`-0043`, `0000`), long years in ISO
+    /// 8601's expanded form (`-13800000000`, `+170000002`).
     pub(crate) fn reduced_iso(&self) -> String {
         if self.time.is_some() {
             // Only fully specified dates carry a time: same as the EDTF text.
             return self.iso_unqualified();
         }
-        let mut s = year_iso(self.year);
+        let mut s = iso_year(self.year);
         if let Some(m) = self.month() {
             s.push_str(&format!("-{m:02}"));
         }
@@ -344,6 +347,17 @@ fn qualified(out: &mut DateDisplay, l: &LangTable, p: &DatePoint, lead: Lead, ce
         }
         return;
     }
+    let place = match lead {
+        Lead::None => Place::Alone,
+        Lead::From => Place::From,
+        Lead::Until => Place::Until,
+    };
+    // "Years ago" carries its own preposition (`seit 13,8 Milliarden
+    // Jahren`); long years take no qualifier, so there is no "c." to add.
+    if let Some(text) = ago(p.year, l.long, place) {
+        out.time_part(p, text);
+        return;
+    }
     let pre = prefix(l, lead, q.approximate);
     if let Some(pre) = pre {
         out.text_part(prefix_word(pre, p));
@@ -410,7 +424,10 @@ fn compact(
     if let Some(texts) = same_day_times(a, b, l, forms) {
         return texts;
     }
-    let plain = |p: &DatePoint| p.unspecified == Unspecified::None && p.time.is_none();
+    // Long years are not shared (`13.8 billion years ago – 2023 CE`): a
+    // "years ago" has no era to share.
+    let plain =
+        |p: &DatePoint| p.unspecified == Unspecified::None && p.time.is_none() && !p.is_long();
     if !plain(a) || !plain(b) || a.precision() != b.precision() {
         let ta = full(a, l, forms, false);
         let tb = full(b, l, forms, crosses_era(a, b));
@@ -426,13 +443,13 @@ fn compact(
     let year = format!("{}{}", l.month_year, year_text(b.year, l, false, false));
     let (ta, head_b, shared) = match a.precision() {
         Precision::Year if a.year <= 0 && b.year <= 0 => (
-            year_number(a.year),
-            year_number(b.year),
+            year_shown(a.year, l),
+            year_shown(b.year, l),
             l.bce.many.to_string(),
         ),
         Precision::Year if a.year > 0 => (
-            year_number(a.year),
-            year_number(b.year),
+            year_shown(a.year, l),
+            year_shown(b.year, l),
             l.year.many.to_string(),
         ),
         Precision::Month if same_year => (month(a).to_string(), month(b).to_string(), year),

@@ -39,6 +39,8 @@
 //! * Intervals always use an en dash (CLDR style: `10.–14. Juli 2023`,
 //!   `10–14 de julio de 2023`) rather than `du … au …` / `vom … bis …`.
 
+use super::long::{self, LongWords};
+
 /// What comes before a point: the approximate prefix, the open-interval
 /// prefixes. Which word is used depends on the form of the date after it.
 #[derive(Debug, PartialEq, Eq)]
@@ -188,6 +190,8 @@ pub(super) struct LangTable {
     pub(super) until: Prefix,
     pub(super) from_circa: Prefix,
     pub(super) until_circa: Prefix,
+    /// Long years: digit grouping, "years ago" (`long.rs`).
+    pub(super) long: &'static LongWords,
 }
 
 pub(super) static EN: LangTable = LangTable {
@@ -231,6 +235,7 @@ pub(super) static EN: LangTable = LangTable {
     until: Prefix::uniform("until ").century("until the "),
     from_circa: Prefix::uniform("from c. ").century("from about the "),
     until_circa: Prefix::uniform("until c. ").century("until about the "),
+    long: &long::EN,
 };
 
 static FR: LangTable = LangTable {
@@ -305,6 +310,7 @@ static FR: LangTable = LangTable {
         &[(21, "jusqu'aux environs du ")],
     )
     .century("jusqu'aux environs du "),
+    long: &long::FR,
 };
 
 static DE: LangTable = LangTable {
@@ -358,6 +364,7 @@ static DE: LangTable = LangTable {
     until_circa: Prefix::new("bis ca. ", "bis ca. ", "bis ca. ", "etwa bis in die ")
         .season("etwa bis zum ", &[])
         .century("etwa bis zum "),
+    long: &long::DE,
 };
 
 static ES: LangTable = LangTable {
@@ -429,6 +436,7 @@ static ES: LangTable = LangTable {
         &[(21, "hasta aproximadamente la ")],
     )
     .century("hasta aproximadamente el "),
+    long: &long::ES,
 };
 
 static RU: LangTable = LangTable {
@@ -476,6 +484,7 @@ static RU: LangTable = LangTable {
     until: Prefix::uniform("до "),
     from_circa: Prefix::uniform("примерно с ").day_overrides(&[(2, "примерно со ")]),
     until_circa: Prefix::uniform("примерно до "),
+    long: &long::RU,
 };
 
 static UK: LangTable = LangTable {
@@ -522,6 +531,7 @@ static UK: LangTable = LangTable {
     until: Prefix::uniform("до "),
     from_circa: Prefix::uniform("приблизно з "),
     until_circa: Prefix::uniform("приблизно до "),
+    long: &long::UK,
 };
 
 /// Every language, English first (the default).

@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use chrono::NaiveDateTime;
+use super::Moment;
 
 use super::{Bound, DateError, DatePoint, EventDate, Precision};
 
@@ -25,7 +25,7 @@ use super::{Bound, DateError, DatePoint, EventDate, Precision};
 /// the text and the site's zone only, so the order is the same everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct SortKey {
-    start: NaiveDateTime,
+    start: Moment,
     /// `false` for an open start, so that it sorts first.
     dated_start: bool,
     precision: Precision,
@@ -35,7 +35,7 @@ pub(crate) struct SortKey {
 /// The end of a date; `Open` (an open end) sorts after every moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum EndKey {
-    At(NaiveDateTime),
+    At(Moment),
     Open,
 }
 
@@ -71,7 +71,7 @@ impl EventDate {
             // Never built by the parser; keep a total, deterministic key.
             EventDate::Interval { .. } => {
                 return SortKey {
-                    start: NaiveDateTime::MAX,
+                    start: Moment::MAX,
                     dated_start: false,
                     precision: Precision::Century,
                     end: EndKey::Open,
@@ -249,7 +249,8 @@ mod tests {
         assert_eq!(key("../2023-07-14"), key("/2023-07-14"));
         let d = EventDate::parse("../2023-07-14", Tz::UTC).unwrap();
         assert_eq!(d.earliest_utc(), None);
-        assert_eq!(d.start_year(), Some(2023));
+        assert_eq!(d.list_year(), Some(2023));
+        assert_eq!(d.page_year(), None);
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Parsing the EDTF subset (see the module documentation in `mod.rs`).
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono::{Duration, NaiveDateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
-use super::{year_iso, Bound, DateError, DatePoint, EventDate, Qualifiers, TimeOfDay, Unspecified};
+use super::{
+    year_iso, Bound, DateError, DatePoint, EventDate, Moment, Qualifiers, TimeOfDay, Unspecified,
+};
 
 pub(super) fn parse_event_date(text: &str, tz: Tz) -> Result<EventDate, DateError> {
     let s = text.trim();
@@ -54,6 +56,22 @@ pub(super) fn parse_event_date(text: &str, tz: Tz) -> Result<EventDate, DateErro
         }
         return Err(DateError::new(format!("`{s}` has more than one `/`"))
             .hint("an interval is two dates separated by one `/`"));
+    }
+    if let Some(side) = [a, b].into_iter().find(|side| side.contains('Y')) {
+        // Neither python-edtf nor edtf.js takes a long year as an interval
+        // end; a span is two keys, as for date-times.
+        let error = DateError::new(format!(
+            "`{s}`: an interval joins four-digit years, not long years (`{side}`)"
+        ));
+        return Err(if [a, b].iter().all(|x| !x.is_empty() && *x != "..") {
+            error.hint(format!(
+                "write the start as `date: {a}` and the end as `end: {b}` (two keys)"
+            ))
+        } else {
+            error.hint(format!(
+                "write the long year alone, as in `date: {side}`: an open or unknown end cannot be written with it"
+            ))
+        });
     }
     if let Some(side) = [a, b].into_iter().find(|side| side.contains('T')) {
         return Err(DateError::new(format!(
@@ -123,6 +141,17 @@ fn parse_point(s: &str, whole: &str, tz: Tz) -> Result<DatePoint, DateError> {
         None => (body, None),
     };
     let mut p = parse_date(date_s, whole)?;
+    if p.is_long() && qualifiers.any() {
+        // Neither python-edtf nor edtf.js qualifies a long year: EDTF's
+        // qualifiers belong to four-digit dates.
+        return Err(bad(
+            whole,
+            "a long year cannot be uncertain or approximate (`?`, `~`, `%`)",
+        )
+        .hint(format!(
+            "write {date_s} and say how sure the date is in the text"
+        )));
+    }
     p.qualifiers = qualifiers;
     if let Some(t) = time_s {
         if qualifiers.any() {
@@ -151,26 +180,16 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
         Some(r) => (true, r),
         None => (false, s),
     };
-    if let Some(long) = s.strip_prefix('Y').or(s.strip_prefix("-Y")) {
-        let digits = long.trim_start_matches('-');
-        if digits.len() < 5 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            // `Y2006`: `Y` is only for years that do not fit in four digits.
-            let sign = if long.starts_with('-') { "-" } else { "" };
-            return Err(bad(whole, "`Y` marks years of five or more digits")
-                .hint(format!("write {sign}{digits:0>4}")));
-        }
-        return Err(bad(
-            whole,
-            "long years (`Y` and five or more digits) are not supported yet",
-        )
-        .hint("a year has four digits, from -9999 to 9999"));
+    if let Some(long) = s.strip_prefix('Y') {
+        return long_year(long, whole);
     }
-    if rest.starts_with('Y') || rest.contains('E') {
-        return Err(bad(
-            whole,
-            "long years (Y-prefixed or exponential) are not supported yet",
-        )
-        .hint("a year has four digits, from -9999 to 9999"));
+    if let Some(digits) = rest.strip_prefix('Y') {
+        return Err(
+            bad(whole, "the sign of a long year follows the `Y`").hint(format!("write Y-{digits}"))
+        );
+    }
+    if rest.contains('E') {
+        return Err(exponential(whole));
     }
     let mut fields = rest.split('-');
     let year_s = fields.next().unwrap_or("");
@@ -180,8 +199,14 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
         return Err(bad(whole, "too many parts").hint("write YYYY, YYYY-MM or YYYY-MM-DD"));
     }
     if year_s.len() > 4 && year_s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(bad(whole, "a year has exactly four digits")
-            .hint("longer years (Y-prefixed) are not supported"));
+        let sign = if negative { "-" } else { "" };
+        let digits = year_s.trim_start_matches('0');
+        let hint = if digits.len() > 4 {
+            format!("a year of five or more digits is written with a `Y`: Y{sign}{digits}")
+        } else {
+            format!("write {sign}{digits:0>4}")
+        };
+        return Err(bad(whole, "a year has exactly four digits").hint(hint));
     }
     if year_s.len() != 4 || !year_s.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
         return Err(bad(whole, "a date starts with a four-digit year")
@@ -193,9 +218,9 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
         return Err(bad(whole, "only the last digits of a year may be X")
             .hint("as in 202X (a decade), 20XX (a century) or 1XXX (a millennium)"));
     }
-    let mut year: i32 = 0;
+    let mut year: i64 = 0;
     for b in year_s.bytes() {
-        year = year * 10 + if b == b'X' { 0 } else { i32::from(b - b'0') };
+        year = year * 10 + if b == b'X' { 0 } else { i64::from(b - b'0') };
     }
     if negative {
         if xs == 4 {
@@ -205,23 +230,12 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
             return Err(bad(whole, "-0000 is not a year").hint("write 0000 for 1 BCE"));
         }
         // `year` is the first year of the span: -01XX is -0199 to -0100.
-        year = -(year + 10i32.pow(xs as u32) - 1);
+        year = -(year + 10i64.pow(xs as u32) - 1);
     }
-    let mut p = DatePoint {
-        year,
-        month: None,
-        season: None,
-        day: None,
-        time: None,
-        unspecified: if xs > 0 {
-            Unspecified::YearDigits(xs as u8)
-        } else {
-            Unspecified::None
-        },
-        qualifiers: Qualifiers::default(),
-        earliest: NaiveDateTime::MIN,
-        latest: NaiveDateTime::MIN,
-    };
+    let mut p = year_point(year);
+    if xs > 0 {
+        p.unspecified = Unspecified::YearDigits(xs as u8);
+    }
     let Some(month_s) = month_s else {
         return Ok(p);
     };
@@ -290,6 +304,80 @@ fn parse_date(s: &str, whole: &str) -> Result<DatePoint, DateError> {
         }
     }
     Ok(p)
+}
+
+/// A point of a whole year, its span still to be filled in by `finish`.
+fn year_point(year: i64) -> DatePoint {
+    DatePoint {
+        year,
+        month: None,
+        season: None,
+        day: None,
+        time: None,
+        unspecified: Unspecified::None,
+        qualifiers: Qualifiers::default(),
+        earliest: Moment::MAX,
+        latest: Moment::MAX,
+    }
+}
+
+/// A long year after its `Y`: a sign, then five to eleven digits, the first
+/// not zero (`Y10000`, `Y-13800000000`), and nothing else: EDTF's long years
+/// have no month, day, unspecified digits or (level-1) exponent.
+fn long_year(long: &str, whole: &str) -> Result<DatePoint, DateError> {
+    let (sign, digits) = match long.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", long),
+    };
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    let (number, rest) = digits.split_at(end);
+    if number.is_empty() {
+        return Err(bad(whole, "`Y` is followed by the digits of a year")
+            .hint("as in Y170000002 or Y-13800000000"));
+    }
+    if rest.starts_with('E') {
+        return Err(exponential(whole));
+    }
+    if rest.starts_with('S') {
+        return Err(
+            bad(whole, "significant digits (EDTF level 2) are not supported")
+                .hint(format!("write Y{sign}{number}")),
+        );
+    }
+    if rest.starts_with('-') {
+        return Err(bad(whole, "a long year has no month or day")
+            .hint(format!("write the year alone, Y{sign}{number}")));
+    }
+    if !rest.is_empty() {
+        return Err(bad(whole, "a long year is `Y` and digits only")
+            .hint("as in Y170000002 or Y-13800000000"));
+    }
+    let significant = number.trim_start_matches('0');
+    if significant.len() < 5 {
+        // `Y2006`: `Y` is only for years that do not fit in four digits.
+        return Err(bad(whole, "`Y` marks years of five or more digits")
+            .hint(format!("write {sign}{significant:0>4}")));
+    }
+    if significant.len() < number.len() {
+        return Err(bad(whole, "a long year does not start with 0")
+            .hint(format!("write Y{sign}{significant}")));
+    }
+    let magnitude = number
+        .parse::<i64>()
+        .ok()
+        .filter(|m| *m <= super::moment::MAX_YEAR)
+        .ok_or_else(|| {
+            bad(whole, "the year is out of range")
+                .hint("years reach back to Y-99999999999 and forward to Y99999999999")
+        })?;
+    Ok(year_point(if sign == "-" { -magnitude } else { magnitude }))
+}
+
+fn exponential(whole: &str) -> DateError {
+    bad(whole, "exponential years (EDTF level 2) are not supported")
+        .hint("write all the digits, as in Y170000000 for Y17E7")
 }
 
 /// A two-character month or day: `Some(value)` for digits, `None` for `XX`.
@@ -405,7 +493,7 @@ fn parse_offset(s: &str, whole: &str) -> Result<Option<i32>, DateError> {
     Ok(Some(sign * (i32::from(h) * 3600 + i32::from(m) * 60)))
 }
 
-pub(super) fn days_in_month(year: i32, month: u8) -> u8 {
+pub(super) fn days_in_month(year: i64, month: u8) -> u8 {
     match month {
         2 if year.rem_euclid(4) == 0
             && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0) =>
@@ -422,7 +510,7 @@ pub(super) fn days_in_month(year: i32, month: u8) -> u8 {
 fn finish(mut p: DatePoint, whole: &str, tz: Tz) -> Result<DatePoint, DateError> {
     let range = || bad(whole, "the date is out of range");
     let (last_year, first_month, last_month) = match p.unspecified {
-        Unspecified::YearDigits(n) => (p.year + 10i32.pow(u32::from(n)) - 1, 1, 12),
+        Unspecified::YearDigits(n) => (p.year + 10i64.pow(u32::from(n)) - 1, 1, 12),
         _ => match p.season {
             // Winter runs from December into the next year's February.
             Some(24) => (p.year + 1, 12, 2),
@@ -432,30 +520,24 @@ fn finish(mut p: DatePoint, whole: &str, tz: Tz) -> Result<DatePoint, DateError>
     };
     let first_day = p.day.unwrap_or(1);
     let last_day = p.day.unwrap_or(days_in_month(last_year, last_month));
-    let first = NaiveDate::from_ymd_opt(p.year, u32::from(first_month), u32::from(first_day))
-        .ok_or_else(range)?;
-    let last = NaiveDate::from_ymd_opt(last_year, u32::from(last_month), u32::from(last_day))
-        .ok_or_else(range)?;
+    let first = Moment::midnight(p.year, first_month, first_day).ok_or_else(range)?;
+    let last = Moment::midnight(last_year, last_month, last_day).ok_or_else(range)?;
     let Some(t) = p.time.as_mut() else {
-        p.earliest = first.and_hms_opt(0, 0, 0).ok_or_else(range)?;
-        p.latest = last.and_hms_opt(23, 59, 59).ok_or_else(range)?;
+        p.earliest = first;
+        p.latest = last.plus(86_399).ok_or_else(range)?;
         return Ok(p);
     };
     let sec = t.second.unwrap_or(0);
     let local = first
-        .and_hms_opt(u32::from(t.hour), u32::from(t.minute), u32::from(sec))
+        .plus(i64::from(t.hour) * 3600 + i64::from(t.minute) * 60 + i64::from(sec))
         .ok_or_else(range)?;
     if t.offset == NO_OFFSET {
-        t.offset = zone_offset(local, tz);
+        // Times come with four-digit years only, which chrono holds.
+        t.offset = zone_offset(local.to_chrono().ok_or_else(range)?, tz);
     }
-    p.earliest = local
-        .checked_sub_signed(Duration::seconds(i64::from(t.offset)))
-        .ok_or_else(range)?;
+    p.earliest = local.plus(-i64::from(t.offset)).ok_or_else(range)?;
     let width = if t.second.is_some() { 0 } else { 59 };
-    p.latest = p
-        .earliest
-        .checked_add_signed(Duration::seconds(width))
-        .ok_or_else(range)?;
+    p.latest = p.earliest.plus(width).ok_or_else(range)?;
     Ok(p)
 }
 

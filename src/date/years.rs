@@ -2,6 +2,7 @@
 //! centuries and millennia, in a display language (SPEC §4 "Display").
 
 use super::languages::{LangTable, YearMark};
+use super::long::{ago, grouped, Place};
 use super::{DatePoint, Unspecified};
 
 /// An en dash, spaced when either side has a space or a dash inside.
@@ -14,18 +15,28 @@ pub(super) fn dash(a: &str, b: &str) -> &'static str {
 }
 
 /// The number of a year in its era: `2023`, `44` for -43 (`annals new`
-/// names BCE files with it, so file names and pages agree).
-pub(crate) fn year_number(year: i32) -> String {
+/// names BCE files with it, so file names and pages agree), digits only.
+pub(crate) fn year_number(year: i64) -> String {
+    era_count(year).to_string()
+}
+
+fn era_count(year: i64) -> u64 {
     if year <= 0 {
-        (1 - i64::from(year)).to_string()
+        1u64.saturating_add(year.unsigned_abs())
     } else {
-        year.to_string()
+        year.unsigned_abs()
     }
+}
+
+/// The number of a year in its era as a reader sees it: grouped when it has
+/// five or more digits (`2023`, `44`, `10,000`, `315,001`).
+pub(super) fn year_shown(year: i64, l: &LangTable) -> String {
+    grouped(era_count(year), l.long)
 }
 
 /// The era mark that follows a year: BCE for years <= 0, CE for positive
 /// years with `ce`, else the plain mark (empty or `г.`).
-pub(super) fn year_mark(year: i32, l: &LangTable, ce: bool) -> &YearMark {
+pub(super) fn year_mark(year: i64, l: &LangTable, ce: bool) -> &YearMark {
     if year <= 0 {
         &l.bce
     } else if ce {
@@ -35,16 +46,20 @@ pub(super) fn year_mark(year: i32, l: &LangTable, ce: bool) -> &YearMark {
     }
 }
 
-/// `2023`, `44 BCE`, `14 CE` (with `ce`), `2023 гг.` (with `many`).
-pub(super) fn year_text(year: i32, l: &LangTable, ce: bool, many: bool) -> String {
+/// `2023`, `44 BCE`, `14 CE` (with `ce`), `2023 гг.` (with `many`),
+/// `315,001 BCE`, `13.8 billion years ago` (`long.rs`).
+pub(super) fn year_text(year: i64, l: &LangTable, ce: bool, many: bool) -> String {
+    if let Some(text) = ago(year, l.long, Place::Alone) {
+        return text;
+    }
     let mark = year_mark(year, l, ce);
     let mark = if many { mark.many } else { mark.one };
-    format!("{}{mark}", year_number(year))
+    format!("{}{mark}", year_shown(year, l))
 }
 
 /// A span of years standing for one point (`2000–2099`, `1 BCE – 9 CE`);
 /// the era is shared when both ends are in it (`2000–2099 гг.`).
-pub(super) fn year_span(first: i32, last: i32, l: &LangTable, ce: bool) -> String {
+pub(super) fn year_span(first: i64, last: i64, l: &LangTable, ce: bool) -> String {
     if first <= 0 && last > 0 {
         let (a, b) = (
             year_text(first, l, false, false),
@@ -52,16 +67,20 @@ pub(super) fn year_span(first: i32, last: i32, l: &LangTable, ce: bool) -> Strin
         );
         return format!("{a}{}{b}", dash(&a, &b));
     }
-    let a = year_number(first);
+    let a = year_shown(first, l);
     let b = year_text(last, l, ce, true);
     // A CE mark counts as part of the ranging item (`2000 – 2099 CE`).
-    let head_b = if ce { b.as_str() } else { &*year_number(last) };
+    let head_b = if ce {
+        b.as_str()
+    } else {
+        &*year_shown(last, l)
+    };
     format!("{a}{}{b}", dash(&a, head_b))
 }
 
 /// The two years a winter spans: `2001–02` (English style, within a
 /// century), `2001–2002 гг.`, `45–44 BCE`.
-pub(super) fn winter_years(first: i32, l: &LangTable, ce: bool) -> String {
+pub(super) fn winter_years(first: i64, l: &LangTable, ce: bool) -> String {
     let last = first + 1;
     if l.winter_short && first > 0 && first / 100 == last / 100 && !ce {
         return format!("{first}–{:02}", last % 100);
@@ -80,7 +99,7 @@ pub(super) fn centuries(p: &DatePoint, l: &LangTable, patterns: (&str, &str)) ->
         return l.unknown_year.to_string();
     }
     let width = 10i64.pow(u32::from(n));
-    let first = i64::from(p.year);
+    let first = p.year;
     // BCE spans count back from their last year (`-01XX` is -199..-100).
     let (number, era) = if first < 0 {
         ((-(first + width - 1)) / width + 1, l.era_bce)

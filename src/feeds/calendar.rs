@@ -11,7 +11,8 @@
 //!   description's first line (the date as the site shows it, `from July
 //!   2023`) says what the calendar cannot, qualifiers (`c.`) included.
 //! * iCalendar's dates are Gregorian years 1 to 9999: events before year 1
-//!   (BCE and year 0) are left out rather than shown on a wrong date.
+//!   (BCE and year 0) and in long years (`Y-13800000000`, `Y10000`) are left
+//!   out rather than shown on a wrong date.
 //! * A calendar must hold a component (RFC 5545 §3.6): with no event to hold
 //!   (an empty site, or only events before year 1), it holds a `VTIMEZONE`
 //!   for UTC, the zone its date-times are written in.
@@ -147,7 +148,8 @@ enum When {
     Moment(NaiveDateTime, Option<NaiveDateTime>),
 }
 
-/// `None` for what a calendar cannot hold: years outside 1–9999.
+/// `None` for what a calendar cannot hold: years outside 1–9999 (BCE years,
+/// year 0, long years).
 fn when(date: &EventDate) -> Option<When> {
     let (a, b) = match *date {
         EventDate::Point(p) => (p, p),
@@ -159,7 +161,7 @@ fn when(date: &EventDate) -> Option<When> {
     };
     let in_range = |d: NaiveDate| (1..=9999).contains(&d.year());
     if a.time.is_some() && b.time.is_some() {
-        let (start, end) = (a.earliest_utc(), b.earliest_utc());
+        let (start, end) = (a.earliest_utc().to_chrono()?, b.earliest_utc().to_chrono()?);
         (in_range(start.date()) && in_range(end.date()))
             .then_some(When::Moment(start, (end > start).then_some(end)))
     } else {
@@ -170,23 +172,29 @@ fn when(date: &EventDate) -> Option<When> {
 }
 
 /// The first day of a point's span; for a date-time, its date as written.
-pub(super) fn first_day(p: &DatePoint) -> Option<NaiveDate> {
+/// `None` beyond the years chrono holds.
+fn first_day(p: &DatePoint) -> Option<NaiveDate> {
     match p.time {
         Some(_) => local_date(p),
-        None => Some(p.earliest_utc().date()),
+        None => p.earliest_utc().to_chrono_date(),
     }
 }
 
 /// The last day of a point's span; for a date-time, its date as written.
-pub(super) fn last_day(p: &DatePoint) -> Option<NaiveDate> {
+/// `None` beyond the years chrono holds.
+fn last_day(p: &DatePoint) -> Option<NaiveDate> {
     match p.time {
         Some(_) => local_date(p),
-        None => Some(p.latest_utc().date()),
+        None => p.latest_utc().to_chrono_date(),
     }
 }
 
 fn local_date(p: &DatePoint) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(p.year, u32::from(p.month?), u32::from(p.day?))
+    NaiveDate::from_ymd_opt(
+        i32::try_from(p.year).ok()?,
+        u32::from(p.month?),
+        u32::from(p.day?),
+    )
 }
 
 fn day(d: NaiveDate) -> String {

@@ -5,15 +5,13 @@
 //! The schema's `version` changes only when a field changes meaning or goes
 //! away; new fields may appear within a version.
 
-use super::calendar::{first_day, last_day};
 use super::Streamed;
-use crate::date::{year_iso, Bound, DatePoint, EventDate, Precision};
+use crate::date::{Bound, DatePoint, EventDate, Moment, Precision};
 use crate::diagnostic::Diagnostic;
 use crate::model::Timeline;
 use crate::parse::config::Config;
 use crate::parse::event::Location;
 use crate::slug::Slug;
-use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 /// The export schema's version.
@@ -38,7 +36,8 @@ pub(super) struct Record<'a> {
     pub date: String,
     /// The date as the site shows it, in its language.
     pub date_text: String,
-    /// First day of the start (`YYYY-MM-DD`, astronomical year: `-0043-01-01`);
+    /// First day of the start (`YYYY-MM-DD`, astronomical year: `-0043-01-01`;
+    /// beyond four digits a sign and all the digits, `-13800000000-01-01`);
     /// `None` for an open start.
     pub start: Option<String>,
     /// Last day of the end, inclusive; `None` for an open end.
@@ -83,8 +82,8 @@ impl<'a> PeriodRecord<'a> {
             slug: p.slug.as_str(),
             name: &p.name,
             date: p.date.as_ref().map(EventDate::iso).unwrap_or_default(),
-            start: start.and_then(first_day).map(iso_day),
-            end: end.and_then(last_day).map(iso_day),
+            start: start.map(|p| iso_day(p, p.earliest_utc())),
+            end: end.map(|p| iso_day(p, p.latest_utc())),
             colour: p.colour.as_str(),
             description: &p.body,
         }
@@ -138,8 +137,8 @@ impl<'a> Record<'a> {
             title: &e.title,
             date: e.date.iso(),
             date_text: e.date.display(&c.lang).text(),
-            start: start.and_then(first_day).map(iso_day),
-            end: end.and_then(last_day).map(iso_day),
+            start: start.map(|p| iso_day(p, p.earliest_utc())),
+            end: end.map(|p| iso_day(p, p.latest_utc())),
             precision: precision(&e.date),
             uncertain: points.iter().any(|p| p.qualifiers().uncertain),
             approximate: points.iter().any(|p| p.qualifiers().approximate),
@@ -208,9 +207,15 @@ fn points(date: &EventDate) -> Vec<&DatePoint> {
     a.into_iter().chain(b).collect()
 }
 
-/// `2023-07-12`, `-0043-01-01`.
-fn iso_day(d: NaiveDate) -> String {
-    format!("{}-{:02}-{:02}", year_iso(d.year()), d.month(), d.day())
+/// The day of `at`, the point's first or last moment, as `2023-07-12`,
+/// `-0043-01-01`, `-13800000000-01-01` (ISO 8601's expanded year beyond
+/// four digits); for a date-time, the date as written.
+fn iso_day(p: &DatePoint, at: Moment) -> String {
+    let local = p
+        .time
+        .and(p.month.zip(p.day))
+        .and_then(|(m, d)| Moment::midnight(p.year, m, d));
+    local.unwrap_or(at).iso_day()
 }
 
 pub(super) fn precision(date: &EventDate) -> &'static str {

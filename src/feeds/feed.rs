@@ -2,14 +2,14 @@
 //! each entry's identifier, dates and categories, and the rendered bodies.
 
 use super::{iri, FEED_ENTRIES};
-use crate::date::EventDate;
+use crate::date::{EventDate, Moment};
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
 use crate::model::{Group, Timeline};
 use crate::parse::config::Config;
 use crate::route::{FeedFormat, GroupId, Kind, ListId, Route};
 use crate::slug::Slug;
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 
 /// One feed: the site's, or an actor's or theatre's.
 pub(super) struct Feed {
@@ -211,22 +211,19 @@ pub(super) fn entry<'a>(t: &'a Timeline, c: &Config, bodies: &'a Bodies, i: usiz
 
 /// The moment a feed dates an event by: the earliest moment of its start (of
 /// its end for an open start) in UTC, where a date without a time starts at
-/// midnight UTC. RFC 3339 has no year before 1, so earlier dates (BCE and
-/// year 0) are clamped to 0001-01-01T00:00:00Z.
+/// midnight UTC. RFC 3339 has only the years 0000 to 9999, and no year before
+/// 1 in practice, so earlier dates (BCE, year 0 and long years before them)
+/// are clamped to 0001-01-01T00:00:00Z and long years after 9999 to
+/// 9999-12-31T23:59:59Z.
 pub(super) fn instant(date: &EventDate) -> NaiveDateTime {
     let t = date
         .anchor()
-        .map(|p| p.earliest_utc())
-        .unwrap_or_else(epoch);
-    let first = NaiveDate::from_ymd_opt(1, 1, 1)
-        .unwrap_or_default()
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default();
-    if t.year() < 1 {
-        first
-    } else {
-        t
-    }
+        .map_or(Moment::from_seconds(0), |p| p.earliest_utc());
+    let first = Moment::midnight(1, 1, 1).unwrap_or(Moment::from_seconds(0));
+    let last = Moment::midnight(9999, 12, 31)
+        .and_then(|m| m.plus(86_399))
+        .unwrap_or(Moment::from_seconds(0));
+    t.clamp(first, last).to_chrono().unwrap_or_else(epoch)
 }
 
 fn epoch() -> NaiveDateTime {
@@ -264,5 +261,13 @@ mod tests {
         assert_eq!(rfc3339(instant(&date("-0043"))), "0001-01-01T00:00:00Z");
         assert_eq!(rfc3339(instant(&date("0000"))), "0001-01-01T00:00:00Z");
         assert_eq!(rfc3339(instant(&date("0001"))), "0001-01-01T00:00:00Z");
+        assert_eq!(
+            rfc3339(instant(&date("Y-13800000000"))),
+            "0001-01-01T00:00:00Z"
+        );
+        assert_eq!(
+            rfc3339(instant(&date("Y170000002"))),
+            "9999-12-31T23:59:59Z"
+        );
     }
 }

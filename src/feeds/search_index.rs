@@ -76,7 +76,6 @@ fn entry<'a>(t: &'a Timeline, c: &Config, i: usize) -> Entry<'a> {
             }
         }
     }
-    let day = |x: chrono::NaiveDateTime| x.and_utc().timestamp().div_euclid(86_400);
     Entry {
         slug: e.slug.as_str(),
         url: c.base_url.link(&crate::route::Route::event(&e.slug).path()),
@@ -84,8 +83,8 @@ fn entry<'a>(t: &'a Timeline, c: &Config, i: usize) -> Entry<'a> {
         date: e.date.iso(),
         date_text: e.date.display(&c.lang).text(),
         status: e.status.as_str(),
-        start: e.date.earliest_utc().map(day),
-        end: e.date.latest_utc().map(day),
+        start: e.date.earliest_utc().map(crate::date::Moment::days),
+        end: e.date.latest_utc().map(crate::date::Moment::days),
         actors: te.actors.iter().map(Slug::as_str).collect(),
         theatres,
         tags: te.tags.iter().map(Slug::as_str).collect(),

@@ -9,6 +9,10 @@
 //!   `-44`), so astronomical years before 1 are shifted by one (`-0043` →
 //!   `-44`, `0000` → `-1`).
 //! * An open end has no `end_date`; an open start starts at its end.
+//! * Long years are numbers like any year (`Y-13799999999` → `-13800000000`);
+//!   when a year is beyond what JavaScript's `Date` holds (TimelineJS's
+//!   `human` scale), the file says `"scale": "cosmological"`, on which
+//!   TimelineJS3 places years only and reads "13.8 billion years ago".
 //! * `text` values are HTML (TimelineJS renders them): the title, linked to
 //!   the event's page, and the summary, both escaped. `group` is the first
 //!   actor, so that TimelineJS gives each actor a row.
@@ -50,7 +54,7 @@ struct Era {
 
 #[derive(Serialize)]
 struct Date {
-    year: i32,
+    year: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     month: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -96,7 +100,12 @@ pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let _ = serde_json::to_writer(&mut out, &title);
     out.extend_from_slice(b",\"eras\":");
     let _ = serde_json::to_writer(&mut out, &eras(t, c));
-    out.extend_from_slice(b",\"scale\":\"human\",\"events\":[");
+    let scale = if cosmological(t) {
+        "cosmological"
+    } else {
+        "human"
+    };
+    out.extend_from_slice(format!(",\"scale\":\"{scale}\",\"events\":[").as_bytes());
     Streamed::json_array(out, t.events.len(), move |i| slide(t, c, i))
 }
 
@@ -223,8 +232,23 @@ fn date(p: &DatePoint) -> Date {
     }
 }
 
+/// Whether a date of the timeline is beyond the years TimelineJS's `human`
+/// scale holds (JavaScript's `Date`): TimelineJS3 then needs the
+/// `cosmological` scale, on which it reads years only. Its own test when no
+/// scale is given (`TimelineConfig._ensureValidScale`) is the same range.
+fn cosmological(t: &Timeline) -> bool {
+    const HUMAN: std::ops::RangeInclusive<i64> = -271_820..=275_759;
+    t.events.iter().any(|te| {
+        let d = &te.event.date;
+        [d.anchor(), d.end_point()]
+            .into_iter()
+            .flatten()
+            .any(|p| !HUMAN.contains(&timelinejs_year(p.year())))
+    })
+}
+
 /// Astronomical year → TimelineJS year: `-0043` (44 BCE) → `-44`.
-fn timelinejs_year(year: i32) -> i32 {
+fn timelinejs_year(year: i64) -> i64 {
     if year < 1 {
         year - 1
     } else {

@@ -36,6 +36,9 @@ pub(crate) struct Period {
     pub name: String,
     /// EDTF.
     pub date: String,
+    /// EDTF, when `date` alone cannot hold the span.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
     #[serde(skip)]
     pub body: String,
 }

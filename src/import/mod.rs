@@ -9,9 +9,8 @@
 //! Done: TimelineJS3 JSON (and the legacy TimelineJS 2 format), the
 //! TimelineJS spreadsheet template as CSV, ACLED's CSV export and UCDP GED
 //! (with actor and theatre files), other generators' Markdown (Hugo, Zola,
-//! Jekyll). TimelineJS eras become periods. Not yet (issue 13):
-//! years of five or more digits (the date model stops at four), which are
-//! reported and left out.
+//! Jekyll). TimelineJS eras become periods, and cosmological years long
+//! years.
 
 mod acled;
 mod entities;

@@ -2,7 +2,12 @@
 //! how it becomes an event.
 //!
 //! * Years: TimelineJS counts BCE years as negative historical years (44 BCE
-//!   is `-44`), the inverse of annals' TimelineJS export: `-44` → `-0043`.
+//!   is `-44`), the inverse of annals' TimelineJS export: `-44` → `-0043`,
+//!   and on its cosmological scale `-13800000000` → `Y-13799999999`, a long
+//!   year, which reads "13.8 billion years ago" and exports back as
+//!   `-13800000000`. A long year is a year alone: the month and day of such
+//!   a slide are dropped with a warning (TimelineJS's cosmological scale
+//!   ignores them too), and `display_date` adds no qualifier or season.
 //! * `start_date` is authoritative; `display_date` only adds a qualifier
 //!   (`c. 1860` → `1860~`, `1860?`) when it names the same year.
 //! * `media`: an image becomes `image` (its `alt`, else its caption, else
@@ -14,7 +19,7 @@
 
 use super::html;
 use super::{Draft, Front, GroupAs, Image};
-use crate::date::EventDate;
+use crate::date::{is_long_year, year_iso, EventDate};
 use crate::diagnostic::{Code, Diagnostic};
 use serde_json::{json, Value};
 
@@ -126,19 +131,32 @@ fn era(slide: &Slide) -> Result<super::entities::Period, Diagnostic> {
         return Err(fail(format!("the era `{name}` has no start_date")));
     };
     let start = edtf(start).map_err(&fail)?;
-    let date = match slide.end.as_ref().map(edtf).transpose().map_err(&fail)? {
-        Some(end) if end != start => format!("{start}/{end}"),
-        _ => start,
+    let end = slide.end.as_ref().map(edtf).transpose().map_err(&fail)?;
+    let end = end.filter(|e| *e != start);
+    let parse = |text: &str| EventDate::parse(text, chrono_tz::UTC);
+    // One EDTF interval where it can say the span; else `date` and `end`,
+    // which also join what an interval cannot (long years, date-times).
+    let (date, end) = match end {
+        Some(end) if parse(&format!("{start}/{end}")).is_ok() => (format!("{start}/{end}"), None),
+        end => (start, end),
     };
-    if let Err(e) = EventDate::parse(&date, chrono_tz::UTC) {
+    let read = parse(&date).and_then(|d| match &end {
+        Some(e) => d.with_end(parse(e)?),
+        None => Ok(d),
+    });
+    if let Err(e) = read {
+        let written = end
+            .as_ref()
+            .map_or(date.clone(), |e| format!("{date}, {e}"));
         return Err(fail(format!(
-            "the era `{name}` has no span annals can read (`{date}`): {}",
+            "the era `{name}` has no span annals can read (`{written}`): {}",
             e.message
         )));
     }
     Ok(super::entities::Period {
         name,
         date,
+        end,
         body: html::to_markdown(&slide.text),
     })
 }
@@ -156,13 +174,29 @@ fn draft(
     };
     let display = slide.display_date.as_deref().unwrap_or("");
     let mut date = edtf(start).map_err(&fail)?;
-    if start.month.is_none() {
+    let long = date.starts_with('Y');
+    if start.month.is_none() && !long {
         if let Some(code) = season(display, start.year) {
             date.push_str(&format!("-{code}"));
         }
     }
-    date.push_str(qualifier(display, start.year));
+    if !long {
+        date.push_str(qualifier(display, start.year));
+    }
     let end = slide.end.as_ref().map(edtf).transpose().map_err(&fail)?;
+    for (which, parts, text) in [
+        ("start_date", Some(start), Some(&date)),
+        ("end_date", slide.end.as_ref(), end.as_ref()),
+    ] {
+        if let (Some(p), Some(t)) = (parts, text) {
+            if t.starts_with('Y') && (p.month.is_some() || p.day.is_some() || p.hour.is_some()) {
+                said.push(Diagnostic::warning(
+                    Code::ImportReview,
+                    format!("{origin}: the {which} is in the year {}, which annals keeps alone: its month, day and time are left out", p.year),
+                ));
+            }
+        }
+    }
     for d in std::iter::once(&date).chain(end.as_ref()) {
         if let Err(e) = EventDate::parse(d, chrono_tz::UTC) {
             return Err(fail(format!("its date `{d}` is not valid: {}", e.message)));
@@ -316,20 +350,16 @@ fn is_image(url: &str) -> bool {
         .any(|ext| path.ends_with(ext))
 }
 
-/// EDTF for TimelineJS date parts, as `date:` or `end:` takes it.
+/// EDTF for TimelineJS date parts, as `date:` or `end:` takes it: a long
+/// year (`Y-13799999999`) alone, without its month and day.
 fn edtf(p: &Parts) -> Result<String, String> {
     let year = if p.year < 0 { p.year + 1 } else { p.year };
-    if !(-9999..=9999).contains(&year) {
-        return Err(format!(
-            "the year {} has five or more digits, which annals' dates do not take yet",
-            p.year
-        ));
+    let mut s = year_iso(year);
+    if is_long_year(year) {
+        // `draft` checks the text with the parser, which refuses years of
+        // twelve digits or more.
+        return Ok(s);
     }
-    let mut s = if year < 0 {
-        format!("-{:04}", -year)
-    } else {
-        format!("{year:04}")
-    };
     let Some(month) = p.month else {
         return Ok(s);
     };
@@ -409,7 +439,16 @@ mod tests {
             ..parts(2011, Some(3), Some(23))
         };
         assert_eq!(edtf(&timed).unwrap(), "2011-03-23T09:05");
-        assert!(edtf(&parts(-13_800_000_000, None, None)).is_err());
+        assert_eq!(
+            edtf(&parts(-13_800_000_000, None, None)).unwrap(),
+            "Y-13799999999"
+        );
+        assert_eq!(
+            edtf(&parts(-315_000, Some(3), Some(1))).unwrap(),
+            "Y-314999"
+        );
+        assert_eq!(edtf(&parts(170_000_002, None, None)).unwrap(), "Y170000002");
+        assert_eq!(edtf(&parts(-10_000, None, None)).unwrap(), "-9999");
         assert_eq!(qualifier("c. 1860", 1860), "~");
         assert_eq!(qualifier("1860?", 1860), "?");
         assert_eq!(

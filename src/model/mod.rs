@@ -28,7 +28,9 @@ pub(crate) struct TimelineEvent {
     pub periods: Vec<Slug>,
     /// Resolved `related`, only those that are built.
     pub related: Vec<usize>,
-    pub year: i32,
+    /// The `/years/<yyyy>/` page it is on: none for a long year, an unknown
+    /// year (`XXXX`) or an open or unknown start (`EventDate::page_year`).
+    pub year: Option<i32>,
     pub prev: Option<usize>,
     pub next: Option<usize>,
 }
@@ -106,7 +108,7 @@ impl Timeline {
             out.extend(self.ancestors(s).into_iter().map(GroupId::Theatre));
         }
         out.extend(te.tags.iter().cloned().map(GroupId::Tag));
-        out.push(GroupId::Year(te.year));
+        out.extend(te.year.map(GroupId::Year));
         out.extend(te.periods.iter().cloned().map(GroupId::Period));
         out.sort();
         out.dedup();
@@ -287,8 +289,10 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
                 }
             }
         }
-        let year = event.date.start_year().unwrap_or(0);
-        years.entry(year).or_default().push(i);
+        let year = event.date.page_year();
+        if let Some(y) = year {
+            years.entry(y).or_default().push(i);
+        }
         let period_slugs = periods.place(i, &event);
         let related = event
             .related

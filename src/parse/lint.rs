@@ -84,7 +84,11 @@ pub(crate) fn event(
         e.date
             .earliest_utc()
             .or(e.date.latest_utc())
-            .is_some_and(|d| d.date() > *today)
+            .is_some_and(|d| {
+                d.days()
+                    > crate::date::Moment::from_chrono(today.and_time(chrono::NaiveTime::MIN))
+                        .days()
+            })
     }) {
         warn(
             Code::FutureDate,

@@ -49,8 +49,8 @@ const fn key(name: &'static str, kind: Kind, required: bool, doc: &'static str) 
 
 pub(crate) const EVENT: &[Key] = &[
     key("title", Kind::Text, true, "What happened, in one line of plain text (no Markdown)."),
-    key("date", Kind::Date, true, "When it happened: EDTF such as 2023, 2023-07, 2023-07-12, 2023-07-12T22:30+03:00, 2023-07~, 2023-07-12?, a season 2001-21 (spring) to 2001-24 (winter), unspecified digits 2023-07-XX, 202X, 16XX, 1XXX, XXXX, or an interval of dates 2023-07-10/2023-07-14 (.. for an open end, nothing for an unknown one: 2023-07/)."),
-    key("end", Kind::Date, false, "The end of a span, instead of an interval in `date`; the only way to end a span between date-times."),
+    key("date", Kind::Date, true, "When it happened: EDTF such as 2023, 2023-07, 2023-07-12, 2023-07-12T22:30+03:00, 2023-07~, 2023-07-12?, a season 2001-21 (spring) to 2001-24 (winter), unspecified digits 2023-07-XX, 202X, 16XX, 1XXX, XXXX, a long year Y170000002 or Y-13800000000, or an interval of dates 2023-07-10/2023-07-14 (.. for an open end, nothing for an unknown one: 2023-07/)."),
+    key("end", Kind::Date, false, "The end of a span, instead of an interval in `date`; the only way to end a span between date-times or long years."),
     key("actors", Kind::Names, false, "Who acted: names, slugs or aliases of actors."),
     key("theatres", Kind::Names, false, "Where: names, slugs or aliases of theatres."),
     key("tags", Kind::Names, false, "Free labels."),
@@ -196,12 +196,14 @@ pub(crate) fn names(keys: &[Key]) -> Vec<&'static str> {
 /// day, unspecified digits from the right, one qualifier.
 const DATE: &str =
     r"(-?[0-9]{4}(-([0-9]{2}|XX)(-([0-9]{2}|XX))?)?|-?([0-9]{3}X|[0-9]{2}XX|[0-9]XXX)|XXXX)[?~%]?";
+/// A long year: alone, never qualified, never an interval end.
+const LONG: &str = r"Y-?[1-9][0-9]{4,10}";
 /// A date-time: never qualified, never an interval end.
 const DATE_TIME: &str =
     r"-?[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}(:[0-9]{2})?)?";
 
 fn date_pattern() -> String {
-    format!("^({DATE}|{DATE_TIME}|({DATE}|\\.\\.)?/({DATE}|\\.\\.)?)$")
+    format!("^({DATE}|{DATE_TIME}|{LONG}|({DATE}|\\.\\.)?/({DATE}|\\.\\.)?)$")
 }
 
 fn kind_schema(kind: Kind) -> Value {

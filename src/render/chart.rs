@@ -4,7 +4,7 @@
 //! Marks that would land on the same pixel of a lane are drawn once, so the SVG
 //! stays bounded (lanes × width) however many events a page covers.
 
-use crate::date::{Lang, Precision};
+use crate::date::{Lang, Moment, Precision};
 use crate::escape::html as escape_html;
 use crate::model::Timeline;
 use crate::parse::config::BaseUrl;
@@ -147,9 +147,9 @@ pub(crate) fn overview(
             // Points, however coarse, are dots where they sort; only closed
             // intervals are bars. An open interval is a dot at its known end.
             let d = &t.events[i].event.date;
-            let start = d.anchor()?.earliest_utc().and_utc().timestamp();
+            let start = d.anchor()?.earliest_utc().seconds();
             let end = match (d.is_interval(), d.earliest_utc(), d.latest_utc()) {
-                (true, Some(_), Some(l)) => l.and_utc().timestamp().max(start),
+                (true, Some(_), Some(l)) => l.seconds().max(start),
                 _ => start,
             };
             Some((i, start, end))
@@ -364,7 +364,7 @@ struct Band {
 
 /// The periods that overlap the chart's span `(min, max)`, in their order.
 fn bands(t: &Timeline, (min, max): (i64, i64), base: &BaseUrl) -> Vec<Band> {
-    let ts = |d: chrono::NaiveDateTime| d.and_utc().timestamp();
+    let ts = |d: crate::date::Moment| d.seconds();
     t.periods
         .in_order()
         .filter_map(|p| {
@@ -447,6 +447,9 @@ impl Unit {
 
 /// Axis ticks at years, months or days, whichever gives 2 to 12 of them, but
 /// never finer than `finest`, so a lone date is labelled at its precision.
+/// Years of any length are ticked (`10 billion years ago`); months and days
+/// only where chrono's calendar reaches, which spans of three years or less
+/// near long years are not.
 fn ticks(
     svg: &mut String,
     (min, max): (i64, i64),
@@ -455,11 +458,8 @@ fn ticks(
     height: f64,
     lang: &Lang,
 ) {
-    let to_date = |ts: i64| chrono::DateTime::from_timestamp(ts, 0).map(|d| d.date_naive());
-    let (Some(a), Some(b)) = (to_date(min), to_date(max)) else {
-        return;
-    };
-    let days = (b - a).num_days();
+    let (from, to) = (Moment::from_seconds(min), Moment::from_seconds(max));
+    let days = to.days() - from.days();
     let natural = if days > 3 * 365 {
         Unit::Year
     } else if days > 75 {
@@ -467,35 +467,23 @@ fn ticks(
     } else {
         Unit::Day
     };
-    let mut marks: Vec<(NaiveDate, String)> = Vec::new();
-    match natural.max(finest) {
-        Unit::Year => {
-            // Round steps (1, 2, 5, 10, 20, 50, …), counted in each year's era.
-            let years = (b.year() - a.year()).max(1);
-            let step = [1, 2, 5]
-                .iter()
-                .flat_map(|m| (0..6).map(move |e| m * 10i32.pow(e)))
-                .filter(|s| years / s <= 10)
-                .min()
-                .unwrap_or(1_000_000);
-            // The first of January of each year after `a`'s, up to `b`'s.
-            for y in round_years(a.year() + 1, b.year(), step) {
-                if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1) {
-                    marks.push((d, crate::render::view::year_label(y, lang)));
-                }
-            }
-        }
-        Unit::Month => {
+    let calendar = from.to_chrono_date().zip(to.to_chrono_date());
+    let mut marks: Vec<(Option<Moment>, String)> = Vec::new();
+    match (natural.max(finest), calendar) {
+        (Unit::Month, Some((a, b))) => {
             let months = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
             let step = (months / 10 + 1) as u32;
             let mut d = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)
                 .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
             while let Some(day) = d.filter(|d| *d <= b) {
-                marks.push((day, lang.short_month_year(day.month() as u8, day.year())));
+                marks.push((
+                    midnight(day),
+                    lang.short_month_year(day.month() as u8, i64::from(day.year())),
+                ));
                 d = day.checked_add_months(chrono::Months::new(step));
             }
         }
-        Unit::Day => {
+        (Unit::Day, Some((a, b))) => {
             let step = (days / 8 + 1).max(1);
             let mut d = a.succ_opt();
             // The year is named where the axis starts and where it changes.
@@ -504,20 +492,35 @@ fn ticks(
                 let new_year = (year != Some(day.year())).then_some(day.year());
                 year = Some(day.year());
                 marks.push((
-                    day,
-                    lang.short_day(day.day() as u8, day.month() as u8, new_year),
+                    midnight(day),
+                    lang.short_day(day.day() as u8, day.month() as u8, new_year.map(i64::from)),
                 ));
                 d = day.checked_add_days(chrono::Days::new(step as u64));
             }
         }
+        _ => {
+            // Round steps (1, 2, 5, 10, 20, 50, … up to billions), counted
+            // in each year's era.
+            let (first, last) = (from.ymd().0, to.ymd().0);
+            let years = (last - first).max(1);
+            let step = [1, 2, 5]
+                .iter()
+                .flat_map(|m| (0..12).map(move |e| m * 10i64.pow(e)))
+                .filter(|s| years / s <= 10)
+                .min()
+                .unwrap_or(1);
+            // The first of January of each year after `first`, up to `last`.
+            for y in round_years(first + 1, last, step) {
+                marks.push((
+                    Moment::midnight(y, 1, 1),
+                    crate::render::view::year_label(y, lang),
+                ));
+            }
+        }
     }
     svg.push_str(r#"<g class="axis">"#);
-    for (d, label) in marks {
-        let ts = d
-            .and_hms_opt(0, 0, 0)
-            .map(|t| t.and_utc().timestamp())
-            .unwrap_or(min);
-        let px = x(ts);
+    for (at, label) in marks {
+        let px = x(at.map_or(min, Moment::seconds));
         let _ = write!(
             svg,
             r#"<line x1="{px:.1}" x2="{px:.1}" y1="{}" y2="{height:.1}"/><text x="{px:.1}" y="16" text-anchor="middle">{}</text>"#,
@@ -528,10 +531,14 @@ fn ticks(
     svg.push_str("</g>");
 }
 
+fn midnight(day: NaiveDate) -> Option<Moment> {
+    day.and_hms_opt(0, 0, 0).map(Moment::from_chrono)
+}
+
 /// The years from `first` to `last` (astronomical) that are a multiple of
 /// `step` in their own era: BCE years counted back (`40 BCE`, `20 BCE`),
 /// CE years forward (`20`, `40`), as a reader counts them; there is no year 0.
-fn round_years(first: i32, last: i32, step: i32) -> Vec<i32> {
+fn round_years(first: i64, last: i64, step: i64) -> Vec<i64> {
     let step = step.max(1);
     let mut years = Vec::new();
     if first <= 0 {

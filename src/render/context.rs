@@ -9,7 +9,7 @@ use super::{jsonld, missing, Renderer};
 use crate::diagnostic::Diagnostic;
 use crate::parse::config::BaseUrl;
 use crate::plan::{self, Page, Pager};
-use crate::route::{year_segment, DataFile, Embeddable, GroupId, Kind, ListId, Route, EMBED_DATA};
+use crate::route::{DataFile, Embeddable, GroupId, Kind, ListId, Route, EMBED_DATA};
 use schemars::JsonSchema;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -243,7 +243,7 @@ impl Renderer<'_> {
                 (tr("tagged", &[("name", &name)]), c.description.clone())
             }
             GroupId::Year(y) => {
-                let h = view::heading(*y, None, &c.lang);
+                let h = view::heading(Some(i64::from(*y)), None, &c.lang);
                 let label = h.label.clone();
                 ctx.insert(
                     "year",
@@ -274,40 +274,49 @@ impl Renderer<'_> {
     }
 
     /// The page's events under year and month headings, in the page's order.
-    /// Events known only to the year (or coarser) come under the year alone.
+    /// Events known only to the year (or coarser) come under the year alone;
+    /// an unknown year (`XXXX`) has a heading of its own, and only
+    /// four-digit years' headings link to a year page.
     fn groups(&self, events: &[usize]) -> Vec<view::YearGroup> {
         let t = self.timeline;
         let lang = &self.config.lang;
         let mut years: Vec<view::YearGroup> = Vec::new();
         for &i in events {
             let te = &t.events[i];
-            let (year, month) = (te.year, te.event.date.anchor().and_then(|p| p.month()));
+            let year = te.event.date.list_year();
+            let month = te.event.date.anchor().and_then(|p| p.month());
             if years.last().is_none_or(|y| y.year != year) {
                 let h = view::heading(year, None, lang);
+                let page = year
+                    .and_then(|y| i32::try_from(y).ok())
+                    .filter(|y| t.years.contains_key(y));
                 years.push(view::YearGroup {
                     year,
+                    id: year.map_or_else(|| "y-unknown".to_string(), |y| format!("y-{y}")),
                     label: h.label,
                     html: h.html,
-                    url: self
-                        .config
-                        .base_url
-                        .link(&Route::group(GroupId::Year(year)).path()),
+                    url: page.map(|y| {
+                        self.config
+                            .base_url
+                            .link(&Route::group(GroupId::Year(y)).path())
+                    }),
                     months: Vec::new(),
                 });
             }
             let Some(y) = years.last_mut() else { continue };
             if y.months.last().is_none_or(|m| m.month != month) {
+                let id_year = year.map_or_else(|| "XXXX".to_string(), crate::date::year_iso);
                 let (h, id) = match month {
                     Some(m) => (
                         view::heading(year, Some(m), lang),
-                        format!("m-{}-{m:02}", year_segment(year)),
+                        format!("m-{id_year}-{m:02}"),
                     ),
                     None => (
                         view::Heading {
                             label: String::new(),
                             html: String::new(),
                         },
-                        format!("y-{}", year_segment(year)),
+                        format!("y-{id_year}"),
                     ),
                 };
                 y.months.push(view::MonthGroup {

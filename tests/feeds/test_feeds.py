@@ -71,13 +71,24 @@ def fixture_site(tmp_path_factory):
     return build(src, tmp_path_factory.mktemp("fixture") / "public")
 
 
-@pytest.fixture(scope="module", params=["empty", "bce-only"])
+# Long years (SPEC §4): iCalendar cannot date them either.
+DEEP_TIME = {
+    "big-bang": "date: Y-13800000000",
+    "paleozoic": "date: Y-538799999\nend: Y-251901999",
+    "far-future": "date: Y170000002",
+}
+
+
+@pytest.fixture(scope="module", params=["empty", "bce-only", "deep-time"])
 def eventless_site(request, tmp_path_factory):
-    """A site with no events, and one whose only event iCalendar cannot date."""
+    """A site with no events, and sites whose events iCalendar cannot date."""
     src = tmp_path_factory.mktemp(request.param) / "site"
     shutil.copytree(ROOT / "tests" / "fixtures" / "empty", src)
     if request.param == "bce-only":
         (src / "content" / "events" / "caesar.md").write_text("---\ntitle: Caesar\ndate: -0043\n---\n", encoding="utf-8")
+    if request.param == "deep-time":
+        for slug, dates in DEEP_TIME.items():
+            (src / "content" / "events" / f"{slug}.md").write_text(f"---\ntitle: {slug}\n{dates}\n---\n", encoding="utf-8")
     return build(src, tmp_path_factory.mktemp(request.param + "-out") / "public")
 
 
@@ -381,3 +392,35 @@ def test_feeds_and_exports_of_a_site_without_events_are_valid(eventless_site):
     rows = list(csv.reader(io.StringIO((site / "events.csv").read_text(encoding="utf-8"), newline="")))
     assert rows[0] == CSV_HEADER and len(rows) == 1 + len(events)
     jsonschema.validate(json.loads((site / "timelinejs.json").read_text(encoding="utf-8")), TIMELINEJS)
+
+
+def test_long_years_in_feeds_and_exports(eventless_site):
+    site = eventless_site
+    if not (site / "events" / "big-bang").is_dir():
+        pytest.skip("only the deep-time site has long years")
+    events = {e["slug"]: e for e in exported(site)["events"]}
+    assert list(events) == ["big-bang", "paleozoic", "far-future"]
+    assert (events["big-bang"]["date"], events["big-bang"]["start"], events["big-bang"]["end"]) == (
+        "Y-13800000000", "-13800000000-01-01", "-13800000000-12-31")
+    assert (events["paleozoic"]["date"], events["paleozoic"]["start"], events["paleozoic"]["end"]) == (
+        "Y-538799999/Y-251901999", "-538799999-01-01", "-251901999-12-31")
+    assert events["far-future"]["start"] == "+170000002-01-01"
+    assert events["big-bang"]["date_text"] == "13.8 billion years ago"
+    assert events["big-bang"]["precision"] == "year"
+    # RFC 3339 holds the years 1 to 9999 here: long years are clamped.
+    feed = feedparser.parse((site / "atom.xml").read_bytes())
+    published = {e.title: e.published for e in feed.entries}
+    assert published == {
+        "big-bang": "0001-01-01T00:00:00Z",
+        "paleozoic": "0001-01-01T00:00:00Z",
+        "far-future": "9999-12-31T23:59:59Z",
+    }
+    doc = json.loads((site / "timelinejs.json").read_text(encoding="utf-8"))
+    assert doc["scale"] == "cosmological"
+    by_id = {e["unique_id"]: e for e in doc["events"]}
+    assert by_id["big-bang"]["start_date"] == {"year": -13800000001}
+    assert by_id["paleozoic"]["end_date"] == {"year": -251902000}
+    assert by_id["far-future"]["start_date"] == {"year": 170000002}
+    index = json.loads((site / "search-index.json").read_text(encoding="utf-8"))
+    starts = [e["start"] for e in index["events"]]
+    assert starts == sorted(starts) and starts[0] < -5_000_000_000_000

@@ -75,10 +75,11 @@ fn bce_and_huge_spans_fall_on_round_years_of_their_era() {
         axis("en", &["-0019", "0015"]),
         ["20 BCE", "15 BCE", "10 BCE", "5 BCE", "5", "10", "15"]
     );
+    // Years of five or more digits are grouped, as long years are.
     assert_eq!(
         axis("en", &["-9999", "9999"]),
         [
-            "10000 BCE",
+            "10,000 BCE",
             "8000 BCE",
             "6000 BCE",
             "4000 BCE",
@@ -87,9 +88,61 @@ fn bce_and_huge_spans_fall_on_round_years_of_their_era() {
             "4000",
             "6000",
             "8000",
-            "10000"
+            "10,000"
         ]
     );
+}
+
+#[test]
+fn cosmological_spans_are_ticked_in_years_ago() {
+    let billions = |n: &[u32], unit: &str| {
+        n.iter()
+            .map(|n| unit.replace("{n}", &n.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        axis("en", &["Y-13800000000", "2023"]),
+        billions(&[14, 12, 10, 8, 6, 4, 2], "{n} billion years ago")
+    );
+    assert_eq!(
+        axis("de", &["Y-13800000000", "2023"]),
+        billions(&[14, 12, 10, 8, 6, 4, 2], "Vor {n} Milliarden Jahren")
+    );
+    assert_eq!(
+        axis("en", &["Y-315000", "Y-10000"]),
+        [
+            "300,000 BCE",
+            "250,000 BCE",
+            "200,000 BCE",
+            "150,000 BCE",
+            "100,000 BCE",
+            "50,000 BCE"
+        ]
+    );
+    assert_eq!(axis("en", &["Y170000002"]), ["170,000,002"]);
+}
+
+#[test]
+fn long_years_are_placed_in_proportion() {
+    let site = tempfile::tempdir().unwrap();
+    write(site.path(), "annals.yaml", "title: Chart\n");
+    for (n, date) in ["Y-13800000000", "Y-4600000000", "2023"].iter().enumerate() {
+        write(
+            site.path(),
+            &format!("content/events/e{n}.md"),
+            &format!("---\ntitle: E{n}\ndate: \"{date}\"\nactors: [A]\n---\nBody.\n"),
+        );
+    }
+    let html = read(&build(site.path(), &["-q"]).join("index.html"));
+    let x: Vec<f64> = html
+        .split("<circle cx=\"")
+        .skip(1)
+        .map(|c| c[..c.find('"').unwrap()].parse().unwrap())
+        .collect();
+    assert_eq!(x.len(), 3, "{html}");
+    // 9.2 of the 13.8 billion years lie between the first two.
+    let share = (x[1] - x[0]) / (x[2] - x[0]);
+    assert!((share - 9.2 / 13.8).abs() < 0.002, "{x:?}");
 }
 
 #[test]

@@ -89,6 +89,24 @@ fn every_date_form_renders_at_its_precision() {
             "unknown-start",
             r#"? – <time datetime="2023-07-14">14 July 2023</time>"#,
         ),
+        ("unknown-year", r#"<data value="XXXX">unknown year</data>"#),
+        // Long years: HTML's `datetime` has no form for them either.
+        (
+            "long-year",
+            r#"<data value="Y-13800000000">13.8 billion years ago</data>"#,
+        ),
+        (
+            "long-integer",
+            r#"<data value="Y-65000000">65 million years ago</data>"#,
+        ),
+        (
+            "long-span",
+            r#"<data value="Y-538799999">539 million years ago</data> – <data value="Y-251901999">252 million years ago</data>"#,
+        ),
+        (
+            "long-future",
+            r#"<data value="Y170000002">170,000,002</data>"#,
+        ),
     ];
     for (slug, expected) in cases {
         let html = read(&public.join(format!("events/{slug}/index.html")));
@@ -101,6 +119,11 @@ fn every_date_form_renders_at_its_precision() {
             "{slug}: expected {expected} in {line}"
         );
         let data_only = [
+            "unknown-year",
+            "long-year",
+            "long-integer",
+            "long-span",
+            "long-future",
             "bce",
             "decade",
             "season",
@@ -129,6 +152,80 @@ fn years_get_pages_including_bce() {
     assert!(bce.contains(r#"<h1><data value="-0043">44 BCE</data></h1>"#));
     let years = read(&public.join("years/index.html"));
     assert!(years.find("44 BCE").unwrap() < years.find(">1991<").unwrap());
+}
+
+/// Year pages are for years written with four digits: an event in a long
+/// year, in an unknown year (`XXXX`) or with an open or unknown start is on
+/// no year page, and on every other list.
+#[test]
+fn only_four_digit_years_have_pages() {
+    let site = fixture("dates");
+    let public = build(site.path(), &[]);
+    let mut pages: Vec<String> = std::fs::read_dir(public.join("years"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|e| e != "index.html")
+        .collect();
+    pages.sort();
+    assert_eq!(
+        pages,
+        ["-0043", "-0199", "1000", "1600", "1991", "2001", "2003", "2020", "2023"]
+    );
+    let on_year_pages: Vec<String> = pages
+        .iter()
+        .flat_map(|y| article_ids(&read(&public.join(format!("years/{y}/index.html")))))
+        .collect();
+    for slug in [
+        "long-year",
+        "long-integer",
+        "long-span",
+        "long-future",
+        "unknown-year",
+        "open-start",
+        "unknown-start",
+    ] {
+        assert!(
+            !on_year_pages.iter().any(|id| id == slug),
+            "{slug} is on a year page"
+        );
+    }
+    // The index holds them all, in order, under headings of their own.
+    let index = read(&public.join("index.html"));
+    let ids = article_ids(&index);
+    assert_eq!(ids.len(), 31);
+    assert_eq!(
+        ids[..4],
+        ["long-year", "long-span", "long-integer", "bce-century"]
+    );
+    assert_eq!(ids.last().map(String::as_str), Some("long-future"));
+    assert!(on_year_pages.iter().any(|id| id == "bce"));
+    let headings: Vec<&str> = index
+        .lines()
+        .filter(|l| l.contains("class=\"year-heading\""))
+        .collect();
+    assert_eq!(
+        headings[..3],
+        [
+            r#"  <h2 class="year-heading" id="y--13800000000"><data value="Y-13800000000">13.8 billion years ago</data></h2>"#,
+            r#"  <h2 class="year-heading" id="y--538799999"><data value="Y-538799999">539 million years ago</data></h2>"#,
+            r#"  <h2 class="year-heading" id="y--65000000"><data value="Y-65000000">65 million years ago</data></h2>"#,
+        ]
+    );
+    assert!(
+        headings.contains(
+            &r#"  <h2 class="year-heading" id="y-unknown"><data value="XXXX">Unknown year</data></h2>"#
+        ),
+        "{headings:#?}"
+    );
+    assert_eq!(
+        headings.last().copied(),
+        Some(
+            r#"  <h2 class="year-heading" id="y-170000002"><data value="Y170000002">170,000,002</data></h2>"#
+        )
+    );
+    assert!(headings.contains(
+        &r#"  <h2 class="year-heading" id="y-2023"><a href="/years/2023/"><time datetime="2023">2023</time></a></h2>"#
+    ));
 }
 
 /// The `startDate` and `endDate` of an event page's JSON-LD, `null` when absent.
@@ -162,6 +259,10 @@ fn json_ld_dates_say_only_what_is_known() {
         ("unspecified-day", ("2023-07".into(), null.clone())),
         ("bce", ("-0043".into(), null.clone())),
         ("decade", (null.clone(), null.clone())),
+        // long years: ISO 8601's expanded years, sign and all digits
+        ("long-year", ("-13800000000".into(), null.clone())),
+        ("long-span", ("-538799999".into(), "-251901999".into())),
+        ("long-future", ("+170000002".into(), null.clone())),
     ];
     for (slug, expected) in cases {
         assert_eq!(json_ld_dates(&public, slug), expected, "{slug}");

@@ -197,16 +197,105 @@ fn a_dry_run_writes_nothing_and_says_what_it_would() {
     assert!(events(site.path()).is_empty());
 }
 
+/// Knight Lab's cosmology timeline: years down to 13.8 billion years ago
+/// are long years, in order with ordinary ones, on no year page, and come
+/// back out of the export as TimelineJS wrote them, on its cosmological
+/// scale.
 #[test]
-fn years_annals_cannot_hold_yet_are_reported_not_guessed() {
+fn cosmological_years_import_as_long_years_and_come_back() {
     let site = empty_site();
     let out = import(
         site.path(),
         &["timelinejs", input("cosmo.json").to_str().unwrap()],
     );
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(err.contains("error[E190]: /events/0: the year -13800000000 has five or more digits, which annals' dates do not take yet"), "{err}");
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("wrote 7 files; 0 errors"), "{err}");
+    // TimelineJS's years are historical (-44 is 44 BCE), annals' astronomical.
+    let front = |name: &str| {
+        let text = read(&site.path().join("content/events").join(name));
+        text.lines()
+            .filter(|l| l.starts_with("date:") || l.starts_with("end:"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let files = events(site.path());
+    let named = |what: &str| {
+        files
+            .iter()
+            .find(|f| f.contains(what))
+            .unwrap_or_else(|| panic!("no file for {what} in {files:?}"))
+            .clone()
+    };
+    assert_eq!(front(&named("big-bang")), ["date: Y-13799999999"]);
+    assert_eq!(
+        front(&named("paleozoic")),
+        ["date: Y-538799999", "end: Y-251901999"]
+    );
+    assert_eq!(front(&named("homo-sapiens")), ["date: Y-314999"]);
+    assert_eq!(front(&named("wheel")), ["date: '-3499'"]);
+
+    let public = build(site.path(), &[]);
+    let index = read(&public.join("index.html"));
+    assert!(
+        index.contains(r#"<data value="Y-13799999999">13.8 billion years ago</data>"#),
+        "{index}"
+    );
+    let order = article_ids(&index);
+    assert_eq!(order.len(), 7);
+    assert!(order[0].contains("big-bang"), "{order:?}");
+    assert!(order[6].contains("wheel"), "{order:?}");
+    // Only the wheel's year is written with four digits.
+    let years: Vec<String> = std::fs::read_dir(public.join("years"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|e| e != "index.html")
+        .collect();
+    assert_eq!(years, ["-3499"]);
+
+    let exported: serde_json::Value =
+        serde_json::from_str(&read(&public.join("timelinejs.json"))).unwrap();
+    let original: serde_json::Value = serde_json::from_str(&read(&input("cosmo.json"))).unwrap();
+    assert_eq!(exported["scale"], "cosmological");
+    let years = |v: &serde_json::Value| {
+        let year = |d: &serde_json::Value| match d {
+            serde_json::Value::String(s) => s.parse::<i64>().ok(),
+            d => d.as_i64(),
+        };
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (year(&e["start_date"]["year"]), year(&e["end_date"]["year"])))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(years(&exported), years(&original));
+    // TimelineJS wants the years as numbers.
+    assert!(exported["events"][0]["start_date"]["year"].is_i64());
+}
+
+#[test]
+fn a_long_year_keeps_its_year_alone_and_says_so() {
+    let site = empty_site();
+    write(
+        site.path(),
+        "deep.json",
+        r#"{"events":[{"start_date":{"year":"-315000","month":"3","day":1},"display_date":"c. 315000 BCE","text":{"headline":"Homo sapiens"}}]}"#,
+    );
+    let out = import(site.path(), &["timelinejs", "deep.json"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("warning[W205]: /events/0: the start_date is in the year -315000, which annals keeps alone: its month, day and time are left out"),
+        "{err}"
+    );
+    let file = read(
+        &site
+            .path()
+            .join("content/events")
+            .join(&events(site.path())[0]),
+    );
+    assert!(file.contains("\ndate: Y-314999\n"), "{file}");
 }
 
 #[test]

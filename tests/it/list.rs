@@ -113,3 +113,39 @@ fn negative_years_are_dates_not_flags() {
     );
     assert_eq!(slugs("-0042"), ["open-start", "unknown-start"]);
 }
+
+#[test]
+fn long_years_are_listed_by_their_span() {
+    let site = fixture("dates");
+    let slugs = |from: &str, to: &str| {
+        let out = run(
+            site.path(),
+            &["list", "--from", from, "--to", to, "--format", "csv"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{from}: {}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .skip(1)
+            .map(|row| row.split(',').next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    // `../2023-07-14` and `/2023-07-14` may reach back that far.
+    assert_eq!(
+        slugs("Y-600000000", "Y-300000000"),
+        ["long-span", "open-start", "unknown-start"]
+    );
+    assert_eq!(
+        slugs("Y-14000000000", "Y-65000000"),
+        [
+            "long-year",
+            "long-span",
+            "long-integer",
+            "open-start",
+            "unknown-start"
+        ]
+    );
+    assert_eq!(
+        slugs("Y100000000", "Y200000000"),
+        ["open-end", "unknown-end", "long-future"]
+    );
+}

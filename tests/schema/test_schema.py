@@ -78,11 +78,11 @@ def test_invalid_fixtures_fail(validator, name, expected):
         assert any(expected in m for m in messages), messages
 
 
-@pytest.mark.parametrize("date", ["2023", "-0043", "2023-07", "2023-07-12", "2023-07-12T22:30", "2023-07-12T22:30:00+03:00", "2023-07-12T22:30Z", "2023-07~", "2023-07-12?", "2023-07-12%", "2023-07-XX", "202X", "20XX", "2023-07-10/2023-07-14", "2023-07/..", "../2023-07-14"])
+@pytest.mark.parametrize("date", ["2023", "-0043", "2023-07", "2023-07-12", "2023-07-12T22:30", "2023-07-12T22:30:00+03:00", "2023-07-12T22:30Z", "2023-07~", "2023-07-12?", "2023-07-12%", "2023-07-XX", "202X", "20XX", "2023-07-10/2023-07-14", "2023-07/..", "../2023-07-14", "Y170000002", "Y-13800000000", "Y10000"])
 def test_every_spec_date_form_matches(validator, date):
     assert list(validator.iter_errors({"title": "T", "date": date})) == []
 
 
-@pytest.mark.parametrize("date", ["July 2023", "2023/07/12", "12.07.2023", "2023-7-1", ""])
+@pytest.mark.parametrize("date", ["July 2023", "2023/07/12", "12.07.2023", "2023-7-1", "", "Y2006", "Y012345", "Y170000002?", "Y-10000/2023", "12345"])
 def test_non_edtf_dates_fail(validator, date):
     assert list(validator.iter_errors({"title": "T", "date": date})) != []

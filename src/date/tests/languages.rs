@@ -320,7 +320,7 @@ fn codes_and_month_names() {
     assert_eq!(name("es", 9), "septiembre");
     assert_eq!(name("ru", 7), "июль");
     assert_eq!(name("uk", 12), "грудень");
-    let heading = |code: &str, year: i32, month: u8| {
+    let heading = |code: &str, year: i64, month: u8| {
         EventDate::year_month(year, Some(month))
             .unwrap()
             .display(&Lang::new(code).unwrap())

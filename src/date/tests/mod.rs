@@ -4,8 +4,11 @@ mod display;
 mod languages;
 mod level1;
 mod level1_display;
+mod long;
 mod oracle;
 mod parse;
+mod suite_cases;
+mod suites;
 
 use super::*;
 use chrono_tz::Tz;
@@ -34,6 +37,6 @@ pub(super) fn error(s: &str) -> DateError {
     }
 }
 
-pub(super) fn dt(s: &str) -> chrono::NaiveDateTime {
-    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+pub(super) fn dt(s: &str) -> Moment {
+    Moment::from_chrono(chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap())
 }

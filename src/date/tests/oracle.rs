@@ -3,11 +3,10 @@
 //! and last calendar days equal its bounds.
 
 use super::*;
-use chrono::{Datelike, Duration, NaiveDateTime};
 use edtf_core::{Bound as RefBound, Edtf};
 
 /// Library of Congress EDTF level 0 and level 1 examples in our subset.
-const LOC: &[&str] = &[
+pub(super) const LOC: &[&str] = &[
     // level 0
     "1985-04-12",
     "1985-04",
@@ -94,6 +93,13 @@ const MORE: &[&str] = &[
     "2023-07/",
     "/2023-07-14",
     "2023-07~/",
+    // long years (edtf-core bounds them from 1 January to 31 December)
+    "Y10000",
+    "Y-10000",
+    "Y170000002",
+    "Y-170000002",
+    "Y-13800000000",
+    "Y99999999999",
 ];
 
 /// What edtf-core should accept for one point we accept: the same text, or,
@@ -119,23 +125,23 @@ fn day(b: RefBound) -> Option<String> {
     }
 }
 
-fn our_day(t: NaiveDateTime) -> String {
-    let d = t.date();
-    if d.year() < 0 {
-        format!("-{:04}-{:02}-{:02}", -d.year(), d.month(), d.day())
+/// A day as edtf-core writes it: `2023-07-12`, `-0043-03-15`,
+/// `-13800000000-01-01`, `170000002-12-31`.
+fn our_day(t: Moment) -> String {
+    let (y, m, d) = t.ymd();
+    if y < 0 {
+        format!("-{:04}-{m:02}-{d:02}", y.unsigned_abs())
     } else {
-        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        format!("{y:04}-{m:02}-{d:02}")
     }
 }
 
 /// Earliest and latest calendar day of a point as written (edtf-core bounds
 /// a date-time by its local date, not by UTC).
-fn local_days(p: &DatePoint) -> (String, String) {
-    let shift = Duration::seconds(i64::from(p.time.map_or(0, |t| t.offset)));
-    (
-        our_day(p.earliest_utc() + shift),
-        our_day(p.latest_utc() + shift),
-    )
+pub(super) fn local_days(p: &DatePoint) -> (String, String) {
+    let shift = i64::from(p.time.map_or(0, |t| t.offset));
+    let local = |t: Moment| our_day(t.plus(shift).unwrap_or(t));
+    (local(p.earliest_utc()), local(p.latest_utc()))
 }
 
 /// Checks acceptance and bounds of one accepted text against edtf-core.
@@ -211,9 +217,21 @@ fn documented_disagreements() {
         ("2001-41", "other than seasons"),
         // SPEC §4 bounds offsets to the zones in use, -12:00 to +14:00
         ("2023-07-12T22:30:00-14", "at least -12:00"),
-        // long years: in SPEC §4, not implemented yet
-        ("Y170000002", "not supported yet"),
-        ("Y-13800000000", "not supported yet"),
+        // long years qualified or as interval ends: python-edtf and edtf.js
+        // refuse them (their grammars take `Y` years alone), and SPEC §4
+        // follows the published suites where they agree; a long span is
+        // `date` and `end`
+        ("Y170000002?", "cannot be uncertain or approximate"),
+        ("Y170000002~", "cannot be uncertain or approximate"),
+        ("Y-170000002/Y-160000000", "not long years"),
+        ("Y-13800000000/..", "not long years"),
+        ("Y-10000/2023", "not long years"),
+        ("Y10000/", "not long years"),
+        // level 2 forms of long years
+        ("Y17E7", "exponential years (EDTF level 2)"),
+        ("Y171010000S3", "significant digits (EDTF level 2)"),
+        // beyond eleven digits: out of the range annals orders exactly
+        ("Y100000000000", "out of range"),
     ] {
         assert!(Edtf::parse(s).is_ok(), "edtf-core rejects {s}");
         assert!(error(s).message.contains(why), "{s}");

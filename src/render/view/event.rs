@@ -2,7 +2,7 @@
 //! receive.
 
 use super::{link_for, period_link, tag_link, DateView, Link, Links};
-use crate::date::{EventDate, Lang};
+use crate::date::{EventDate, Lang, Moment};
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
 use crate::model::{Group, Timeline, TimelineEvent};
@@ -71,8 +71,10 @@ pub(crate) struct EventBasics {
     pub permalink: String,
     /// When it happened.
     pub date: DateView,
-    /// The year it is filed under (astronomical: `-43` is 44 BCE).
-    pub year: i32,
+    /// The year it is filed under in lists: its start's (its end's for an
+    /// open or unknown start), astronomical (`-43` is 44 BCE, `-13800000000`
+    /// a long year); none for an unknown year (`XXXX`).
+    pub year: Option<i64>,
     /// `reported`, `claimed`, `confirmed`, `disputed` or `denied`.
     pub status: &'static str,
     /// Plain text: the `summary` key, or the body's first paragraph.
@@ -221,7 +223,7 @@ pub(crate) struct Facets {
     /// Its periods' slugs, space-separated.
     pub periods: String,
     /// Days since 1970-01-01 of the earliest and latest moment, so that a date
-    /// range compares numbers, BCE included. Open ends are ±100 000 000 days.
+    /// range compares numbers, BCE and long years included. Open ends are ±10^14 days.
     pub start: i64,
     /// The latest moment, as `start`.
     pub end: i64,
@@ -330,7 +332,7 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
             url: links.link(&url_path),
             permalink: config.base_url.absolute(&url_path),
             date: DateView::new(&e.date, lang),
-            year: te.year,
+            year: e.date.list_year(),
             status: e.status.as_str(),
             summary: e.summary_text.clone(),
             draft: e.draft,
@@ -415,13 +417,13 @@ fn facets(t: &Timeline, i: usize) -> Facets {
 }
 
 /// Days since 1970-01-01 (UTC) of a date's earliest and latest moment, so
-/// that a date range compares numbers, BCE included; open ends are
-/// ±100 000 000 days.
+/// that a date range compares numbers, BCE and long years included; open
+/// ends are ±10^14 days, beyond the longest year (about 3.7 × 10^13 days),
+/// and still exact as a JavaScript number.
 pub(crate) fn day_span(d: &EventDate) -> (i64, i64) {
-    const OPEN: i64 = 100_000_000;
-    let day = |x: chrono::NaiveDateTime| x.and_utc().timestamp().div_euclid(86_400);
+    const OPEN: i64 = 100_000_000_000_000;
     (
-        d.earliest_utc().map(day).unwrap_or(-OPEN),
-        d.latest_utc().map(day).unwrap_or(OPEN),
+        d.earliest_utc().map_or(-OPEN, Moment::days),
+        d.latest_utc().map_or(OPEN, Moment::days),
     )
 }

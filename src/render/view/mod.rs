@@ -55,15 +55,20 @@ pub(crate) struct EmbedLinks {
 /// One year of a list page's events (`groups`), in the page's order.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub(crate) struct YearGroup {
-    /// The year (astronomical: `-43` is 44 BCE).
-    pub year: i32,
-    /// `2023`, `44 BCE`.
+    /// The year (astronomical: `-43` is 44 BCE, `-13800000000` a long
+    /// year); none for the unknown year (`XXXX`).
+    pub year: Option<i64>,
+    /// An HTML id for the heading: `y-2023`, `y--43`, `y-unknown`.
+    pub id: String,
+    /// `2023`, `44 BCE`, `13.8 billion years ago`, `Unknown year`.
     pub label: String,
     /// The label with the year machine-readable (`<time datetime="2023">`,
-    /// `<data value="-0043">` before year 1); print with `| safe`.
+    /// `<data value="-0043">` before year 1 and for long years); print with
+    /// `| safe`.
     pub html: String,
-    /// Link to the year's page.
-    pub url: String,
+    /// Link to the year's page; none for years that have no page (long
+    /// years, the unknown year).
+    pub url: Option<String>,
     /// The months of that year on this page, then the events known only to the year.
     pub months: Vec<MonthGroup>,
 }
@@ -199,11 +204,16 @@ fn link_for(links: &Links, kind: Kind, groups: &BTreeMap<Slug, Group>, slug: &Sl
     }
 }
 
-/// A year or month heading (`2023`, `44 BCE`, `Липень 2023 р.`) in the
-/// site's language: text, and HTML with the date machine-readable. It
-/// begins with a capital, as headings do (`DateDisplay::capitalised`).
-pub(crate) fn heading(year: i32, month: Option<u8>, lang: &Lang) -> Heading {
-    match EventDate::year_month(year, month) {
+/// A year or month heading (`2023`, `44 BCE`, `Липень 2023 р.`, `13.8
+/// billion years ago`) in the site's language: text, and HTML with the date
+/// machine-readable. It begins with a capital, as headings do
+/// (`DateDisplay::capitalised`). `None` is the unknown year (`XXXX`).
+pub(crate) fn heading(year: Option<i64>, month: Option<u8>, lang: &Lang) -> Heading {
+    let date = match year {
+        Some(y) => EventDate::year_month(y, month),
+        None => EventDate::parse("XXXX", chrono_tz::UTC),
+    };
+    match date {
         Ok(d) => {
             let shown = d.display(lang).capitalised();
             Heading {
@@ -212,10 +222,13 @@ pub(crate) fn heading(year: i32, month: Option<u8>, lang: &Lang) -> Heading {
             }
         }
         // Years outside what a date can hold have no page and no heading.
-        Err(_) => Heading {
-            label: year.to_string(),
-            html: year.to_string(),
-        },
+        Err(_) => {
+            let text = year.map(|y| y.to_string()).unwrap_or_default();
+            Heading {
+                label: text.clone(),
+                html: text,
+            }
+        }
     }
 }
 
@@ -225,7 +238,8 @@ pub(crate) struct Heading {
     pub html: String,
 }
 
-/// `2023`, `44 BCE` (astronomical year -43), in the site's language.
-pub(crate) fn year_label(year: i32, lang: &Lang) -> String {
-    heading(year, None, lang).label
+/// `2023`, `44 BCE` (astronomical year -43), `13.8 billion years ago`, in
+/// the site's language.
+pub(crate) fn year_label(year: i64, lang: &Lang) -> String {
+    heading(Some(year), None, lang).label
 }

@@ -304,7 +304,7 @@ pub(crate) fn site(
             .years
             .iter()
             .map(|(y, ev)| {
-                let h = heading(*y, None, &config.lang);
+                let h = heading(Some(i64::from(*y)), None, &config.lang);
                 YearView {
                     year: *y,
                     label: h.label,
