@@ -18,7 +18,7 @@
 //! | decade | 2020s | années 2020 | 2020er | años 2020 | 2020-е | 2020-ті |
 //! | circa | c. July 2023 | vers juillet 2023, vers le 12 juillet | ca. Juli 2023, um die 2020er | c. julio de 2023, hacia los años 2020 | ок. июля 2023 г. | бл. липня 2023 р. |
 //! | uncertain | (uncertain) | (incertain) | (unsicher) | (incierto) | (предположительно) | (імовірно) |
-//! | from | from July 2023 | à partir de juillet 2023, à partir du 12 juillet | ab Juli 2023, ab den 2020ern | desde julio de 2023, desde el 12 de julio | с июля 2023 г., со 2 июля | з липня 2023 р. |
+//! | since | since July 2023 | à partir de juillet 2023, à partir du 12 juillet | ab Juli 2023, ab den 2020ern | desde julio de 2023, desde el 12 de julio | с июля 2023 г., со 2 июля | з липня 2023 р. |
 //! | until | until 14 July 2023 | jusqu'au 14 juillet, jusqu'en juillet 2023 | bis 14. Juli 2023, bis in die 2020er | hasta el 14 de julio, hasta julio de 2023 | до 14 июля 2023 г. | до 14 липня 2023 р. |
 //!
 //! Choices:
@@ -33,7 +33,7 @@
 //!   a day needs (`vers le`, `à partir du`, `jusqu'au`) and the preposition a
 //!   month or year needs (`jusqu'en juillet 2023`); Spanish likewise
 //!   (`desde el 12 de julio`, `hasta julio`).
-//! * An approximate open end uses a combined prefix (`from c.`, `à partir des
+//! * An approximate open end uses a combined prefix (`since c.`, `à partir des
 //!   environs de`, `ab ca.`, `desde alrededor de`, `примерно с`, `приблизно
 //!   з`), because stacking two prefixes is wrong in most languages.
 //! * Intervals always use an en dash (CLDR style: `10.–14. Juli 2023`,
@@ -184,8 +184,8 @@ pub(super) struct LangTable {
     pub(super) circa: Prefix,
     /// Suffix of an uncertain date.
     pub(super) uncertain: &'static str,
-    /// Open end (`from `), open start (`until `), and each when the point is
-    /// also approximate (`from c. `).
+    /// Open end (`since `: the span goes on), open start (`until `), and
+    /// each when the point is also approximate (`since c. `).
     pub(super) from: Prefix,
     pub(super) until: Prefix,
     pub(super) from_circa: Prefix,
@@ -227,13 +227,13 @@ pub(super) static EN: LangTable = LangTable {
     millennium_after_prefix: "{th} millennium",
     era_bce: " BCE",
     unknown_year: "unknown year",
-    from_unknown_year: "from an unknown year",
+    from_unknown_year: "since an unknown year",
     until_unknown_year: "until an unknown year",
     circa: Prefix::uniform("c. "),
     uncertain: " (uncertain)",
-    from: Prefix::uniform("from ").century("from the "),
+    from: Prefix::uniform("since ").century("since the "),
     until: Prefix::uniform("until ").century("until the "),
-    from_circa: Prefix::uniform("from c. ").century("from about the "),
+    from_circa: Prefix::uniform("since c. ").century("since about the "),
     until_circa: Prefix::uniform("until c. ").century("until about the "),
     long: &long::EN,
 };

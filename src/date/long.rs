@@ -73,7 +73,7 @@ pub(super) static EN: LongWords = LongWords {
     },
     singular: Singular::One,
     ago: "{n} years ago",
-    from_ago: "from {n} years ago",
+    from_ago: "since {n} years ago",
     until_ago: "until {n} years ago",
 };
 

@@ -60,7 +60,7 @@ fn every_date_form_renders_at_its_precision() {
         ),
         (
             "open-end",
-            r#"from <time datetime="2023-07">July 2023</time>"#,
+            r#"since <time datetime="2023-07">July 2023</time>"#,
         ),
         (
             "open-start",

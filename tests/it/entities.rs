@@ -71,7 +71,7 @@ fn an_open_end_is_shown_as_ongoing_never_as_ended() {
     let stats = |path| element(&page(&public, path), "<p class=\"stats\">", "</p>").to_string();
     assert_eq!(
         stats("actors/alpha"),
-        "<p class=\"stats\">2 events · from <time datetime=\"2023-07-10\">10 July 2023</time></p>"
+        "<p class=\"stats\">2 events · since <time datetime=\"2023-07-10\">10 July 2023</time></p>"
     );
     assert_eq!(
         stats("theatres/orikhiv"),

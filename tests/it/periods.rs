@@ -69,7 +69,7 @@ fn periods_are_listed_in_time_order_with_their_spans() {
         "The prelude | until <time datetime=\"2023-05-31\">31 May 2023</time> | 1",
         "The summer offensive | <time datetime=\"2023-06\">June</time>–<time datetime=\"2023-08\">August 2023</time> | 4",
         "River campaign | <time datetime=\"2023-07\">July 2023</time> | 1",
-        "Aftermath | from <time datetime=\"2023-09-01\">1 September 2023</time> | 1",
+        "Aftermath | since <time datetime=\"2023-09-01\">1 September 2023</time> | 1",
     ];
     assert_eq!(names(&page(&out, "periods")), expected, "the periods page");
     assert_eq!(

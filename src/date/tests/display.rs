@@ -105,7 +105,7 @@ fn intervals_compact() {
     );
     assert_eq!(text("2022/2023"), "2022–2023");
     assert_eq!(text("1964/2008"), "1964–2008");
-    assert_eq!(text("2023-07/.."), "from July 2023");
+    assert_eq!(text("2023-07/.."), "since July 2023");
     assert_eq!(text("../2023-07-14"), "until 14 July 2023");
     assert_eq!(text("2023/"), "2023 – ?");
     // mixed precision: no sharing
@@ -144,7 +144,7 @@ fn intervals_with_qualifiers() {
         text("1984-06-02?/2004-08-08~"),
         "2 June 1984 (uncertain) – c. 8 August 2004"
     );
-    assert_eq!(text("2023-07~/.."), "from c. July 2023");
+    assert_eq!(text("2023-07~/.."), "since c. July 2023");
     assert_eq!(text("../2023-07?"), "until July 2023 (uncertain)");
 }
 
@@ -168,7 +168,7 @@ fn parts_and_html() {
     );
     assert_eq!(
         parts("2023-07/.."),
-        [t("from "), time("2023-07", "July 2023")]
+        [t("since "), time("2023-07", "July 2023")]
     );
     assert_eq!(
         parts("2023-07-12T22:30+03:00"),

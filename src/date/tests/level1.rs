@@ -283,7 +283,7 @@ fn unknown_and_open_ends() {
         (
             "2023-07/..",
             [
-                "from July 2023",
+                "since July 2023",
                 "à partir de juillet 2023",
                 "ab Juli 2023",
                 "desde julio de 2023",

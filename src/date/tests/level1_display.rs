@@ -128,7 +128,7 @@ const DISPLAY: &[(&str, [&str; 6])] = &[
     (
         "2001-21/..",
         [
-            "from spring 2001",
+            "since spring 2001",
             "à partir du printemps 2001",
             "ab dem Frühling 2001",
             "desde la primavera de 2001",
@@ -150,7 +150,7 @@ const DISPLAY: &[(&str, [&str; 6])] = &[
     (
         "2001-23~/..",
         [
-            "from c. autumn 2001",
+            "since c. autumn 2001",
             "à partir des environs de l'automne 2001",
             "etwa ab dem Herbst 2001",
             "desde aproximadamente el otoño de 2001",
@@ -260,7 +260,7 @@ const DISPLAY: &[(&str, [&str; 6])] = &[
     (
         "16XX/..",
         [
-            "from the 17th century",
+            "since the 17th century",
             "à partir du XVIIe siècle",
             "ab dem 17. Jahrhundert",
             "desde el siglo XVII",
@@ -304,7 +304,7 @@ const DISPLAY: &[(&str, [&str; 6])] = &[
     (
         "XXXX/..",
         [
-            "from an unknown year",
+            "since an unknown year",
             "à partir d'une année inconnue",
             "ab einem unbekannten Jahr",
             "desde un año desconocido",

@@ -420,7 +420,7 @@ fn a_span_that_goes_on_from_a_long_year() {
     assert_eq!(
         texts(&since),
         [
-            "from 13.8 billion years ago",
+            "since 13.8 billion years ago",
             "depuis 13,8 milliards d'années",
             "seit 13,8 Milliarden Jahren",
             "desde hace 13,8 mil millones de años",

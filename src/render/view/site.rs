@@ -40,7 +40,7 @@ pub(crate) struct EntityView {
     /// its span has not ended as far as the timeline knows.
     pub open_end: bool,
     /// `first` to `last` as one date (`10–14 July 2023`), or from `first`
-    /// on when `open_end` (`from 10 July 2023`).
+    /// on when `open_end` (`since 10 July 2023`).
     pub span: Option<DateView>,
     /// Theatres: the theatre that contains it.
     pub parent: Option<Link>,
