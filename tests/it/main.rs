@@ -16,6 +16,7 @@ mod diff;
 mod drafts;
 mod embed;
 mod entities;
+mod events_schema;
 mod example;
 mod feeds;
 mod guide;
