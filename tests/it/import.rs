@@ -37,6 +37,7 @@ fn knight_labs_published_files_import_and_build() {
     // (file, format, events written, items left out)
     for (file, format, written, skipped) in [
         ("women_in_computing.csv", "csv", 10, 0),
+        ("women_in_computing.json", "timelinejs", 10, 0),
         ("marktwain.json", "timelinejs", 17, 0),
         ("eras.json", "timelinejs", 20, 3),
         ("houston_timelinejs2.json", "timelinejs", 18, 0),

@@ -23,6 +23,7 @@ mod guide;
 mod help;
 mod identity;
 mod import;
+mod import_real;
 mod incremental;
 mod io_errors;
 mod language;
