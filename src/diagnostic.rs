@@ -71,6 +71,8 @@ pub enum Code {
     DuplicateSlug,
     /// `related` names an event that does not exist.
     UnknownRelated,
+    /// `periods` names a period that does not exist.
+    UnknownPeriod,
     /// One alias claimed by two actors or theatres.
     AliasConflict,
     /// A theatre's `parent` does not exist or makes a cycle.
@@ -117,6 +119,8 @@ pub enum Code {
     DuplicateSourceUrl,
     /// Two events with the same title and date.
     LikelyDuplicate,
+    /// An event names a period its date lies outside of.
+    OutsidePeriod,
     /// `base_url` is only a path: files that need absolute URLs (the
     /// sitemap) are not written.
     PathOnlyBaseUrl,
@@ -126,7 +130,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for documentation and its test.
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 36] = [
         Code::Io,
         Code::Usage,
         Code::NoFrontMatter,
@@ -138,6 +142,7 @@ impl Code {
         Code::InvalidDate,
         Code::DuplicateSlug,
         Code::UnknownRelated,
+        Code::UnknownPeriod,
         Code::AliasConflict,
         Code::InvalidParent,
         Code::MissingFile,
@@ -159,6 +164,7 @@ impl Code {
         Code::LongTitle,
         Code::DuplicateSourceUrl,
         Code::LikelyDuplicate,
+        Code::OutsidePeriod,
         Code::PathOnlyBaseUrl,
         Code::NameCase,
     ];
@@ -175,6 +181,7 @@ impl Code {
             Code::InvalidDate => "E120",
             Code::DuplicateSlug => "E130",
             Code::UnknownRelated => "E131",
+            Code::UnknownPeriod => "E132",
             Code::AliasConflict => "E140",
             Code::InvalidParent => "E141",
             Code::MissingFile => "E150",
@@ -197,6 +204,7 @@ impl Code {
             Code::LongTitle => "W306",
             Code::DuplicateSourceUrl => "W307",
             Code::LikelyDuplicate => "W308",
+            Code::OutsidePeriod => "W309",
             Code::PathOnlyBaseUrl => "N401",
             Code::NameCase => "N402",
         }

@@ -49,7 +49,9 @@ mod examples {
   # One actor's events in July 2023, as CSV
   annals list --actor \"Ivan Popov\" --from 2023-07 --to 2023-07 --format csv
   # Disputed events in a theatre and its sub-theatres, as JSON
-  annals list --theatre Zaporizhzhia --status disputed --format json";
+  annals list --theatre Zaporizhzhia --status disputed --format json
+  # The events of one period (its slug or name)
+  annals list --period \"Before the voice message\"";
 
     pub(crate) const SERVE: &str = "\
 \x1b[1m\x1b[4mExamples:\x1b[0m
@@ -202,6 +204,9 @@ enum Command {
         /// Only events with this tag
         #[arg(long, value_name = "X")]
         tag: Option<String>,
+        /// Only events of this period (slug or name)
+        #[arg(long, value_name = "P")]
+        period: Option<String>,
         /// Only events with this status
         #[arg(long, value_parser = PossibleValuesParser::new(commands::statuses()))]
         status: Option<String>,
@@ -399,6 +404,7 @@ fn main() {
             actor,
             theatre,
             tag,
+            period,
             status,
             from,
             to,
@@ -410,6 +416,7 @@ fn main() {
                 actor: actor.clone(),
                 theatre: theatre.clone(),
                 tag: tag.clone(),
+                period: period.clone(),
                 status: status.clone(),
                 from: from.clone(),
                 to: to.clone(),

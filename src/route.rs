@@ -19,10 +19,17 @@ pub(crate) enum Kind {
     Theatre,
     Tag,
     Year,
+    Period,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 4] = [Kind::Actor, Kind::Theatre, Kind::Tag, Kind::Year];
+    pub(crate) const ALL: [Kind; 5] = [
+        Kind::Actor,
+        Kind::Theatre,
+        Kind::Tag,
+        Kind::Year,
+        Kind::Period,
+    ];
 
     /// The URL section and the name of the index page's template (`actors`).
     pub(crate) fn section(self) -> &'static str {
@@ -31,6 +38,7 @@ impl Kind {
             Kind::Theatre => "theatres",
             Kind::Tag => "tags",
             Kind::Year => "years",
+            Kind::Period => "periods",
         }
     }
 
@@ -41,6 +49,7 @@ impl Kind {
             Kind::Theatre => "theatre",
             Kind::Tag => "tag",
             Kind::Year => "year",
+            Kind::Period => "period",
         }
     }
 }
@@ -53,6 +62,7 @@ pub(crate) enum GroupId {
     Theatre(Slug),
     Tag(Slug),
     Year(i32),
+    Period(Slug),
 }
 
 impl GroupId {
@@ -62,13 +72,16 @@ impl GroupId {
             GroupId::Theatre(_) => Kind::Theatre,
             GroupId::Tag(_) => Kind::Tag,
             GroupId::Year(_) => Kind::Year,
+            GroupId::Period(_) => Kind::Period,
         }
     }
 
     /// The member's path segment: its slug, or the year as EDTF writes it.
     pub(crate) fn segment(&self) -> String {
         match self {
-            GroupId::Actor(s) | GroupId::Theatre(s) | GroupId::Tag(s) => s.to_string(),
+            GroupId::Actor(s) | GroupId::Theatre(s) | GroupId::Tag(s) | GroupId::Period(s) => {
+                s.to_string()
+            }
             GroupId::Year(y) => year_segment(*y),
         }
     }
@@ -174,7 +187,7 @@ pub(crate) enum Route {
     /// A file beside an event's page: `/events/<slug>/<name>` (`name` is
     /// `/`-separated and checked by `write::safe_relative` when written).
     EventAsset(Slug, String),
-    /// `/actors/`, `/theatres/`, `/tags/`, `/years/`.
+    /// `/actors/`, `/theatres/`, `/tags/`, `/years/`, `/periods/`.
     Section(Kind),
     /// The site's feed (`None`) or a group's.
     Feed(Option<GroupId>, FeedFormat),

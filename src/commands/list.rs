@@ -23,6 +23,7 @@ pub struct Query {
     pub actor: Option<String>,
     pub theatre: Option<String>,
     pub tag: Option<String>,
+    pub period: Option<String>,
     pub status: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
@@ -38,6 +39,7 @@ struct Row {
     actors: Vec<String>,
     theatres: Vec<String>,
     tags: Vec<String>,
+    periods: Vec<String>,
     file: String,
 }
 
@@ -115,6 +117,18 @@ pub fn run(opts: &Options, query: &Query, format: ListFormat, verbosity: Verbosi
         match Slug::from_name(tag).and_then(|s| t.tags.get(&s)) {
             Some(tg) => restrict(&tg.events),
             None => return usage(format!("no event is tagged `{tag}`")),
+        }
+    }
+    if let Some(p) = &query.period {
+        match t.periods.find(p) {
+            Some(period) => restrict(&period.events),
+            None => {
+                let slugs: Vec<&str> = t.periods.by_slug.keys().map(Slug::as_str).collect();
+                let hint = suggest(p, &slugs)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                return usage(format!("no period is called `{p}`{hint}"));
+            }
         }
     }
     let status = match query.status.as_deref().map(super::parse_status) {
@@ -201,6 +215,16 @@ fn row(t: &Timeline, te: &TimelineEvent, lang: &crate::date::Lang) -> Row {
                     .unwrap_or_else(|| s.to_string())
             })
             .collect(),
+        periods: te
+            .periods
+            .iter()
+            .map(|s| {
+                t.periods
+                    .by_slug
+                    .get(s)
+                    .map_or_else(|| s.to_string(), |p| p.name.clone())
+            })
+            .collect(),
         file: crate::diagnostic::display_path(&e.file),
     }
 }
@@ -224,6 +248,7 @@ fn write_csv_records(out: &mut impl Write, rows: &[Row]) -> csv::Result<()> {
         "actors",
         "theatres",
         "tags",
+        "periods",
         "file",
     ])?;
     for r in rows {
@@ -236,6 +261,7 @@ fn write_csv_records(out: &mut impl Write, rows: &[Row]) -> csv::Result<()> {
             &r.actors.join("; "),
             &r.theatres.join("; "),
             &r.tags.join("; "),
+            &r.periods.join("; "),
             &r.file,
         ])?;
     }

@@ -138,6 +138,7 @@ pub(crate) fn render(d: &Diff) -> String {
         }));
     }
     section(&mut out, "Actors and theatres", "changes", entities);
+    section(&mut out, "Periods", "changes", periods(&d.periods));
     out.push_str(&format!(
         "\n*Compared {} with {}.*\n",
         revision(&d.base),
@@ -478,6 +479,38 @@ fn field(f: &FieldChange) -> String {
 
 fn fields(list: &[FieldChange]) -> String {
     list.iter().map(field).collect::<Vec<_>>().join("; ")
+}
+
+fn periods(p: &super::periods::PeriodChanges) -> Vec<String> {
+    let mut out = Vec::new();
+    for (verb, list) in [("added", &p.added), ("removed", &p.removed)] {
+        out.extend(list.iter().map(|x| {
+            format!(
+                "- period {verb}: {} ({}), {}\n",
+                strong(&x.name),
+                code(&x.slug),
+                escape(&x.date_text)
+            )
+        }));
+    }
+    out.extend(p.redated.iter().map(|r| {
+        format!(
+            "- period re-dated: {} ({}): {} → {}\n",
+            strong(&r.name),
+            code(&r.slug),
+            escape(&r.from_text),
+            strong(&r.to_text)
+        )
+    }));
+    out.extend(p.renamed.iter().map(|r| {
+        format!(
+            "- period renamed: {} → {} ({})\n",
+            escape(&r.from),
+            strong(&r.to),
+            code(&r.slug)
+        )
+    }));
+    out
 }
 
 fn entity(what: &str, verb: &str, e: &EntityInfo) -> String {

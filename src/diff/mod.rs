@@ -1,6 +1,7 @@
 //! `annals diff`: the semantic difference between two timelines (SPEC §10):
 //! events added, removed, renamed and changed in the terms a reviewer cares
-//! about, actors and theatres added or removed, and a one-line summary.
+//! about, actors and theatres added or removed, periods added, removed or
+//! re-dated, and a one-line summary.
 //!
 //! [`compare`] is a pure function of two [`Timeline`]s; [`git`] reads a site at
 //! a revision, [`markdown`] renders a [`Diff`] for a pull-request comment, and
@@ -11,6 +12,7 @@ pub(crate) mod fields;
 pub(crate) mod git;
 pub(crate) mod markdown;
 mod order;
+pub(crate) mod periods;
 mod summary;
 pub(crate) mod unparsed;
 pub(crate) mod words;
@@ -67,6 +69,7 @@ pub(crate) struct Diff {
     pub not_compared: Vec<NotCompared>,
     pub actors: EntityChanges,
     pub theatres: EntityChanges,
+    pub periods: periods::PeriodChanges,
 }
 
 /// An event on one side whose file does not parse on the other: what that
@@ -277,6 +280,7 @@ impl Diff {
             && self.theatres.removed.is_empty()
             && self.theatres.renamed.is_empty()
             && self.theatres.changed.is_empty()
+            && self.periods.is_empty()
     }
 }
 
@@ -363,6 +367,7 @@ pub(crate) fn compare(base: Side, head: Side) -> Diff {
         not_compared: not_compared(base, head),
         actors: entities(base, head, Kind::Actor),
         theatres: entities(base, head, Kind::Theatre),
+        periods: periods::compare(base, head),
         ..Diff::default()
     };
     let moved = order::moved(&pairs, b_events, h_events);

@@ -39,6 +39,10 @@ pub(super) fn line(d: &Diff) -> String {
         (d.theatres.renamed.len(), "theatre", "theatres", "renamed"),
         (d.actors.changed.len(), "actor", "actors", "changed"),
         (d.theatres.changed.len(), "theatre", "theatres", "changed"),
+        (d.periods.added.len(), "period", "periods", "added"),
+        (d.periods.removed.len(), "period", "periods", "removed"),
+        (d.periods.redated.len(), "period", "periods", "re-dated"),
+        (d.periods.renamed.len(), "period", "periods", "renamed"),
     ];
     for (n, one, many, verb) in entities.into_iter().filter(|e| e.0 > 0) {
         parts.push(format!("{} {verb}", count(n, one, many)));

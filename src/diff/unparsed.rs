@@ -59,7 +59,7 @@ impl Unparsed {
         match kind {
             Kind::Actor => self.actors,
             Kind::Theatre => self.theatres,
-            Kind::Tag | Kind::Year => false,
+            Kind::Tag | Kind::Year | Kind::Period => false,
         }
     }
 

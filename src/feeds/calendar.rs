@@ -121,6 +121,14 @@ fn vevent(t: &Timeline, c: &Config, i: usize) -> Option<String> {
     for s in &te.tags {
         categories.push(text(t.tags.get(s).map_or(s.as_str(), |g| g.name.as_str())));
     }
+    for s in &te.periods {
+        let name = t
+            .periods
+            .by_slug
+            .get(s)
+            .map_or(s.as_str(), |p| p.name.as_str());
+        categories.push(text(name));
+    }
     categories.retain(|c| !c.is_empty());
     if !categories.is_empty() {
         line(&mut out, &format!("CATEGORIES:{}", categories.join(",")));

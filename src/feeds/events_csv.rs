@@ -9,7 +9,7 @@ use super::Streamed;
 use crate::model::Timeline;
 use crate::parse::config::Config;
 
-pub(super) const HEADER: [&str; 21] = [
+pub(super) const HEADER: [&str; 23] = [
     "slug",
     "url",
     "title",
@@ -27,6 +27,8 @@ pub(super) const HEADER: [&str; 21] = [
     "theatre_slugs",
     "tags",
     "tag_slugs",
+    "periods",
+    "period_slugs",
     "sources",
     "source_urls",
     "summary",
@@ -47,7 +49,7 @@ pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     )
 }
 
-fn fields(r: &Record) -> [String; 21] {
+fn fields(r: &Record) -> [String; 23] {
     let names = |v: &[Named]| join(v.iter().map(|n| n.name));
     let slugs = |v: &[Named]| join(v.iter().map(|n| n.slug));
     let yes_no = |b: bool| if b { "true" } else { "false" }.to_string();
@@ -69,6 +71,8 @@ fn fields(r: &Record) -> [String; 21] {
         slugs(&r.theatres),
         names(&r.tags),
         slugs(&r.tags),
+        names(&r.periods),
+        slugs(&r.periods),
         // "Publisher, Title, 2023-07-13" for each source.
         join(r.sources.iter().map(|s| {
             [s.publisher, s.title, s.date.as_deref()]
@@ -97,7 +101,7 @@ fn join<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
 
 /// CSV records with the `csv` crate's quoting (RFC 4180: quotes where
 /// needed, `"` doubled), each ending in `\n`.
-fn rows(records: impl Iterator<Item = [String; 21]>) -> Vec<u8> {
+fn rows(records: impl Iterator<Item = [String; 23]>) -> Vec<u8> {
     let mut w = ::csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());

@@ -57,6 +57,7 @@ pub(super) struct Record<'a> {
     pub actors: Vec<Named<'a>>,
     pub theatres: Vec<Named<'a>>,
     pub tags: Vec<Named<'a>>,
+    pub periods: Vec<Named<'a>>,
     pub sources: Vec<SourceRecord<'a>>,
     pub summary: &'a str,
     /// The body's Markdown as written.
@@ -67,6 +68,33 @@ pub(super) struct Record<'a> {
     pub weight: i64,
     pub draft: bool,
     pub extra: &'a serde_json::Value,
+}
+
+/// A period in the export's head.
+#[derive(Serialize)]
+struct PeriodRecord<'a> {
+    slug: &'a str,
+    name: &'a str,
+    date: String,
+    start: Option<String>,
+    end: Option<String>,
+    colour: &'a str,
+    description: &'a str,
+}
+
+impl<'a> PeriodRecord<'a> {
+    fn new(p: &'a crate::model::periods::Period) -> PeriodRecord<'a> {
+        let (start, end) = p.date.as_ref().map(bounds).unwrap_or_default();
+        PeriodRecord {
+            slug: p.slug.as_str(),
+            name: &p.name,
+            date: p.date.as_ref().map(EventDate::iso).unwrap_or_default(),
+            start: start.and_then(first_day).map(iso_day),
+            end: end.and_then(last_day).map(iso_day),
+            colour: p.colour.as_str(),
+            description: &p.body,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -129,6 +157,9 @@ impl<'a> Record<'a> {
                 t.theatres.get(s).map(|g| g.entity.name.as_str())
             }),
             tags: named(&te.tags, &|s| t.tags.get(s).map(|g| g.name.as_str())),
+            periods: named(&te.periods, &|s| {
+                t.periods.by_slug.get(s).map(|p| p.name.as_str())
+            }),
             sources: e
                 .sources
                 .iter()
@@ -217,6 +248,9 @@ pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let _ = serde_json::to_writer(&mut out, &schema);
     out.extend_from_slice(format!(",\"version\":{VERSION},\"site\":").as_bytes());
     let _ = serde_json::to_writer(&mut out, &site);
+    out.extend_from_slice(b",\"periods\":");
+    let periods: Vec<PeriodRecord> = t.periods.in_order().map(PeriodRecord::new).collect();
+    let _ = serde_json::to_writer(&mut out, &periods);
     out.extend_from_slice(b",\"events\":[");
     Streamed::json_array(out, t.events.len(), move |i| Record::new(t, c, i))
 }

@@ -154,7 +154,8 @@ pub(super) struct Entry<'a> {
     pub content: Option<&'a str>,
     /// RFC 3339, from the event's date; also its `updated`.
     pub published: String,
-    /// Actors, then theatres, then tags, each in the order written.
+    /// Actors, then theatres, then tags, each in the order written, then
+    /// periods in time order.
     pub categories: Vec<Category<'a>>,
 }
 
@@ -162,7 +163,8 @@ pub(super) fn entry<'a>(t: &'a Timeline, c: &Config, bodies: &'a Bodies, i: usiz
     let te = &t.events[i];
     let e = &te.event;
     let path = Route::event(&e.slug).path();
-    let mut categories = Vec::with_capacity(te.actors.len() + te.theatres.len() + te.tags.len());
+    let mut categories =
+        Vec::with_capacity(te.actors.len() + te.theatres.len() + te.tags.len() + te.periods.len());
     for (kind, slugs, groups) in [
         (Kind::Actor, &te.actors, &t.actors),
         (Kind::Theatre, &te.theatres, &t.theatres),
@@ -181,6 +183,18 @@ pub(super) fn entry<'a>(t: &'a Timeline, c: &Config, bodies: &'a Bodies, i: usiz
         categories.push(Category {
             term: s.as_str(),
             label: t.tags.get(s).map_or(s.as_str(), |tag| tag.name.as_str()),
+            scheme: scheme.clone(),
+        });
+    }
+    let scheme = c.base_url.absolute(&Route::Section(Kind::Period).path());
+    for s in &te.periods {
+        categories.push(Category {
+            term: s.as_str(),
+            label: t
+                .periods
+                .by_slug
+                .get(s)
+                .map_or(s.as_str(), |p| p.name.as_str()),
             scheme: scheme.clone(),
         });
     }

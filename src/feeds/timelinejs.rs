@@ -12,6 +12,9 @@
 //! * `text` values are HTML (TimelineJS renders them): the title, linked to
 //!   the event's page, and the summary, both escaped. `group` is the first
 //!   actor, so that TimelineJS gives each actor a row.
+//! * Periods are `eras`, which TimelineJS draws as bands and requires to have
+//!   both ends: an open or unknown side of a period is exported as the
+//!   timeline's own first start or last end.
 
 use super::Streamed;
 use crate::date::{Bound, DatePoint, EventDate};
@@ -35,6 +38,14 @@ struct Slide<'a> {
     display_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unique_id: Option<&'a str>,
+}
+
+/// A period, as a band behind the slides.
+#[derive(Serialize)]
+struct Era {
+    start_date: Date,
+    end_date: Date,
+    text: Text,
 }
 
 #[derive(Serialize)]
@@ -83,6 +94,8 @@ pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     };
     let mut out = b"{\"title\":".to_vec();
     let _ = serde_json::to_writer(&mut out, &title);
+    out.extend_from_slice(b",\"eras\":");
+    let _ = serde_json::to_writer(&mut out, &eras(t, c));
     out.extend_from_slice(b",\"scale\":\"human\",\"events\":[");
     Streamed::json_array(out, t.events.len(), move |i| slide(t, c, i))
 }
@@ -137,6 +150,43 @@ fn slide<'a>(
         ),
         unique_id: Some(e.slug.as_str()),
     })
+}
+
+/// Every period with a date, in time order. An open or unknown side becomes
+/// the timeline's first start or last end (TimelineJS needs both ends), and
+/// never reaches past the other side.
+fn eras(t: &Timeline, c: &Config) -> Vec<Era> {
+    let first = t.events.first().and_then(|e| e.event.date.anchor());
+    let last = t
+        .events
+        .iter()
+        .filter_map(|e| {
+            let d = &e.event.date;
+            d.end_point().or(d.anchor())
+        })
+        .max_by_key(|p| p.latest_utc());
+    t.periods
+        .in_order()
+        .filter_map(|p| {
+            let d = p.date.as_ref()?;
+            let (start, end) = match d {
+                EventDate::Point(x) => (Some(x), Some(x)),
+                EventDate::Interval { start, end } => (start.point(), end.point()),
+            };
+            let start = start.or(first).or(end)?;
+            let end = end
+                .or(last)
+                .filter(|e| e.latest_utc() >= start.earliest_utc());
+            Some(Era {
+                start_date: date(start),
+                end_date: date(end.unwrap_or(start)),
+                text: Text {
+                    headline: escape::html(&p.name),
+                    text: crate::markdown::to_html(&p.body, c.unsafe_html),
+                },
+            })
+        })
+        .collect()
 }
 
 /// The row TimelineJS puts the slide in: its first actor, else its first

@@ -1,6 +1,7 @@
-//! The actor and theatre files an import writes: each once, however many
-//! rows name it, into the site's `content/actors/` and `content/theatres/`
-//! (whatever `--into` says), never over an existing file without `--force`.
+//! The actor, theatre and period files an import writes: each once, however
+//! many rows name it, into the site's `content/actors/`, `content/theatres/`
+//! and `content/periods/` (whatever `--into` says), never over an existing
+//! file without `--force`.
 //!
 //! Places: a name that repeats under different parents (ACLED's and UCDP's
 //! `admin1`/`admin2`: there is a `Central` in many countries) would be one
@@ -29,11 +30,22 @@ pub(crate) struct Theatre {
     pub parent: Option<String>,
 }
 
+/// A period file's front matter, and its description.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub(crate) struct Period {
+    pub name: String,
+    /// EDTF.
+    pub date: String,
+    #[serde(skip)]
+    pub body: String,
+}
+
 /// The files to write, by slug.
 #[derive(Debug, Default)]
 pub(crate) struct Entities {
     pub actors: BTreeMap<Slug, Actor>,
     pub theatres: BTreeMap<Slug, Theatre>,
+    pub periods: BTreeMap<Slug, Period>,
 }
 
 impl Entities {
@@ -47,6 +59,21 @@ impl Entities {
         });
         entry.kind = entry.kind.or(kind);
         Some(entry.name.clone())
+    }
+
+    /// Notes a period under a slug of its name not taken yet (`-2`, `-3`…).
+    /// `None` when its name has no letter or digit.
+    pub(crate) fn period(&mut self, period: Period) -> Option<Slug> {
+        let base = Slug::from_name(&period.name)?;
+        let slug = (1..)
+            .map(|n| match n {
+                1 => Some(base.clone()),
+                n => Slug::from_name(&format!("{base}-{n}")),
+            })
+            .find(|s| s.as_ref().is_none_or(|s| !self.periods.contains_key(s)))
+            .flatten()?;
+        self.periods.insert(slug.clone(), period);
+        Some(slug)
     }
 }
 
@@ -115,7 +142,8 @@ impl Places {
     }
 }
 
-/// Writes the actor and theatre files of `entities` beside `content/events/`.
+/// Writes the actor, theatre and period files of `entities` beside
+/// `content/events/`.
 pub(super) fn write(req: &Request, entities: &Entities, outcome: &mut Outcome) {
     let Some(content) = content_of(req) else {
         return;
@@ -134,15 +162,27 @@ pub(super) fn write(req: &Request, entities: &Entities, outcome: &mut Outcome) {
                 content.join("theatres").join(format!("{slug}.md")),
                 crate::yaml::to_string(t),
             )
+        }))
+        .map(|(path, yaml)| (path, yaml, ""))
+        .chain(entities.periods.iter().map(|(slug, p)| {
+            (
+                content.join("periods").join(format!("{slug}.md")),
+                crate::yaml::to_string(p),
+                p.body.as_str(),
+            )
         }));
-    for (path, yaml) in files {
+    for (path, yaml, body) in files {
         let Ok(yaml) = yaml else { continue };
+        let text = match body.trim() {
+            "" => format!("---\n{yaml}---\n"),
+            body => format!("---\n{yaml}---\n{body}\n"),
+        };
         if path.exists() && !req.force {
             outcome.kept.push(path);
             continue;
         }
         if !req.dry_run {
-            if let Err(d) = crate::commands::create_file(&path, &format!("---\n{yaml}---\n")) {
+            if let Err(d) = crate::commands::create_file(&path, &text) {
                 outcome.diagnostics.push(d);
                 continue;
             }

@@ -9,7 +9,7 @@
 //! Done: TimelineJS3 JSON (and the legacy TimelineJS 2 format), the
 //! TimelineJS spreadsheet template as CSV, ACLED's CSV export and UCDP GED
 //! (with actor and theatre files), other generators' Markdown (Hugo, Zola,
-//! Jekyll). Not yet (issue 13): TimelineJS eras (periods do not exist yet) and
+//! Jekyll). TimelineJS eras become periods. Not yet (issue 13):
 //! years of five or more digits (the date model stops at four), which are
 //! reported and left out.
 

@@ -74,22 +74,26 @@ pub(super) fn drafts(slides: Vec<Slide>, group_as: GroupAs) -> super::Imported {
     let mut out = Vec::new();
     let mut skipped = 0;
     let mut diagnostics = Vec::new();
+    let mut entities = super::entities::Entities::default();
     for slide in slides {
         match slide.kind {
             Kind::Title => {}
             Kind::Era => {
-                skipped += 1;
-                diagnostics.push(
-                    Diagnostic::warning(
-                        Code::ImportReview,
-                        format!(
-                            "{}: the era `{}` is not imported: annals has no periods yet",
-                            slide.origin,
-                            html::to_text(&slide.headline)
-                        ),
-                    )
-                    .with_hint("eras will become periods (SPEC §5) in a later version"),
-                );
+                let written = era(&slide).and_then(|p| {
+                    entities.period(p).ok_or_else(|| {
+                        Diagnostic::error(
+                            Code::ImportItem,
+                            format!(
+                                "{}: no file name can be made from its headline",
+                                slide.origin
+                            ),
+                        )
+                    })
+                });
+                if let Err(d) = written {
+                    skipped += 1;
+                    diagnostics.push(d);
+                }
             }
             Kind::Event => match draft(&slide, group_as, &mut diagnostics) {
                 Ok(d) => out.push(d),
@@ -102,10 +106,41 @@ pub(super) fn drafts(slides: Vec<Slide>, group_as: GroupAs) -> super::Imported {
     }
     super::Imported {
         drafts: out,
+        entities,
         skipped,
         diagnostics,
-        ..super::Imported::default()
     }
+}
+
+/// An era as a period: its headline the name, its dates the span, its text
+/// the description.
+fn era(slide: &Slide) -> Result<super::entities::Period, Diagnostic> {
+    let origin = &slide.origin;
+    let fail =
+        |message: String| Diagnostic::error(Code::ImportItem, format!("{origin}: {message}"));
+    let name = html::to_text(&slide.headline);
+    if name.is_empty() {
+        return Err(fail("the era has no headline to name it".into()));
+    }
+    let Some(start) = &slide.start else {
+        return Err(fail(format!("the era `{name}` has no start_date")));
+    };
+    let start = edtf(start).map_err(&fail)?;
+    let date = match slide.end.as_ref().map(edtf).transpose().map_err(&fail)? {
+        Some(end) if end != start => format!("{start}/{end}"),
+        _ => start,
+    };
+    if let Err(e) = EventDate::parse(&date, chrono_tz::UTC) {
+        return Err(fail(format!(
+            "the era `{name}` has no span annals can read (`{date}`): {}",
+            e.message
+        )));
+    }
+    Ok(super::entities::Period {
+        name,
+        date,
+        body: html::to_markdown(&slide.text),
+    })
 }
 
 fn draft(

@@ -15,6 +15,7 @@ pub(crate) enum Section {
     Events,
     Actors,
     Theatres,
+    Periods,
 }
 
 impl Section {
@@ -23,6 +24,7 @@ impl Section {
             Section::Events => "events",
             Section::Actors => "actors",
             Section::Theatres => "theatres",
+            Section::Periods => "periods",
         }
     }
 }
@@ -49,8 +51,7 @@ fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
-/// The folders SPEC §2 puts directly under `content/`. `periods/` is not read
-/// yet; it is accepted so that a site may have one before annals reads it.
+/// The folders SPEC §2 puts directly under `content/`.
 const CONTENT_FOLDERS: [&str; 4] = ["events", "actors", "theatres", "periods"];
 
 /// `root/content`, or the usage error every command gives when `root` has
@@ -78,7 +79,7 @@ pub(crate) struct Walked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Walks `root/content/`. A missing `actors/` or `theatres/` folder is fine; a
+/// Walks `root/content/`. A missing `actors/`, `theatres/` or `periods/` folder is fine; a
 /// missing `content/` is reported (see [`content_dir`]), and so is anything
 /// else directly under `content/` (see [`strays`]): a misspelt folder must not
 /// quietly make an empty site.
@@ -92,7 +93,12 @@ pub(crate) fn walk(root: &Path) -> Walked {
         }
     };
     let strays = strays(root, &content, &mut walked.diagnostics);
-    for section in [Section::Events, Section::Actors, Section::Theatres] {
+    for section in [
+        Section::Events,
+        Section::Actors,
+        Section::Theatres,
+        Section::Periods,
+    ] {
         let dir = content.join(section.folder());
         if !dir.is_dir() {
             continue;

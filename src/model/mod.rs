@@ -1,10 +1,12 @@
 //! Stage 3: the timeline as plain data: events in their total order, grouped by
-//! actor, theatre, tag and year, with co-occurrence counts and previous/next.
+//! actor, theatre, tag, year and period, with co-occurrence counts and
+//! previous/next.
 //!
 //! No I/O, no templates: everything here is a pure function of the parsed files.
 
 pub(crate) mod identity;
 pub(crate) mod lint;
+pub(crate) mod periods;
 mod spelling;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -22,6 +24,8 @@ pub(crate) struct TimelineEvent {
     pub theatres: Vec<Slug>,
     /// Tag slugs, in the order written.
     pub tags: Vec<Slug>,
+    /// The periods it belongs to (see [`periods`]), in their order.
+    pub periods: Vec<Slug>,
     /// Resolved `related`, only those that are built.
     pub related: Vec<usize>,
     pub year: i32,
@@ -64,6 +68,7 @@ pub(crate) struct Timeline {
     pub theatres: BTreeMap<Slug, Group>,
     pub tags: BTreeMap<Slug, Tag>,
     pub years: BTreeMap<i32, Vec<usize>>,
+    pub periods: periods::Periods,
     /// Every event, in timeline order (`0..events.len()`), so that the
     /// timeline is a list like any group's.
     all: Vec<usize>,
@@ -87,11 +92,12 @@ impl Timeline {
             GroupId::Theatre(s) => self.theatres.get(s).map(|g| g.events.as_slice()),
             GroupId::Tag(s) => self.tags.get(s).map(|g| g.events.as_slice()),
             GroupId::Year(y) => self.years.get(y).map(Vec::as_slice),
+            GroupId::Period(s) => self.periods.by_slug.get(s).map(|p| p.events.as_slice()),
         }
     }
 
     /// Every group whose list holds event `i`: its actors, its theatres and
-    /// the theatres that contain them, its tags, its year.
+    /// the theatres that contain them, its tags, its year, its periods.
     pub(crate) fn groups_of(&self, i: usize) -> Vec<GroupId> {
         let te = &self.events[i];
         let mut out: Vec<GroupId> = te.actors.iter().cloned().map(GroupId::Actor).collect();
@@ -101,6 +107,7 @@ impl Timeline {
         }
         out.extend(te.tags.iter().cloned().map(GroupId::Tag));
         out.push(GroupId::Year(te.year));
+        out.extend(te.periods.iter().cloned().map(GroupId::Period));
         out.sort();
         out.dedup();
         // Group lists are in timeline order, so membership is a binary search.
@@ -169,6 +176,7 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
         .collect();
     let mut theatres = Registry::from_files(parsed.theatres, Kind::Theatre, diagnostics);
     identity::link_parents(&mut theatres, &parents, diagnostics);
+    let mut periods = periods::Periods::from_files(parsed.periods, diagnostics);
 
     // Duplicate slugs are checked across drafts too: a draft becomes public one
     // day; and across files too broken to be events, which will be fixed.
@@ -243,6 +251,9 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
             }
         }
     }
+    for e in &unique {
+        periods.check(e, diagnostics);
+    }
     let mut events: Vec<Event> = unique.into_iter().filter(|e| drafts || !e.draft).collect();
     events.sort_by(order);
 
@@ -278,6 +289,7 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
         }
         let year = event.date.start_year().unwrap_or(0);
         years.entry(year).or_default().push(i);
+        let period_slugs = periods.place(i, &event);
         let related = event
             .related
             .iter()
@@ -287,6 +299,7 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
             actors: actor_slugs,
             theatres: theatre_slugs,
             tags: tag_slugs,
+            periods: period_slugs,
             related,
             year,
             prev: i.checked_sub(1),
@@ -327,6 +340,7 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
         events: out,
         tags,
         years,
+        periods,
     };
     cooccurrence(&mut timeline);
     diagnostics.extend(lint::timeline(&timeline));

@@ -68,6 +68,9 @@ pub(crate) struct Event {
     /// Each related slug, with its index in the `related:` list (`None`
     /// when it is a lone name) for [`Event::locate`].
     pub related: Vec<(Slug, Option<usize>)>,
+    /// `periods:` as written (names or slugs), each with its index in the
+    /// list, as `related`; empty when the date decides (SPEC §5).
+    pub periods: Vec<(String, Option<usize>)>,
     pub draft: bool,
     /// Its file had errors: a wrong value is left out (the status, say, is
     /// then the default). Never built; `annals diff` does not compare it.
@@ -203,34 +206,7 @@ pub(crate) fn parse(
         }
     });
 
-    let date = if f.get("date").is_none() {
-        f.missing("date", "an event");
-        None
-    } else {
-        read_date(&mut f, "date", tz)
-    };
-    // `end` is read even when `date` is wrong, so that its own problems show.
-    let end = if f.get("end").is_some() {
-        Some(read_date(&mut f, "end", tz))
-    } else {
-        None
-    };
-    let date = match (date, end) {
-        (Some(d), Some(Some(end))) => match d.with_end(end) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                f.error(
-                    Code::InvalidDate,
-                    "end",
-                    format!("invalid `end`: {}", e.message),
-                )
-                .hint = e.hint;
-                None
-            }
-        },
-        (_, Some(None)) => None,
-        (d, _) => d,
-    };
+    let date = read_when(&mut f, "an event", tz);
 
     let status = match f.string("status") {
         None => Status::Reported,
@@ -313,6 +289,10 @@ pub(crate) fn parse(
             related.push((s, i));
         }
     }
+    let periods = named_list(&mut f, "periods")
+        .into_iter()
+        .map(|(i, n)| (n, i))
+        .collect();
     let draft = f.bool("draft").unwrap_or(false);
     let weight = f.integer("weight").unwrap_or(0);
     let extra = match f.get("extra").cloned() {
@@ -355,6 +335,7 @@ pub(crate) fn parse(
                 image: image.map(Box::new),
                 location: location.map(Box::new),
                 related,
+                periods,
                 draft,
                 weight,
                 extra,
@@ -421,9 +402,15 @@ pub(crate) fn split_error(
 
 /// Where the `i`-th entry of `related:` is (the value itself for a lone name).
 pub(crate) fn related_steps(i: Option<usize>) -> Vec<crate::yaml::Step> {
+    list_steps("related", i)
+}
+
+/// The path to entry `i` of the list `key`, or to the key when its value is
+/// one name rather than a list.
+pub(crate) fn list_steps(key: &'static str, i: Option<usize>) -> Vec<crate::yaml::Step> {
     match i {
-        Some(i) => crate::yaml::steps!["related", i].to_vec(),
-        None => crate::yaml::steps!["related"].to_vec(),
+        Some(i) => crate::yaml::steps![key, i].to_vec(),
+        None => crate::yaml::steps![key].to_vec(),
     }
 }
 
@@ -449,6 +436,39 @@ fn named_list(f: &mut Fields, key: &str) -> Vec<(Option<usize>, String)> {
         );
     }
     ok
+}
+
+/// `date`, joined with `end` when there is one: when an event or a period
+/// (`what`) happened. `end` is read even when `date` is wrong, so that its
+/// own problems show.
+pub(crate) fn read_when(f: &mut Fields, what: &str, tz: chrono_tz::Tz) -> Option<EventDate> {
+    let date = if f.get("date").is_none() {
+        f.missing("date", what);
+        None
+    } else {
+        read_date(f, "date", tz)
+    };
+    let end = if f.get("end").is_some() {
+        Some(read_date(f, "end", tz))
+    } else {
+        None
+    };
+    match (date, end) {
+        (Some(d), Some(Some(end))) => match d.with_end(end) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                f.error(
+                    Code::InvalidDate,
+                    "end",
+                    format!("invalid `end`: {}", e.message),
+                )
+                .hint = e.hint;
+                None
+            }
+        },
+        (_, Some(None)) => None,
+        (d, _) => d,
+    }
 }
 
 fn read_date(f: &mut Fields, key: &str, tz: chrono_tz::Tz) -> Option<EventDate> {

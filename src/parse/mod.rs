@@ -1,4 +1,5 @@
-//! Stage 2: typed events, actors, theatres and configuration from loaded files.
+//! Stage 2: typed events, actors, theatres, periods and configuration from
+//! loaded files.
 //!
 //! Collects diagnostics and never stops at the first problem. Knows nothing of
 //! identity resolution, ordering or output.
@@ -9,6 +10,7 @@ pub(crate) mod event;
 pub(crate) mod fields;
 pub(crate) mod lint;
 pub(crate) mod nested;
+pub(crate) mod period;
 pub(crate) mod schema;
 mod syntax;
 
@@ -18,6 +20,7 @@ use rayon::prelude::*;
 pub(crate) use config::Config;
 pub(crate) use entity::EntityFile;
 pub(crate) use event::{Event, Stub};
+pub(crate) use period::PeriodFile;
 
 /// One event file: its front matter split, the event parsed, then its own
 /// warnings, whatever errors it has. Here rather than in `event`, so that
@@ -52,6 +55,7 @@ pub(crate) struct Parsed {
     pub stubs: Vec<Stub>,
     pub actors: Vec<EntityFile>,
     pub theatres: Vec<EntityFile>,
+    pub periods: Vec<PeriodFile>,
 }
 
 /// What reading and parsing one source gave: kept per file by `serve`, which
@@ -64,6 +68,7 @@ pub(crate) enum Outcome {
         Option<Box<EntityFile>>,
         Vec<Diagnostic>,
     ),
+    Period(Option<Box<PeriodFile>>, Vec<Diagnostic>),
     Unreadable(Diagnostic),
 }
 
@@ -82,6 +87,10 @@ pub(crate) fn read_one(
         Ok(file) if section == crate::load::Section::Events => {
             let (e, d) = parse_event(&file, config.timezone, today, keep_body);
             Outcome::Event(e.map(Box::new), d)
+        }
+        Ok(file) if section == crate::load::Section::Periods => {
+            let (p, d) = period::parse(&file, config.timezone);
+            Outcome::Period(p.map(Box::new), d)
         }
         Ok(file) => {
             let (e, d) = entity::parse(&file);
@@ -142,6 +151,11 @@ pub(crate) fn assemble(
                     Some(e) => parsed.theatres.push(*e),
                     None => {}
                 }
+            }
+            Outcome::Period(p, d) => {
+                read += 1;
+                diagnostics.extend(d);
+                parsed.periods.extend(p.map(|p| *p));
             }
         }
     }

@@ -60,6 +60,7 @@ pub(crate) const EVENT: &[Key] = &[
     key("image", Kind::Image, false, "A picture: a file beside the event or an http(s) URL, with alt text."),
     key("location", Kind::Location, false, "Where, as a place name and WGS84 coordinates."),
     key("related", Kind::Names, false, "Slugs of related events; each must exist."),
+    key("periods", Kind::Names, false, "The periods the event belongs to: slugs or names of periods (content/periods/); default: every period its date falls in."),
     key("slug", Kind::Text, false, "The event's URL name; default: the file name. Normalised to a-z, 0-9 and -."),
     key("draft", Kind::Bool, false, "Drafts are built only with --drafts."),
     key("weight", Kind::Integer, false, "Tie-break among events at the same point in time (lower first)."),

@@ -84,7 +84,16 @@ pub(crate) fn affected(
         let own = Embeddable::Event(slug.clone());
         out.extend(changed.chain([own]).map(|of| Route::OEmbed(of).file()));
     }
-    if config.base_url.has_origin() && routes_before != routes_after {
+    // The sitemap lists pages in plan order, where events are in timeline
+    // order: a re-dated event moves in it though no page comes or goes.
+    fn listed(pages: &[Page]) -> Vec<&Route> {
+        pages
+            .iter()
+            .filter(|p| in_sitemap(p))
+            .map(|p| &p.route)
+            .collect()
+    }
+    if config.base_url.has_origin() && listed(&pages_before) != listed(&pages_after) {
         out.insert(Route::Data(DataFile::Sitemap).file());
         for pages in [&pages_before, &pages_after] {
             let urls = pages.iter().filter(|p| in_sitemap(p)).count();

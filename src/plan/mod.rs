@@ -50,6 +50,7 @@ pub(crate) fn template(route: &Route) -> &'static str {
             Kind::Theatre => "theatre.html",
             Kind::Tag => "tag.html",
             Kind::Year => "year.html",
+            Kind::Period => "period.html",
         },
         Route::Event(_) => "event.html",
         Route::Section(kind) => match kind {
@@ -57,6 +58,7 @@ pub(crate) fn template(route: &Route) -> &'static str {
             Kind::Theatre => "theatres.html",
             Kind::Tag => "tags.html",
             Kind::Year => "years.html",
+            Kind::Period => "periods.html",
         },
         Route::NotFound => "404.html",
         Route::Embed(Embeddable::List(_)) => "embed.html",
@@ -79,7 +81,18 @@ pub(crate) fn groups(t: &Timeline) -> impl Iterator<Item = GroupId> + '_ {
     let theatres = t.theatres.keys().cloned().map(GroupId::Theatre);
     let tags = t.tags.keys().cloned().map(GroupId::Tag);
     let years = t.years.keys().copied().map(GroupId::Year);
-    actors.chain(theatres).chain(tags).chain(years)
+    let periods = t.periods.by_slug.keys().cloned().map(GroupId::Period);
+    actors
+        .chain(theatres)
+        .chain(tags)
+        .chain(years)
+        .chain(periods)
+}
+
+/// Whether the index page of a kind is written: always, but for periods,
+/// which most sites do not have, only when there are some.
+fn has_section(t: &Timeline, kind: Kind) -> bool {
+    kind != Kind::Period || !t.periods.by_slug.is_empty()
 }
 
 /// The most URLs one sitemap file may list (the sitemaps.org protocol).
@@ -114,7 +127,9 @@ pub(crate) fn pages(t: &Timeline, config: &Config) -> Vec<Page> {
             .map(|e| Page::new(Route::event(&e.event.slug))),
     );
     for kind in Kind::ALL {
-        pages.push(Page::new(Route::Section(kind)));
+        if has_section(t, kind) {
+            pages.push(Page::new(Route::Section(kind)));
+        }
         for id in groups(t).filter(|id| id.kind() == kind) {
             paginate(&mut pages, t, ListId::Group(id), config);
         }
@@ -142,7 +157,8 @@ pub(crate) fn page(t: &Timeline, config: &Config, route: &Route) -> Option<Page>
             return Some(page);
         }
         Route::Event(slug) => t.index_of(slug).is_some(),
-        Route::Section(_) | Route::NotFound => true,
+        Route::Section(kind) => has_section(t, *kind),
+        Route::NotFound => true,
         Route::Embed(Embeddable::List(ListId::Timeline)) => true,
         Route::Embed(Embeddable::List(ListId::Group(id))) => t.group_events(id).is_some(),
         Route::Embed(Embeddable::Event(slug)) => t.index_of(slug).is_some(),

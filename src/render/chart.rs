@@ -248,14 +248,24 @@ pub(crate) fn overview(
 
     let plot = WIDTH - LABEL - 16.0;
     let x = |ts: i64| LABEL + (ts - min) as f64 / (max - min).max(1) as f64 * plot;
-    let height = TOP + LANE * lanes_out.len() as f64 + 8.0;
+    let bands = bands(t, (min, max), base);
+    let lanes_bottom = TOP + LANE * lanes_out.len() as f64 + 8.0;
+    let height = lanes_bottom + if bands.is_empty() { 0.0 } else { BAND_LABEL };
     let mut svg = String::new();
     let _ = write!(
         svg,
         r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{}</title>"#,
         escape_html(title)
     );
-    ticks(&mut svg, (min, max), Unit::finest(finest), &x, height, lang);
+    draw_bands(&mut svg, &bands, &x, lanes_bottom);
+    ticks(
+        &mut svg,
+        (min, max),
+        Unit::finest(finest),
+        &x,
+        lanes_bottom,
+        lang,
+    );
     for (n, lane) in lanes_out.iter().enumerate() {
         let y = TOP + LANE * n as f64;
         let _ = write!(svg, r#"<g class="lane side-{}">"#, lane.side);
@@ -337,6 +347,80 @@ pub(crate) fn overview(
     }
     svg.push_str("</svg>");
     Drawn { svg, marks }
+}
+
+/// The height of the row under the lanes where periods are named.
+const BAND_LABEL: f64 = 18.0;
+
+/// A period drawn behind the lanes: from where it starts to where it ends,
+/// within the chart (an open or unknown end reaches the chart's edge).
+struct Band {
+    name: String,
+    url: String,
+    colour: String,
+    from: i64,
+    to: i64,
+}
+
+/// The periods that overlap the chart's span `(min, max)`, in their order.
+fn bands(t: &Timeline, (min, max): (i64, i64), base: &BaseUrl) -> Vec<Band> {
+    let ts = |d: chrono::NaiveDateTime| d.and_utc().timestamp();
+    t.periods
+        .in_order()
+        .filter_map(|p| {
+            let d = p.date.as_ref()?;
+            let from = d.earliest_utc().map_or(min, ts).max(min);
+            let to = d.latest_utc().map_or(max, ts).min(max);
+            (from < to).then(|| Band {
+                name: p.name.clone(),
+                url: base.link(&Route::group(GroupId::Period(p.slug.clone())).path()),
+                colour: p.colour.as_str().to_string(),
+                from,
+                to,
+            })
+        })
+        .collect()
+}
+
+/// Each band as a translucent rectangle over the lanes, named under them
+/// where its width leaves room; the whole band links to the period's page.
+fn draw_bands(svg: &mut String, bands: &[Band], x: &dyn Fn(i64) -> f64, bottom: f64) {
+    if bands.is_empty() {
+        return;
+    }
+    svg.push_str(r#"<g class="bands">"#);
+    for (n, b) in bands.iter().enumerate() {
+        let (x0, x1) = (x(b.from), x(b.to));
+        // A label ends where its band does, or where a later band (drawn
+        // over it) begins; about 6.5 user units per character of its font.
+        let next = bands[n + 1..]
+            .iter()
+            .map(|later| x(later.from))
+            .filter(|&at| at > x0)
+            .fold(x1, f64::min);
+        let room = ((next - x0 - 6.0) / 6.5) as usize;
+        let label = if room >= 4 {
+            format!(
+                r#"<text class="band-label" x="{:.1}" y="{:.1}">{}</text>"#,
+                x0 + 3.0,
+                bottom + BAND_LABEL - 5.0,
+                escape_html(&crate::text::shorten(&b.name, room))
+            )
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            svg,
+            r#"<a href="{}" class="band"><title>{}</title><rect x="{x0:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"/>{label}</a>"#,
+            escape_html(&b.url),
+            escape_html(&b.name),
+            TOP - 6.0,
+            x1 - x0,
+            bottom + BAND_LABEL - TOP + 6.0,
+            escape_html(&b.colour),
+        );
+    }
+    svg.push_str("</g>");
 }
 
 /// What the axis marks: years, months or days. Derived `Ord`: finer < coarser.

@@ -202,7 +202,8 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    /// A group page's own variable (`actor`, `theatre`, `tag`, `year`), and
+    /// A group page's own variable (`actor`, `theatre`, `tag`, `year`,
+    /// `period`), and
     /// its title and description.
     fn group_context(&self, id: &GroupId, ctx: &mut Context) -> (String, String) {
         let (t, c) = (self.timeline, self.config);
@@ -256,6 +257,19 @@ impl Renderer<'_> {
                 );
                 (label, c.description.clone())
             }
+            GroupId::Period(slug) => match t.periods.by_slug.get(slug) {
+                Some(p) => {
+                    ctx.insert("period", &view::period(p, c));
+                    let about = crate::markdown::first_paragraph(&p.body);
+                    let description = if about.is_empty() {
+                        c.description.clone()
+                    } else {
+                        about
+                    };
+                    (p.name.clone(), description)
+                }
+                None => (slug.to_string(), c.description.clone()),
+            },
         }
     }
 
@@ -327,6 +341,8 @@ pub(crate) enum PageKind {
     Tag,
     Years,
     Year,
+    Periods,
+    Period,
     #[serde(rename = "404")]
     NotFound,
     /// An embed page (a list's or an event's).
@@ -342,6 +358,7 @@ impl PageKind {
                 Kind::Theatre => PageKind::Theatre,
                 Kind::Tag => PageKind::Tag,
                 Kind::Year => PageKind::Year,
+                Kind::Period => PageKind::Period,
             },
             Route::Event(_) => PageKind::Event,
             Route::Section(kind) => match kind {
@@ -349,6 +366,7 @@ impl PageKind {
                 Kind::Theatre => PageKind::Theatres,
                 Kind::Tag => PageKind::Tags,
                 Kind::Year => PageKind::Years,
+                Kind::Period => PageKind::Periods,
             },
             Route::NotFound => PageKind::NotFound,
             Route::Embed(_) => PageKind::Embed,
@@ -368,7 +386,8 @@ impl PageKind {
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct PageView {
     /// The kind of page: `index`, `event`, `actors`, `actor`, `theatres`,
-    /// `theatre`, `tags`, `tag`, `years`, `year`, `404` or `embed`.
+    /// `theatre`, `tags`, `tag`, `years`, `year`, `periods`, `period`, `404`
+    /// or `embed`.
     kind: PageKind,
     /// The page's title, with "(page N of M)" on later pages of a list.
     title: String,
@@ -386,7 +405,7 @@ pub(crate) struct PageView {
     path: String,
     /// On lists of more than one page: where this page is among them.
     pager: Option<PagerView>,
-    /// On the timeline, event, actor, theatre, tag and year pages: their
+    /// On the timeline, event, actor, theatre, tag, year and period pages: their
     /// embeddable version, for "Embed this".
     embed: Option<view::EmbedLinks>,
 }

@@ -235,6 +235,7 @@ fn title_of(t: &Timeline, of: &Embeddable, lang: &crate::date::Lang, site: &str)
             GroupId::Theatre(s) => t.theatres.get(s).map(|g| g.entity.name.clone()),
             GroupId::Tag(s) => t.tags.get(s).map(|g| g.name.clone()),
             GroupId::Year(y) => Some(view::year_label(*y, lang)),
+            GroupId::Period(s) => t.periods.by_slug.get(s).map(|p| p.name.clone()),
         }
         .unwrap_or_else(|| id.segment()),
         Embeddable::Event(slug) => t

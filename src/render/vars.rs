@@ -4,7 +4,8 @@
 //! docs/templates.md cannot drift from what the renderer builds.
 
 use super::view::{
-    Counted, EmbedView, EntityView, EventView, FullEvent, ListEvent, SiteView, YearGroup, YearView,
+    Counted, EmbedView, EntityView, EventView, FullEvent, ListEvent, PeriodView, SiteView,
+    YearGroup, YearView,
 };
 use super::PageView;
 use schemars::{JsonSchema, Schema};
@@ -141,6 +142,12 @@ pub(crate) fn all() -> Vec<TemplateVars> {
             template: "year.html",
             about: "One year's events.",
             variables: list(Some(var::<YearView>("year"))),
+        },
+        only_page("periods.html", "All periods, in time order: `site.periods`."),
+        TemplateVars {
+            template: "period.html",
+            about: "One period: its description and its events.",
+            variables: list(Some(var::<PeriodView>("period"))),
         },
         only_page("404.html", "The page for addresses that do not exist."),
         TemplateVars {

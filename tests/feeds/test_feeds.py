@@ -7,6 +7,7 @@ fixture, built with ANNALS_BIN under a sub-path."""
 import csv
 import datetime
 import io
+import html
 import json
 import os
 import pathlib
@@ -26,7 +27,7 @@ BASE = "https://example.org/war/"
 CSV_HEADER = [
     "slug", "url", "title", "date", "date_text", "start", "end", "precision", "uncertain",
     "approximate", "status", "actors", "actor_slugs", "theatres", "theatre_slugs", "tags",
-    "tag_slugs", "sources", "source_urls", "summary", "body",
+    "tag_slugs", "periods", "period_slugs", "sources", "source_urls", "summary", "body",
 ]
 
 TRICKY = 'Tom & Jerry <script>alert(1)</script> "quoted", with; semicolons \\ backslash'
@@ -297,6 +298,19 @@ TIMELINEJS = {
     "properties": {
         "title": {"type": "object", "required": ["text"], "properties": {"text": TIMELINEJS_TEXT}},
         "scale": {"enum": ["human", "cosmological"]},
+        "eras": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["start_date", "end_date", "text"],
+                "additionalProperties": False,
+                "properties": {
+                    "start_date": TIMELINEJS_DATE,
+                    "end_date": TIMELINEJS_DATE,
+                    "text": TIMELINEJS_TEXT,
+                },
+            },
+        },
         "events": {
             "type": "array",
             "items": {
@@ -315,6 +329,19 @@ TIMELINEJS = {
         },
     },
 }
+
+
+def test_timelinejs_eras_are_the_periods(site):
+    doc = json.loads((site / "timelinejs.json").read_text(encoding="utf-8"))
+    periods = exported(site)["periods"]
+    assert [html.unescape(e["text"]["headline"]) for e in doc["eras"]] == [p["name"] for p in periods]
+    for era, period in zip(doc["eras"], periods):
+        start, end = era["start_date"], era["end_date"]
+        as_tuple = lambda d: (d["year"], d.get("month", 1), d.get("day", 1))
+        assert as_tuple(start) <= as_tuple(end), era
+        if period["start"]:
+            y, m, d = (int(x) for x in period["start"].split("-"))
+            assert as_tuple(start)[0] == y and start.get("month", m) == m and start.get("day", d) == d
 
 
 def test_timelinejs_has_the_documented_structure(site):

@@ -473,3 +473,45 @@ fn a_new_display_name_is_one_rename_not_every_event_re_attributed() {
         "no event is re-attributed: {md}"
     );
 }
+
+#[test]
+fn periods_added_removed_re_dated_and_renamed() {
+    let repo = Repo::new("periods", false);
+    repo.write(
+        "content/periods/winter.md",
+        "---\nname: Winter lull\ndate: 2023-12/2024-02\n---\n",
+    );
+    std::fs::remove_file(repo.file("content/periods/prelude.md")).unwrap();
+    repo.edit(
+        "content/periods/offensive.md",
+        "date: 2023-06/2023-08",
+        "date: 2023-06/2023-09",
+    );
+    repo.edit(
+        "content/periods/river.md",
+        "name: River campaign",
+        "name: Dnipro campaign",
+    );
+    repo.commit("periods");
+    let (md, json) = repo.last_commit();
+    assert_eq!(
+        json["summary"],
+        "1 period added, 1 period removed, 1 period re-dated, 1 period renamed"
+    );
+    assert!(
+        md.contains(
+            "### Periods\n\n\
+             - period added: **Winter lull** (`winter`), December 2023 – February 2024\n\
+             - period removed: **The prelude** (`prelude`), until 31 May 2023\n\
+             - period re-dated: **The summer offensive** (`offensive`): June–August 2023 → **June–September 2023**\n\
+             - period renamed: River campaign → **Dnipro campaign** (`river`)\n"
+        ),
+        "{md}"
+    );
+    assert_eq!(json["periods"]["redated"][0]["from"], "2023-06/2023-08");
+    assert_eq!(json["periods"]["redated"][0]["to"], "2023-06/2023-09");
+    assert_eq!(
+        json["periods"]["added"][0]["file"],
+        "content/periods/winter.md"
+    );
+}

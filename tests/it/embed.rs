@@ -35,6 +35,7 @@ fn every_list_and_event_has_a_light_self_contained_embed_page() {
                     | "theatres/index.html"
                     | "tags/index.html"
                     | "years/index.html"
+                    | "periods/index.html"
             ) && !p.contains("/page/")
                 && !p.starts_with("page/")
         })

@@ -34,19 +34,20 @@ fn events(site: &Path) -> Vec<String> {
 
 #[test]
 fn knight_labs_published_files_import_and_build() {
-    // (file, format, events written, items left out)
-    for (file, format, written, skipped) in [
-        ("women_in_computing.csv", "csv", 10, 0),
-        ("women_in_computing.json", "timelinejs", 10, 0),
-        ("marktwain.json", "timelinejs", 17, 0),
-        ("eras.json", "timelinejs", 20, 3),
-        ("houston_timelinejs2.json", "timelinejs", 18, 0),
+    // (file, format, events written, files written, items left out)
+    for (file, format, events_written, written, skipped) in [
+        ("women_in_computing.csv", "csv", 10, 10, 0),
+        ("women_in_computing.json", "timelinejs", 10, 10, 0),
+        ("marktwain.json", "timelinejs", 17, 17, 0),
+        // Its three eras are periods.
+        ("eras.json", "timelinejs", 20, 23, 0),
+        ("houston_timelinejs2.json", "timelinejs", 18, 18, 0),
     ] {
         let site = empty_site();
         let out = import(site.path(), &[format, input(file).to_str().unwrap()]);
         let err = stderr(&out);
         assert!(out.status.success(), "{file}: {err}");
-        assert_eq!(events(site.path()).len(), written, "{file}: {err}");
+        assert_eq!(events(site.path()).len(), events_written, "{file}: {err}");
         let last = err.lines().last().unwrap_or_default();
         let skipped_text = if skipped > 0 {
             format!(", skipped {skipped} items")
@@ -505,4 +506,51 @@ fn a_timelinejs_file_comes_back_out_of_the_export() {
             "{fields:?} does not come back: {back:?}"
         );
     }
+}
+
+#[test]
+fn eras_become_periods_and_come_back_as_eras() {
+    let site = empty_site();
+    let out = import(
+        site.path(),
+        &["timelinejs", input("eras.json").to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        entries(&site.path().join("content/periods")),
+        [
+            "era-test-600-650.md",
+            "era-test-650-700.md",
+            "era-test-700-720.md"
+        ]
+    );
+    assert_eq!(
+        read(&site.path().join("content/periods/era-test-650-700.md")),
+        "---\nname: Era Test 650-700\ndate: 0650/0700\n---\n"
+    );
+    let public = build(site.path(), &[]);
+    let exported: serde_json::Value =
+        serde_json::from_str(&read(&public.join("timelinejs.json"))).unwrap();
+    let original: serde_json::Value = serde_json::from_str(&read(&input("eras.json"))).unwrap();
+    let eras = |v: &serde_json::Value| -> Vec<Vec<String>> {
+        v["eras"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| slide_fields(e)[..5].to_vec())
+            .map(|mut f| {
+                f[2].clear(); // eras have no display date
+                f
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    };
+    assert_eq!(eras(&exported), eras(&original));
+    // Each period has its page, with the events of its span.
+    let page = read(&public.join("periods/era-test-650-700/index.html"));
+    assert!(
+        page.contains("<h1 dir=\"auto\">Era Test 650-700</h1>"),
+        "{page}"
+    );
 }

@@ -82,7 +82,11 @@ fn unknown_files_and_folders_under_content_are_warned_about() {
     write(site.path(), "content/evnts/b.md", &event("B", "2023-07-13"));
     write(site.path(), "content/notes.txt", "to do\n");
     // Known or private: said nothing about.
-    write(site.path(), "content/periods/p.md", "---\ntitle: P\n---\n");
+    write(
+        site.path(),
+        "content/periods/p.md",
+        "---\nname: P\ndate: 2023\n---\n",
+    );
     write(
         site.path(),
         "content/_drafts/c.md",
@@ -104,7 +108,7 @@ fn unknown_files_and_folders_under_content_are_warned_about() {
         "{err}"
     );
     assert_eq!(err.matches("W203").count(), 2, "{err}");
-    assert!(err.contains("0 errors, 2 warnings in 1 file"), "{err}");
+    assert!(err.contains("0 errors, 2 warnings in 2 files"), "{err}");
 
     // `build` loads the same way: it counts them, and prints them with -v.
     let out = run(site.path(), &["build"]);

@@ -64,10 +64,10 @@ fn date_range_and_status_filters() {
     let rows: Vec<&str> = out.lines().collect();
     assert_eq!(
         rows[0],
-        "slug,date,date_text,status,title,actors,theatres,tags,file"
+        "slug,date,date_text,status,title,actors,theatres,tags,periods,file"
     );
     assert_eq!(rows.len(), 3);
-    assert!(rows[1].starts_with("by-ukrainian,2023-07-02,2 July 2023,reported,Named in Ukrainian,Ivan Popov,Zaporizhzhia,,content/events/by-ukrainian.md"));
+    assert!(rows[1].starts_with("by-ukrainian,2023-07-02,2 July 2023,reported,Named in Ukrainian,Ivan Popov,Zaporizhzhia,,,content/events/by-ukrainian.md"));
     let (code, out, _) = list(&["--status", "claimed"]);
     assert_eq!(code, Some(0));
     assert!(out.ends_with("0 events\n"));

@@ -34,6 +34,7 @@ mod ordering;
 mod output_safety;
 mod package;
 mod pages;
+mod periods;
 mod problems;
 mod sanitise;
 mod scale;

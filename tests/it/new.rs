@@ -179,7 +179,7 @@ fn new_with_status_sources_slug_and_tags_writes_a_file_that_checks_clean() {
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "slug,date,date_text,status,title,actors,theatres,tags,file\npopov-dismissed,2023-07-12,12 July 2023,confirmed,Popov is dismissed,Ivan Popov,Zaporizhzhia,command; dismissal,content/events/popov-dismissed.md\n"
+        "slug,date,date_text,status,title,actors,theatres,tags,periods,file\npopov-dismissed,2023-07-12,12 July 2023,confirmed,Popov is dismissed,Ivan Popov,Zaporizhzhia,command; dismissal,,content/events/popov-dismissed.md\n"
     );
 }
 

@@ -1,7 +1,7 @@
 //! An event's views: what lists hold of it, what its list entry and its page
 //! receive.
 
-use super::{link_for, tag_link, DateView, Link, Links};
+use super::{link_for, period_link, tag_link, DateView, Link, Links};
 use crate::date::{EventDate, Lang};
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
@@ -94,6 +94,8 @@ pub(crate) struct EventView {
     pub theatres: Vec<Link>,
     /// Its tags, in the order written.
     pub tags: Vec<Link>,
+    /// The periods it belongs to, in time order.
+    pub periods: Vec<Link>,
     /// Its image, if any.
     pub image: Option<ImageView>,
     /// Its sources, in the order written.
@@ -216,6 +218,8 @@ pub(crate) struct Facets {
     pub theatres: String,
     /// Its tags' slugs, space-separated.
     pub tags: String,
+    /// Its periods' slugs, space-separated.
+    pub periods: String,
     /// Days since 1970-01-01 of the earliest and latest moment, so that a date
     /// range compares numbers, BCE included. Open ends are ±100 000 000 days.
     pub start: i64,
@@ -280,7 +284,7 @@ impl SharedLinks {
         let map = match kind {
             Kind::Actor => &self.actors,
             Kind::Theatre => &self.theatres,
-            Kind::Tag | Kind::Year => &self.tags,
+            Kind::Tag | Kind::Year | Kind::Period => &self.tags,
         };
         tera::Value::from(
             slugs
@@ -343,6 +347,11 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
             .map(|s| link_for(links, Kind::Theatre, &t.theatres, s))
             .collect(),
         tags: te.tags.iter().map(|s| tag_link(links, t, s)).collect(),
+        periods: te
+            .periods
+            .iter()
+            .map(|s| period_link(links, t, s))
+            .collect(),
         image: e.image.as_ref().map(|img| ImageView {
             src: img.src.url(&config.base_url, &e.slug, false),
             permalink: img.src.url(&config.base_url, &e.slug, true),
@@ -399,6 +408,7 @@ fn facets(t: &Timeline, i: usize) -> Facets {
         actors: join(&te.actors),
         theatres: join(&t.theatres_within(i)),
         tags: join(&te.tags),
+        periods: join(&te.periods),
         start,
         end,
     }

@@ -10,7 +10,7 @@ mod event;
 mod site;
 
 pub(crate) use event::{day_span, event, event_page, EventView, FullEvent, ListEvent, SharedLinks};
-pub(crate) use site::{entity, site, EntityView, SiteView, YearView};
+pub(crate) use site::{entity, period, site, EntityView, PeriodView, SiteView, YearView};
 
 /// `embed`, on embed pages (SPEC §8).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -149,13 +149,27 @@ impl Links<'_> {
     }
 }
 
-/// The group of `kind` with this slug: an actor, a theatre or a tag. Years
-/// are not named by slugs; no caller passes `Kind::Year`.
+/// The group of `kind` with this slug: an actor, a theatre, a tag or a
+/// period. Years are not named by slugs; no caller passes `Kind::Year`.
 pub(crate) fn group_id(kind: Kind, slug: &Slug) -> GroupId {
     match kind {
         Kind::Actor => GroupId::Actor(slug.clone()),
         Kind::Theatre => GroupId::Theatre(slug.clone()),
+        Kind::Period => GroupId::Period(slug.clone()),
         Kind::Tag | Kind::Year => GroupId::Tag(slug.clone()),
+    }
+}
+
+fn period_link(links: &Links, t: &Timeline, slug: &Slug) -> Link {
+    Link {
+        slug: slug.to_string(),
+        name: t
+            .periods
+            .by_slug
+            .get(slug)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| slug.to_string()),
+        url: links.link(&Route::group(GroupId::Period(slug.clone())).path()),
     }
 }
 

@@ -1,4 +1,4 @@
-//! The global `site` and the views of actors, theatres and years.
+//! The global `site` and the views of actors, theatres, years and periods.
 
 use super::{group_id, heading, link_for, Counted, DateView, Link, Links};
 use crate::date::{Bound, EventDate};
@@ -76,6 +76,25 @@ pub(crate) struct YearView {
     pub count: usize,
 }
 
+/// A period (SPEC §5): a named span of the timeline.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub(crate) struct PeriodView {
+    /// Its slug (the file name).
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+    /// Link to its page.
+    pub url: String,
+    /// Its span, as written in its file.
+    pub date: Option<DateView>,
+    /// `#rrggbb`: as written, or from a palette by its place in time.
+    pub colour: String,
+    /// Rendered Markdown; print with `| safe`.
+    pub description: String,
+    /// How many events belong to it.
+    pub count: usize,
+}
+
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub(crate) struct Counts {
     /// Events built.
@@ -88,6 +107,8 @@ pub(crate) struct Counts {
     pub tags: usize,
     /// Years with events.
     pub years: usize,
+    /// Periods.
+    pub periods: usize,
 }
 
 /// `site`, in every template's global context.
@@ -125,6 +146,8 @@ pub(crate) struct SiteView {
     pub tags: Vec<Counted>,
     /// Every year with events.
     pub years: Vec<YearView>,
+    /// Every period, in time order.
+    pub periods: Vec<PeriodView>,
     /// The five statuses, in order.
     pub statuses: Vec<&'static str>,
     /// Whether drafts are being built.
@@ -218,6 +241,21 @@ pub(crate) fn entity(t: &Timeline, kind: Kind, g: &Group, config: &Config) -> En
     }
 }
 
+/// A period's view, as its page and `site.periods` see it.
+pub(crate) fn period(p: &crate::model::periods::Period, config: &Config) -> PeriodView {
+    PeriodView {
+        slug: p.slug.to_string(),
+        name: p.name.clone(),
+        url: config
+            .base_url
+            .link(&Route::group(GroupId::Period(p.slug.clone())).path()),
+        date: p.date.as_ref().map(|d| DateView::new(d, &config.lang)),
+        colour: p.colour.as_str().to_string(),
+        description: markdown::to_html(&p.body, config.unsafe_html),
+        count: p.events.len(),
+    }
+}
+
 /// `site`; `actors` and `theatres` are the values their own pages get.
 pub(crate) fn site(
     t: &Timeline,
@@ -248,6 +286,7 @@ pub(crate) fn site(
             theatres: t.theatres.len(),
             tags: t.tags.len(),
             years: t.years.len(),
+            periods: t.periods.by_slug.len(),
         },
         actors,
         theatres,
@@ -275,6 +314,7 @@ pub(crate) fn site(
                 }
             })
             .collect(),
+        periods: t.periods.in_order().map(|p| period(p, config)).collect(),
         statuses: crate::parse::event::Status::ALL
             .iter()
             .map(|s| s.as_str())

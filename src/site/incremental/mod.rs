@@ -420,6 +420,7 @@ impl Engine {
 /// view are as they were.
 fn same_place(a: &Event, b: &Event) -> bool {
     let related = |e: &Event| e.related.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>();
+    let periods = |e: &Event| e.periods.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
     a.slug == b.slug
         && a.file == b.file
         && a.date.iso() == b.date.iso()
@@ -429,6 +430,7 @@ fn same_place(a: &Event, b: &Event) -> bool {
         && a.theatres == b.theatres
         && a.tags == b.tags
         && related(a) == related(b)
+        && periods(a) == periods(b)
 }
 
 /// The files that hold every event: written after the pages an edit reached.

@@ -12,6 +12,9 @@ type Files = BTreeMap<String, Vec<u8>>;
 const ACTORS: [&str; 3] = ["Alpha Corps", "Beta Group", "Gamma"];
 const THEATRES: [&str; 2] = ["North", "South"];
 const STATUSES: [&str; 3] = ["reported", "confirmed", "disputed"];
+/// The periods' slugs: `summer` is re-dated by [`Op::PeriodFile`], `war`
+/// spans every event's year.
+const PERIODS: [&str; 2] = ["summer", "war"];
 
 #[derive(Debug, Clone)]
 struct Spec {
@@ -26,6 +29,9 @@ struct Spec {
     body: String,
     /// Another event's name (by index into the site's events when written).
     related: Option<usize>,
+    /// A period named in `periods:` (by index into [`PERIODS`]); `None`:
+    /// the date decides.
+    period: Option<usize>,
     draft: bool,
 }
 
@@ -45,6 +51,10 @@ enum Op {
     Break(usize),
     ActorFile(String),
     PerPage(usize),
+    Period(usize, Option<usize>),
+    /// `summer` spans July of 2023 from this day to the next number's day,
+    /// or on (`..`) when it is `None`.
+    PeriodFile(u32, Option<u32>),
 }
 
 fn word() -> impl Strategy<Value = String> {
@@ -64,10 +74,13 @@ fn spec() -> impl Strategy<Value = Spec> {
         0..3usize,
         word(),
         prop::option::of(0..6usize),
-        prop::bool::weighted(0.1),
+        (
+            prop::option::weighted(0.2, 0..2usize),
+            prop::bool::weighted(0.1),
+        ),
     )
         .prop_map(
-            |(name, title, year, day, actors, theatre, tag, status, body, related, draft)| Spec {
+            |(
                 name,
                 title,
                 year,
@@ -78,6 +91,19 @@ fn spec() -> impl Strategy<Value = Spec> {
                 status,
                 body,
                 related,
+                (period, draft),
+            )| Spec {
+                name,
+                title,
+                year,
+                day,
+                actors,
+                theatre,
+                tag,
+                status,
+                body,
+                related,
+                period,
                 draft,
             },
         )
@@ -97,9 +123,11 @@ fn op() -> impl Strategy<Value = Op> {
         2 => spec().prop_map(Op::Add),
         1 => k.clone().prop_map(Op::Delete),
         1 => (k.clone(), "[g-h]{1,2}").prop_map(|(k, n)| Op::Rename(k, n)),
-        1 => k.prop_map(Op::Break),
+        1 => k.clone().prop_map(Op::Break),
         1 => word().prop_map(Op::ActorFile),
         1 => (1..4usize).prop_map(Op::PerPage),
+        1 => (k, prop::option::of(0..2usize)).prop_map(|(k, p)| Op::Period(k, p)),
+        1 => (1..29u32, prop::option::of(0..20u32)).prop_map(|(a, b)| Op::PeriodFile(a, b)),
     ]
 }
 
@@ -140,6 +168,9 @@ impl SiteDir {
                 text.push_str(&format!("related: [{}]\n", other.name));
             }
         }
+        if let Some(p) = s.period {
+            text.push_str(&format!("periods: [{}]\n", PERIODS[p]));
+        }
         if s.draft {
             text.push_str("draft: true\n");
         }
@@ -176,6 +207,13 @@ impl SiteDir {
         };
         site.write_config(2);
         site.actor_file("Army");
+        std::fs::create_dir_all(site.root().join("content/periods")).unwrap();
+        site.period_file(10, Some(5));
+        std::fs::write(
+            site.root().join("content/periods/war.md"),
+            "---\nname: The war\ndate: 2022/2023\ncolour: \"#a33\"\n---\nTwo years.\n",
+        )
+        .unwrap();
         for s in specs {
             if site.events.iter().all(|e| e.name != s.name) {
                 site.events.push(s);
@@ -195,9 +233,28 @@ impl SiteDir {
         path
     }
 
+    fn period_file(&self, from: u32, length: Option<u32>) -> PathBuf {
+        let path = self.root().join("content/periods/summer.md");
+        let end = match length {
+            Some(n) => format!("2023-07-{:02}", (from + n).min(31)),
+            None => "..".into(),
+        };
+        std::fs::write(
+            &path,
+            format!("---\nname: Summer\ndate: 2023-07-{from:02}/{end}\n---\nHot.\n"),
+        )
+        .unwrap();
+        path
+    }
+
     /// Applies `op` on disk; returns the paths it touched.
     fn apply(&mut self, op: &Op) -> Vec<PathBuf> {
-        if self.events.is_empty() && !matches!(op, Op::Add(_) | Op::ActorFile(_) | Op::PerPage(_)) {
+        if self.events.is_empty()
+            && !matches!(
+                op,
+                Op::Add(_) | Op::ActorFile(_) | Op::PerPage(_) | Op::PeriodFile(..)
+            )
+        {
             return Vec::new();
         }
         let n = self.events.len().max(1);
@@ -248,6 +305,8 @@ impl SiteDir {
             }
             Op::ActorFile(kind) => vec![self.actor_file(&kind)],
             Op::PerPage(p) => vec![self.write_config(p)],
+            Op::Period(k, p) => edit(k, &|s| s.period = p),
+            Op::PeriodFile(from, length) => vec![self.period_file(from, length)],
         }
     }
 }
@@ -328,6 +387,11 @@ proptest! {
         for op in &ops {
             let before = out.clone();
             let touched = site.apply(op);
+            // Nothing on disk changed: the watcher reports nothing, and the
+            // last step's result (which may be a failure) stands.
+            if touched.is_empty() {
+                continue;
+            }
             let step = follow(&mut engine, &Changed::Paths(touched), &mut out);
             match (step, full_build(site.root())) {
                 (Ok(()), Some(full)) => {
@@ -359,6 +423,7 @@ fn spec_named(name: &str, day: u32) -> Spec {
         status: 0,
         body: "Body".into(),
         related: None,
+        period: None,
         draft: false,
     }
 }
