@@ -11,8 +11,9 @@
 // failures of those requests are the only ones allowed.
 //
 // SITE_DIR: the example site, as .ci/validate builds it.
-// ANNALS_BIN: the annals binary, to import Knight Lab's Mark Twain timeline
-//   (tests/fixtures/import/marktwain.json) into a new site and build it.
+// ANNALS_BIN: the annals binary, to import Knight Lab's Mark Twain timeline and
+//   its eras example (tests/fixtures/import/marktwain.json, eras.json) into
+//   new sites and build them.
 // SHOTS_DIR: where the screenshots go.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -67,12 +68,12 @@ function below(root, rel) {
   return file.startsWith(root + path.sep) ? file : null;
 }
 
-// A new site with Knight Lab's Mark Twain timeline imported, built.
-function marktwain() {
-  const root = path.join(work, "marktwain");
+// A new site with a Knight Lab file of tests/fixtures/import/ imported, built.
+function imported(name, file) {
+  const root = path.join(work, name);
   fs.mkdirSync(path.join(root, "content", "events"), { recursive: true });
-  fs.writeFileSync(path.join(root, "annals.yaml"), "title: Mark Twain\nbase_url: /marktwain/\n");
-  execFileSync(BIN, ["import", "timelinejs", path.join(FIXTURES, "marktwain.json")], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  fs.writeFileSync(path.join(root, "annals.yaml"), `title: ${name}\nbase_url: /${name}/\n`);
+  execFileSync(BIN, ["import", "timelinejs", path.join(FIXTURES, file)], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
   execFileSync(BIN, ["build", "-q", "--root", root], { stdio: ["ignore", "ignore", "pipe"] });
   return path.join(root, "public");
 }
@@ -83,7 +84,8 @@ before(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   work = fs.mkdtempSync(path.join(os.tmpdir(), "annals-timelinejs-"));
   sites.set("example", SITE);
-  sites.set("marktwain", marktwain());
+  sites.set("marktwain", imported("marktwain", "marktwain.json"));
+  sites.set("eras", imported("eras", "eras.json"));
   server = http.createServer((req, res) => {
     const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (url === "/page.html") { res.writeHead(200, { "content-type": TYPES[".html"] }); return res.end(PAGE); }
@@ -144,8 +146,9 @@ test("the era selector counts the eras TimelineJS draws (Knight Lab's eras.json)
   await context.close();
 });
 
-// The example's content has periods, so its export has eras to draw.
-const SITES = [["example", { eras: true }], ["marktwain", { eras: false }]];
+// The example's content has periods, and Knight Lab's eras.json comes back
+// with its three eras, so those exports have eras to draw.
+const SITES = [["example", { eras: true }], ["marktwain", { eras: false }], ["eras", { eras: true }]];
 
 for (const [name, expect] of SITES) {
   test(`TimelineJS3 renders the ${name} site's export: a slide per event, their titles, its eras, no script error`, async () => {
