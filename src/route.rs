@@ -147,6 +147,8 @@ pub(crate) enum FeedFormat {
 pub(crate) enum DataFile {
     Calendar,
     EventsJson,
+    /// The JSON Schema of `events.json`, written with it.
+    EventsSchema,
     EventsCsv,
     TimelineJs,
     SearchIndex,
@@ -163,6 +165,7 @@ impl DataFile {
         match self {
             DataFile::Calendar => "calendar.ics",
             DataFile::EventsJson => "events.json",
+            DataFile::EventsSchema => "events.schema.json",
             DataFile::EventsCsv => "events.csv",
             DataFile::TimelineJs => "timelinejs.json",
             DataFile::SearchIndex => "search-index.json",
@@ -358,6 +361,11 @@ mod tests {
                 "feed.json",
             ),
             (Route::Data(DataFile::Sitemap), "sitemap.xml", "sitemap.xml"),
+            (
+                Route::Data(DataFile::EventsSchema),
+                "events.schema.json",
+                "events.schema.json",
+            ),
             (Route::NotFound, "404.html", "404.html"),
         ];
         for (route, path, file) in cases {

@@ -173,7 +173,7 @@ fn when(date: &EventDate) -> Option<When> {
 
 /// The first day of a point's span; for a date-time, its date as written.
 /// `None` beyond the years chrono holds.
-fn first_day(p: &DatePoint) -> Option<NaiveDate> {
+pub(super) fn first_day(p: &DatePoint) -> Option<NaiveDate> {
     match p.time {
         Some(_) => local_date(p),
         None => p.earliest_utc().to_chrono_date(),
@@ -182,7 +182,7 @@ fn first_day(p: &DatePoint) -> Option<NaiveDate> {
 
 /// The last day of a point's span; for a date-time, its date as written.
 /// `None` beyond the years chrono holds.
-fn last_day(p: &DatePoint) -> Option<NaiveDate> {
+pub(super) fn last_day(p: &DatePoint) -> Option<NaiveDate> {
     match p.time {
         Some(_) => local_date(p),
         None => p.latest_utc().to_chrono_date(),

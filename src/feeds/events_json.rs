@@ -1,6 +1,7 @@
 //! `events.json`: every event as data, in timeline order, in the versioned
 //! export schema of `docs/events.schema.json` (documented in
-//! `docs/exports.md`). One event per line, so that the file diffs well.
+//! `docs/exports.md`), which is published beside it as `events.schema.json`
+//! and named by its `$schema`. One event per line, so that the file diffs well.
 //!
 //! The schema's `version` changes only when a field changes meaning or goes
 //! away; new fields may appear within a version.
@@ -11,11 +12,16 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Timeline;
 use crate::parse::config::Config;
 use crate::parse::event::Location;
+use crate::route::{DataFile, Route};
 use crate::slug::Slug;
 use serde::Serialize;
 
-/// The export schema's version.
+/// The export schema's version; the schema's `version` is this constant.
 pub(super) const VERSION: u32 = 1;
+
+/// The schema published as `/events.schema.json`: the documented file itself,
+/// so that what the docs show and what a site serves cannot differ.
+pub(super) const SCHEMA: &str = include_str!("../../docs/events.schema.json");
 
 #[derive(Serialize)]
 struct Site<'a> {
@@ -120,7 +126,7 @@ impl<'a> Record<'a> {
     pub(super) fn new(t: &'a Timeline, c: &Config, i: usize) -> Result<Record<'a>, Diagnostic> {
         let te = &t.events[i];
         let e = &te.event;
-        let path = crate::route::Route::event(&e.slug).path();
+        let path = Route::event(&e.slug).path();
         let named = |slugs: &'a [Slug], names: &dyn Fn(&Slug) -> Option<&'a str>| {
             slugs
                 .iter()
@@ -240,11 +246,35 @@ pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
         language: &c.language,
         timezone: c.timezone.name(),
     };
-    let mut out = format!("{{\"version\":{VERSION},\"site\":").into_bytes();
+    let schema = c
+        .base_url
+        .absolute(&Route::Data(DataFile::EventsSchema).path());
+    let mut out = b"{\"$schema\":".to_vec();
+    let _ = serde_json::to_writer(&mut out, &schema);
+    out.extend_from_slice(format!(",\"version\":{VERSION},\"site\":").as_bytes());
     let _ = serde_json::to_writer(&mut out, &site);
     out.extend_from_slice(b",\"periods\":");
     let periods: Vec<PeriodRecord> = t.periods.in_order().map(PeriodRecord::new).collect();
     let _ = serde_json::to_writer(&mut out, &periods);
     out.extend_from_slice(b",\"events\":[");
     Streamed::json_array(out, t.events.len(), move |i| Record::new(t, c, i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SPEC §7: the version the schema describes is in both files.
+    #[test]
+    fn the_published_schema_describes_this_version() {
+        let schema: serde_json::Value = serde_json::from_str(SCHEMA).expect("the schema is JSON");
+        assert_eq!(schema["properties"]["version"]["const"], VERSION);
+        assert_eq!(
+            schema["title"],
+            format!("annals events.json export, version {VERSION}")
+        );
+        assert_eq!(schema["properties"]["$schema"]["type"], "string");
+        let required = schema["required"].as_array().expect("a list");
+        assert!(required.iter().any(|r| r == "version"));
+    }
 }

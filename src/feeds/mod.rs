@@ -183,9 +183,13 @@ pub(crate) fn write_only(
             Job::Calendar => {
                 vec![calendar::write(t, c).write_to(sink, &data(DataFile::Calendar))]
             }
-            Job::EventsJson => {
-                vec![events_json::write(t, c).write_to(sink, &data(DataFile::EventsJson))]
-            }
+            Job::EventsJson => vec![
+                events_json::write(t, c).write_to(sink, &data(DataFile::EventsJson)),
+                put(
+                    Route::Data(DataFile::EventsSchema),
+                    events_json::SCHEMA.as_bytes().to_vec(),
+                ),
+            ],
             Job::Csv => vec![events_csv::write(t, c).write_to(sink, &data(DataFile::EventsCsv))],
             Job::TimelineJs => {
                 vec![timelinejs::write(t, c).write_to(sink, &data(DataFile::TimelineJs))]

@@ -18,13 +18,16 @@
 //!   actor, so that TimelineJS gives each actor a row.
 //! * Periods are `eras`, which TimelineJS draws as bands and requires to have
 //!   both ends: an open or unknown side of a period is exported as the
-//!   timeline's own first start or last end.
+//!   timeline's own first start or last end. Each end is a day (the first of
+//!   the start, the last of the end), so that TimelineJS keeps it.
 
+use super::calendar::{first_day, last_day};
 use super::Streamed;
 use crate::date::{Bound, DatePoint, EventDate};
 use crate::escape;
 use crate::model::Timeline;
 use crate::parse::config::Config;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -186,9 +189,10 @@ fn eras(t: &Timeline, c: &Config) -> Vec<Era> {
             let end = end
                 .or(last)
                 .filter(|e| e.latest_utc() >= start.earliest_utc());
+            let (start_date, end_date) = era_dates(start, end.unwrap_or(start));
             Some(Era {
-                start_date: date(start),
-                end_date: date(end.unwrap_or(start)),
+                start_date,
+                end_date,
                 text: Text {
                     headline: escape::html(&p.name),
                     text: crate::markdown::to_html(&p.body, c.unsafe_html),
@@ -196,6 +200,51 @@ fn eras(t: &Timeline, c: &Config) -> Vec<Era> {
             })
         })
         .collect()
+}
+
+/// An era's ends as the period writes them, unless TimelineJS would misread
+/// them. It drops an end that agrees with every part the start has
+/// (`{2023, 7}` → `{2023, 7, 11}`, or a period of one date) and then refuses
+/// the whole file ("All eras must have start and end dates"); and it reads
+/// `{2023, 7}` as 1 July, so an end in the start's month (`2023-07-12/2023-07`)
+/// would end before it starts. Those eras run from the first day of their start
+/// to the last of their end (a one-day era from its first hour to its last
+/// second). A period TimelineJS can read keeps its parts, so that an imported
+/// era comes back as it was.
+fn era_dates(start: &DatePoint, end: &DatePoint) -> (Date, Date) {
+    let (a, b) = (date(start), date(end));
+    if !dropped(&a, &b) && end.earliest_utc() >= start.earliest_utc() {
+        return (a, b);
+    }
+    let (Some(first), Some(last)) = (first_day(start), last_day(end)) else {
+        return (a, b);
+    };
+    let day = |d: NaiveDate| Date {
+        year: timelinejs_year(i64::from(d.year())),
+        month: u8::try_from(d.month()).ok(),
+        day: u8::try_from(d.day()).ok(),
+        hour: None,
+        minute: None,
+        second: None,
+    };
+    let (mut a, mut b) = (day(first), day(last));
+    if first == last {
+        a.hour = Some(0);
+        (b.hour, b.minute, b.second) = (Some(23), Some(59), Some(59));
+    }
+    (a, b)
+}
+
+/// Whether TimelineJS3 takes `end` for a repeat of `start` and drops it
+/// (`TimelineConfig._processDates`: every part `start` has is the same in `end`).
+fn dropped(start: &Date, end: &Date) -> bool {
+    let same = |a: Option<u8>, b: Option<u8>| a.is_none() || a == b;
+    start.year == end.year
+        && same(start.month, end.month)
+        && same(start.day, end.day)
+        && same(start.hour, end.hour)
+        && same(start.minute, end.minute)
+        && same(start.second, end.second)
 }
 
 /// The row TimelineJS puts the slide in: its first actor, else its first
@@ -282,6 +331,58 @@ mod tests {
         assert_eq!(
             point("2023-07-12T22:30+03:00"),
             r#"{"year":2023,"month":7,"day":12,"hour":22,"minute":30}"#
+        );
+    }
+
+    #[test]
+    fn eras_keep_their_parts_unless_timelinejs_would_drop_their_end_or_reverse_them() {
+        let era = |s: &str| {
+            let d = EventDate::parse(s, chrono_tz::UTC).unwrap();
+            let (a, b) = match &d {
+                EventDate::Point(p) => (*p, *p),
+                EventDate::Interval { start, end } => {
+                    (*start.point().unwrap(), *end.point().unwrap())
+                }
+            };
+            let (start, end) = era_dates(&a, &b);
+            assert!(!dropped(&start, &end), "{s}");
+            format!(
+                "{} {}",
+                serde_json::to_string(&start).unwrap(),
+                serde_json::to_string(&end).unwrap()
+            )
+        };
+        // As written: TimelineJS reads them as meant (Knight Lab's own eras).
+        assert_eq!(era("0650/0700"), r#"{"year":650} {"year":700}"#);
+        assert_eq!(
+            era("2023-06/2023-08"),
+            r#"{"year":2023,"month":6} {"year":2023,"month":8}"#
+        );
+        assert_eq!(
+            era("-0043-03-15/0001"),
+            r#"{"year":-44,"month":3,"day":15} {"year":1}"#
+        );
+        // An end TimelineJS would take for the start repeated.
+        assert_eq!(
+            era("2023-07/2023-07-11"),
+            r#"{"year":2023,"month":7,"day":1} {"year":2023,"month":7,"day":11}"#
+        );
+        assert_eq!(
+            era("2023-07"),
+            r#"{"year":2023,"month":7,"day":1} {"year":2023,"month":7,"day":31}"#
+        );
+        assert_eq!(
+            era("-0043"),
+            r#"{"year":-44,"month":1,"day":1} {"year":-44,"month":12,"day":31}"#
+        );
+        assert_eq!(
+            era("2023-07-12"),
+            r#"{"year":2023,"month":7,"day":12,"hour":0} {"year":2023,"month":7,"day":12,"hour":23,"minute":59,"second":59}"#
+        );
+        // An end TimelineJS would put before the start (1 July < 12 July).
+        assert_eq!(
+            era("2023-07-12/2023-07"),
+            r#"{"year":2023,"month":7,"day":12} {"year":2023,"month":7,"day":31}"#
         );
     }
 }

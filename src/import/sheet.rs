@@ -87,7 +87,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Slide>, Diagnostic> {
             }),
             group: cell("group"),
             unique_id: cell("unique id"),
-            background: cell("background").map(serde_json::Value::from),
+            background: cell("background").map(|b| background(&b)),
             location: None,
             slide_type: cell("type")
                 .filter(|t| !matches!(t.to_ascii_lowercase().as_str(), "title" | "era")),
@@ -118,6 +118,23 @@ pub(super) fn line_of(
         .count();
     counted.0 = offset;
     counted.1
+}
+
+/// A `Background` cell as TimelineJS reads it (`interpretBackground` in its
+/// `ConfigFactory.js`): an address (`https:`, `//`, `/`) is an image, anything
+/// else a colour. So a sheet and the JSON made from it keep the same
+/// `extra.background`.
+fn background(cell: &str) -> serde_json::Value {
+    let rest = cell
+        .strip_prefix("https:")
+        .or_else(|| cell.strip_prefix("http:"))
+        .unwrap_or(cell);
+    let key = if rest.starts_with('/') {
+        "url"
+    } else {
+        "color"
+    };
+    serde_json::json!({ key: cell })
 }
 
 /// `22:30`, `22:30:15`, `3:30 PM`: hour, minute, second.
@@ -161,6 +178,27 @@ mod tests {
         assert_eq!(
             (start.year, start.month, start.hour, start.minute),
             (1943, Some(7), Some(15), Some(30))
+        );
+    }
+
+    #[test]
+    fn a_background_is_an_image_address_or_a_colour_as_timelinejs_reads_it() {
+        let csv = "Headline,Year,Background\na,1,https://x.org/a.png\nb,2,#336699\nc,3,//cdn.x.org/b.jpg\nd,4,/img/c.png\ne,5,navy\nf,6,\n";
+        let got: Vec<Option<serde_json::Value>> = read(csv.as_bytes())
+            .unwrap()
+            .into_iter()
+            .map(|s| s.background)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                Some(serde_json::json!({"url": "https://x.org/a.png"})),
+                Some(serde_json::json!({"color": "#336699"})),
+                Some(serde_json::json!({"url": "//cdn.x.org/b.jpg"})),
+                Some(serde_json::json!({"url": "/img/c.png"})),
+                Some(serde_json::json!({"color": "navy"})),
+                None,
+            ]
         );
     }
 }

@@ -37,6 +37,7 @@ fn knight_labs_published_files_import_and_build() {
     // (file, format, events written, files written, items left out)
     for (file, format, events_written, written, skipped) in [
         ("women_in_computing.csv", "csv", 10, 10, 0),
+        ("women_in_computing.json", "timelinejs", 10, 10, 0),
         ("marktwain.json", "timelinejs", 17, 17, 0),
         // Its three eras are periods.
         ("eras.json", "timelinejs", 20, 23, 0),
@@ -438,10 +439,18 @@ fn another_generators_markdown_keeps_every_key_and_its_bundles() {
         [
             "2023-07-12-jekyll-post.md",
             "battle.md",
+            "the-treaty-fr/",
+            "the-treaty-fr/hall.png",
+            "the-treaty-fr/index.md",
             "the-treaty/",
             "the-treaty/hall.png",
             "the-treaty/index.md",
         ]
+    );
+    // A bundle's translation is a bundle of its own, not a file of the first.
+    assert!(
+        err.contains("note[W205]: treaty/index.fr.md: the `fr` translation of `treaty/index.md`, imported as an event of its own"),
+        "{err}"
     );
     assert_eq!(
         read(&site.path().join("content/events/battle.md")),
@@ -462,6 +471,7 @@ fn another_generators_markdown_keeps_every_key_and_its_bundles() {
         public.join("events/the-treaty/hall.png").is_file(),
         "the bundle's image is published"
     );
+    assert!(public.join("events/the-treaty-fr/hall.png").is_file());
 }
 
 #[test]

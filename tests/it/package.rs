@@ -1,11 +1,12 @@
-//! The crate as `cargo install annals` gets it: the code, the built-in theme
-//! and the README, not the example's output, the tests or the benchmarks.
+//! The crate as `cargo install annals` gets it: the code, the built-in theme,
+//! the README and the published export schema, not the example's output, the
+//! tests or the benchmarks.
 //! (`.ci/run` checks with `cargo publish --dry-run` that it builds on its own.)
 
 use std::process::Command;
 
 #[test]
-fn the_package_holds_the_code_the_theme_and_the_readme_only() {
+fn the_package_holds_the_code_the_theme_the_readme_and_the_schema_only() {
     let out = Command::new(env!("CARGO"))
         .args([
             "package",
@@ -39,6 +40,7 @@ fn the_package_holds_the_code_the_theme_and_the_readme_only() {
             "Cargo.toml.orig",
             "README.md",
             "build.rs",
+            "docs",
             "src",
             "themes"
         ],
@@ -48,6 +50,7 @@ fn the_package_holds_the_code_the_theme_and_the_readme_only() {
     for file in [
         "src/commands/github-workflow.yml",
         "src/render/builtins/embed.js",
+        "docs/events.schema.json",
         "themes/default/theme.yaml",
     ] {
         assert!(files.lines().any(|f| f == file), "{file} is missing");

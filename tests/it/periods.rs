@@ -230,7 +230,9 @@ fn exports_carry_periods() {
             // An open start is the timeline's first start.
             r#"The prelude {"day":2,"month":4,"year":2023} → {"day":31,"month":5,"year":2023}"#,
             r#"The summer offensive {"month":6,"year":2023} → {"month":8,"year":2023}"#,
-            r#"River campaign {"month":7,"year":2023} → {"month":7,"year":2023}"#,
+            // A period of one month: TimelineJS would drop an end equal to
+            // its start and refuse the file, so the era runs day to day.
+            r#"River campaign {"day":1,"month":7,"year":2023} → {"day":31,"month":7,"year":2023}"#,
             // An open end is the timeline's last end.
             r#"Aftermath {"day":1,"month":9,"year":2023} → {"day":1,"month":10,"year":2023}"#,
         ]
