@@ -11,9 +11,9 @@
 // failures of those requests are the only ones allowed.
 //
 // SITE_DIR: the example site, as .ci/validate builds it.
-// ANNALS_BIN: the annals binary, to import Knight Lab's Mark Twain timeline and
-//   its eras example (tests/fixtures/import/marktwain.json, eras.json) into
-//   new sites and build them.
+// ANNALS_BIN: the annals binary, to import Knight Lab's Mark Twain timeline,
+//   its eras example and its cosmology (tests/fixtures/import/marktwain.json,
+//   eras.json, cosmo.json) into new sites and build them.
 // SHOTS_DIR: where the screenshots go.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -86,6 +86,7 @@ before(async () => {
   sites.set("example", SITE);
   sites.set("marktwain", imported("marktwain", "marktwain.json"));
   sites.set("eras", imported("eras", "eras.json"));
+  sites.set("cosmo", imported("cosmo", "cosmo.json"));
   server = http.createServer((req, res) => {
     const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (url === "/page.html") { res.writeHead(200, { "content-type": TYPES[".html"] }); return res.end(PAGE); }
@@ -148,7 +149,9 @@ test("the era selector counts the eras TimelineJS draws (Knight Lab's eras.json)
 
 // The example's content has periods, and Knight Lab's eras.json comes back
 // with its three eras, so those exports have eras to draw.
-const SITES = [["example", { eras: true }], ["marktwain", { eras: false }], ["eras", { eras: true }]];
+// Knight Lab's cosmology file comes back with its years beyond any calendar
+// and the scale TimelineJS needs for them.
+const SITES = [["example", { eras: true }], ["marktwain", { eras: false }], ["eras", { eras: true }], ["cosmo", { eras: false, scale: "cosmological" }]];
 
 for (const [name, expect] of SITES) {
   test(`TimelineJS3 renders the ${name} site's export: a slide per event, their titles, its eras, no script error`, async () => {
@@ -157,6 +160,7 @@ for (const [name, expect] of SITES) {
     const titles = new Map(json(path.join(dir, "events.json")).events.map((e) => [e.slug, e.title]));
     assert.ok(data.events.length > 0 && data.events.length === titles.size, "the export holds every event");
     if (expect.eras) assert.ok((data.eras ?? []).length >= 1, "the export has eras");
+    assert.equal(data.scale, expect.scale ?? "human", "the scale");
 
     const { context, page, errors, remote } = await timeline(`/site/${name}/timelinejs.json`);
 
