@@ -643,3 +643,35 @@ fn eras_become_periods_and_come_back_as_eras() {
         "{page}"
     );
 }
+
+#[test]
+fn an_era_of_long_years_becomes_a_period_with_date_and_end() {
+    let site = empty_site();
+    let file = site.path().join("deep.json");
+    std::fs::write(
+        &file,
+        r#"{"eras": [{"start_date": {"year": "-4600000000"}, "end_date": {"year": -4000000000},
+                      "text": {"headline": "Hadean", "text": "<p>Before rocks.</p>"}}],
+            "events": [{"start_date": {"year": "-4540000000"}, "text": {"headline": "Earth forms"}}]}"#,
+    )
+    .unwrap();
+    let out = import(site.path(), &["timelinejs", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // An EDTF interval cannot join long years: the span is `date` and `end`.
+    assert_eq!(
+        read(&site.path().join("content/periods/hadean.md")),
+        "---\nname: Hadean\ndate: Y-4599999999\nend: Y-3999999999\n---\nBefore rocks.\n"
+    );
+    let public = build(site.path(), &[]);
+    let exported: serde_json::Value =
+        serde_json::from_str(&read(&public.join("timelinejs.json"))).unwrap();
+    assert_eq!(exported["eras"][0]["start_date"]["year"], -4600000000i64);
+    assert_eq!(exported["eras"][0]["end_date"]["year"], -4000000000i64);
+    assert_eq!(exported["scale"], "cosmological");
+    let page = read(&public.join("periods/hadean/index.html"));
+    assert!(
+        page.contains("4.6 billion years ago"),
+        "the period's span, in words: {page}"
+    );
+    assert_eq!(article_ids(&page), ["4540000000-bce-earth-forms"]);
+}
