@@ -40,14 +40,27 @@ pub(crate) struct EntityFile {
     pub body: String,
 }
 
-/// Parses an actor or theatre file: the entity whenever its slug is known,
-/// even with errors in other keys (they are left out), so that the checks
-/// across files (aliases, parents) still run on it; and every problem found.
-pub(crate) fn parse(file: &SourceFile) -> (Option<EntityFile>, Vec<Diagnostic>) {
-    let (what, keys) = match file.section {
-        Section::Theatres => ("a theatre", THEATRE_KEYS),
-        _ => ("an actor", ACTOR_KEYS),
-    };
+/// What every metadata file (actor, theatre, period) has: its slug, from
+/// the file name, and its name (the file name when `name` is not given).
+pub(crate) struct Named {
+    pub slug: Slug,
+    pub name: String,
+    pub name_span: Option<Span>,
+    /// Markdown description: the body.
+    pub body: String,
+}
+
+/// Reads a metadata file: splits its front matter, checks its keys against
+/// `keys` (`label` names the front matter in messages, `what` the file), makes
+/// its slug from its name and reads `name`, then lets `rest` read the other
+/// keys and make the value, whenever the slug is known (`Some`), even with
+/// errors in other keys (they are left out), so that the checks across files
+/// still run on it. Returns that, and every problem found.
+pub(crate) fn read_metadata<T>(
+    file: &SourceFile,
+    (what, label, keys): (&str, &str, &[&str]),
+    rest: impl FnOnce(&mut Fields, Option<Named>) -> Option<T>,
+) -> (Option<T>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let fm = match frontmatter::split(&file.text) {
         Ok(fm) => fm,
@@ -55,10 +68,6 @@ pub(crate) fn parse(file: &SourceFile) -> (Option<EntityFile>, Vec<Diagnostic>) 
     };
     let Some(mut f) = Fields::parse(&fm, &file.rel, &mut diagnostics) else {
         return (None, diagnostics);
-    };
-    let label = match file.section {
-        Section::Theatres => "theatre front matter",
-        _ => "actor front matter",
     };
     f.check_keys(label, keys);
     let stem = file
@@ -78,55 +87,72 @@ pub(crate) fn parse(file: &SourceFile) -> (Option<EntityFile>, Vec<Diagnostic>) 
         .string("name")
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty());
-    let aliases = f
-        .string_list("aliases")
-        .into_iter()
-        .map(|(i, a)| {
-            let span = match i {
-                Some(i) => f.span_at(&crate::yaml::steps!["aliases", i]),
-                None => f.span("aliases"),
-            };
-            (a, span)
-        })
-        .collect();
-    let kind = f.string("kind").and_then(|k| match k.trim() {
-        "person" => Some(ActorKind::Person),
-        "unit" => Some(ActorKind::Unit),
-        "organisation" | "organization" => Some(ActorKind::Organisation),
-        "state" => Some(ActorKind::State),
-        "other" => Some(ActorKind::Other),
-        other => {
-            let hint = crate::parse::fields::choice_hint(other, KINDS, "use one of");
-            f.error(
-                Code::InvalidValue,
-                "kind",
-                format!("unknown kind `{other}`"),
-            )
-            .hint = Some(hint);
-            None
-        }
-    });
-    let affiliation = f.string("affiliation");
-    let parent = f.string("parent").map(|p| {
-        let span = f.span("parent");
-        (p, span)
-    });
-    let location = match f.get("location").cloned() {
-        Some(v) => read_location(&mut f, "location", &v),
-        None => None,
-    };
-    diagnostics.extend(f.into_diagnostics());
-    let entity = slug.map(|slug| EntityFile {
-        name: name.unwrap_or_else(|| stem.clone()),
-        name_span,
+    let named = slug.map(|slug| Named {
         slug,
-        file: file.rel.clone(),
-        aliases,
-        kind,
-        affiliation,
-        parent,
-        location,
-        body: fm.body,
+        name: name.unwrap_or(stem),
+        name_span,
+        body: fm.body.clone(),
     });
-    (entity, diagnostics)
+    let made = rest(&mut f, named);
+    diagnostics.extend(f.into_diagnostics());
+    (made, diagnostics)
+}
+
+/// Parses an actor or theatre file (see [`read_metadata`]).
+pub(crate) fn parse(file: &SourceFile) -> (Option<EntityFile>, Vec<Diagnostic>) {
+    let keys = match file.section {
+        Section::Theatres => ("a theatre", "theatre front matter", THEATRE_KEYS),
+        _ => ("an actor", "actor front matter", ACTOR_KEYS),
+    };
+    read_metadata(file, keys, |f, named| {
+        let aliases = f
+            .string_list("aliases")
+            .into_iter()
+            .map(|(i, a)| {
+                let span = match i {
+                    Some(i) => f.span_at(&crate::yaml::steps!["aliases", i]),
+                    None => f.span("aliases"),
+                };
+                (a, span)
+            })
+            .collect();
+        let kind = f.string("kind").and_then(|k| match k.trim() {
+            "person" => Some(ActorKind::Person),
+            "unit" => Some(ActorKind::Unit),
+            "organisation" | "organization" => Some(ActorKind::Organisation),
+            "state" => Some(ActorKind::State),
+            "other" => Some(ActorKind::Other),
+            other => {
+                let hint = crate::parse::fields::choice_hint(other, KINDS, "use one of");
+                f.error(
+                    Code::InvalidValue,
+                    "kind",
+                    format!("unknown kind `{other}`"),
+                )
+                .hint = Some(hint);
+                None
+            }
+        });
+        let affiliation = f.string("affiliation");
+        let parent = f.string("parent").map(|p| {
+            let span = f.span("parent");
+            (p, span)
+        });
+        let location = match f.get("location").cloned() {
+            Some(v) => read_location(f, "location", &v),
+            None => None,
+        };
+        named.map(|n| EntityFile {
+            slug: n.slug,
+            file: file.rel.clone(),
+            name: n.name,
+            name_span: n.name_span,
+            aliases,
+            kind,
+            affiliation,
+            parent,
+            location,
+            body: n.body,
+        })
+    })
 }

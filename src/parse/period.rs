@@ -4,9 +4,9 @@
 
 use crate::date::EventDate;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::load::{frontmatter, SourceFile};
-use crate::parse::event::{read_when, split_error};
-use crate::parse::fields::Fields;
+use crate::load::SourceFile;
+use crate::parse::entity::read_metadata;
+use crate::parse::event::read_when;
 use crate::slug::Slug;
 use std::path::PathBuf;
 
@@ -63,66 +63,38 @@ pub(crate) struct PeriodFile {
     pub body: String,
 }
 
-/// Parses a period file: the period whenever its slug is known, even with
-/// errors in other keys, and every problem found.
+/// Parses a period file (see [`read_metadata`]).
 pub(crate) fn parse(file: &SourceFile, tz: chrono_tz::Tz) -> (Option<PeriodFile>, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let fm = match frontmatter::split(&file.text) {
-        Ok(fm) => fm,
-        Err(e) => {
-            return (
-                None,
-                vec![split_error(e, &file.rel, "a period", &file.text)],
-            )
-        }
-    };
-    let Some(mut f) = Fields::parse(&fm, &file.rel, &mut diagnostics) else {
-        return (None, diagnostics);
-    };
-    f.check_keys("period front matter", KEYS);
-    let stem = file
-        .path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let slug = Slug::from_name(&stem);
-    if slug.is_none() {
-        f.push(Diagnostic::error(
-            Code::InvalidValue,
-            format!("cannot make a slug from the file name `{stem}`"),
-        ));
-    }
-    let name_span = f.span("name");
-    let name = f
-        .string("name")
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty());
-    if name.is_none() && f.get("name").is_none() {
-        f.missing("name", "a period");
-    }
-    let date = read_when(&mut f, "a period", tz);
-    let colour = f.string("colour").and_then(|c| {
-        Colour::parse(&c).or_else(|| {
-            f.error(
-                Code::InvalidValue,
-                "colour",
-                format!("`{}` is not a colour annals can use", c.trim()),
-            )
-            .hint = Some("write it in hex, such as `#c8553d` or `#c53`".into());
-            None
-        })
-    });
-    diagnostics.extend(f.into_diagnostics());
-    let period = slug.map(|slug| PeriodFile {
-        name: name.unwrap_or_else(|| stem.clone()),
-        name_span,
-        slug,
-        file: file.rel.clone(),
-        date,
-        colour,
-        body: fm.body,
-    });
-    (period, diagnostics)
+    read_metadata(
+        file,
+        ("a period", "period front matter", KEYS),
+        |f, named| {
+            if f.get("name").is_none() {
+                f.missing("name", "a period");
+            }
+            let date = read_when(f, "a period", tz);
+            let colour = f.string("colour").and_then(|c| {
+                Colour::parse(&c).or_else(|| {
+                    f.error(
+                        Code::InvalidValue,
+                        "colour",
+                        format!("`{}` is not a colour annals can use", c.trim()),
+                    )
+                    .hint = Some("write it in hex, such as `#c8553d` or `#c53`".into());
+                    None
+                })
+            });
+            named.map(|n| PeriodFile {
+                slug: n.slug,
+                file: file.rel.clone(),
+                name: n.name,
+                name_span: n.name_span,
+                date,
+                colour,
+                body: n.body,
+            })
+        },
+    )
 }
 
 #[cfg(test)]
