@@ -45,6 +45,15 @@ struct Slide<'a> {
     display_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unique_id: Option<&'a str>,
+    /// What an imported slide had and an event keeps in `extra`, given back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    background: Option<&'a serde_json::Value>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    slide_type: Option<&'a str>,
+    /// StoryMap's (and Knight Lab's examples') place of a slide, which
+    /// TimelineJS itself does not draw.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a crate::parse::event::Location>,
 }
 
 /// A period, as a band behind the slides.
@@ -79,11 +88,14 @@ struct Text {
 #[derive(Serialize)]
 struct Media {
     url: String,
-    alt: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alt: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     caption: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     credit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thumbnail: Option<String>,
 }
 
 pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
@@ -98,6 +110,9 @@ pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
         group: None,
         display_date: None,
         unique_id: None,
+        background: None,
+        slide_type: None,
+        location: None,
     };
     let mut out = b"{\"title\":".to_vec();
     let _ = serde_json::to_writer(&mut out, &title);
@@ -147,12 +162,17 @@ fn slide<'a>(
             ),
             text,
         },
-        media: e.image.as_ref().map(|img| Media {
-            url: img.src.url(&c.base_url, &e.slug, true),
-            alt: img.alt.clone(),
-            caption: img.caption.as_deref().map(escape::html),
-            credit: img.credit.as_deref().map(escape::html),
-        }),
+        media: e
+            .image
+            .as_ref()
+            .map(|img| Media {
+                url: img.src.url(&c.base_url, &e.slug, true),
+                alt: Some(img.alt.clone()),
+                caption: img.caption.as_deref().map(escape::html),
+                credit: img.credit.as_deref().map(escape::html),
+                thumbnail: None,
+            })
+            .or_else(|| other_media(&e.extra)),
         group: group(t, i),
         display_date: Some(
             e.extra
@@ -161,6 +181,41 @@ fn slide<'a>(
                 .map_or_else(|| e.date.display(&c.lang).text(), String::from),
         ),
         unique_id: Some(e.slug.as_str()),
+        background: e.extra.get("background"),
+        slide_type: e
+            .extra
+            .get("type")
+            .and_then(serde_json::Value::as_str)
+            .filter(|t| !matches!(*t, "title" | "era")),
+        location: e.location.as_deref(),
+    })
+}
+
+/// The media an imported slide had that is not a picture (a video, a post, a
+/// map), which the event keeps as a link and in `extra.media`: TimelineJS
+/// shows it again. Texts are HTML there.
+fn other_media(extra: &serde_json::Value) -> Option<Media> {
+    let m = extra.get("media")?;
+    let text = |key: &str| m.get(key).and_then(serde_json::Value::as_str);
+    // A web address, protocol-relative (`//host/…`) or relative as the
+    // source file had it; never another scheme (`javascript:`, `data:`),
+    // which TimelineJS would put in a page.
+    let url = text("url").filter(|u| {
+        let scheme = u
+            .split_once(':')
+            .map(|(s, _)| s)
+            .filter(|s| !s.contains('/'));
+        !u.trim().is_empty()
+            && !u.trim_start().starts_with('<')
+            && scheme
+                .is_none_or(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"))
+    })?;
+    Some(Media {
+        url: url.to_string(),
+        alt: None,
+        caption: text("caption").map(escape::html),
+        credit: text("credit").map(escape::html),
+        thumbnail: text("thumbnail").map(String::from),
     })
 }
 

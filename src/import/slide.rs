@@ -254,7 +254,7 @@ fn draft(
     if let Some(t) = &slide.slide_type {
         front.extra.insert("type".into(), Value::from(t.as_str()));
     }
-    if !display.trim().is_empty() {
+    if !display.trim().is_empty() && !annals_wording(display.trim(), &front) {
         front
             .extra
             .insert("display_date".into(), Value::from(display.trim()));
@@ -265,6 +265,25 @@ fn draft(
         front,
         body,
         assets: Vec::new(),
+    })
+}
+
+/// Whether `display` is how annals itself shows the draft's date, in one of
+/// its languages: what annals' own export writes, which adds nothing to the
+/// date, so that an exported file imports as the events it came from.
+fn annals_wording(display: &str, front: &Front) -> bool {
+    let parse = |text: &str| EventDate::parse(text, chrono_tz::UTC).ok();
+    let date = match &front.end {
+        Some(end) => parse(&front.date)
+            .zip(parse(end))
+            .and_then(|(d, e)| d.with_end(e).ok()),
+        None => parse(&front.date),
+    };
+    date.is_some_and(|d| {
+        crate::date::Lang::codes()
+            .iter()
+            .filter_map(|code| crate::date::Lang::new(code))
+            .any(|lang| d.display(&lang).text() == display)
     })
 }
 
@@ -287,6 +306,19 @@ fn media_into(
         .as_deref()
         .map(html::to_text)
         .filter(|c| !c.is_empty());
+    // TimelineJS shows a `<blockquote>` given as the media itself: it is
+    // text, and becomes part of the body, sanitised.
+    if url.starts_with("<blockquote") {
+        let quote = html::to_markdown(url);
+        if !quote.is_empty() && !body.contains(&quote) {
+            *body = if body.is_empty() {
+                quote
+            } else {
+                format!("{body}\n\n{quote}")
+            };
+        }
+        return;
+    }
     let web = url.starts_with("https://") || url.starts_with("http://");
     if web && is_image(url) {
         let alt = match media
@@ -316,14 +348,18 @@ fn media_into(
         });
         return;
     }
+    // A body that already links it (an event exported by annals and
+    // imported again) does not need the link twice.
     if web {
         let label = caption.clone().unwrap_or_else(|| url.to_string());
-        let link = format!("[{}](<{url}>)", label.replace(['[', ']'], ""));
-        *body = if body.is_empty() {
-            link
-        } else {
-            format!("{body}\n\n{link}")
-        };
+        let link = html::link(&label, url);
+        if !body.contains(&link) {
+            *body = if body.is_empty() {
+                link
+            } else {
+                format!("{body}\n\n{link}")
+            };
+        }
     }
     let mut m = json!({ "url": url });
     for (key, value) in [

@@ -129,7 +129,7 @@ fn items_that_cannot_be_imported_are_named_and_the_others_written() {
         "{wins}"
     );
     assert!(
-        wins.contains("[A video](<https://www.youtube.com/watch?v=x>)"),
+        wins.contains("\n\n[A video](https://www.youtube.com/watch?v=x)\n"),
         "{wins}"
     );
     assert!(!wins.contains("youtube.com/embed"), "no third-party player");
@@ -674,4 +674,51 @@ fn an_era_of_long_years_becomes_a_period_with_date_and_end() {
         "the period's span, in words: {page}"
     );
     assert_eq!(article_ids(&page), ["4540000000-bce-earth-forms"]);
+}
+
+#[test]
+fn import_build_export_import_gives_the_same_files() {
+    for file in [
+        "marktwain.json",
+        "eras.json",
+        "cosmo.json",
+        "houston_timelinejs2.json",
+        "women_in_computing.json",
+        "edge.json",
+    ] {
+        let first = empty_site();
+        let out = import(first.path(), &["timelinejs", input(file).to_str().unwrap()]);
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{file}: {}",
+            stderr(&out)
+        );
+        let public = build(first.path(), &[]);
+        let second = empty_site();
+        let out = import(
+            second.path(),
+            &[
+                "timelinejs",
+                public.join("timelinejs.json").to_str().unwrap(),
+            ],
+        );
+        assert!(out.status.success(), "{file}, exported: {}", stderr(&out));
+        let (a, b) = (
+            tree(&first.path().join("content")),
+            tree(&second.path().join("content")),
+        );
+        assert!(a.len() > 3, "{file}: {} files", a.len());
+        for (name, bytes) in &a {
+            assert_eq!(
+                b.get(name).map(|x| String::from_utf8_lossy(x).into_owned()),
+                Some(String::from_utf8_lossy(bytes).into_owned()),
+                "{file}: {name} does not come back the same"
+            );
+        }
+        assert_eq!(
+            a.keys().collect::<Vec<_>>(),
+            b.keys().collect::<Vec<_>>(),
+            "{file}"
+        );
+    }
 }
