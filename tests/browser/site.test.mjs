@@ -53,6 +53,8 @@ const PAGES = [
   ["theatre", "theatres/zaporizhzhia/"],
   ["tag", "tags/dismissal/"],
   ["year", "years/2023/"],
+  ["periods", "periods/"],
+  ["period", "periods/the-voice-message-and-reactions/"],
   ["404", "404.html"],
 ];
 
@@ -210,5 +212,37 @@ test("Embed this opens from the keyboard, shows absolute snippets and copies the
   await page.waitForFunction(() => document.querySelector("button.embed-copy[data-copy=embed-iframe]").textContent === "Copied");
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), iframe);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("printed, a page has no navigation or filters, keeps its chart, gives source addresses and starts each year on a page", async () => {
+  const { context, page } = await open("");
+  await page.emulateMedia({ media: "print" });
+  const shown = (selector) => page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    return !!el && getComputedStyle(el).display !== "none" && el.getBoundingClientRect().height > 0;
+  }, selector);
+  assert.equal(await shown(".site-nav"), false, "navigation");
+  assert.equal(await shown(".filters"), false, "filters");
+  assert.equal(await shown(".embed-this"), false, "embed snippets");
+  assert.equal(await shown("svg.chart"), true, "the chart");
+  // The example has one year and no source with an address: a second year
+  // and a sourced link are added to the page's own markup to see the rules.
+  const printed = await page.evaluate(() => {
+    const year = document.querySelector(".year-group");
+    year.after(year.cloneNode(true));
+    const sources = document.querySelector(".event-sources");
+    sources.insertAdjacentHTML("beforeend", '<a href="https://example.org/report">Report</a>');
+    const link = sources.lastElementChild;
+    return {
+      first: getComputedStyle(year).breakBefore,
+      second: getComputedStyle(year.nextElementSibling).breakBefore,
+      after: getComputedStyle(link, "::after").content,
+    };
+  });
+  assert.equal(printed.first, "auto", "the first year follows the header");
+  assert.equal(printed.second, "page", "a later year starts a page");
+  assert.match(printed.after, /https:\/\/example\.org\/report/, "the address after the link");
+  await page.pdf({ path: path.join(SHOTS, "index-print.pdf"), format: "A4" });
   await context.close();
 });
