@@ -160,3 +160,74 @@ fn month_labels_are_each_languages_abbreviations_as_labels_begin() {
     assert_eq!(axis("ru", &["2023-05-12"]), ["12 мая 2023 г."]);
     assert_eq!(axis("uk", &["-0043"]), ["44 р. до н. е."]);
 }
+
+/// The events each list page's overview chart marks, by their links.
+fn marked(html: &str) -> Vec<String> {
+    let Some(start) = html.find("<svg class=\"chart\"") else {
+        return Vec::new();
+    };
+    let svg = &html[start..start + html[start..].find("</svg>").unwrap()];
+    let mut links: Vec<String> = svg
+        .split("<a href=\"")
+        .skip(1)
+        .filter(|a| {
+            a.split('>')
+                .next()
+                .unwrap_or_default()
+                .contains("class=\"mark")
+        })
+        .map(|a| a[..a.find('"').unwrap()].to_string())
+        .collect();
+    links.sort();
+    links.dedup();
+    links
+}
+
+#[test]
+fn every_event_of_each_example_list_has_a_mark_that_links_to_its_page() {
+    let out = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = run(
+        root,
+        &[
+            "build",
+            "-q",
+            "--output",
+            out.path().to_str().unwrap(),
+            "--base-url",
+            "/",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut lists = 0;
+    for (rel, _) in tree(out.path()) {
+        let full_list = rel == "index.html"
+            || ["actors/", "theatres/", "tags/", "years/", "periods/"]
+                .iter()
+                .any(|s| rel.starts_with(s) && rel.matches('/').count() == 2);
+        if !full_list || !rel.ends_with("/index.html") && rel != "index.html" {
+            continue;
+        }
+        let html = read(&out.path().join(&rel));
+        let listed: Vec<String> = article_ids(&html)
+            .into_iter()
+            .map(|slug| format!("/events/{slug}/"))
+            .collect();
+        if listed.is_empty() {
+            continue;
+        }
+        lists += 1;
+        let mut expected = listed.clone();
+        expected.sort();
+        assert_eq!(marked(&html), expected, "{rel}: one mark per event");
+        for link in marked(&html) {
+            let page = out
+                .path()
+                .join(link.trim_start_matches('/'))
+                .join("index.html");
+            assert!(page.is_file(), "{rel}: {link} leads nowhere");
+        }
+    }
+    // The timeline, 9 actors, 2 theatres, the tags, a year, 2 periods.
+    assert!(lists >= 15, "{lists} list pages");
+}

@@ -4,14 +4,16 @@
 //! Marks that would land on the same pixel of a lane are drawn once, so the SVG
 //! stays bounded (lanes × width) however many events a page covers.
 
-use crate::date::{Lang, Moment, Precision};
+mod axis;
+mod bands;
+
+use crate::date::{Lang, Precision};
 use crate::escape::html as escape_html;
 use crate::model::Timeline;
 use crate::parse::config::BaseUrl;
 use crate::route::{GroupId, Route};
 use crate::slug::Slug;
-use chrono::{Datelike, NaiveDate};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 const WIDTH: f64 = 960.0;
@@ -19,6 +21,11 @@ const LABEL: f64 = 200.0;
 const LANE: f64 = 30.0;
 const TOP: f64 = 28.0;
 const MAX_LANES: usize = 12;
+/// How far below the one before each further row of marks in a lane is.
+const STACK: f64 = 14.0;
+/// The most rows of marks a lane has: past them, marks that would overlap
+/// are drawn once, so a chart stays bounded (lanes × rows × width).
+const MAX_ROWS: usize = 8;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lanes {
@@ -248,26 +255,53 @@ pub(crate) fn overview(
 
     let plot = WIDTH - LABEL - 16.0;
     let x = |ts: i64| LABEL + (ts - min) as f64 / (max - min).max(1) as f64 * plot;
-    let bands = bands(t, (min, max), base);
-    let lanes_bottom = TOP + LANE * lanes_out.len() as f64 + 8.0;
-    let height = lanes_bottom + if bands.is_empty() { 0.0 } else { BAND_LABEL };
+    let placed = place(t, &spans, lanes, &lane_of, other, &x);
+    // Each lane as tall as its rows of marks; the first row where a lane of
+    // one row always was.
+    let mut rows_of = vec![1usize; lanes_out.len()];
+    for p in &placed {
+        if let Some(r) = rows_of.get_mut(p.lane) {
+            *r = (*r).max(p.level + 1);
+        }
+    }
+    let lane_top: Vec<f64> = rows_of
+        .iter()
+        .scan(TOP, |top, &rows| {
+            let at = *top;
+            *top += LANE + STACK * (rows - 1) as f64;
+            Some(at)
+        })
+        .collect();
+    let lanes_bottom = TOP
+        + rows_of
+            .iter()
+            .map(|&r| LANE + STACK * (r - 1) as f64)
+            .sum::<f64>()
+        + 8.0;
+    let bands = bands::bands(t, (min, max), base);
+    let height = lanes_bottom
+        + if bands.is_empty() {
+            0.0
+        } else {
+            bands::BAND_LABEL
+        };
     let mut svg = String::new();
     let _ = write!(
         svg,
         r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{}</title>"#,
         escape_html(title)
     );
-    draw_bands(&mut svg, &bands, &x, lanes_bottom);
-    ticks(
+    bands::draw(&mut svg, &bands, &x, lanes_bottom);
+    axis::ticks(
         &mut svg,
         (min, max),
-        Unit::finest(finest),
+        axis::Unit::finest(finest),
         &x,
         lanes_bottom,
         lang,
     );
     for (n, lane) in lanes_out.iter().enumerate() {
-        let y = TOP + LANE * n as f64;
+        let y = lane_top[n];
         let _ = write!(svg, r#"<g class="lane side-{}">"#, lane.side);
         let _ = write!(
             svg,
@@ -296,11 +330,68 @@ pub(crate) fn overview(
         }
         svg.push_str("</g>");
     }
-    let mut drawn: HashSet<(usize, i64)> = HashSet::new();
     let mut marks: Vec<Mark> = Vec::new();
-    for &(i, start, end) in &spans {
-        let e = &t.events[i];
-        let names = lane_names(e, lanes);
+    for p in &placed {
+        let cy = lane_top[p.lane] + LANE / 2.0 + STACK * p.level as f64;
+        let side = lanes_out.get(p.lane).map(|l| l.side).unwrap_or(0);
+        let at = svg.len();
+        mark_head(&mut svg, t, p.event, base, date_texts, side, p.focusable);
+        marks.push(Mark {
+            event: p.event,
+            head: at..svg.len(),
+            side,
+            focusable: p.focusable,
+        });
+        let (x0, x1) = (p.x0, p.x1);
+        if x1 - x0 >= 8.0 {
+            let _ = write!(
+                svg,
+                r#"<rect x="{x0:.1}" y="{:.1}" width="{:.1}" height="10" rx="5"/>"#,
+                cy - 5.0,
+                x1 - x0
+            );
+        } else {
+            let _ = write!(
+                svg,
+                r#"<circle cx="{:.1}" cy="{cy:.1}" r="6"/>"#,
+                (x0 + x1) / 2.0
+            );
+        }
+        svg.push_str("</a>");
+    }
+    svg.push_str("</svg>");
+    Drawn { svg, marks }
+}
+
+/// Where one mark goes: its event's lane, the row in the lane, its extent.
+struct Placed {
+    event: usize,
+    lane: usize,
+    level: usize,
+    x0: f64,
+    x1: f64,
+    /// One tab stop per event: its copies in other lanes are for the eye.
+    focusable: bool,
+}
+
+/// Every event's marks, one per lane it is in, each in the first row of its
+/// lane where it overlaps no other mark (a dot is 12 units wide), so that
+/// every event stays visible and linked; a mark that fits no row of
+/// [`MAX_ROWS`] is left out, the events already drawn there standing for it.
+fn place(
+    t: &Timeline,
+    spans: &[(usize, i64, i64)],
+    lanes: Lanes,
+    lane_of: &HashMap<&Slug, usize>,
+    other: usize,
+    x: &dyn Fn(i64) -> f64,
+) -> Vec<Placed> {
+    const GAP: f64 = 2.0;
+    // Per lane, per row: where the row's last mark ends.
+    let mut ends: HashMap<usize, Vec<f64>> = HashMap::new();
+    let mut out = Vec::new();
+    for &(i, start, end) in spans {
+        let names = lane_names(&t.events[i], lanes);
         let mut rows: Vec<usize> = names
             .iter()
             .map(|s| lane_of.get(s).copied().unwrap_or(other))
@@ -310,253 +401,35 @@ pub(crate) fn overview(
         }
         rows.sort_unstable();
         rows.dedup();
-        // One tab stop per event: its copies in other lanes are for the eye.
         let mut focusable = true;
-        for row in rows {
+        for lane in rows {
             let (x0, x1) = (x(start), x(end));
-            if !drawn.insert((row, x0.round() as i64)) {
-                continue;
-            }
-            let cy = TOP + LANE * row as f64 + LANE / 2.0;
-            let side = lanes_out.get(row).map(|l| l.side).unwrap_or(0);
-            let at = svg.len();
-            mark_head(&mut svg, t, i, base, date_texts, side, focusable);
-            marks.push(Mark {
+            let (left, right) = if x1 - x0 >= 8.0 {
+                (x0, x1)
+            } else {
+                let c = (x0 + x1) / 2.0;
+                (c - 6.0, c + 6.0)
+            };
+            let levels = ends.entry(lane).or_default();
+            let level = match levels.iter().position(|&e| e + GAP <= left) {
+                Some(l) => l,
+                None if levels.len() < MAX_ROWS => {
+                    levels.push(f64::NEG_INFINITY);
+                    levels.len() - 1
+                }
+                None => continue,
+            };
+            levels[level] = right;
+            out.push(Placed {
                 event: i,
-                head: at..svg.len(),
-                side,
+                lane,
+                level,
+                x0,
+                x1,
                 focusable,
             });
             focusable = false;
-            if x1 - x0 >= 8.0 {
-                let _ = write!(
-                    svg,
-                    r#"<rect x="{x0:.1}" y="{:.1}" width="{:.1}" height="10" rx="5"/>"#,
-                    cy - 5.0,
-                    x1 - x0
-                );
-            } else {
-                let _ = write!(
-                    svg,
-                    r#"<circle cx="{:.1}" cy="{cy:.1}" r="6"/>"#,
-                    (x0 + x1) / 2.0
-                );
-            }
-            svg.push_str("</a>");
         }
     }
-    svg.push_str("</svg>");
-    Drawn { svg, marks }
-}
-
-/// The height of the row under the lanes where periods are named.
-const BAND_LABEL: f64 = 18.0;
-
-/// A period drawn behind the lanes: from where it starts to where it ends,
-/// within the chart (an open or unknown end reaches the chart's edge).
-struct Band {
-    name: String,
-    url: String,
-    colour: String,
-    from: i64,
-    to: i64,
-}
-
-/// The periods that overlap the chart's span `(min, max)`, in their order.
-fn bands(t: &Timeline, (min, max): (i64, i64), base: &BaseUrl) -> Vec<Band> {
-    let ts = |d: crate::date::Moment| d.seconds();
-    t.periods
-        .in_order()
-        .filter_map(|p| {
-            let d = p.date.as_ref()?;
-            let from = d.earliest_utc().map_or(min, ts).max(min);
-            let to = d.latest_utc().map_or(max, ts).min(max);
-            (from < to).then(|| Band {
-                name: p.name.clone(),
-                url: base.link(&Route::group(GroupId::Period(p.slug.clone())).path()),
-                colour: p.colour.as_str().to_string(),
-                from,
-                to,
-            })
-        })
-        .collect()
-}
-
-/// Each band as a translucent rectangle over the lanes, named under them
-/// where its width leaves room; the whole band links to the period's page.
-fn draw_bands(svg: &mut String, bands: &[Band], x: &dyn Fn(i64) -> f64, bottom: f64) {
-    if bands.is_empty() {
-        return;
-    }
-    svg.push_str(r#"<g class="bands">"#);
-    for (n, b) in bands.iter().enumerate() {
-        let (x0, x1) = (x(b.from), x(b.to));
-        // A label ends where its band does, or where a later band (drawn
-        // over it) begins; about 6.5 user units per character of its font.
-        let next = bands[n + 1..]
-            .iter()
-            .map(|later| x(later.from))
-            .filter(|&at| at > x0)
-            .fold(x1, f64::min);
-        let room = ((next - x0 - 6.0) / 6.5) as usize;
-        let label = if room >= 4 {
-            format!(
-                r#"<text class="band-label" x="{:.1}" y="{:.1}">{}</text>"#,
-                x0 + 3.0,
-                bottom + BAND_LABEL - 5.0,
-                escape_html(&crate::text::shorten(&b.name, room))
-            )
-        } else {
-            String::new()
-        };
-        let _ = write!(
-            svg,
-            r#"<a href="{}" class="band"><title>{}</title><rect x="{x0:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"/>{label}</a>"#,
-            escape_html(&b.url),
-            escape_html(&b.name),
-            TOP - 6.0,
-            x1 - x0,
-            bottom + BAND_LABEL - TOP + 6.0,
-            escape_html(&b.colour),
-        );
-    }
-    svg.push_str("</g>");
-}
-
-/// What the axis marks: years, months or days. Derived `Ord`: finer < coarser.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Unit {
-    Day,
-    Month,
-    Year,
-}
-
-impl Unit {
-    /// The finest unit dates of `precision` can be told apart by.
-    fn finest(precision: Precision) -> Unit {
-        match precision {
-            Precision::Millennium | Precision::Century | Precision::Decade | Precision::Year => {
-                Unit::Year
-            }
-            // Seasons start and end on month boundaries.
-            Precision::Season | Precision::Month => Unit::Month,
-            Precision::Day | Precision::Minute | Precision::Second => Unit::Day,
-        }
-    }
-}
-
-/// Axis ticks at years, months or days, whichever gives 2 to 12 of them, but
-/// never finer than `finest`, so a lone date is labelled at its precision.
-/// Years of any length are ticked (`10 billion years ago`); months and days
-/// only where chrono's calendar reaches, which spans of three years or less
-/// near long years are not.
-fn ticks(
-    svg: &mut String,
-    (min, max): (i64, i64),
-    finest: Unit,
-    x: &dyn Fn(i64) -> f64,
-    height: f64,
-    lang: &Lang,
-) {
-    let (from, to) = (Moment::from_seconds(min), Moment::from_seconds(max));
-    let days = to.days() - from.days();
-    let natural = if days > 3 * 365 {
-        Unit::Year
-    } else if days > 75 {
-        Unit::Month
-    } else {
-        Unit::Day
-    };
-    let calendar = from.to_chrono_date().zip(to.to_chrono_date());
-    let mut marks: Vec<(Option<Moment>, String)> = Vec::new();
-    match (natural.max(finest), calendar) {
-        (Unit::Month, Some((a, b))) => {
-            let months = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
-            let step = (months / 10 + 1) as u32;
-            let mut d = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)
-                .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
-            while let Some(day) = d.filter(|d| *d <= b) {
-                marks.push((
-                    midnight(day),
-                    lang.short_month_year(day.month() as u8, i64::from(day.year())),
-                ));
-                d = day.checked_add_months(chrono::Months::new(step));
-            }
-        }
-        (Unit::Day, Some((a, b))) => {
-            let step = (days / 8 + 1).max(1);
-            let mut d = a.succ_opt();
-            // The year is named where the axis starts and where it changes.
-            let mut year = None;
-            while let Some(day) = d.filter(|d| *d <= b) {
-                let new_year = (year != Some(day.year())).then_some(day.year());
-                year = Some(day.year());
-                marks.push((
-                    midnight(day),
-                    lang.short_day(day.day() as u8, day.month() as u8, new_year.map(i64::from)),
-                ));
-                d = day.checked_add_days(chrono::Days::new(step as u64));
-            }
-        }
-        _ => {
-            // Round steps (1, 2, 5, 10, 20, 50, … up to billions), counted
-            // in each year's era.
-            let (first, last) = (from.ymd().0, to.ymd().0);
-            let years = (last - first).max(1);
-            let step = [1, 2, 5]
-                .iter()
-                .flat_map(|m| (0..12).map(move |e| m * 10i64.pow(e)))
-                .filter(|s| years / s <= 10)
-                .min()
-                .unwrap_or(1);
-            // The first of January of each year after `first`, up to `last`.
-            for y in round_years(first + 1, last, step) {
-                marks.push((
-                    Moment::midnight(y, 1, 1),
-                    crate::render::view::year_label(y, lang),
-                ));
-            }
-        }
-    }
-    svg.push_str(r#"<g class="axis">"#);
-    for (at, label) in marks {
-        let px = x(at.map_or(min, Moment::seconds));
-        let _ = write!(
-            svg,
-            r#"<line x1="{px:.1}" x2="{px:.1}" y1="{}" y2="{height:.1}"/><text x="{px:.1}" y="16" text-anchor="middle">{}</text>"#,
-            TOP - 6.0,
-            escape_html(&label)
-        );
-    }
-    svg.push_str("</g>");
-}
-
-fn midnight(day: NaiveDate) -> Option<Moment> {
-    day.and_hms_opt(0, 0, 0).map(Moment::from_chrono)
-}
-
-/// The years from `first` to `last` (astronomical) that are a multiple of
-/// `step` in their own era: BCE years counted back (`40 BCE`, `20 BCE`),
-/// CE years forward (`20`, `40`), as a reader counts them; there is no year 0.
-fn round_years(first: i64, last: i64, step: i64) -> Vec<i64> {
-    let step = step.max(1);
-    let mut years = Vec::new();
-    if first <= 0 {
-        // Year y <= 0 is the year 1 - y BCE.
-        let (oldest, newest) = (1 - first, 1 - last.min(0));
-        let mut n = oldest - oldest.rem_euclid(step);
-        while n >= newest.max(1) {
-            years.push(1 - n);
-            n -= step;
-        }
-    }
-    if last >= 1 {
-        let from = first.max(1);
-        let mut y = from + (step - from.rem_euclid(step)) % step;
-        while y <= last {
-            years.push(y);
-            y += step;
-        }
-    }
-    years
+    out
 }
