@@ -231,3 +231,68 @@ fn every_event_of_each_example_list_has_a_mark_that_links_to_its_page() {
     // The timeline, 9 actors, 2 theatres, the tags, a year, 2 periods.
     assert!(lists >= 15, "{lists} list pages");
 }
+
+#[test]
+fn uncertain_dates_have_a_ring_open_ends_fade_and_a_legend_says_so() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    write(root, "annals.yaml", "title: Legend\n");
+    write(
+        root,
+        "content/actors/x.md",
+        "---\nname: X\naffiliation: North\n---\n",
+    );
+    write(
+        root,
+        "content/actors/y.md",
+        "---\nname: Y\naffiliation: South\n---\n",
+    );
+    for (slug, date, actor) in [
+        ("sure", "2023-07-01", "X"),
+        ("circa", "2023-07-05~", "X"),
+        ("ongoing", "2023-07-03/..", "Y"),
+    ] {
+        write(
+            root,
+            &format!("content/events/{slug}.md"),
+            &format!("---\ntitle: {slug}\ndate: \"{date}\"\nactors: [{actor}]\n---\n"),
+        );
+    }
+    let html = read(&build(root, &["-q"]).join("index.html"));
+    let start = html.find("<svg class=\"chart\"").unwrap();
+    let svg = &html[start..start + html[start..].find("</svg>").unwrap()];
+    // Each mark: its event and what is drawn for it.
+    let marks: Vec<String> = svg
+        .split("<a href=\"/events/")
+        .skip(1)
+        .map(|m| {
+            let slug = &m[..m.find('/').unwrap()];
+            let body = &m[..m.find("</a>").unwrap()];
+            format!(
+                "{slug}: qualified={} ring={} fade={}",
+                body.contains(" qualified\""),
+                body.contains("class=\"ring\""),
+                body.contains("mask=\"url(#annals-fade-end)\"")
+            )
+        })
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            "sure: qualified=false ring=false fade=false",
+            "ongoing: qualified=false ring=false fade=true",
+            "circa: qualified=true ring=true fade=false",
+        ]
+    );
+    assert!(svg.contains("<mask id=\"annals-fade-end\""), "{svg}");
+    let legend = &svg[svg.find("<g class=\"legend\">").expect("a legend")..];
+    let keys: Vec<&str> = legend
+        .split("<text ")
+        .skip(1)
+        .map(|t| &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()])
+        .collect();
+    assert_eq!(
+        keys,
+        ["North", "South", "uncertain or approximate date", "goes on"]
+    );
+}

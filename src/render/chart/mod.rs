@@ -6,8 +6,9 @@
 
 mod axis;
 mod bands;
+mod legend;
 
-use crate::date::{Lang, Precision};
+use crate::date::{Bound, EventDate, Lang, Precision};
 use crate::escape::html as escape_html;
 use crate::model::Timeline;
 use crate::parse::config::BaseUrl;
@@ -90,13 +91,50 @@ fn mark_head(
     } else {
         r#" tabindex="-1" aria-hidden="true""#
     };
+    let qualified = if is_qualified(&e.date) {
+        " qualified"
+    } else {
+        ""
+    };
     let _ = write!(
         svg,
-        r#"<a href="{}" class="mark side-{side} status-{}"{tab}><title>{}</title>"#,
+        r#"<a href="{}" class="mark side-{side} status-{}{qualified}"{tab}><title>{}</title>"#,
         escape_html(&url),
         e.status.as_str(),
         escape_html(&label)
     );
+}
+
+/// Whether a point of the date is uncertain or approximate (`?`, `~`, `%`).
+fn is_qualified(d: &EventDate) -> bool {
+    let points = match d {
+        EventDate::Point(p) => vec![p],
+        EventDate::Interval { start, end } => {
+            start.point().into_iter().chain(end.point()).collect()
+        }
+    };
+    points.iter().any(|p| p.qualifiers().any())
+}
+
+/// Which end of a mark fades out: the side of an interval that goes on
+/// (`2023-07/..`) or reaches back beyond the record (`../2023-07`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fade {
+    None,
+    Start,
+    End,
+}
+
+fn fade(d: &EventDate) -> Fade {
+    match d {
+        EventDate::Interval {
+            start: Bound::Open, ..
+        } => Fade::Start,
+        EventDate::Interval {
+            end: Bound::Open, ..
+        } => Fade::End,
+        _ => Fade::None,
+    }
 }
 
 impl Drawn {
@@ -255,7 +293,16 @@ pub(crate) fn overview(
 
     let plot = WIDTH - LABEL - 16.0;
     let x = |ts: i64| LABEL + (ts - min) as f64 / (max - min).max(1) as f64 * plot;
-    let placed = place(t, &spans, lanes, &lane_of, other, &x);
+    // An open side fades out at the chart's edge.
+    let drawn_spans: Vec<(usize, i64, i64, Fade)> = spans
+        .iter()
+        .map(|&(i, start, end)| match fade(&t.events[i].event.date) {
+            Fade::End => (i, start, max, Fade::End),
+            Fade::Start => (i, min, end, Fade::Start),
+            Fade::None => (i, start, end, Fade::None),
+        })
+        .collect();
+    let placed = place(t, &drawn_spans, lanes, &lane_of, other, &x);
     // Each lane as tall as its rows of marks; the first row where a lane of
     // one row always was.
     let mut rows_of = vec![1usize; lanes_out.len()];
@@ -279,11 +326,24 @@ pub(crate) fn overview(
             .sum::<f64>()
         + 8.0;
     let bands = bands::bands(t, (min, max), base);
-    let height = lanes_bottom
+    let legend = legend::Legend {
+        sides: &sides,
+        qualified: placed
+            .iter()
+            .any(|p| is_qualified(&t.events[p.event].event.date)),
+        fading: placed.iter().any(|p| p.fade != Fade::None),
+    };
+    let legend_top = lanes_bottom
         + if bands.is_empty() {
             0.0
         } else {
             bands::BAND_LABEL
+        };
+    let height = legend_top
+        + if legend.is_empty() {
+            0.0
+        } else {
+            legend::HEIGHT
         };
     let mut svg = String::new();
     let _ = write!(
@@ -291,6 +351,9 @@ pub(crate) fn overview(
         r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{}</title>"#,
         escape_html(title)
     );
+    if legend.fading {
+        svg.push_str(FADE_DEFS);
+    }
     bands::draw(&mut svg, &bands, &x, lanes_bottom);
     axis::ticks(
         &mut svg,
@@ -343,25 +406,53 @@ pub(crate) fn overview(
             focusable: p.focusable,
         });
         let (x0, x1) = (p.x0, p.x1);
+        let qualified = is_qualified(&t.events[p.event].event.date);
         if x1 - x0 >= 8.0 {
+            let mask = match p.fade {
+                Fade::None => "",
+                Fade::Start => r#" mask="url(#annals-fade-start)""#,
+                Fade::End => r#" mask="url(#annals-fade-end)""#,
+            };
             let _ = write!(
                 svg,
-                r#"<rect x="{x0:.1}" y="{:.1}" width="{:.1}" height="10" rx="5"/>"#,
+                r#"<rect x="{x0:.1}" y="{:.1}" width="{:.1}" height="10" rx="5"{mask}/>"#,
                 cy - 5.0,
                 x1 - x0
             );
+            if qualified {
+                let _ = write!(
+                    svg,
+                    r#"<rect class="ring" x="{:.1}" y="{:.1}" width="{:.1}" height="16" rx="8"{mask}/>"#,
+                    x0 - 3.0,
+                    cy - 8.0,
+                    x1 - x0 + 6.0
+                );
+            }
         } else {
-            let _ = write!(
-                svg,
-                r#"<circle cx="{:.1}" cy="{cy:.1}" r="6"/>"#,
-                (x0 + x1) / 2.0
-            );
+            let cx = (x0 + x1) / 2.0;
+            let _ = write!(svg, r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="6"/>"#);
+            if qualified {
+                let _ = write!(
+                    svg,
+                    r#"<circle class="ring" cx="{cx:.1}" cy="{cy:.1}" r="9"/>"#
+                );
+            }
         }
         svg.push_str("</a>");
     }
+    legend.draw(&mut svg, (LABEL, WIDTH - 8.0, legend_top), strings);
     svg.push_str("</svg>");
     Drawn { svg, marks }
 }
+
+/// Masks that fade a bar out towards its open side, in the bar's own units.
+const FADE_DEFS: &str = concat!(
+    r##"<defs><linearGradient id="annals-fade-g"><stop offset="0" stop-color="white"/>"##,
+    r##"<stop offset=".55" stop-color="white"/><stop offset="1" stop-color="white" stop-opacity="0"/></linearGradient>"##,
+    r##"<linearGradient id="annals-fade-g-start" href="#annals-fade-g" x1="1" x2="0"/>"##,
+    r##"<mask id="annals-fade-end" maskContentUnits="objectBoundingBox"><rect width="1" height="1" fill="url(#annals-fade-g)"/></mask>"##,
+    r##"<mask id="annals-fade-start" maskContentUnits="objectBoundingBox"><rect width="1" height="1" fill="url(#annals-fade-g-start)"/></mask></defs>"##,
+);
 
 /// Where one mark goes: its event's lane, the row in the lane, its extent.
 struct Placed {
@@ -370,6 +461,7 @@ struct Placed {
     level: usize,
     x0: f64,
     x1: f64,
+    fade: Fade,
     /// One tab stop per event: its copies in other lanes are for the eye.
     focusable: bool,
 }
@@ -380,7 +472,7 @@ struct Placed {
 /// [`MAX_ROWS`] is left out, the events already drawn there standing for it.
 fn place(
     t: &Timeline,
-    spans: &[(usize, i64, i64)],
+    spans: &[(usize, i64, i64, Fade)],
     lanes: Lanes,
     lane_of: &HashMap<&Slug, usize>,
     other: usize,
@@ -390,7 +482,7 @@ fn place(
     // Per lane, per row: where the row's last mark ends.
     let mut ends: HashMap<usize, Vec<f64>> = HashMap::new();
     let mut out = Vec::new();
-    for &(i, start, end) in spans {
+    for &(i, start, end, fade) in spans {
         let names = lane_names(&t.events[i], lanes);
         let mut rows: Vec<usize> = names
             .iter()
@@ -426,6 +518,7 @@ fn place(
                 level,
                 x0,
                 x1,
+                fade,
                 focusable,
             });
             focusable = false;
