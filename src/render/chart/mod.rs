@@ -24,8 +24,9 @@ const TOP: f64 = 28.0;
 const MAX_LANES: usize = 12;
 /// How far below the one before each further row of marks in a lane is.
 const STACK: f64 = 14.0;
-/// The most rows of marks a lane has: past them, marks that would overlap
-/// are drawn once, so a chart stays bounded (lanes × rows × width).
+/// The most rows of marks a lane has. When the marks of a chart do not all
+/// fit, every lane has one row and marks that would overlap are drawn once,
+/// so a chart stays bounded (lanes × width).
 const MAX_ROWS: usize = 8;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -302,7 +303,14 @@ pub(crate) fn overview(
             Fade::None => (i, start, end, Fade::None),
         })
         .collect();
-    let placed = place(t, &drawn_spans, lanes, &lane_of, other, &x);
+    // Every event in rows while they all fit; else one row per lane, each
+    // mark standing for the ones that would overlap it, so that a dense
+    // chart stays small.
+    let fit = |rows| place(t, &drawn_spans, (lanes, &lane_of, other), &x, rows);
+    let placed = match fit(MAX_ROWS) {
+        Ok(all) => all,
+        Err(_) => fit(1).unwrap_or_else(|merged| merged),
+    };
     // Each lane as tall as its rows of marks; the first row where a lane of
     // one row always was.
     let mut rows_of = vec![1usize; lanes_out.len()];
@@ -466,22 +474,23 @@ struct Placed {
     focusable: bool,
 }
 
-/// Every event's marks, one per lane it is in, each in the first row of its
-/// lane where it overlaps no other mark (a dot is 12 units wide), so that
-/// every event stays visible and linked; a mark that fits no row of
-/// [`MAX_ROWS`] is left out, the events already drawn there standing for it.
+/// Every event's marks, one per lane it is in, each in the first of `max_rows`
+/// rows of its lane where it overlaps no other mark (a dot is 12 units
+/// wide). A mark that fits no row is left out, the marks already drawn there
+/// standing for it. `Ok` when every event has at least one mark (its copies
+/// in other lanes may be left out); else `Err`, with the marks that fit.
 fn place(
     t: &Timeline,
     spans: &[(usize, i64, i64, Fade)],
-    lanes: Lanes,
-    lane_of: &HashMap<&Slug, usize>,
-    other: usize,
+    (lanes, lane_of, other): (Lanes, &HashMap<&Slug, usize>, usize),
     x: &dyn Fn(i64) -> f64,
-) -> Vec<Placed> {
+    max_rows: usize,
+) -> Result<Vec<Placed>, Vec<Placed>> {
     const GAP: f64 = 2.0;
     // Per lane, per row: where the row's last mark ends.
     let mut ends: HashMap<usize, Vec<f64>> = HashMap::new();
     let mut out = Vec::new();
+    let mut all_fit = true;
     for &(i, start, end, fade) in spans {
         let names = lane_names(&t.events[i], lanes);
         let mut rows: Vec<usize> = names
@@ -494,6 +503,7 @@ fn place(
         rows.sort_unstable();
         rows.dedup();
         let mut focusable = true;
+        let before = out.len();
         for lane in rows {
             let (x0, x1) = (x(start), x(end));
             let (left, right) = if x1 - x0 >= 8.0 {
@@ -505,7 +515,7 @@ fn place(
             let levels = ends.entry(lane).or_default();
             let level = match levels.iter().position(|&e| e + GAP <= left) {
                 Some(l) => l,
-                None if levels.len() < MAX_ROWS => {
+                None if levels.len() < max_rows => {
                     levels.push(f64::NEG_INFINITY);
                     levels.len() - 1
                 }
@@ -523,6 +533,13 @@ fn place(
             });
             focusable = false;
         }
+        if out.len() == before {
+            all_fit = false;
+        }
     }
-    out
+    if all_fit {
+        Ok(out)
+    } else {
+        Err(out)
+    }
 }
