@@ -176,21 +176,7 @@ pub(super) fn write(req: &Request, entities: &Entities, outcome: &mut Outcome) {
         }));
     for (path, yaml, body) in files {
         let Ok(yaml) = yaml else { continue };
-        let text = match body.trim() {
-            "" => format!("---\n{yaml}---\n"),
-            body => format!("---\n{yaml}---\n{body}\n"),
-        };
-        if path.exists() && !req.force {
-            outcome.kept.push(path);
-            continue;
-        }
-        if !req.dry_run {
-            if let Err(d) = crate::commands::create_file(&path, &text) {
-                outcome.diagnostics.push(d);
-                continue;
-            }
-        }
-        outcome.written.push(path);
+        super::put(req, &path, &super::with_front_matter(&yaml, body), outcome);
     }
 }
 

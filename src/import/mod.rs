@@ -248,17 +248,9 @@ fn write(req: &Request, drafts: Vec<Draft>, outcome: &mut Outcome) {
                 continue;
             }
         };
-        if path.exists() && !req.force {
-            outcome.kept.push(path);
+        if !put(req, &path, &text, outcome) {
             continue;
         }
-        if !req.dry_run {
-            if let Err(d) = crate::commands::create_file(&path, &text) {
-                outcome.diagnostics.push(d);
-                continue;
-            }
-        }
-        outcome.written.push(path.clone());
         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
         for (from, rel) in &draft.assets {
             let to = folder.join(rel);
@@ -292,12 +284,33 @@ fn file_text(draft: &Draft) -> Result<String, Diagnostic> {
             format!("{}: cannot be written: {}", draft.origin, e.message),
         )
     })?;
-    let body = draft.body.trim();
-    Ok(if body.is_empty() {
-        format!("---\n{yaml}---\n")
-    } else {
-        format!("---\n{yaml}---\n{body}\n")
-    })
+    Ok(with_front_matter(&yaml, &draft.body))
+}
+
+/// A Markdown file: `yaml` as front matter, then `body` when it has one.
+fn with_front_matter(yaml: &str, body: &str) -> String {
+    match body.trim() {
+        "" => format!("---\n{yaml}---\n"),
+        body => format!("---\n{yaml}---\n{body}\n"),
+    }
+}
+
+/// Writes `text` at `path` unless a file is there (and not `--force`) or
+/// it is a dry run, noting what was written or kept. Whether the file is
+/// (or, in a dry run, would be) written.
+fn put(req: &Request, path: &Path, text: &str, outcome: &mut Outcome) -> bool {
+    if path.exists() && !req.force {
+        outcome.kept.push(path.to_path_buf());
+        return false;
+    }
+    if !req.dry_run {
+        if let Err(d) = crate::commands::create_file(path, text) {
+            outcome.diagnostics.push(d);
+            return false;
+        }
+    }
+    outcome.written.push(path.to_path_buf());
+    true
 }
 
 /// The folder events go into by default: the site's `content/events/`.
