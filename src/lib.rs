@@ -24,6 +24,7 @@ pub(crate) mod plan;
 pub(crate) mod render;
 pub mod report;
 pub(crate) mod route;
+pub(crate) mod search;
 pub(crate) mod serve;
 pub mod site;
 pub(crate) mod slug;

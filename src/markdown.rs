@@ -89,21 +89,21 @@ const NON_TEXT: [&str; 6] = [
     "script", "style", "template", "textarea", "noscript", "iframe",
 ];
 
-/// The first paragraph as plain text: the default `summary` of an event.
-pub(crate) fn first_paragraph(markdown: &str) -> String {
-    let mut text = String::new();
-    let mut depth = 0usize;
-    let mut inside = false;
-    // Inline `<script>`, `<style>`… hold code, not prose: their text is not
-    // part of the summary (it would show `alert(1)` as words).
-    let mut hidden: Option<&str> = None;
-    for event in Parser::new_ext(markdown, options()) {
-        if let Event::InlineHtml(html) = &event {
+/// Skips what inline `<script>`, `<style>`… hold: code, not prose, whose
+/// text is no part of a summary or of what search finds (it would show
+/// `alert(1)` as words).
+#[derive(Default)]
+struct Hidden(Option<&'static str>);
+
+impl Hidden {
+    /// Whether `event` is hidden text or the HTML that opens or closes it.
+    fn skips(&mut self, event: &Event<'_>) -> bool {
+        if let Event::InlineHtml(html) = event {
             let tag = html.trim_start_matches('<').to_ascii_lowercase();
-            match hidden {
-                Some(name) if tag.starts_with('/') && tag[1..].starts_with(name) => hidden = None,
+            match self.0 {
+                Some(name) if tag.starts_with('/') && tag[1..].starts_with(name) => self.0 = None,
                 None => {
-                    hidden = NON_TEXT
+                    self.0 = NON_TEXT
                         .iter()
                         .find(|n| {
                             tag.starts_with(*n)
@@ -114,9 +114,20 @@ pub(crate) fn first_paragraph(markdown: &str) -> String {
                 }
                 Some(_) => {}
             }
-            continue;
+            return true;
         }
-        if hidden.is_some() {
+        self.0.is_some()
+    }
+}
+
+/// The first paragraph as plain text: the default `summary` of an event.
+pub(crate) fn first_paragraph(markdown: &str) -> String {
+    let mut text = String::new();
+    let mut depth = 0usize;
+    let mut inside = false;
+    let mut hidden = Hidden::default();
+    for event in Parser::new_ext(markdown, options()) {
+        if hidden.skips(&event) {
             continue;
         }
         match event {
@@ -136,6 +147,23 @@ pub(crate) fn first_paragraph(markdown: &str) -> String {
         }
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every piece of text a reader sees in `markdown` (paragraphs, headings,
+/// lists, tables, code, link and image text), each passed to `each`: what
+/// site-wide search indexes of a body.
+pub(crate) fn each_text(markdown: &str, mut each: impl FnMut(&str)) {
+    let mut hidden = Hidden::default();
+    for event in Parser::new_ext(markdown, options()) {
+        if hidden.skips(&event) {
+            continue;
+        }
+        match event {
+            Event::Text(t) | Event::Code(t) => each(&t),
+            // Words on either side of a break or a block are apart.
+            _ => each(" "),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -151,7 +151,6 @@ pub(crate) enum DataFile {
     EventsSchema,
     EventsCsv,
     TimelineJs,
-    SearchIndex,
     Sitemap,
     Robots,
     /// The embed loader (SPEC §8).
@@ -168,7 +167,6 @@ impl DataFile {
             DataFile::EventsSchema => "events.schema.json",
             DataFile::EventsCsv => "events.csv",
             DataFile::TimelineJs => "timelinejs.json",
-            DataFile::SearchIndex => "search-index.json",
             DataFile::Sitemap => "sitemap.xml",
             DataFile::Robots => "robots.txt",
             DataFile::EmbedLoader => "embed.js",
@@ -211,6 +209,121 @@ pub(crate) enum Route {
     /// A list's markup alone, for hosts that include HTML server-side:
     /// `/fragments/actors/<slug>.html`.
     Fragment(ListId),
+    /// A file of the site-wide search index (SPEC §7), under `/search/`.
+    Search(SearchFile),
+}
+
+/// A value the search index files events under, beside the groups: one file
+/// of event numbers per value (`/search/facets/status/confirmed.json`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Facet {
+    /// An actor, theatre, tag or period (never a year: the date range covers it).
+    Group(GroupId),
+    Status(crate::parse::event::Status),
+}
+
+impl Facet {
+    /// The query parameter the theme's search form uses for this facet.
+    pub(crate) fn param(&self) -> &'static str {
+        match self {
+            Facet::Group(id) => id.kind().singular(),
+            Facet::Status(_) => "status",
+        }
+    }
+
+    fn value(&self) -> String {
+        match self {
+            Facet::Group(id) => id.segment(),
+            Facet::Status(s) => s.as_str().to_string(),
+        }
+    }
+}
+
+/// The files of the search index. Numbers are positions in the index's own
+/// layout (chunks of events in timeline order, hash buckets of terms), which
+/// the index's `meta.json` describes with [`SearchFile::patterns`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum SearchFile {
+    /// What a script reads first: sizes, facets with names and counts, the
+    /// layout of the other files.
+    Meta,
+    /// The date span of each chunk of events, read for a date range.
+    Dates,
+    /// Chunk `n` of the events' records.
+    Docs(usize),
+    /// Bucket `n` of terms with the events they occur in.
+    Terms(usize),
+    Facet(Facet),
+}
+
+impl SearchFile {
+    const FOLDER: &'static str = "search/";
+
+    /// How a script finds each kind of file, relative to `meta.json`'s
+    /// folder: `{n}` is a chunk or bucket number, `{facet}` and `{value}` a
+    /// facet's parameter and value. Written from the same code as the paths.
+    pub(crate) fn patterns() -> [(&'static str, String); 4] {
+        let relative = |f: fn(&mut String)| {
+            let mut out = String::new();
+            f(&mut out);
+            out
+        };
+        [
+            ("dates", relative(|o| o.push_str("dates.json"))),
+            ("docs", relative(|o| Self::numbered(o, "docs", "{n}"))),
+            ("terms", relative(|o| Self::numbered(o, "terms", "{n}"))),
+            (
+                "facet",
+                relative(|o| Self::facet_path(o, "{facet}", "{value}")),
+            ),
+        ]
+    }
+
+    fn numbered(out: &mut String, folder: &str, n: &str) {
+        use fmt::Write;
+        let _ = write!(out, "{folder}/{n}.json");
+    }
+
+    fn facet_path(out: &mut String, param: &str, value: &str) {
+        use fmt::Write;
+        let _ = write!(out, "facets/{param}/{value}.json");
+    }
+
+    fn write_path(&self, out: &mut String) {
+        out.push_str(Self::FOLDER);
+        match self {
+            SearchFile::Meta => out.push_str("meta.json"),
+            SearchFile::Dates => out.push_str("dates.json"),
+            SearchFile::Docs(n) => Self::numbered(out, "docs", &n.to_string()),
+            SearchFile::Terms(n) => Self::numbered(out, "terms", &n.to_string()),
+            SearchFile::Facet(f) => Self::facet_path(out, f.param(), &f.value()),
+        }
+    }
+
+    /// The folder every search file is in, as `plan::affected` names it
+    /// when it cannot say which of its files an edit reaches.
+    pub(crate) fn folder() -> &'static str {
+        Self::FOLDER
+    }
+
+    /// The terms' folder, as [`SearchFile::folder`].
+    pub(crate) fn terms_folder() -> String {
+        let mut out = Self::FOLDER.to_string();
+        out.push_str("terms/");
+        out
+    }
+}
+
+/// The link pattern of a kind of page for scripts: the path `make` gives,
+/// with `{slug}` where the slug goes (`actors/{slug}/`).
+pub(crate) fn slug_pattern(make: impl Fn(Slug) -> Route) -> String {
+    // A placeholder no real path can be confused with: it is matched as a
+    // whole segment between two slashes.
+    const HOLE: &str = "annals-slug-placeholder";
+    match Slug::from_name(HOLE) {
+        Some(hole) => make(hole).path().replace(&format!("{HOLE}/"), "{slug}/"),
+        None => unreachable!("`{HOLE}` is a slug"),
+    }
 }
 
 impl Route {
@@ -302,6 +415,7 @@ impl Route {
                 let name = Embeddable::List(list.clone()).name();
                 let _ = write!(out, "fragments/{name}.html");
             }
+            Route::Search(file) => file.write_path(out),
         }
     }
 }

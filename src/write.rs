@@ -65,6 +65,15 @@ impl Sink for DirSink {
                 .unwrap_or(true);
             if new {
                 std::fs::create_dir_all(parent)?;
+            } else if let Err(e) = std::fs::write(&path, bytes) {
+                // Another thread noted this folder first and may not have
+                // made it yet: make it here too (it is idempotent).
+                if e.kind() != io::ErrorKind::NotFound {
+                    return Err(e);
+                }
+                std::fs::create_dir_all(parent)?;
+            } else {
+                return Ok(());
             }
         }
         std::fs::write(&path, bytes)

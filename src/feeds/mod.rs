@@ -1,6 +1,6 @@
 //! Feeds and exports (SPEC §7): Atom and JSON Feed of the newest events (for
 //! the site and for each actor and theatre), iCalendar, the versioned JSON
-//! export, CSV, TimelineJS3 JSON and a search index. `docs/exports.md`
+//! export, CSV, TimelineJS3 JSON, and the site-wide search index (`search`). `docs/exports.md`
 //! documents each format and the choices made here.
 //!
 //! Everything is a pure function of the timeline and the configuration: no
@@ -16,13 +16,12 @@ mod events_csv;
 mod events_json;
 mod feed;
 mod json_feed;
-mod search_index;
 mod timelinejs;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Timeline;
 use crate::parse::config::Config;
-use crate::route::{DataFile, FeedFormat, GroupId, ListId, Route};
+use crate::route::{DataFile, FeedFormat, GroupId, ListId, Route, SearchFile};
 use crate::write::Sink;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -68,7 +67,7 @@ enum Job {
     EventsJson,
     Csv,
     TimelineJs,
-    SearchIndex,
+    Search,
 }
 
 /// The feed and export files that show event `i` (SPEC §7), as written with
@@ -107,7 +106,6 @@ pub(crate) fn files_showing(t: &Timeline, c: &Config, i: usize) -> Vec<Route> {
         (on.events_json, DataFile::EventsJson),
         (on.csv, DataFile::EventsCsv),
         (on.timelinejs, DataFile::TimelineJs),
-        (on.search_index, DataFile::SearchIndex),
     ] {
         if enabled {
             out.push(Route::Data(file));
@@ -149,11 +147,14 @@ pub(crate) fn write_only(
         (on.events_json, Job::EventsJson, DataFile::EventsJson),
         (on.csv, Job::Csv, DataFile::EventsCsv),
         (on.timelinejs, Job::TimelineJs, DataFile::TimelineJs),
-        (on.search_index, Job::SearchIndex, DataFile::SearchIndex),
     ] {
         if enabled && wanted(&Route::Data(file)) {
             jobs.push(job);
         }
+    }
+    // The index's files are made together; its `meta.json` stands for them.
+    if on.search_index && wanted(&Route::Search(SearchFile::Meta)) {
+        jobs.push(Job::Search);
     }
     let put = |route: Route, bytes: Vec<u8>| {
         let path = route.file();
@@ -194,9 +195,7 @@ pub(crate) fn write_only(
             Job::TimelineJs => {
                 vec![timelinejs::write(t, c).write_to(sink, &data(DataFile::TimelineJs))]
             }
-            Job::SearchIndex => {
-                vec![search_index::write(t, c).write_to(sink, &data(DataFile::SearchIndex))]
-            }
+            Job::Search => crate::search::write(t, c, sink),
         })
         .collect();
     let mut written = 0;

@@ -6,7 +6,7 @@ use super::{in_sitemap, page_count, pages, per_page, sitemap_parts, Page};
 use crate::feeds;
 use crate::model::Timeline;
 use crate::parse::config::{Config, Order};
-use crate::route::{DataFile, Embeddable, Route};
+use crate::route::{DataFile, Embeddable, Route, SearchFile};
 use crate::slug::Slug;
 use std::collections::BTreeSet;
 
@@ -43,10 +43,21 @@ pub(crate) fn affected(
         }
         _ => false,
     };
+    // `showing` names the search index by its `meta.json`, which is what
+    // makes `serve` write it; which of its files differ is the index's answer.
+    out.extend(crate::search::affected(
+        before, after, config, slug, same_place,
+    ));
+    let not_search = |r: &&Route| !matches!(r, Route::Search(_));
     if same_place {
         for (t, i) in [(before, b), (after, a)] {
             if let Some(i) = i {
-                out.extend(showing(t, config, i).iter().map(Route::file));
+                out.extend(
+                    showing(t, config, i)
+                        .iter()
+                        .filter(not_search)
+                        .map(Route::file),
+                );
             }
         }
         return out;
@@ -155,6 +166,10 @@ pub(crate) fn showing(t: &Timeline, config: &Config, i: usize) -> Vec<Route> {
         out.push(Route::EmbedData(list));
     }
     out.extend(feeds::files_showing(t, config, i));
+    // Its record, terms and status are in the search index, written whole.
+    if feeds::Enabled::from_config(config).search_index {
+        out.push(Route::Search(SearchFile::Meta));
+    }
     out.sort();
     out.dedup();
     out

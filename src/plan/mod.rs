@@ -68,6 +68,7 @@ pub(crate) fn template(route: &Route) -> &'static str {
         | Route::Feed(..)
         | Route::Data(_)
         | Route::Static(_)
+        | Route::Search(_)
         | Route::SitemapPart(_)
         | Route::EmbedData(_)
         | Route::OEmbed(_)

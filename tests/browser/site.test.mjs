@@ -125,67 +125,96 @@ test("at phone width nothing overflows the page sideways", async () => {
   }
 });
 
-test("filters narrow the list and write the query to the URL", async () => {
+// The results of the site-wide search: each result's event slug.
+const resultSlugs = (page) => page.$$eval("#search-results [data-results] .event-title a", (as) =>
+  as.map((a) => new URL(a.href).pathname.replace(/\/$/, "").split("/").pop()));
+const searched = (page) => page.waitForSelector('#filters[data-search-state="done"]');
+
+test("search and filters cover the whole timeline and write the query to the URL", async () => {
   const { context, page, problems } = await open("");
-  const visible = () => page.locator("ol.events > li:not([hidden])").count();
-  const total = await page.locator("ol.events > li").count();
-  assert.ok(await page.locator("#filters").isVisible(), "the filter form shows when JavaScript runs");
+  assert.ok(await page.locator("#filters").isVisible(), "the search form shows when JavaScript runs");
+  assert.ok(await page.locator("#browse-hint").isHidden(), "the hint for readers without JavaScript is hidden");
   await page.selectOption("#f-actor", "andrey-turchak");
   await page.waitForURL(/actor=andrey-turchak/);
-  const turchak = await visible();
-  assert.ok(turchak > 0 && turchak < total, `${turchak} of ${total}`);
-  for (const li of await page.locator("ol.events > li:not([hidden]) article").all()) {
-    assert.match(await li.getAttribute("data-actors"), /andrey-turchak/);
+  await searched(page);
+  // What `annals list --actor andrey-turchak` gives, in timeline order.
+  assert.deepEqual(await resultSlugs(page), ["2023-07-12-turchak-political-show", "2023-07-12-turchak-closed-chats"]);
+  for (const chip of await page.locator("#search-results article").all()) {
+    assert.ok(await chip.locator("a.chip.actor", { hasText: "Andrey Turchak" }).count() === 1);
   }
+  assert.ok(await page.locator("[data-annals-list]").isHidden(), "results stand in for the page's list");
   await page.selectOption("#f-actor", "");
   await page.fill("#f-q", "gurulev telegram");
   await page.waitForURL(/q=gurulev/);
-  assert.ok((await visible()) >= 1 && (await visible()) < total);
+  await searched(page);
+  // Bodies are searched too: several events name Gurulev's Telegram post;
+  // by relevance, the one whose title says both words comes first.
+  const found = await resultSlugs(page);
+  assert.ok(found.includes("2023-07-12-gurulev-posts-voice-message"), found.join());
+  assert.equal(await page.locator("#f-count").innerText(), `${found.length} events found`);
+  await page.selectOption("#f-sort", "relevance");
+  await page.waitForURL(/sort=relevance/);
+  await searched(page);
+  assert.equal((await resultSlugs(page))[0], "2023-07-12-gurulev-posts-voice-message");
+  await page.selectOption("#f-sort", "");
   await page.fill("#f-q", "");
   await page.selectOption("#f-theatre", "zaporizhzhia");
+  await searched(page);
   // Zaporizhzhia includes its sub-theatre Orikhiv.
-  assert.ok(await page.locator("ol.events > li:not([hidden]) a.chip.theatre", { hasText: "Orikhiv" }).count() >= 1);
+  assert.ok(await page.locator("#search-results a.chip.theatre", { hasText: "Orikhiv" }).count() >= 1);
   await page.selectOption("#f-theatre", "");
   await page.fill("#f-from", "2023-08");
   await page.waitForURL(/from=2023-08/);
-  assert.equal(await visible(), 0, "nothing happened after July 2023");
-  assert.match(await page.locator("#f-count").innerText(), /^0 of \d+ events shown$/);
-  assert.ok(await page.locator(".year-group").first().isHidden(), "an emptied year is hidden");
+  await searched(page);
+  assert.deepEqual(await resultSlugs(page), [], "nothing happened after July 2023");
+  assert.equal(await page.locator("#f-count").innerText(), "0 events found");
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test("the filters' count takes the form of its total", async () => {
-  // Andrey Gurulev's page lists one event.
+test("the count takes the form of its number and is announced", async () => {
+  // Andrey Gurulev's page: the search still covers the whole timeline.
   const { context, page, problems } = await open("actors/andrey-gurulev/");
-  assert.equal(await page.locator("ol.events > li").count(), 1);
-  await page.fill("#f-q", "gurulev");
-  await page.waitForURL(/q=gurulev/);
-  assert.equal(await page.locator("#f-count").innerText(), "1 of 1 event shown");
+  const count = page.locator("#f-count");
+  assert.equal(await count.getAttribute("aria-live"), "polite");
+  await page.fill("#f-q", "popov");
+  await page.waitForURL(/q=popov/);
+  await searched(page);
+  assert.match(await count.innerText(), /^(\d+) events found$/);
+  assert.ok(Number((await count.innerText()).split(" ")[0]) > 1, "more than this page's one event");
   await page.fill("#f-q", "no such word anywhere");
   await page.waitForURL(/q=no/);
-  assert.equal(await page.locator("#f-count").innerText(), "0 of 1 event shown");
+  await searched(page);
+  assert.equal(await count.innerText(), "0 events found");
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test("a shared filtered URL opens filtered", async () => {
+test("a shared search URL opens with its results", async () => {
   const { context, page } = await open("?status=claimed&tag=statement");
-  const shown = await page.locator("ol.events > li:not([hidden]) article").all();
+  await searched(page);
+  const shown = await page.locator("#search-results article").all();
   assert.ok(shown.length > 0);
   for (const a of shown) {
-    assert.equal(await a.getAttribute("data-status"), "claimed");
-    assert.match(await a.getAttribute("data-tags"), /\bstatement\b/);
+    assert.match(await a.getAttribute("class"), /\bstatus-claimed\b/);
+    assert.equal(await a.locator("a.chip.tag", { hasText: "statement" }).count(), 1);
   }
   assert.equal(await page.inputValue("#f-status"), "claimed");
+  assert.equal(await page.inputValue("#f-tag"), "statement");
   await context.close();
 });
 
-test("without JavaScript the whole list shows and the form stays hidden", async () => {
+test("without JavaScript the whole list shows, the form stays hidden and the hint points to the other pages", async () => {
   const { context, page } = await open("?actor=andrey-turchak", { javaScriptEnabled: false });
   assert.ok(await page.locator("#filters").isHidden());
+  assert.ok(await page.locator("#search-results").isHidden());
   const all = await page.locator("ol.events > li").count();
-  assert.equal(await page.locator("ol.events > li:not([hidden])").count(), all);
+  assert.equal(await page.locator("[data-annals-list] ol.events > li:visible").count(), all);
+  const hint = page.locator("#browse-hint");
+  assert.ok(await hint.isVisible());
+  for (const section of ["years", "actors", "theatres"]) {
+    assert.equal(await hint.locator(`a[href$="/${section}/"]`).count(), 1, section);
+  }
   await context.close();
 });
 

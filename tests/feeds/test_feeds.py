@@ -385,11 +385,23 @@ def test_timelinejs_of_the_fixture(fixture_site):
     assert "<script" not in json.dumps(doc)
 
 
+def search_records(site):
+    """Every record of the split search index (docs/exports.md), in order."""
+    meta = json.loads((site / "search" / "meta.json").read_text(encoding="utf-8"))
+    records = []
+    for n in range(-(-meta["events"] // meta["chunk"])):
+        name = meta["files"]["docs"].replace("{n}", str(n))
+        records += json.loads((site / "search" / name).read_text(encoding="utf-8"))
+    return meta, records
+
+
 def test_search_index_lists_every_event(site):
-    doc = json.loads((site / "search-index.json").read_text(encoding="utf-8"))
-    assert [e["slug"] for e in doc["events"]] == [e["slug"] for e in exported(site)["events"]]
-    for e in doc["events"]:
-        assert set(e["actors"]) <= set(doc["actors"]) and set(e["theatres"]) <= set(doc["theatres"])
+    meta, records = search_records(site)
+    assert [e["slug"] for e in records] == [e["slug"] for e in exported(site)["events"]]
+    assert meta["events"] == len(records)
+    facets = {kind: {v[0] for v in values} for kind, values in meta["facets"].items()}
+    for e in records:
+        assert set(e["actors"]) <= facets["actor"] and set(e["theatres"]) <= facets["theatre"]
 
 
 # A site without events -----------------------------------------------------------
@@ -441,6 +453,6 @@ def test_long_years_in_feeds_and_exports(deep_time_site):
     assert by_id["big-bang"]["start_date"] == {"year": -13800000001}
     assert by_id["paleozoic"]["end_date"] == {"year": -251902000}
     assert by_id["far-future"]["start_date"] == {"year": 170000002}
-    index = json.loads((site / "search-index.json").read_text(encoding="utf-8"))
-    starts = [e["start"] for e in index["events"]]
+    _, records = search_records(site)
+    starts = [e["start"] for e in records]
     assert starts == sorted(starts) and starts[0] < -5_000_000_000_000

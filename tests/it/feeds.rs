@@ -18,7 +18,7 @@ const SITE_FILES: [&str; 7] = [
     "events.json",
     "events.csv",
     "timelinejs.json",
-    "search-index.json",
+    "search/meta.json",
 ];
 
 fn json(path: &Path) -> serde_json::Value {
@@ -339,17 +339,36 @@ fn timelinejs_and_search_index_describe_every_event() {
         "<a href=\"https://example.org/war/events/tricky/\">Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot;, with; semicolons \\ backslash</a>"
     );
 
-    let index = json(&public.join("search-index.json"));
-    let entries = index["events"].as_array().unwrap();
-    assert_eq!(entries.len(), 11);
-    let tricky = entries.iter().find(|e| e["slug"] == "tricky").unwrap();
-    assert_eq!(tricky["url"], "/war/events/tricky/");
-    // Orikhiv's events also match its parent, as the theme's filters do.
+    // The search index: every event has a record, in timeline order.
+    let meta = json(&public.join("search/meta.json"));
+    assert_eq!(meta["events"], 11);
+    let records = json(&public.join("search/docs/0.json"));
+    let records = records.as_array().unwrap();
+    assert_eq!(records.len(), 11);
+    let at = records.iter().position(|r| r["slug"] == "tricky").unwrap();
     assert_eq!(
-        tricky["theatres"],
-        serde_json::json!(["orikhiv", "zaporizhzhia"])
+        records[at]["title"],
+        r#"Tom & Jerry <script>alert(1)</script> "quoted", with; semicolons \ backslash"#
     );
-    assert_eq!(index["actors"]["obrien-sons"], "O'Brien & Sons");
+    assert_eq!(meta["links"]["event"], "/war/events/{slug}/");
+    // Orikhiv's events are Zaporizhzhia's too, as on its page and in `list`.
+    assert_eq!(records[at]["theatres"], serde_json::json!(["orikhiv"]));
+    for theatre in ["orikhiv", "zaporizhzhia"] {
+        let list = json(&public.join(format!("search/facets/theatre/{theatre}.json")));
+        let mut n = 0;
+        let numbers: Vec<u64> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                n += d.as_u64().unwrap();
+                n
+            })
+            .collect();
+        assert!(numbers.contains(&(at as u64)), "{theatre}: {numbers:?}");
+    }
+    let actors = meta["facets"]["actor"].as_array().unwrap();
+    assert!(actors.contains(&serde_json::json!(["obrien-sons", "O'Brien & Sons", 1])));
 }
 
 #[test]
@@ -394,7 +413,7 @@ fn one_feed_can_be_turned_off() {
         "calendar.ics",
         "events.json",
         "timelinejs.json",
-        "search-index.json",
+        "search/meta.json",
     ] {
         assert!(public.join(f).exists(), "{f} missing");
     }

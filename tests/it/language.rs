@@ -174,22 +174,20 @@ fn counts_take_the_form_of_their_number_in_ukrainian_and_russian() {
             }
         }
     }
-    // The filters' "shown" line follows its total, in each language.
-    let (_site, public) = site_of(2, "uk");
-    let index = read(&public.join("index.html"));
-    let shown = attr_values(&index, "data-shown");
-    let shown: serde_json::Value =
-        serde_json::from_str(&shown[0].replace("&quot;", "\"")).expect("forms as JSON");
-    assert_eq!(shown["one"], "Показано {shown} з {total} події");
-    assert_eq!(shown["few"], "Показано {shown} з {total} подій");
-    assert_eq!(shown["many"], "Показано {shown} з {total} подій");
-    let (_site, public) = site_of(2, "en");
-    let index = read(&public.join("index.html"));
-    let shown = attr_values(&index, "data-shown");
-    let shown: serde_json::Value =
-        serde_json::from_str(&shown[0].replace("&quot;", "\"")).expect("forms as JSON");
-    assert_eq!(shown["one"], "{shown} of {total} event shown");
-    assert_eq!(shown["other"], "{shown} of {total} events shown");
+    // The search's "found" line takes the form of its count, in each language.
+    let found = |code: &str| -> serde_json::Value {
+        let (_site, public) = site_of(2, code);
+        let index = read(&public.join("index.html"));
+        let found = attr_values(&index, "data-found");
+        serde_json::from_str(&found[0].replace("&quot;", "\"")).expect("forms as JSON")
+    };
+    let uk = found("uk");
+    assert_eq!(uk["one"], "Знайдено {count} подію");
+    assert_eq!(uk["few"], "Знайдено {count} події");
+    assert_eq!(uk["many"], "Знайдено {count} подій");
+    let en = found("en");
+    assert_eq!(en["one"], "{count} event found");
+    assert_eq!(en["other"], "{count} events found");
 }
 
 /// Where `needle` occurs as text in `html` (not in an attribute, the head, a

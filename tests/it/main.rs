@@ -38,6 +38,7 @@ mod periods;
 mod problems;
 mod sanitise;
 mod scale;
+mod search;
 mod serve;
 mod sitemap;
 mod support;

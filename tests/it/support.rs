@@ -80,6 +80,7 @@ pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// The `id="e-…"` of each event article on a page, in order.
 pub(crate) fn article_ids(html: &str) -> Vec<String> {
+    let html = &without_templates(html);
     html.match_indices("<article class=\"event")
         .filter_map(|(i, _)| {
             let rest = &html[i..];
@@ -88,6 +89,24 @@ pub(crate) fn article_ids(html: &str) -> Vec<String> {
             Some(rest[start..start + end].to_string())
         })
         .collect()
+}
+
+/// `html` without the content of its `<template>` elements, which a
+/// browser does not show (the search form's result pattern is one).
+pub(crate) fn without_templates(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<template") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("</template>") {
+            Some(end) => rest = &rest[start + end + "</template>".len()..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Values of `attr="…"` in `html`.

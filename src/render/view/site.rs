@@ -154,6 +154,10 @@ pub(crate) struct SiteView {
     pub drafts: bool,
     /// Which feeds and exports are written, by name (`atom: true`, …).
     pub feeds: BTreeMap<&'static str, bool>,
+    /// The link to the site-wide search index's `meta.json`, which the
+    /// search form reads (`docs/exports.md`); null when `feeds` leaves out
+    /// `search_index`.
+    pub search: Option<String>,
 }
 
 /// An actor's or theatre's view (`kind` is one of the two).
@@ -324,5 +328,8 @@ pub(crate) fn site(
             .iter()
             .map(|&name| (name, config.feeds.iter().any(|f| f == name)))
             .collect(),
+        search: crate::feeds::Enabled::from_config(config)
+            .search_index
+            .then(|| links.link(&Route::Search(crate::route::SearchFile::Meta).path())),
     }
 }

@@ -443,8 +443,8 @@ fn holds_every_event(route: &Route) -> bool {
                     | DataFile::EventsCsv
                     | DataFile::Calendar
                     | DataFile::TimelineJs
-                    | DataFile::SearchIndex
             )
+            | Route::Search(_)
     )
 }
 
