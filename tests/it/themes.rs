@@ -451,3 +451,23 @@ fn one_dossier_page_of_each_template_it_has_as_readers_get_it() {
         });
     }
 }
+
+#[test]
+fn a_site_from_init_offers_dossier_on_its_theme_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = run(dir.path(), &["init", "site"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = dir.path().join("site");
+    let config = site.join("annals.yaml");
+    let text = read(&config);
+    assert!(text.contains("`dossier`"), "{text}");
+    assert!(text.contains("\ntheme: default\n"), "{text}");
+    std::fs::write(
+        &config,
+        text.replace("\ntheme: default\n", "\ntheme: dossier\n"),
+    )
+    .expect("write");
+    let public = build(&site, &["-q"]);
+    let index = read(&public.join("index.html"));
+    assert_eq!(row_ids(&index).len(), 1, "{index}");
+}
