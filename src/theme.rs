@@ -160,7 +160,7 @@ pub(crate) fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -
             merge(&mut theme.extra, &extra);
         }
         if let Some(strings) = layer.strings {
-            merge(&mut theme.strings, &strings);
+            crate::render::i18n::merge_tables(&mut theme.strings, &strings);
         }
     }
     theme.overrides = read_templates(root, &root.join("templates"), diagnostics);

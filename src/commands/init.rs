@@ -13,6 +13,9 @@ description: ''
 # base_url: https://example.org/timeline/
 language: en
 timezone: UTC
+# The look of the site: `default`, a readable timeline, or `dossier`, one
+# sortable table per list page, dense and print-first (docs/themes.md).
+theme: default
 ";
 
 const EXAMPLE: &str = "---

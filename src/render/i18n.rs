@@ -52,6 +52,31 @@ fn merge(base: &mut Map<String, Value>, over: &Map<String, Value>) {
     }
 }
 
+/// A theme's `strings` table (`{en: {...}, fr: {...}}`) over the table of the
+/// theme it extends, language by language and key by key, as a language goes
+/// over English: a string with a count that the extending theme gives
+/// replaces the forms it extends whole, so no form of one theme's wording
+/// is left among the other's.
+pub(crate) fn merge_tables(base: &mut Value, over: &Value) {
+    let Value::Object(over) = over else {
+        return;
+    };
+    if !base.is_object() {
+        *base = Value::Object(Map::new());
+    }
+    let Value::Object(base) = base else {
+        return;
+    };
+    for (lang, strings) in over {
+        match (base.get_mut(lang), strings) {
+            (Some(Value::Object(b)), Value::Object(o)) => merge(b, o),
+            _ => {
+                base.insert(lang.clone(), strings.clone());
+            }
+        }
+    }
+}
+
 impl Strings {
     /// `table` is the theme's `strings` map (`{en: {...}, fr: {...}}`).
     pub(crate) fn new(table: &Value, language: &str) -> Strings {
@@ -173,6 +198,31 @@ mod tests {
         // What names no argument is written as it was, braces included.
         assert_eq!(s.get("braces", &[("name", "X")]), "{} {X} {unknown} {name");
         assert_eq!(s.get("missing {name}", &[("name", "X")]), "missing X");
+    }
+
+    #[test]
+    fn an_extending_theme_adds_strings_and_replaces_counts_whole() {
+        let mut table = serde_json::json!({
+            "en": {"actors": "Actors", "event": {"one": "event", "other": "events"}},
+            "ru": {"actors": "Участники", "event": {"one": "событие", "few": "события", "many": "событий"}}
+        });
+        merge_tables(
+            &mut table,
+            &serde_json::json!({
+                "en": {"date": "Date", "event": {"other": "records"}},
+                "ru": {"date": "Дата"},
+                "uk": {"date": "Дата"}
+            }),
+        );
+        let ru = Strings::new(&table, "ru");
+        assert_eq!(ru.get("date", &[]), "Дата");
+        assert_eq!(ru.get("actors", &[]), "Участники");
+        assert_eq!(ru.count(5, "event"), "5 событий");
+        let en = Strings::new(&table, "en");
+        assert_eq!(en.get("actors", &[]), "Actors");
+        // The extending theme's forms, not a mix with the parent's `one`.
+        assert_eq!(en.count(1, "event"), "1 records");
+        assert_eq!(Strings::new(&table, "uk").get("date", &[]), "Дата");
     }
 
     #[test]
