@@ -230,7 +230,9 @@
       if (name === "summary" && !r.summary) el.remove();
     }
     for (const chips of node.querySelectorAll("[data-chips]")) {
+      const kinds = chips.dataset.chips ? chips.dataset.chips.split(" ") : ["actor", "theatre", "tag"];
       for (const [kind, slugs] of [["actor", r.actors], ["theatre", r.theatres], ["tag", r.tags]]) {
+        if (!kinds.includes(kind)) continue;
         for (const slug of slugs) {
           const a = document.createElement("a");
           a.className = `chip ${kind}`;
@@ -240,7 +242,8 @@
           chips.append(a, " ");
         }
       }
-      if (!chips.childElementCount) chips.remove();
+      // An empty paragraph goes; an empty table cell stays, or the row breaks.
+      if (!chips.childElementCount && chips.tagName === "P") chips.remove();
     }
     return node;
   }

@@ -243,3 +243,22 @@ for (const theme of ["default", "dossier"]) {
     await context.close();
   });
 }
+
+test("both themes show the site-wide search's results in their own list markup", async () => {
+  const found = {};
+  for (const theme of ["default", "dossier"]) {
+    const { context, page, outside, problems } = await open(theme, "?q=popov&tag=command");
+    await page.waitForSelector('#filters[data-search-state="done"]');
+    assert.ok(await page.locator("[data-annals-list]").isHidden(), `${theme}: the page's own list gives way`);
+    const links = theme === "dossier"
+      ? page.locator("#search-results tbody[data-results] tr.entry a.entry-title")
+      : page.locator("#search-results ol[data-results] .event-title a");
+    found[theme] = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.ok(found[theme].length > 0, theme);
+    assert.match(await page.textContent("#f-count"), new RegExp(`^${found[theme].length} events? found$`));
+    assert.deepEqual(outside, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  assert.deepEqual(found.dossier, found.default);
+});
