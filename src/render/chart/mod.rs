@@ -6,16 +6,23 @@
 
 mod axis;
 mod bands;
+mod buckets;
+mod histogram;
 mod legend;
+mod strip;
 
 use crate::date::{Bound, EventDate, Lang, Precision};
 use crate::escape::html as escape_html;
 use crate::model::Timeline;
 use crate::parse::config::BaseUrl;
-use crate::route::{GroupId, Route};
+use crate::route::{Filter, GroupId, Route};
 use crate::slug::Slug;
 use std::collections::HashMap;
 use std::fmt::Write as _;
+
+pub(crate) use histogram::histogram;
+/// The shade (0 for none, 1 to 5) of a count among counts up to a maximum.
+pub(crate) use strip::level as shade;
 
 const WIDTH: f64 = 960.0;
 const LABEL: f64 = 200.0;
@@ -28,6 +35,9 @@ const STACK: f64 = 14.0;
 /// fit, every lane has one row and marks that would overlap are drawn once,
 /// so a chart stays bounded (lanes × width).
 const MAX_ROWS: usize = 8;
+/// The most bytes a chart's SVG takes, whatever the number of events (SPEC
+/// §7; issue 14 asks for 60 KB): density strips take what the rest leaves.
+pub(crate) const LIMIT: usize = 58_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lanes {
@@ -37,7 +47,8 @@ pub(crate) enum Lanes {
 
 struct Lane {
     label: String,
-    url: Option<String>,
+    /// Its group: `None` for the lane of the others (or of no actor).
+    group: Option<GroupId>,
     side: usize,
 }
 
@@ -55,6 +66,9 @@ pub(crate) struct Words<'a> {
     /// Each event's date as plain text, by timeline index.
     pub date_texts: &'a [String],
     pub strings: &'a crate::render::i18n::Strings,
+    /// The site's time zone, in which a density strip's days and months are
+    /// counted, as its links' filters read them.
+    pub tz: chrono_tz::Tz,
 }
 
 /// A drawn overview, with where each event's marks begin, so that an edit of
@@ -181,11 +195,13 @@ pub(crate) fn overview(
     base: &BaseUrl,
     words: &Words,
     title: &str,
+    filter: &Filter,
 ) -> Drawn {
     let Words {
         lang,
         date_texts,
         strings,
+        tz,
     } = *words;
     let spans: Vec<(usize, i64, i64)> = events
         .iter()
@@ -268,7 +284,7 @@ pub(crate) fn overview(
                 label: g
                     .map(|g| g.entity.name.clone())
                     .unwrap_or_else(|| s.to_string()),
-                url: Some(base.link(&Route::group(lane_route((*s).clone())).path())),
+                group: Some(lane_route((*s).clone())),
                 side,
             }
         })
@@ -287,7 +303,7 @@ pub(crate) fn overview(
                 (false, Lanes::Actors) => strings.get("no_actor", &[]),
                 (false, Lanes::Theatres) => strings.get("no_theatre", &[]),
             },
-            url: None,
+            group: None,
             side: 0,
         });
     }
@@ -303,14 +319,11 @@ pub(crate) fn overview(
             Fade::None => (i, start, end, Fade::None),
         })
         .collect();
-    // Every event in rows while they all fit; else one row per lane, each
-    // mark standing for the ones that would overlap it, so that a dense
-    // chart stays small.
-    let fit = |rows| place(t, &drawn_spans, (lanes, &lane_of, other), &x, rows);
-    let placed = match fit(MAX_ROWS) {
-        Ok(all) => all,
-        Err(_) => fit(1).unwrap_or_else(|merged| merged),
-    };
+    // Every event in rows while they all fit; else each lane is a density
+    // strip, whose size does not grow with the number of events.
+    let placed = place(t, &drawn_spans, (lanes, &lane_of, other), &x, MAX_ROWS).ok();
+    let dense = placed.is_none();
+    let placed = placed.unwrap_or_default();
     // Each lane as tall as its rows of marks; the first row where a lane of
     // one row always was.
     let mut rows_of = vec![1usize; lanes_out.len()];
@@ -334,7 +347,9 @@ pub(crate) fn overview(
             .sum::<f64>()
         + 8.0;
     let bands = bands::bands(t, (min, max), base);
-    let legend = legend::Legend {
+    // A strip's key is written once its unit is known, after the lanes.
+    let mut legend = legend::Legend {
+        density: dense.then(String::new),
         sides: &sides,
         qualified: placed
             .iter()
@@ -356,7 +371,8 @@ pub(crate) fn overview(
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{}</title>"#,
+        r#"<svg class="chart{}" viewBox="0 0 {WIDTH} {height}" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{}</title>"#,
+        if dense { " dense" } else { "" },
         escape_html(title)
     );
     if legend.fading {
@@ -381,13 +397,22 @@ pub(crate) fn overview(
             y + LANE / 2.0,
             y + LANE / 2.0
         );
+        // A strip's shades are not the side's colour: a swatch says it.
+        if dense && lane.side > 0 {
+            let _ = write!(
+                svg,
+                r#"<rect class="swatch" x="{}" y="{:.1}" width="4" height="16"/>"#,
+                LABEL - 8.0,
+                y + LANE / 2.0 - 8.0
+            );
+        }
         let label = escape_html(&crate::text::shorten(&lane.label, 27));
-        match &lane.url {
-            Some(u) => {
+        match &lane.group {
+            Some(g) => {
                 let _ = write!(
                     svg,
                     r#"<a href="{}"><text class="lane-label" x="8" y="{:.1}">{label}</text></a>"#,
-                    escape_html(u),
+                    escape_html(&base.link(&Route::group(g.clone()).path())),
                     y + LANE / 2.0 + 4.0
                 );
             }
@@ -400,6 +425,38 @@ pub(crate) fn overview(
             }
         }
         svg.push_str("</g>");
+    }
+    if dense {
+        let mut rows: Vec<strip::StripLane> = lanes_out
+            .iter()
+            .zip(&lane_top)
+            .map(|(lane, top)| strip::StripLane {
+                filter: match &lane.group {
+                    Some(g) => filter.clone().and_group(g),
+                    None => filter.clone(),
+                },
+                middle: top + LANE / 2.0,
+                dates: Vec::new(),
+            })
+            .collect();
+        for &(i, _, _) in &spans {
+            for lane in lanes_of(&t.events[i], (lanes, &lane_of, other)) {
+                if let Some(row) = rows.get_mut(lane) {
+                    row.dates.push(&t.events[i].event.date);
+                }
+            }
+        }
+        let scale = strip::Scale {
+            x: &x,
+            span: (min, max),
+            width: plot,
+        };
+        // What the rest of the chart leaves of its bound.
+        let budget = LIMIT.saturating_sub(svg.len() + legend::RESERVE);
+        let strips = strip::draw(&rows, &scale, (tz, lang, strings), base, budget);
+        svg.push_str(&strips.svg);
+        legend.density =
+            Some(strings.get(strips.unit.per_key(), &[("max", &strips.max.to_string())]));
     }
     let mut marks: Vec<Mark> = Vec::new();
     for p in &placed {
@@ -462,6 +519,24 @@ const FADE_DEFS: &str = concat!(
     r##"<mask id="annals-fade-start" maskContentUnits="objectBoundingBox"><rect width="1" height="1" fill="url(#annals-fade-g-start)"/></mask></defs>"##,
 );
 
+/// The lanes an event is drawn in: those of its actors (or theatres) that
+/// have one, and the others' lane for the rest or when it names none.
+fn lanes_of(
+    e: &crate::model::TimelineEvent,
+    (lanes, lane_of, other): (Lanes, &HashMap<&Slug, usize>, usize),
+) -> Vec<usize> {
+    let mut rows: Vec<usize> = lane_names(e, lanes)
+        .iter()
+        .map(|s| lane_of.get(s).copied().unwrap_or(other))
+        .collect();
+    if rows.is_empty() {
+        rows.push(other);
+    }
+    rows.sort_unstable();
+    rows.dedup();
+    rows
+}
+
 /// Where one mark goes: its event's lane, the row in the lane, its extent.
 struct Placed {
     event: usize,
@@ -492,16 +567,7 @@ fn place(
     let mut out = Vec::new();
     let mut all_fit = true;
     for &(i, start, end, fade) in spans {
-        let names = lane_names(&t.events[i], lanes);
-        let mut rows: Vec<usize> = names
-            .iter()
-            .map(|s| lane_of.get(s).copied().unwrap_or(other))
-            .collect();
-        if rows.is_empty() {
-            rows.push(other);
-        }
-        rows.sort_unstable();
-        rows.dedup();
+        let rows = lanes_of(&t.events[i], (lanes, lane_of, other));
         let mut focusable = true;
         let before = out.len();
         for lane in rows {
@@ -543,3 +609,6 @@ fn place(
         Err(out)
     }
 }
+
+#[cfg(test)]
+mod tests;
