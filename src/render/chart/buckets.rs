@@ -36,6 +36,18 @@ impl Unit {
         }
     }
 
+    /// The most buckets of one shade a density strip's segment joins when a
+    /// segment each does not fit: a week of days, a year of months or
+    /// quarters; runs of years are not joined.
+    pub(super) fn most_joined(self) -> usize {
+        match self {
+            Unit::Day => 7,
+            Unit::Month => 12,
+            Unit::Quarter => 4,
+            Unit::Years(_) => 1,
+        }
+    }
+
     /// How many buckets of this unit cover `(min, max)` (UTC seconds);
     /// `None` where the unit cannot be written (days and months of years
     /// beyond four digits).

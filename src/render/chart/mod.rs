@@ -9,6 +9,7 @@ mod bands;
 mod buckets;
 mod histogram;
 mod legend;
+mod rows;
 mod strip;
 
 use crate::date::{Bound, EventDate, Lang, Precision};
@@ -21,6 +22,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 pub(crate) use histogram::histogram;
+use rows::{lanes_of, place};
 /// The shade (0 for none, 1 to 5) of a count among counts up to a maximum.
 pub(crate) use strip::level as shade;
 
@@ -186,8 +188,10 @@ impl Drawn {
     }
 }
 
-/// Renders the overview of `events` (indexes into the timeline). Empty when
-/// there is nothing to draw.
+/// Renders the overview of `events` (indexes into the timeline), `filter`
+/// being the view of the page's own list. Empty when there is nothing to
+/// draw. A mark per event while they fit in the lanes' rows and in [`LIMIT`]
+/// bytes; else density strips, which fit whatever the number of events.
 pub(crate) fn overview(
     t: &Timeline,
     events: &[usize],
@@ -196,6 +200,26 @@ pub(crate) fn overview(
     words: &Words,
     title: &str,
     filter: &Filter,
+) -> Drawn {
+    let draw = |strips| overview_as(t, events, lanes, base, words, (title, filter), strips);
+    let drawn = draw(false);
+    if drawn.svg.len() > LIMIT {
+        draw(true)
+    } else {
+        drawn
+    }
+}
+
+/// The overview, with density strips when `strips` or when some event would
+/// get no mark.
+fn overview_as(
+    t: &Timeline,
+    events: &[usize],
+    lanes: Lanes,
+    base: &BaseUrl,
+    words: &Words,
+    (title, filter): (&str, &Filter),
+    strips: bool,
 ) -> Drawn {
     let Words {
         lang,
@@ -321,7 +345,11 @@ pub(crate) fn overview(
         .collect();
     // Every event in rows while they all fit; else each lane is a density
     // strip, whose size does not grow with the number of events.
-    let placed = place(t, &drawn_spans, (lanes, &lane_of, other), &x, MAX_ROWS).ok();
+    let placed = if strips {
+        None
+    } else {
+        place(t, &drawn_spans, (lanes, &lane_of, other), &x, MAX_ROWS).ok()
+    };
     let dense = placed.is_none();
     let placed = placed.unwrap_or_default();
     // Each lane as tall as its rows of marks; the first row where a lane of
@@ -518,97 +546,6 @@ const FADE_DEFS: &str = concat!(
     r##"<mask id="annals-fade-end" maskContentUnits="objectBoundingBox"><rect width="1" height="1" fill="url(#annals-fade-g)"/></mask>"##,
     r##"<mask id="annals-fade-start" maskContentUnits="objectBoundingBox"><rect width="1" height="1" fill="url(#annals-fade-g-start)"/></mask></defs>"##,
 );
-
-/// The lanes an event is drawn in: those of its actors (or theatres) that
-/// have one, and the others' lane for the rest or when it names none.
-fn lanes_of(
-    e: &crate::model::TimelineEvent,
-    (lanes, lane_of, other): (Lanes, &HashMap<&Slug, usize>, usize),
-) -> Vec<usize> {
-    let mut rows: Vec<usize> = lane_names(e, lanes)
-        .iter()
-        .map(|s| lane_of.get(s).copied().unwrap_or(other))
-        .collect();
-    if rows.is_empty() {
-        rows.push(other);
-    }
-    rows.sort_unstable();
-    rows.dedup();
-    rows
-}
-
-/// Where one mark goes: its event's lane, the row in the lane, its extent.
-struct Placed {
-    event: usize,
-    lane: usize,
-    level: usize,
-    x0: f64,
-    x1: f64,
-    fade: Fade,
-    /// One tab stop per event: its copies in other lanes are for the eye.
-    focusable: bool,
-}
-
-/// Every event's marks, one per lane it is in, each in the first of `max_rows`
-/// rows of its lane where it overlaps no other mark (a dot is 12 units
-/// wide). A mark that fits no row is left out, the marks already drawn there
-/// standing for it. `Ok` when every event has at least one mark (its copies
-/// in other lanes may be left out); else `Err`, with the marks that fit.
-fn place(
-    t: &Timeline,
-    spans: &[(usize, i64, i64, Fade)],
-    (lanes, lane_of, other): (Lanes, &HashMap<&Slug, usize>, usize),
-    x: &dyn Fn(i64) -> f64,
-    max_rows: usize,
-) -> Result<Vec<Placed>, Vec<Placed>> {
-    const GAP: f64 = 2.0;
-    // Per lane, per row: where the row's last mark ends.
-    let mut ends: HashMap<usize, Vec<f64>> = HashMap::new();
-    let mut out = Vec::new();
-    let mut all_fit = true;
-    for &(i, start, end, fade) in spans {
-        let rows = lanes_of(&t.events[i], (lanes, lane_of, other));
-        let mut focusable = true;
-        let before = out.len();
-        for lane in rows {
-            let (x0, x1) = (x(start), x(end));
-            let (left, right) = if x1 - x0 >= 8.0 {
-                (x0, x1)
-            } else {
-                let c = (x0 + x1) / 2.0;
-                (c - 6.0, c + 6.0)
-            };
-            let levels = ends.entry(lane).or_default();
-            let level = match levels.iter().position(|&e| e + GAP <= left) {
-                Some(l) => l,
-                None if levels.len() < max_rows => {
-                    levels.push(f64::NEG_INFINITY);
-                    levels.len() - 1
-                }
-                None => continue,
-            };
-            levels[level] = right;
-            out.push(Placed {
-                event: i,
-                lane,
-                level,
-                x0,
-                x1,
-                fade,
-                focusable,
-            });
-            focusable = false;
-        }
-        if out.len() == before {
-            all_fit = false;
-        }
-    }
-    if all_fit {
-        Ok(out)
-    } else {
-        Err(out)
-    }
-}
 
 #[cfg(test)]
 mod tests;

@@ -17,9 +17,6 @@ pub(crate) const LEVELS: usize = 5;
 /// The narrowest a segment may be, in the chart's units, so that it can be
 /// seen and pointed at.
 const MIN_SEGMENT: f64 = 3.0;
-/// The most buckets of one shade a segment joins when a bucket each does
-/// not fit: a year of months, most of a month of days.
-const MAX_JOINED: usize = 12;
 /// A segment's drawing (`<rect …/>`, `<a>`, `<title>`) beyond its link and
 /// words: what a bucket costs before it is drawn.
 const SEGMENT_BYTES: usize = 80;
@@ -75,8 +72,12 @@ pub(super) fn draw(
             .max()
             .unwrap_or(0);
         // A segment per bucket where they fit; else neighbours of one shade
-        // joined, up to a year's months or a month's days.
-        for join in [1, MAX_JOINED] {
+        // joined, up to a week's days or a year's months.
+        let mut joins = vec![1];
+        if unit.most_joined() > 1 {
+            joins.push(unit.most_joined());
+        }
+        for join in joins {
             let runs: Vec<Vec<Run>> = counts.iter().map(|c| c.runs(max, join)).collect();
             // Too many segments to fit, whatever their words.
             if runs.iter().map(Vec::len).sum::<usize>() * SEGMENT_BYTES > budget {
@@ -251,5 +252,39 @@ mod tests {
         assert_eq!(level(100, 100), LEVELS);
         assert!(level(10, 100) > level(2, 100));
         assert_eq!(level(1, 1), 3);
+    }
+
+    #[test]
+    fn a_run_of_buckets_counts_each_event_once() {
+        let lang = crate::date::Lang::new("en").expect("English");
+        let at = |s: &str| {
+            crate::date::EventDate::parse(s, chrono_tz::UTC)
+                .ok()
+                .and_then(|d| d.earliest_utc())
+                .expect("a date")
+                .seconds()
+        };
+        let grid = buckets::grid(
+            Unit::Month,
+            (at("2023-01"), at("2023-06")),
+            chrono_tz::UTC,
+            &lang,
+        );
+        let dates: Vec<crate::date::EventDate> =
+            ["2023-01-05", "2023-02/2023-04", "2023-03-01", "2023-05/.."]
+                .iter()
+                .map(|s| crate::date::EventDate::parse(s, chrono_tz::UTC).expect("a date"))
+                .collect();
+        let counts = Counts::of(&grid, &dates.iter().collect::<Vec<_>>());
+        assert_eq!(counts.each, [1, 1, 2, 1, 1, 1]);
+        // February to April: the interval once, and March's point.
+        assert_eq!(counts.within(1, 4), 2);
+        assert_eq!(counts.within(0, 6), 4);
+        assert_eq!(counts.within(4, 6), 1);
+        // Joined runs keep to one shade and to `join` buckets.
+        let runs = counts.runs(2, 12);
+        let spans: Vec<(usize, usize)> = runs.iter().map(|r| (r.lo, r.hi)).collect();
+        assert_eq!(spans, [(0, 2), (2, 3), (3, 6)]);
+        assert_eq!(counts.runs(2, 2).len(), 4);
     }
 }
