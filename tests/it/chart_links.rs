@@ -357,3 +357,32 @@ fn the_actor_theatre_matrix_counts_the_events_naming_both_with_the_rest_folded()
     // The others: 10 actors and 5 theatres folded, and counted.
     assert!(rows.last().unwrap().1.iter().any(|c| c.0 > 0));
 }
+
+#[test]
+fn a_dense_chart_of_many_periods_stays_under_60_kb() {
+    let site = dense_site();
+    let long = "A period whose name goes on and on ".repeat(8);
+    for k in 0..100 {
+        write(
+            site.path(),
+            &format!("content/periods/p{k:03}.md"),
+            &format!(
+                "---\nname: {long}{k}\ndate: 2023-07-{:02}/2023-07-{:02}\n---\n",
+                1 + k % 20,
+                11 + k % 20
+            ),
+        );
+    }
+    let html = read(&build(site.path(), &["-q"]).join("index.html"));
+    let start = html
+        .find("<svg class=\"chart dense\"")
+        .expect("a dense chart");
+    let svg = &html[start..start + html[start..].find("</svg>").unwrap() + 6];
+    assert!(svg.len() <= 60_000, "{} bytes", svg.len());
+    assert_eq!(
+        svg.matches("class=\"band\"").count(),
+        40,
+        "the 40 longest periods"
+    );
+    assert!(!linked(&html, "chart", "strips").is_empty(), "no segment");
+}
