@@ -420,6 +420,65 @@ impl Route {
     }
 }
 
+/// A filtered view of the timeline: the index page with the query the
+/// site-wide search restores its state from (`?actor=x&from=2023-07&to=2023-07`;
+/// SPEC §7). Charts link their segments, bars and cells to one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Filter {
+    /// `(key, value)` in the order written: `actor`, `theatre`, `tag`,
+    /// `period` (slugs), `from`, `to` (EDTF years, months or days).
+    pairs: Vec<(&'static str, String)>,
+}
+
+impl Filter {
+    /// The view of one group's events (a year's is its dates: `None`).
+    pub(crate) fn of_group(id: &GroupId) -> Filter {
+        let mut f = Filter::default();
+        match id {
+            GroupId::Actor(s) => f.pairs.push(("actor", s.to_string())),
+            GroupId::Theatre(s) => f.pairs.push(("theatre", s.to_string())),
+            GroupId::Tag(s) => f.pairs.push(("tag", s.to_string())),
+            GroupId::Period(s) => f.pairs.push(("period", s.to_string())),
+            GroupId::Year(_) => {}
+        }
+        f
+    }
+
+    /// The same view narrowed to one more group.
+    pub(crate) fn and_group(mut self, id: &GroupId) -> Filter {
+        self.pairs.extend(Filter::of_group(id).pairs);
+        self
+    }
+
+    /// The same view narrowed to the events whose span overlaps `[from, to]`.
+    pub(crate) fn span(mut self, from: &str, to: &str) -> Filter {
+        self.pairs.push(("from", from.to_string()));
+        self.pairs.push(("to", to.to_string()));
+        self
+    }
+
+    /// The index's path with the query, `?actor=x&from=2023`; values
+    /// percent-encoded beyond `[A-Za-z0-9-._~]` (slugs and EDTF need none).
+    /// Escape it for HTML (`&`) where it goes into an attribute.
+    pub(crate) fn path(&self) -> String {
+        let mut out = Route::List(ListId::Timeline, 1).path();
+        for (n, (k, v)) in self.pairs.iter().enumerate() {
+            out.push(if n == 0 { '?' } else { '&' });
+            out.push_str(k);
+            out.push('=');
+            for b in v.bytes() {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    out.push(char::from(b));
+                } else {
+                    use fmt::Write;
+                    let _ = write!(out, "%{b:02X}");
+                }
+            }
+        }
+        out
+    }
+}
+
 impl fmt::Display for Route {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.path())

@@ -9,7 +9,7 @@ use super::{jsonld, missing, Renderer};
 use crate::diagnostic::Diagnostic;
 use crate::parse::config::BaseUrl;
 use crate::plan::{self, Page, Pager};
-use crate::route::{DataFile, Embeddable, GroupId, Kind, ListId, Route, EMBED_DATA};
+use crate::route::{DataFile, Embeddable, Filter, GroupId, Kind, ListId, Route, EMBED_DATA};
 use schemars::JsonSchema;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -91,8 +91,13 @@ impl Renderer<'_> {
                             lang: &c.lang,
                             date_texts: &self.p.date_texts,
                             strings: &self.p.strings,
+                            tz: c.timezone,
                         },
                         &chart_title,
+                        &match list {
+                            ListId::Timeline => Filter::default(),
+                            ListId::Group(id) => Filter::of_group(id),
+                        },
                     )
                 };
                 chart = match &self.p.charts {
@@ -111,6 +116,32 @@ impl Renderer<'_> {
             }
         }
         ctx.insert("chart", &chart);
+        if let Route::Section(Kind::Actor) = &page.route {
+            ctx.insert("matrix", &view::matrix(t, base, &self.p.strings));
+        }
+        // An actor's or theatre's events over time, on its first page.
+        if let Route::List(ListId::Group(id @ (GroupId::Actor(_) | GroupId::Theatre(_))), n) =
+            &page.route
+        {
+            let histogram = if *n == 1 {
+                chart::histogram(
+                    t,
+                    t.list(&ListId::Group(id.clone())),
+                    base,
+                    &chart::Words {
+                        lang: &c.lang,
+                        date_texts: &self.p.date_texts,
+                        strings: &self.p.strings,
+                        tz: c.timezone,
+                    },
+                    &tr("histogram_title", &[("name", &title)]),
+                    &Filter::of_group(id),
+                )
+            } else {
+                String::new()
+            };
+            ctx.insert("histogram", &histogram);
+        }
         let path = page.route.path();
         // The timeline's title is the site's: said once, not "Timeline · Timeline".
         let head_title = match &page.route {

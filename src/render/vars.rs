@@ -4,8 +4,8 @@
 //! docs/templates.md cannot drift from what the renderer builds.
 
 use super::view::{
-    Counted, EmbedView, EntityView, EventView, FullEvent, ListEvent, PeriodView, SiteView,
-    YearGroup, YearView,
+    Counted, EmbedView, EntityView, EventView, FullEvent, ListEvent, MatrixView, PeriodView,
+    SiteView, YearGroup, YearView,
 };
 use super::PageView;
 use schemars::{JsonSchema, Schema};
@@ -52,6 +52,16 @@ fn described(name: &'static str, kind: &str, description: &str) -> Variable {
     schema.insert("type".into(), Json::from(kind));
     schema.insert("description".into(), Json::from(description));
     Variable { name, schema }
+}
+
+/// An actor's or theatre's page variables, with its histogram.
+fn with_histogram(mut variables: Vec<Variable>) -> Vec<Variable> {
+    variables.push(described(
+        "histogram",
+        "string",
+        "The group's events over time as inline SVG bars (html; print with `| safe`): per month, or per day for a season or less, per quarter or year for long spans (at most 120 bars), each linking to the filtered view of its span; drawn on the first page only, empty on later pages.",
+    ));
+    variables
 }
 
 /// The globals, then each template's own variables.
@@ -119,17 +129,27 @@ pub(crate) fn all() -> Vec<TemplateVars> {
             about: "One event's entry in lists, rendered once per event and reused on every list that shows it (`item`). It gets no `page`.",
             variables: vec![var::<EventView>("event")],
         },
-        only_page("actors.html", "All actors: `site.actors`."),
+        TemplateVars {
+            template: "actors.html",
+            about: "All actors: `site.actors`.",
+            variables: vec![
+                page(),
+                with_about(
+                    var::<Option<MatrixView>>("matrix"),
+                    "Who acts where: the events naming both an actor and a theatre, for the 30 most active actors and 20 most active theatres, the rest folded into an \"others\" row and column; `null` when no event names both.",
+                ),
+            ],
+        },
         TemplateVars {
             template: "actor.html",
             about: "One actor's events.",
-            variables: list(Some(var::<EntityView>("actor"))),
+            variables: with_histogram(list(Some(var::<EntityView>("actor")))),
         },
         only_page("theatres.html", "All theatres: `site.theatres`."),
         TemplateVars {
             template: "theatre.html",
             about: "One theatre's events, its sub-theatres' included.",
-            variables: list(Some(var::<EntityView>("theatre"))),
+            variables: with_histogram(list(Some(var::<EntityView>("theatre")))),
         },
         only_page("tags.html", "All tags: `site.tags`."),
         TemplateVars {

@@ -35,8 +35,9 @@ fn check_links(public: &Path, origin: &str, prefix: &str) -> usize {
                     path.starts_with(prefix),
                     "{rel}: link `{v}` ignores base_url {prefix}"
                 );
+                // A filtered view (`?actor=…`, charts) is the page it is on.
                 let local = path[prefix.len()..]
-                    .split('#')
+                    .split(['#', '?'])
                     .next()
                     .unwrap_or_default()
                     .to_string();

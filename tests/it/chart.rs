@@ -162,7 +162,7 @@ fn month_labels_are_each_languages_abbreviations_as_labels_begin() {
 }
 
 /// The events each list page's overview chart marks, by their links.
-fn marked(html: &str) -> Vec<String> {
+pub(crate) fn marked(html: &str) -> Vec<String> {
     let Some(start) = html.find("<svg class=\"chart\"") else {
         return Vec::new();
     };

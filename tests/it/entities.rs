@@ -82,9 +82,11 @@ fn an_open_end_is_shown_as_ongoing_never_as_ended() {
         "<p class=\"stats\">1 event · <time datetime=\"2023-09-01\">1 September 2023</time></p>"
     );
     let index = page(&public, "actors");
+    // The table of actors, not the matrix above it.
+    let index = &index[index.find("<table class=\"entities\">").expect("a table")..];
     let row = |slug: &str| {
         element(
-            &index,
+            index,
             &format!("<a href=\"/actors/{slug}/\" dir=\"auto\">"),
             "</tr>",
         )

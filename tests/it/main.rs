@@ -5,6 +5,7 @@ mod assets;
 mod atomic;
 mod base_url;
 mod chart;
+mod chart_links;
 mod check;
 mod clock;
 mod commands;

@@ -20,10 +20,16 @@ pub(super) struct Band {
     to: i64,
 }
 
-/// The periods that overlap the chart's span `(min, max)`, in their order.
+/// The most periods a chart draws: the longest of those it overlaps, so
+/// that a timeline of many periods keeps its chart's size bounded.
+const MAX_BANDS: usize = 40;
+
+/// The periods that overlap the chart's span `(min, max)`, in their order
+/// (the [`MAX_BANDS`] longest of them).
 pub(super) fn bands(t: &Timeline, (min, max): (i64, i64), base: &BaseUrl) -> Vec<Band> {
     let ts = |d: crate::date::Moment| d.seconds();
-    t.periods
+    let mut bands: Vec<(usize, Band)> = t
+        .periods
         .in_order()
         .filter_map(|p| {
             let d = p.date.as_ref()?;
@@ -37,7 +43,14 @@ pub(super) fn bands(t: &Timeline, (min, max): (i64, i64), base: &BaseUrl) -> Vec
                 to,
             })
         })
-        .collect()
+        .enumerate()
+        .collect();
+    if bands.len() > MAX_BANDS {
+        bands.sort_by_key(|(n, b)| (std::cmp::Reverse(b.to - b.from), *n));
+        bands.truncate(MAX_BANDS);
+        bands.sort_by_key(|(n, _)| *n);
+    }
+    bands.into_iter().map(|(_, b)| b).collect()
 }
 
 /// Each band as a translucent rectangle over the lanes, named under them
@@ -71,7 +84,7 @@ pub(super) fn draw(svg: &mut String, bands: &[Band], x: &dyn Fn(i64) -> f64, bot
             svg,
             r#"<a href="{}" class="band"><title>{}</title><rect x="{x0:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"/>{label}</a>"#,
             escape_html(&b.url),
-            escape_html(&b.name),
+            escape_html(&crate::text::shorten(&b.name, 120)),
             TOP - 6.0,
             x1 - x0,
             bottom + BAND_LABEL - TOP + 6.0,

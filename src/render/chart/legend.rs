@@ -6,11 +6,17 @@ use std::fmt::Write as _;
 
 /// The height of the legend's row.
 pub(super) const HEIGHT: f64 = 24.0;
+/// The most bytes a legend takes: its keys are left out past the chart's
+/// width, so a handful at most.
+pub(super) const RESERVE: usize = 2_000;
 
 /// What a legend explains: the sides (affiliations) shown, in their colour
 /// order (side 1 first), and whether marks with a ring (an uncertain or
 /// approximate date) or a fading end (a span that goes on) are drawn.
 pub(super) struct Legend<'a> {
+    /// What a density strip's shades count (`Events per month: 1 to 42`),
+    /// when the lanes are strips.
+    pub density: Option<String>,
     pub sides: &'a [&'a str],
     pub qualified: bool,
     pub fading: bool,
@@ -18,7 +24,7 @@ pub(super) struct Legend<'a> {
 
 impl Legend<'_> {
     pub(super) fn is_empty(&self) -> bool {
-        self.sides.is_empty() && !self.qualified && !self.fading
+        self.density.is_none() && self.sides.is_empty() && !self.qualified && !self.fading
     }
 
     /// One row of keys from `left`, at `top`; keys that would not fit the
@@ -56,6 +62,27 @@ impl Legend<'_> {
             );
             *x += needed + 18.0;
         };
+        if let Some(label) = &self.density {
+            // The shades from fewest to most, side by side.
+            let draw = |x0: f64| {
+                (1..=super::strip::LEVELS)
+                    .map(|l| {
+                        format!(
+                            r#"<rect class="d{l}" x="{:.1}" y="{:.1}" width="10" height="12"/>"#,
+                            x0 + 10.0 * (l - 1) as f64,
+                            cy - 6.0
+                        )
+                    })
+                    .collect()
+            };
+            key(
+                svg,
+                &mut x,
+                &draw,
+                label,
+                10.0 * super::strip::LEVELS as f64,
+            );
+        }
         for (n, side) in self.sides.iter().enumerate() {
             let draw = |x0: f64| {
                 format!(

@@ -6,16 +6,25 @@
 
 mod axis;
 mod bands;
+mod buckets;
+mod histogram;
 mod legend;
+mod rows;
+mod strip;
 
 use crate::date::{Bound, EventDate, Lang, Precision};
 use crate::escape::html as escape_html;
 use crate::model::Timeline;
 use crate::parse::config::BaseUrl;
-use crate::route::{GroupId, Route};
+use crate::route::{Filter, GroupId, Route};
 use crate::slug::Slug;
 use std::collections::HashMap;
 use std::fmt::Write as _;
+
+pub(crate) use histogram::histogram;
+use rows::{lanes_of, place};
+/// The shade (0 for none, 1 to 5) of a count among counts up to a maximum.
+pub(crate) use strip::level as shade;
 
 const WIDTH: f64 = 960.0;
 const LABEL: f64 = 200.0;
@@ -28,6 +37,9 @@ const STACK: f64 = 14.0;
 /// fit, every lane has one row and marks that would overlap are drawn once,
 /// so a chart stays bounded (lanes × width).
 const MAX_ROWS: usize = 8;
+/// The most bytes a chart's SVG takes, whatever the number of events (SPEC
+/// §7; issue 14 asks for 60 KB): density strips take what the rest leaves.
+pub(crate) const LIMIT: usize = 58_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lanes {
@@ -37,7 +49,8 @@ pub(crate) enum Lanes {
 
 struct Lane {
     label: String,
-    url: Option<String>,
+    /// Its group: `None` for the lane of the others (or of no actor).
+    group: Option<GroupId>,
     side: usize,
 }
 
@@ -55,6 +68,9 @@ pub(crate) struct Words<'a> {
     /// Each event's date as plain text, by timeline index.
     pub date_texts: &'a [String],
     pub strings: &'a crate::render::i18n::Strings,
+    /// The site's time zone, in which a density strip's days and months are
+    /// counted, as its links' filters read them.
+    pub tz: chrono_tz::Tz,
 }
 
 /// A drawn overview, with where each event's marks begin, so that an edit of
@@ -172,8 +188,10 @@ impl Drawn {
     }
 }
 
-/// Renders the overview of `events` (indexes into the timeline). Empty when
-/// there is nothing to draw.
+/// Renders the overview of `events` (indexes into the timeline), `filter`
+/// being the view of the page's own list. Empty when there is nothing to
+/// draw. A mark per event while they fit in the lanes' rows and in [`LIMIT`]
+/// bytes; else density strips, which fit whatever the number of events.
 pub(crate) fn overview(
     t: &Timeline,
     events: &[usize],
@@ -181,11 +199,33 @@ pub(crate) fn overview(
     base: &BaseUrl,
     words: &Words,
     title: &str,
+    filter: &Filter,
+) -> Drawn {
+    let draw = |strips| overview_as(t, events, lanes, base, words, (title, filter), strips);
+    let drawn = draw(false);
+    if drawn.svg.len() > LIMIT {
+        draw(true)
+    } else {
+        drawn
+    }
+}
+
+/// The overview, with density strips when `strips` or when some event would
+/// get no mark.
+fn overview_as(
+    t: &Timeline,
+    events: &[usize],
+    lanes: Lanes,
+    base: &BaseUrl,
+    words: &Words,
+    (title, filter): (&str, &Filter),
+    strips: bool,
 ) -> Drawn {
     let Words {
         lang,
         date_texts,
         strings,
+        tz,
     } = *words;
     let spans: Vec<(usize, i64, i64)> = events
         .iter()
@@ -268,7 +308,7 @@ pub(crate) fn overview(
                 label: g
                     .map(|g| g.entity.name.clone())
                     .unwrap_or_else(|| s.to_string()),
-                url: Some(base.link(&Route::group(lane_route((*s).clone())).path())),
+                group: Some(lane_route((*s).clone())),
                 side,
             }
         })
@@ -287,7 +327,7 @@ pub(crate) fn overview(
                 (false, Lanes::Actors) => strings.get("no_actor", &[]),
                 (false, Lanes::Theatres) => strings.get("no_theatre", &[]),
             },
-            url: None,
+            group: None,
             side: 0,
         });
     }
@@ -303,14 +343,15 @@ pub(crate) fn overview(
             Fade::None => (i, start, end, Fade::None),
         })
         .collect();
-    // Every event in rows while they all fit; else one row per lane, each
-    // mark standing for the ones that would overlap it, so that a dense
-    // chart stays small.
-    let fit = |rows| place(t, &drawn_spans, (lanes, &lane_of, other), &x, rows);
-    let placed = match fit(MAX_ROWS) {
-        Ok(all) => all,
-        Err(_) => fit(1).unwrap_or_else(|merged| merged),
+    // Every event in rows while they all fit; else each lane is a density
+    // strip, whose size does not grow with the number of events.
+    let placed = if strips {
+        None
+    } else {
+        place(t, &drawn_spans, (lanes, &lane_of, other), &x, MAX_ROWS).ok()
     };
+    let dense = placed.is_none();
+    let placed = placed.unwrap_or_default();
     // Each lane as tall as its rows of marks; the first row where a lane of
     // one row always was.
     let mut rows_of = vec![1usize; lanes_out.len()];
@@ -334,7 +375,9 @@ pub(crate) fn overview(
             .sum::<f64>()
         + 8.0;
     let bands = bands::bands(t, (min, max), base);
-    let legend = legend::Legend {
+    // A strip's key is written once its unit is known, after the lanes.
+    let mut legend = legend::Legend {
+        density: dense.then(String::new),
         sides: &sides,
         qualified: placed
             .iter()
@@ -356,7 +399,8 @@ pub(crate) fn overview(
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{}</title>"#,
+        r#"<svg class="chart{}" viewBox="0 0 {WIDTH} {height}" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{}</title>"#,
+        if dense { " dense" } else { "" },
         escape_html(title)
     );
     if legend.fading {
@@ -381,13 +425,22 @@ pub(crate) fn overview(
             y + LANE / 2.0,
             y + LANE / 2.0
         );
+        // A strip's shades are not the side's colour: a swatch says it.
+        if dense && lane.side > 0 {
+            let _ = write!(
+                svg,
+                r#"<rect class="swatch" x="{}" y="{:.1}" width="4" height="16"/>"#,
+                LABEL - 8.0,
+                y + LANE / 2.0 - 8.0
+            );
+        }
         let label = escape_html(&crate::text::shorten(&lane.label, 27));
-        match &lane.url {
-            Some(u) => {
+        match &lane.group {
+            Some(g) => {
                 let _ = write!(
                     svg,
                     r#"<a href="{}"><text class="lane-label" x="8" y="{:.1}">{label}</text></a>"#,
-                    escape_html(u),
+                    escape_html(&base.link(&Route::group(g.clone()).path())),
                     y + LANE / 2.0 + 4.0
                 );
             }
@@ -400,6 +453,38 @@ pub(crate) fn overview(
             }
         }
         svg.push_str("</g>");
+    }
+    if dense {
+        let mut rows: Vec<strip::StripLane> = lanes_out
+            .iter()
+            .zip(&lane_top)
+            .map(|(lane, top)| strip::StripLane {
+                filter: match &lane.group {
+                    Some(g) => filter.clone().and_group(g),
+                    None => filter.clone(),
+                },
+                middle: top + LANE / 2.0,
+                dates: Vec::new(),
+            })
+            .collect();
+        for &(i, _, _) in &spans {
+            for lane in lanes_of(&t.events[i], (lanes, &lane_of, other)) {
+                if let Some(row) = rows.get_mut(lane) {
+                    row.dates.push(&t.events[i].event.date);
+                }
+            }
+        }
+        let scale = strip::Scale {
+            x: &x,
+            span: (min, max),
+            width: plot,
+        };
+        // What the rest of the chart leaves of its bound.
+        let budget = LIMIT.saturating_sub(svg.len() + legend::RESERVE);
+        let strips = strip::draw(&rows, &scale, (tz, lang, strings), base, budget);
+        svg.push_str(&strips.svg);
+        legend.density =
+            Some(strings.get(strips.unit.per_key(), &[("max", &strips.max.to_string())]));
     }
     let mut marks: Vec<Mark> = Vec::new();
     for p in &placed {
@@ -462,84 +547,5 @@ const FADE_DEFS: &str = concat!(
     r##"<mask id="annals-fade-start" maskContentUnits="objectBoundingBox"><rect width="1" height="1" fill="url(#annals-fade-g-start)"/></mask></defs>"##,
 );
 
-/// Where one mark goes: its event's lane, the row in the lane, its extent.
-struct Placed {
-    event: usize,
-    lane: usize,
-    level: usize,
-    x0: f64,
-    x1: f64,
-    fade: Fade,
-    /// One tab stop per event: its copies in other lanes are for the eye.
-    focusable: bool,
-}
-
-/// Every event's marks, one per lane it is in, each in the first of `max_rows`
-/// rows of its lane where it overlaps no other mark (a dot is 12 units
-/// wide). A mark that fits no row is left out, the marks already drawn there
-/// standing for it. `Ok` when every event has at least one mark (its copies
-/// in other lanes may be left out); else `Err`, with the marks that fit.
-fn place(
-    t: &Timeline,
-    spans: &[(usize, i64, i64, Fade)],
-    (lanes, lane_of, other): (Lanes, &HashMap<&Slug, usize>, usize),
-    x: &dyn Fn(i64) -> f64,
-    max_rows: usize,
-) -> Result<Vec<Placed>, Vec<Placed>> {
-    const GAP: f64 = 2.0;
-    // Per lane, per row: where the row's last mark ends.
-    let mut ends: HashMap<usize, Vec<f64>> = HashMap::new();
-    let mut out = Vec::new();
-    let mut all_fit = true;
-    for &(i, start, end, fade) in spans {
-        let names = lane_names(&t.events[i], lanes);
-        let mut rows: Vec<usize> = names
-            .iter()
-            .map(|s| lane_of.get(s).copied().unwrap_or(other))
-            .collect();
-        if rows.is_empty() {
-            rows.push(other);
-        }
-        rows.sort_unstable();
-        rows.dedup();
-        let mut focusable = true;
-        let before = out.len();
-        for lane in rows {
-            let (x0, x1) = (x(start), x(end));
-            let (left, right) = if x1 - x0 >= 8.0 {
-                (x0, x1)
-            } else {
-                let c = (x0 + x1) / 2.0;
-                (c - 6.0, c + 6.0)
-            };
-            let levels = ends.entry(lane).or_default();
-            let level = match levels.iter().position(|&e| e + GAP <= left) {
-                Some(l) => l,
-                None if levels.len() < max_rows => {
-                    levels.push(f64::NEG_INFINITY);
-                    levels.len() - 1
-                }
-                None => continue,
-            };
-            levels[level] = right;
-            out.push(Placed {
-                event: i,
-                lane,
-                level,
-                x0,
-                x1,
-                fade,
-                focusable,
-            });
-            focusable = false;
-        }
-        if out.len() == before {
-            all_fit = false;
-        }
-    }
-    if all_fit {
-        Ok(out)
-    } else {
-        Err(out)
-    }
-}
+#[cfg(test)]
+mod tests;

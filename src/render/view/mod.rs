@@ -7,9 +7,11 @@
 //! each; this one holds what both use: dates, links and counted links.
 
 mod event;
+mod matrix;
 mod site;
 
 pub(crate) use event::{day_span, event, event_page, EventView, FullEvent, ListEvent, SharedLinks};
+pub(crate) use matrix::{matrix, MatrixView};
 pub(crate) use site::{entity, period, site, EntityView, PeriodView, SiteView, YearView};
 
 /// `embed`, on embed pages (SPEC §8).
