@@ -5,6 +5,7 @@
 
 use crate::chart::marked;
 use crate::support::*;
+use std::path::Path;
 
 /// The links and tooltips of one kind of drawing in an SVG of `html`: the
 /// `<a href>` of each segment (`g class="strips"`) or bar (`g class="bars"`),
@@ -385,4 +386,47 @@ fn a_dense_chart_of_many_periods_stays_under_60_kb() {
         "the 40 longest periods"
     );
     assert!(!linked(&html, "chart", "strips").is_empty(), "no segment");
+}
+
+/// A theatre's column counts its sub-theatres' events, as its page and the
+/// search its cells link to do: on the example, Zaporizhzhia holds Orikhiv,
+/// and every cell's number is what `annals list` gives for its actor and
+/// theatre.
+#[test]
+fn a_matrix_cell_counts_what_its_link_finds() {
+    let site = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_tree(&root.join("content"), &site.path().join("content"));
+    std::fs::copy(root.join("annals.yaml"), site.path().join("annals.yaml")).unwrap();
+    let out = build(site.path(), &["-q", "--base-url", "/"]);
+    let (columns, rows) = matrix_of(&read(&out.join("actors/index.html")));
+    let mut checked = 0;
+    for (actor, cells) in &rows {
+        for ((count, _), theatre) in cells.iter().zip(&columns) {
+            let (Some(actor), Some(theatre)) = (actor, theatre) else {
+                continue;
+            };
+            let listed = run(
+                site.path(),
+                &[
+                    "list",
+                    "--actor",
+                    actor,
+                    "--theatre",
+                    theatre,
+                    "--format",
+                    "json",
+                ],
+            );
+            let rows: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+            assert_eq!(
+                *count,
+                rows.as_array().unwrap().len(),
+                "{actor} × {theatre}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(columns.contains(&Some("orikhiv".to_string())));
+    assert!(checked >= 4, "{checked} cells");
 }

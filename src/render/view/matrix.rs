@@ -83,8 +83,11 @@ pub(crate) fn matrix(t: &Timeline, base: &BaseUrl, strings: &Strings) -> Option<
         (shown, folded)
     };
     let (actors, more_actors) = busiest(&mut t.events.iter().flat_map(|e| &e.actors), ACTORS);
-    let (theatres, more_theatres) =
-        busiest(&mut t.events.iter().flat_map(|e| &e.theatres), THEATRES);
+    // A theatre counts its sub-theatres' events, as on its page and in the
+    // search its cells link to (`?theatre=`), so a cell's number is what
+    // its link finds.
+    let within: Vec<Vec<Slug>> = (0..t.events.len()).map(|i| t.theatres_within(i)).collect();
+    let (theatres, more_theatres) = busiest(&mut within.iter().flatten(), THEATRES);
     let row_of: HashMap<&Slug, usize> = actors.iter().enumerate().map(|(i, s)| (s, i)).collect();
     let col_of: HashMap<&Slug, usize> = theatres.iter().enumerate().map(|(i, s)| (s, i)).collect();
     let (rows, cols) = (
@@ -93,15 +96,14 @@ pub(crate) fn matrix(t: &Timeline, base: &BaseUrl, strings: &Strings) -> Option<
     );
     let mut counts = vec![vec![0usize; cols]; rows];
     let mut any = false;
-    for e in &t.events {
+    for (e, within) in t.events.iter().zip(&within) {
         // Each event once per cell, however many of its actors fold into "others".
         let mut r: Vec<usize> = e
             .actors
             .iter()
             .map(|s| row_of.get(s).copied().unwrap_or(actors.len()))
             .collect();
-        let mut c: Vec<usize> = e
-            .theatres
+        let mut c: Vec<usize> = within
             .iter()
             .map(|s| col_of.get(s).copied().unwrap_or(theatres.len()))
             .collect();
