@@ -8,7 +8,8 @@
 #
 # Options: --engine pagefind|annals|both (pagefind), --events "N ..." (10000 100000),
 # --runs R (3), --no-update (skip the Pagefind edit experiment), --keep (keep the sites).
-# Env: BENCH_DIR (/work/bench-tmp/search, else $TMPDIR): where sites go, about
+# Env: UPDATE_FROM ("html records"): which edit experiments to run.
+# BENCH_DIR (/work/bench-tmp/search, else $TMPDIR): where sites go, about
 # 4 GB at 100k events, deleted at the end unless --keep.
 #
 # Per size: generates the corpus (seed 1, a rare word planted in one event far
@@ -116,7 +117,7 @@ for n in $sizes; do
       echo
       echo "One event edited (pagefind-node.mjs, Node API, index kept in memory):"
       echo
-      for from in html records; do
+      for from in ${UPDATE_FROM:-html records}; do
         printf -- '- from %s: `' "$from"
         node "$here/pagefind-node.mjs" --site "$dir/out" --from "$from" --edit "$slug" --work "$dir/pfnode" | tr -d '\n'
         echo '`'
