@@ -57,6 +57,15 @@ struct Args {
     /// Writer threads (default: the number of CPUs). Does not change the output.
     #[arg(long)]
     threads: Option<usize>,
+    /// Plant WORD (give one the generator never writes) in the body of one event,
+    /// for search tests and benchmarks: that of `--rare-event`, by default the
+    /// last event drawn in the latest year, so far down the timeline. Prints the
+    /// event's file. Without this option the output is unchanged.
+    #[arg(long, value_name = "WORD")]
+    rare_word: Option<String>,
+    /// The index (0..events) of the event `--rare-word` goes into.
+    #[arg(long, value_name = "INDEX")]
+    rare_event: Option<usize>,
 }
 
 fn main() {
@@ -202,7 +211,16 @@ fn run(args: &Args) -> io::Result<Stats> {
     // Each thread owns whole year folders: file systems serialise creations in one
     // folder, and on ext4 several threads creating files side by side in the same
     // folders spend most of their time waiting on each other in the kernel.
-    let (world, write) = (&world, &write);
+    let rare = args.rare_word.as_deref().map(|word| {
+        let index = args.rare_event.unwrap_or_else(|| {
+            (0..args.events)
+                .rev()
+                .find(|&i| event::start_year(args.seed, i) == event::LAST_YEAR)
+                .unwrap_or(args.events.saturating_sub(1))
+        });
+        (word, index)
+    });
+    let (world, write, rare) = (&world, &write, &rare);
     std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|t| {
@@ -215,10 +233,19 @@ fn run(args: &Args) -> io::Result<Stats> {
                         }
                         let (ev, mut rng) = Event::generate(world, args.seed, i);
                         ev.body(world, &mut rng, &mut body);
+                        let planted = matches!(rare, Some((_, r)) if *r == i);
+                        if let (true, Some((word, _))) = (planted, rare) {
+                            body.push_str(&format!(
+                                "\nAnalysts later traced the name {word} to this event.\n"
+                            ));
+                        }
                         if let Some(dir) = &args.out {
                             ev.annals_file(&body, &mut file);
                             let path = dir.join(format!("content/events/{year}/{}.md", ev.slug));
                             write(&path, &file)?;
+                            if planted {
+                                println!("planted {} in {}", rare.unwrap().0, path.display());
+                            }
                         }
                         if let Some(dir) = &args.hugo {
                             ev.hugo_file(world, &body, &mut file);
