@@ -135,9 +135,27 @@ for n in $sizes; do
     else
       echo "- no /search/ folder in the output: annals' own split index is not in this build."
     fi
-    rm -rf "$dir/out2"
-    echo "- annals build -v (stages, one run): \`$("$annals" build -v --root "$dir/site" --output "$dir/out2" 2>&1 | grep -i 'stages' | head -1)\`"
-    rm -rf "$dir/out2"
+    # The index's cost: the same site built with and without it, alternating
+    # (`feeds: {search_index: false}` in a copy of annals.yaml), R times each.
+    # Serve rewrites the whole index after an edit, so the difference is
+    # also what one edit costs it.
+    cp -r "$dir/site" "$dir/site-off"
+    printf '\nfeeds:\n  search_index: false\n' >> "$dir/site-off/annals.yaml"
+    : > "$dir/on.times"; : > "$dir/off.times"
+    for r in $(seq "$runs"); do
+      rm -rf "$dir/out2"; measure "$dir/on.times" "$annals" build -q --root "$dir/site" --output "$dir/out2"
+      rm -rf "$dir/out2"; measure "$dir/off.times" "$annals" build -q --root "$dir/site-off" --output "$dir/out2"
+    done
+    rm -rf "$dir/out2" "$dir/site-off"
+    echo
+    echo "| run (median of $runs, min–max) | wall (s) | user+sys (s) | peak RSS (MB) |"
+    echo "|---|---:|---:|---:|"
+    summary "$dir/on.times" "annals build, with the search index"
+    summary "$dir/off.times" "annals build, without it"
+    awk -v on="$(col "$dir/on.times" 1 | median)" -v off="$(col "$dir/off.times" 1 | median)" \
+      -v con="$(col "$dir/on.times" 2 | median)" -v coff="$(col "$dir/off.times" 2 | median)" \
+      -v mon="$(col "$dir/on.times" 3 | median)" -v moff="$(col "$dir/off.times" 3 | median)" \
+      'BEGIN { printf "\nThe index: %.2f s of wall time, %.0f %% of the build (medians; target ≤ 25 %%); %.2f s of CPU, %.0f %%; %+.0f MB of peak RSS.\n", on - off, 100 * (on - off) / on, con - coff, 100 * (con - coff) / con, (mon - moff) / 1024 }'
     echo
     if [ -d "$dir/out/search" ] || [ -n "${FORCE_BYTES:-}" ]; then
       node "$here/bytes.mjs" --site "$dir/out" --engine annals --timeout 60000 || echo "(some query failed)"
