@@ -114,17 +114,14 @@ pub(crate) fn files_showing(t: &Timeline, c: &Config, i: usize) -> Vec<Route> {
     out
 }
 
-/// Writes every enabled feed and export into `sink`, in parallel, each file
-/// dropped as soon as it is written (the big exports piece by piece), so that
-/// memory holds a few pieces at a time, never all of them. Returns the number of files
-/// written and the paths that failed with their errors, in a fixed order (site
-/// feeds, actors' and theatres' by slug, then the exports).
-pub(crate) fn write(t: &Timeline, c: &Config, sink: &dyn Sink) -> (usize, Vec<Diagnostic>) {
-    write_only(t, c, sink, &|_| true)
-}
-
-/// As [`write`], only the files whose route `wanted` accepts (a feed's Atom
-/// and JSON files go together): `serve` writes what an edit reached.
+/// Writes every enabled feed and export whose route `wanted` accepts (a
+/// feed's Atom and JSON files go together; the search index's files go with
+/// its `meta.json`) into `sink`, in parallel, each file dropped as soon as
+/// it is written (the big exports piece by piece), so that memory holds a
+/// few pieces at a time, never all of them. Returns the number of files
+/// written and the paths that failed with their errors, in a fixed order
+/// (site feeds, actors' and theatres' by slug, then the exports). A build
+/// writes all; `serve`, what an edit reached.
 pub(crate) fn write_only(
     t: &Timeline,
     c: &Config,

@@ -87,12 +87,7 @@ impl Renderer<'_> {
                         t.list(list),
                         lanes,
                         base,
-                        &chart::Words {
-                            lang: &c.lang,
-                            date_texts: &self.p.date_texts,
-                            strings: &self.p.strings,
-                            tz: c.timezone,
-                        },
+                        &self.chart_words(),
                         &chart_title,
                         &match list {
                             ListId::Timeline => Filter::default(),
@@ -128,12 +123,7 @@ impl Renderer<'_> {
                     t,
                     t.list(&ListId::Group(id.clone())),
                     base,
-                    &chart::Words {
-                        lang: &c.lang,
-                        date_texts: &self.p.date_texts,
-                        strings: &self.p.strings,
-                        tz: c.timezone,
-                    },
+                    &self.chart_words(),
                     &tr("histogram_title", &[("name", &title)]),
                     &Filter::of_group(id),
                 )
@@ -215,6 +205,16 @@ impl Renderer<'_> {
     }
 
     /// An event page's own data: its full view with the body, and JSON-LD.
+    /// The words every chart of this build draws with.
+    fn chart_words(&self) -> chart::Words<'_> {
+        chart::Words {
+            lang: &self.config.lang,
+            date_texts: &self.p.date_texts,
+            strings: &self.p.strings,
+            tz: self.config.timezone,
+        }
+    }
+
     fn event_context(&self, i: usize, ctx: &mut Context) -> Result<(), Diagnostic> {
         let (t, c) = (self.timeline, self.config);
         let e = &t.events[i].event;

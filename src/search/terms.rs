@@ -36,9 +36,12 @@ fn terms_of(t: &Timeline, i: usize) -> Result<Vec<(String, Strength)>, Diagnosti
     let e = &te.event;
     let mut found: HashMap<String, Strength> = HashMap::new();
     let mut add = |text: &str, s: Strength| {
-        words::words(text, |w| {
-            let at = found.entry(w.to_string()).or_insert(s);
-            *at = (*at).max(s);
+        words::words(text, |w| match found.get_mut(w) {
+            // A word met again allocates nothing.
+            Some(at) => *at = (*at).max(s),
+            None => {
+                found.insert(w.to_string(), s);
+            }
         });
     };
     add(&e.title, Strength::Title);

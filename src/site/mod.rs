@@ -295,6 +295,12 @@ impl Site {
             Err(d) => errors.extend(d),
         }
         watch.lap("extras");
+        let is_search = |r: &Route| matches!(r, Route::Search(_));
+        let (written, failed) =
+            crate::feeds::write_only(&self.timeline, &self.config, &generated, &is_search);
+        files += written;
+        errors.extend(failed);
+        watch.lap("search");
         diagnostic::sort(&mut errors);
         if errors.is_empty() {
             let summary = Summary {
@@ -336,7 +342,10 @@ impl Site {
                 Err(e) => errors.push(e),
             }
         }
-        let (written, failed) = crate::feeds::write(&self.timeline, &self.config, sink);
+        // The search index is written after, as a stage of its own for `-v`.
+        let not_search = |r: &Route| !matches!(r, Route::Search(_));
+        let (written, failed) =
+            crate::feeds::write_only(&self.timeline, &self.config, sink, &not_search);
         count += written;
         errors.extend(failed);
         if errors.is_empty() {

@@ -104,13 +104,7 @@ pub(crate) fn histogram(
         let (x0, x1) = (x(b.start), x(b.end.saturating_add(1)));
         let h = (n as f64 / most as f64 * BARS).max(2.0);
         let href = base.link(&filter.clone().span(&b.from, &b.to).path());
-        let label = strings.get(
-            "chart_segment",
-            &[
-                ("span", &b.text),
-                ("count", &strings.count(n as u64, "event")),
-            ],
-        );
+        let label = super::span_title(strings, &b.text, n);
         let _ = write!(
             svg,
             r#"<a href="{}"><title>{}</title><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{h:.1}" class="d3"/></a>"#,

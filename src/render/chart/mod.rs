@@ -73,6 +73,18 @@ pub(crate) struct Words<'a> {
     pub tz: chrono_tz::Tz,
 }
 
+/// A strip segment's or a histogram bar's `<title>`: its span and how many
+/// events it counts ("July 2023: 42 events").
+fn span_title(strings: &crate::render::i18n::Strings, span: &str, events: usize) -> String {
+    strings.get(
+        "chart_segment",
+        &[
+            ("span", span),
+            ("count", &strings.count(events as u64, "event")),
+        ],
+    )
+}
+
 /// A drawn overview, with where each event's marks begin, so that an edit of
 /// an event's title or status redraws its marks' heads, not the chart
 /// (`serve`; a 10k-event timeline's chart is most of a megabyte).

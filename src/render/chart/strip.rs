@@ -220,13 +220,7 @@ fn segments(
             );
             let href = base.link(&lane.filter.clone().span(&span.from, &span.to).path());
             let n = counts.within(run.lo, run.hi);
-            let title = strings.get(
-                "chart_segment",
-                &[
-                    ("span", &span.text),
-                    ("count", &strings.count(n as u64, "event")),
-                ],
-            );
+            let title = super::span_title(strings, &span.text, n);
             let _ = write!(
                 svg,
                 r#"<a href="{}"><title>{}</title><rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{HEIGHT}" class="d{}"/></a>"#,
