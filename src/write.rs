@@ -57,26 +57,26 @@ impl Sink for DirSink {
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let rel_path = safe_relative(rel).ok_or_else(|| refuse(rel))?;
         let path = self.root.join(rel_path);
-        if let Some(parent) = path.parent() {
-            let new = self
-                .made
-                .lock()
-                .map(|mut m| m.insert(parent.to_path_buf()))
-                .unwrap_or(true);
-            if new {
-                std::fs::create_dir_all(parent)?;
-            } else if let Err(e) = std::fs::write(&path, bytes) {
-                // Another thread noted this folder first and may not have
-                // made it yet: make it here too (it is idempotent).
-                if e.kind() != io::ErrorKind::NotFound {
-                    return Err(e);
-                }
-                std::fs::create_dir_all(parent)?;
-            } else {
-                return Ok(());
-            }
+        let Some(parent) = path.parent() else {
+            return std::fs::write(&path, bytes);
+        };
+        let new = self
+            .made
+            .lock()
+            .map(|mut m| m.insert(parent.to_path_buf()))
+            .unwrap_or(true);
+        if new {
+            std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(&path, bytes)
+        match std::fs::write(&path, bytes) {
+            // Another thread noted this folder first and may not have made
+            // it yet: make it here too (it is idempotent), and write again.
+            Err(e) if !new && e.kind() == io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(parent)?;
+                std::fs::write(&path, bytes)
+            }
+            written => written,
+        }
     }
 
     fn append(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {

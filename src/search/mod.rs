@@ -118,7 +118,7 @@ struct Meta<'a> {
 #[derive(Serialize)]
 struct FacetValue<'a>(&'a str, &'a str, usize);
 
-fn meta<'a>(t: &'a Timeline, c: &Config) -> Meta<'a> {
+fn meta<'a>(t: &'a Timeline, c: &Config, statuses: &[(Status, Vec<usize>)]) -> Meta<'a> {
     let link = |make: fn(Slug) -> Route| c.base_url.link(&route::slug_pattern(make));
     let links = [
         ("event", link(|s| Route::event(&s))),
@@ -154,7 +154,7 @@ fn meta<'a>(t: &'a Timeline, c: &Config) -> Meta<'a> {
             facets.entry("period").or_default().push(v);
         }
     }
-    for (status, events) in by_status(t) {
+    for (status, events) in statuses {
         let v = FacetValue(status.as_str(), status.as_str(), events.len());
         facets.entry("status").or_default().push(v);
     }
@@ -182,9 +182,10 @@ fn put(sink: &dyn Sink, file: SearchFile, bytes: &[u8]) -> Result<(), Diagnostic
 
 /// Writes the whole index into `sink`: one result per file, in a fixed order.
 pub(crate) fn write(t: &Timeline, c: &Config, sink: &dyn Sink) -> Vec<Result<(), Diagnostic>> {
+    let statuses = by_status(t);
     let mut out = Vec::new();
     out.push(
-        serde_json::to_vec(&meta(t, c))
+        serde_json::to_vec(&meta(t, c, &statuses))
             .map_err(|e| Diagnostic::error(Code::Io, format!("cannot write JSON: {e}")))
             .and_then(|mut bytes| {
                 bytes.push(b'\n');
@@ -198,7 +199,6 @@ pub(crate) fn write(t: &Timeline, c: &Config, sink: &dyn Sink) -> Vec<Result<(),
             .map(|n| put(sink, SearchFile::Docs(n), &docs::chunk(t, c, n)?))
             .collect::<Vec<_>>(),
     );
-    let statuses = by_status(t);
     let mut lists: Vec<(Facet, &[usize])> = facets(t);
     lists.extend(
         statuses
