@@ -48,7 +48,8 @@ struct Args {
     /// Write the equivalent Hugo site here (hugo.toml, content/, layouts/).
     #[arg(long, value_name = "DIR")]
     hugo: Option<PathBuf>,
-    /// In hugo.toml, disable RSS, the sitemap and robots.txt.
+    /// Write Hugo's leanest equivalent site instead (no pagination, no partials,
+    /// plain lists; RSS, the sitemap and robots.txt disabled in hugo.toml).
     #[arg(long)]
     hugo_lean: bool,
     /// Replace the content/ (and layouts/) a previous run left in DIR.
@@ -174,7 +175,7 @@ fn run(args: &Args) -> io::Result<Stats> {
             &dir.join("hugo.toml"),
             &hugo::config(&title, args.hugo_lean),
         )?;
-        for (path, text) in hugo::LAYOUTS {
+        for (path, text) in hugo::layouts(args.hugo_lean) {
             let p = dir.join("layouts").join(path);
             std::fs::create_dir_all(p.parent().expect("a folder"))?;
             write(&p, text)?;

@@ -24,11 +24,85 @@ pagerSize = 100
     )
 }
 
+/// The layouts to write: the paginated set, or with `lean` Hugo's leanest
+/// equivalent site.
+pub(crate) fn layouts(lean: bool) -> &'static [(&'static str, &'static str)] {
+    if lean {
+        &LEAN
+    } else {
+        &LAYOUTS
+    }
+}
+
+/// Hugo's leanest equivalent site, the bar of issue 15: no pagination, no
+/// partials; a base layout with head, navigation and footer; an event page with
+/// title, date, actor/theatre/tag links and content; term and home pages as
+/// plain lists of links. What a Hugo user who wants the smallest, fastest site
+/// that still links everything would write.
+const LEAN: [(&str, &str); 5] = [
+    (
+        "_default/baseof.html",
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ if not .IsHome }}{{ .Title }} · {{ end }}{{ site.Title }}</title>
+<link rel="canonical" href="{{ .Permalink }}">
+</head>
+<body>
+<header><a href="{{ "/" | relURL }}">{{ site.Title }}</a>
+<nav><a href="{{ "actors/" | relURL }}">Actors</a> <a href="{{ "theatres/" | relURL }}">Theatres</a> <a href="{{ "tags/" | relURL }}">Tags</a> <a href="{{ "years/" | relURL }}">Years</a></nav>
+</header>
+<main>{{ block "main" . }}{{ end }}</main>
+<footer>{{ site.Title }}</footer>
+</body>
+</html>
+"#,
+    ),
+    (
+        "index.html",
+        r#"{{ define "main" }}<ul>
+{{ range (where site.RegularPages "Section" "events").ByDate }}<li><time>{{ .Date.Format "2006-01-02" }}</time> <a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ul>{{ end }}
+"#,
+    ),
+    (
+        "_default/single.html",
+        r#"{{ define "main" }}<article>
+<h1>{{ .Title }}</h1>
+<p><time>{{ .Date.Format "2006-01-02" }}</time></p>
+<p>{{ range .Params.actors }}<a href="{{ printf "actors/%s/" (urlize .) | relURL }}">{{ . }}</a> {{ end }}</p>
+<p>{{ range .Params.theatres }}<a href="{{ printf "theatres/%s/" (urlize .) | relURL }}">{{ . }}</a> {{ end }}</p>
+<p>{{ range .Params.tags }}<a href="{{ printf "tags/%s/" (urlize .) | relURL }}">{{ . }}</a> {{ end }}</p>
+{{ .Content }}
+</article>{{ end }}
+"#,
+    ),
+    (
+        "_default/term.html",
+        r#"{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ .Content }}
+<ul>
+{{ range .Pages.ByDate }}<li><time>{{ .Date.Format "2006-01-02" }}</time> <a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ul>{{ end }}
+"#,
+    ),
+    (
+        "_default/list.html",
+        r#"{{ define "main" }}<h1>{{ .Title }}</h1>
+<ul>
+{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>
+{{ end }}</ul>{{ end }}
+"#,
+    ),
+];
+
 /// (path under `layouts/`, contents). Page sizes are given to `.Paginate` as well
 /// as in `hugo.toml`, and `params` is read from front matter's `params:` (Hugo
 /// 0.123 and later) or from `.Params.params` (older Hugo), so the templates work
 /// with the Hugo a distribution ships too.
-pub(crate) const LAYOUTS: [(&str, &str); 7] = [
+const LAYOUTS: [(&str, &str); 7] = [
     (
         "_default/baseof.html",
         r#"<!DOCTYPE html>

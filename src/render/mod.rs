@@ -113,6 +113,12 @@ pub(crate) struct Prepared {
 
 /// The template of one event in a list, rendered once per event into `event.item`.
 const ITEM_TEMPLATE: &str = "event_item.html";
+/// The template of one event's compact line, rendered once per event into
+/// `event.line`: the default theme lists a group's events (an actor's, a
+/// tag's, a year's) as lines and keeps the full entry for the timeline, since
+/// an event appears on about eight lists and its full entry on each made list
+/// pages most of a site's bytes.
+const LINE_TEMPLATE: &str = "event_line.html";
 
 impl<'a> Renderer<'a> {
     /// Compiles the theme's templates. `None` when any fails (with diagnostics).
@@ -348,17 +354,21 @@ fn prepare_event(
 ) -> Result<(Value, String), Diagnostic> {
     let full = view::event(timeline, i, config);
     let date_text = full.basics.date.text.clone();
-    let item = if tera.contains_template(ITEM_TEMPLATE) {
-        let mut ctx = Context::new();
-        ctx.insert("event", &full);
+    let mut ctx = Context::new();
+    ctx.insert("event", &full);
+    let entry = |template: &str| -> Result<Option<Value>, Diagnostic> {
+        if !tera.contains_template(template) {
+            return Ok(None);
+        }
         let html = tera
-            .render(ITEM_TEMPLATE, &ctx)
+            .render(template, &ctx)
             .map_err(|e| errors::template_diagnostic(&e, sources))?;
-        Some(Value::safe_string(&html))
-    } else {
-        None
+        Ok(Some(Value::safe_string(&html)))
     };
-    let listed = shared.list_event(timeline, i, full, item);
+    let item = entry(ITEM_TEMPLATE)?;
+    let line = entry(LINE_TEMPLATE)?;
+    drop(ctx);
+    let listed = shared.list_event(timeline, i, full, item, line);
     Ok((Value::from_serializable(&listed), date_text))
 }
 

@@ -130,6 +130,11 @@ pub(crate) fn all() -> Vec<TemplateVars> {
             variables: vec![var::<EventView>("event")],
         },
         TemplateVars {
+            template: "event_line.html",
+            about: "One event as a compact line (date, title, status), rendered once per event and reused on every list that shows it (`line`); the default theme lists a group's events (an actor's, a theatre's, a tag's, a year's, a period's) as lines when the including template sets `lines = true`. It gets no `page`.",
+            variables: vec![var::<EventView>("event")],
+        },
+        TemplateVars {
             template: "actors.html",
             about: "All actors: `site.actors`.",
             variables: vec![

@@ -206,25 +206,25 @@ fn only_four_digit_years_have_pages() {
     assert_eq!(
         headings[..3],
         [
-            r#"  <h2 class="year-heading" id="y--13800000000"><data value="Y-13800000000">13.8 billion years ago</data></h2>"#,
-            r#"  <h2 class="year-heading" id="y--538799999"><data value="Y-538799999">539 million years ago</data></h2>"#,
-            r#"  <h2 class="year-heading" id="y--65000000"><data value="Y-65000000">65 million years ago</data></h2>"#,
+            r#"<h2 class="year-heading" id="y--13800000000"><data value="Y-13800000000">13.8 billion years ago</data></h2>"#,
+            r#"<h2 class="year-heading" id="y--538799999"><data value="Y-538799999">539 million years ago</data></h2>"#,
+            r#"<h2 class="year-heading" id="y--65000000"><data value="Y-65000000">65 million years ago</data></h2>"#,
         ]
     );
     assert!(
         headings.contains(
-            &r#"  <h2 class="year-heading" id="y-unknown"><data value="XXXX">Unknown year</data></h2>"#
+            &r#"<h2 class="year-heading" id="y-unknown"><data value="XXXX">Unknown year</data></h2>"#
         ),
         "{headings:#?}"
     );
     assert_eq!(
         headings.last().copied(),
         Some(
-            r#"  <h2 class="year-heading" id="y-170000002"><data value="Y170000002">170,000,002</data></h2>"#
+            r#"<h2 class="year-heading" id="y-170000002"><data value="Y170000002">170,000,002</data></h2>"#
         )
     );
     assert!(headings.contains(
-        &r#"  <h2 class="year-heading" id="y-2023"><a href="/years/2023/"><time datetime="2023">2023</time></a></h2>"#
+        &r#"<h2 class="year-heading" id="y-2023"><a href="/years/2023/"><time datetime="2023">2023</time></a></h2>"#
     ));
 }
 

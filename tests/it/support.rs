@@ -78,17 +78,37 @@ pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// The `id="e-…"` of each event article on a page, in order.
+/// The slug of each event a page lists, in order: the `id="e-…"` of each
+/// full entry (`<article class="event…">`) and, on a group's pages, the event
+/// each line of `<ol class="events lines">` links to.
 pub(crate) fn article_ids(html: &str) -> Vec<String> {
     let html = &without_templates(html);
-    html.match_indices("<article class=\"event")
+    let mut found: Vec<(usize, String)> = html
+        .match_indices("<article class=\"event")
         .filter_map(|(i, _)| {
             let rest = &html[i..];
             let start = rest.find("id=\"e-")? + 6;
             let end = rest[start..].find('"')?;
-            Some(rest[start..start + end].to_string())
+            Some((i, rest[start..start + end].to_string()))
         })
-        .collect()
+        .collect();
+    for (i, _) in html.match_indices("<ol class=\"events lines\">") {
+        let list = &html[i..];
+        let list = &list[..list.find("</ol>").unwrap_or(list.len())];
+        for (j, _) in list.match_indices("<li>") {
+            let item = &list[j..];
+            let item = &item[..item.find("</li>").unwrap_or(item.len())];
+            let Some(at) = item.find("/events/") else {
+                continue;
+            };
+            let slug = &item[at + 8..];
+            if let Some(end) = slug.find('/') {
+                found.push((i + j, slug[..end].to_string()));
+            }
+        }
+    }
+    found.sort();
+    found.into_iter().map(|(_, slug)| slug).collect()
 }
 
 /// `html` without the content of its `<template>` elements, which a

@@ -163,18 +163,25 @@ pub(crate) struct ListEvent {
     #[schemars(with = "Option<String>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<tera::Value>,
+    /// The compact line `event_line.html` rendered (html; print with `| safe`).
+    /// Absent when the theme has no `event_line.html`.
+    #[schemars(with = "Option<String>")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<tera::Value>,
 }
 
 impl Serialize for ListEvent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("ListEvent", EventBasics::FIELDS + 4)?;
+        let mut s = serializer.serialize_struct("ListEvent", EventBasics::FIELDS + 5)?;
         self.basics.write_fields(&mut s)?;
         s.serialize_field("actors", &self.actors)?;
         s.serialize_field("theatres", &self.theatres)?;
         s.serialize_field("tags", &self.tags)?;
-        match &self.item {
-            Some(item) => s.serialize_field("item", item)?,
-            None => s.skip_field("item")?,
+        for (name, value) in [("item", &self.item), ("line", &self.line)] {
+            match value {
+                Some(html) => s.serialize_field(name, html)?,
+                None => s.skip_field(name)?,
+            }
         }
         s.end()
     }
@@ -308,6 +315,7 @@ impl SharedLinks {
         i: usize,
         view: EventView,
         item: Option<tera::Value>,
+        line: Option<tera::Value>,
     ) -> ListEvent {
         let te = &t.events[i];
         ListEvent {
@@ -316,6 +324,7 @@ impl SharedLinks {
             tags: self.list(Kind::Tag, &te.tags, &view.tags),
             basics: view.basics,
             item,
+            line,
         }
     }
 }
