@@ -153,8 +153,13 @@ pub(crate) enum DataFile {
     TimelineJs,
     Sitemap,
     Robots,
-    /// The embed loader (SPEC §8).
+    /// The embed loader (SPEC §8), for host pages.
     EmbedLoader,
+    /// The stylesheet every embed page links, written once for the site.
+    EmbedStyle,
+    /// The script every embed page loads (heights, pym.js, `?theme=`,
+    /// filters), written once for the site.
+    EmbedScript,
     /// The file that marks a folder as annals' output (`output::MARKER`).
     Marker,
 }
@@ -170,6 +175,10 @@ impl DataFile {
             DataFile::Sitemap => "sitemap.xml",
             DataFile::Robots => "robots.txt",
             DataFile::EmbedLoader => "embed.js",
+            // Beside the embed pages, not at the root: `/embed.js` is the
+            // host's loader. No list's embed folder can be named like them.
+            DataFile::EmbedStyle => "embed/style.css",
+            DataFile::EmbedScript => "embed/page.js",
             DataFile::Marker => crate::output::MARKER,
         }
     }
@@ -540,6 +549,17 @@ mod tests {
                 "events.schema.json",
             ),
             (Route::NotFound, "404.html", "404.html"),
+            (Route::Data(DataFile::EmbedLoader), "embed.js", "embed.js"),
+            (
+                Route::Data(DataFile::EmbedStyle),
+                "embed/style.css",
+                "embed/style.css",
+            ),
+            (
+                Route::Data(DataFile::EmbedScript),
+                "embed/page.js",
+                "embed/page.js",
+            ),
         ];
         for (route, path, file) in cases {
             assert_eq!(route.path(), path, "{route:?}");

@@ -195,6 +195,8 @@ impl Renderer<'_> {
                 full_url: c.base_url.link(&full),
                 canonical: c.base_url.absolute(&full),
                 site_url: c.base_url.link(""),
+                style: c.base_url.link(&Route::Data(DataFile::EmbedStyle).path()),
+                script: c.base_url.link(&Route::Data(DataFile::EmbedScript).path()),
                 data: matches!(of, Embeddable::List(_)).then(|| EMBED_DATA.to_string()),
                 total,
                 shown,

@@ -1,6 +1,8 @@
 //! The files embedding needs besides its pages (SPEC §8): the loader
-//! (`embed.js`), each list's compact data for filters (`embed/…/data.json`),
-//! the static oEmbed responses and, when enabled, HTML fragments.
+//! (`embed.js`), the stylesheet and script every embed page shares
+//! (`embed/style.css`, `embed/page.js`), each list's compact data for filters
+//! (`embed/…/data.json`), the static oEmbed responses and, when enabled,
+//! HTML fragments.
 
 use super::{view, Renderer};
 use crate::date::EventDate;
@@ -64,13 +66,23 @@ struct OEmbed {
 
 type Files = Vec<(Route, Result<Vec<u8>, Diagnostic>)>;
 
+/// The files written once for the whole site, whatever its events, each from
+/// its built-in template: the host pages' loader, and the stylesheet and
+/// script every embed page links (so that a page carries only its content).
+const SHARED: [(DataFile, &str); 3] = [
+    (DataFile::EmbedLoader, "embed.js"),
+    (DataFile::EmbedStyle, "embed_style.css"),
+    (DataFile::EmbedScript, "embed_page.js"),
+];
+
 impl Renderer<'_> {
     /// Every embedding file but the embed pages themselves.
     pub(crate) fn embed_files(&self) -> Files {
         let (t, c) = (self.timeline, self.config);
-        let mut out: Files = Vec::new();
-        let loader = Route::Data(DataFile::EmbedLoader);
-        out.push((loader.clone(), self.loader()));
+        let mut out: Files = SHARED
+            .iter()
+            .map(|&(file, template)| (Route::Data(file), self.shared(template)))
+            .collect();
         let lists: Vec<ListId> = plan::lists(t).collect();
         // Each event's record is serialised once; every list that holds it
         // reuses the text.
@@ -106,7 +118,10 @@ impl Renderer<'_> {
     /// writes, alone; `None` for a route that is not one of them.
     pub(crate) fn embed_file(&self, route: &Route) -> Option<Result<Vec<u8>, Diagnostic>> {
         Some(match route {
-            Route::Data(DataFile::EmbedLoader) => self.loader(),
+            Route::Data(file) => {
+                let (_, template) = SHARED.iter().find(|(f, _)| f == file)?;
+                self.shared(template)
+            }
             Route::EmbedData(list) => Ok(self.data_json(list, |i| self.record(i).into())),
             Route::OEmbed(of) => self.oembed_json(of),
             Route::Fragment(list) => self.fragment(list),
@@ -114,9 +129,10 @@ impl Renderer<'_> {
         })
     }
 
-    fn loader(&self) -> Result<Vec<u8>, Diagnostic> {
-        let loader = Route::Data(DataFile::EmbedLoader);
-        self.render_template(&loader.path(), &Context::new())
+    /// One of the [`SHARED`] files: its template, which a theme or site
+    /// may override, rendered with the global `site` and `t` alone.
+    fn shared(&self, template: &str) -> Result<Vec<u8>, Diagnostic> {
+        self.render_template(template, &Context::new())
     }
 
     /// A list's `data.json`, from each event's record.

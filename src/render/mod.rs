@@ -49,8 +49,9 @@ const BUILTINS: [(&str, &str); 11] = [
         include_str!("builtins/sitemap_index.xml"),
     ),
     ("robots.txt", include_str!("builtins/robots.txt")),
-    // Embedding (SPEC §8): self-contained pages, so that every theme has
-    // them and each stays light (inline style and script, nothing loaded).
+    // Embedding (SPEC §8): built in, so that every theme has them. Each page
+    // carries only its content: the style and script it links are rendered
+    // once for the site (`/embed/style.css`, `/embed/page.js`; `embed.rs`).
     ("embed.html", include_str!("builtins/embed.html")),
     (
         "embed_event.html",

@@ -177,7 +177,7 @@ pub(crate) fn all() -> Vec<TemplateVars> {
         only_page("404.html", "The page for addresses that do not exist."),
         TemplateVars {
             template: "embed.html",
-            about: "Built in; a theme or site may override it. A list's embed page (`/embed/`, `/embed/actors/<slug>/`, …): self-contained, with its style (`embed_style.css`) and script (`embed_page.js`) inlined.",
+            about: "Built in; a theme or site may override it. A list's embed page (`/embed/`, `/embed/actors/<slug>/`, …). Its style and script are shared by every embed page, written once from `embed_style.css` and `embed_page.js` (`/embed/style.css`, `/embed/page.js`) and linked by `embed_head.html` from `embed.style` and `embed.script`.",
             variables: vec![
                 page(),
                 with_about(
@@ -189,7 +189,7 @@ pub(crate) fn all() -> Vec<TemplateVars> {
         },
         TemplateVars {
             template: "embed_event.html",
-            about: "Built in; a theme or site may override it. One event as a card (`/embed/events/<slug>/`).",
+            about: "Built in; a theme or site may override it. One event as a card (`/embed/events/<slug>/`), with the same shared style and script as `embed.html`.",
             variables: vec![page(), var::<EventView>("event"), var::<EmbedView>("embed")],
         },
         TemplateVars {

@@ -1,7 +1,10 @@
 // Headless Chromium over the embed pages (SPEC §8): the loader (embed.js) on a
 // host page of another origin, the height protocol and its origin checks,
 // pym.js's and AMP's messages, filters from the query, links that open the
-// top window, page weight, screenshots, and the oEmbed responses.
+// top window, page weight, screenshots, and the oEmbed responses. Embed
+// pages are served with a strict Content-Security-Policy (no inline script
+// or style, nothing from another origin), so every test also checks that they
+// need none.
 //
 // SITE_DIR: a site built with --base-url /war/, served on origin A.
 // OEMBED_SITE_DIR: the same site built with --base-url https://example.org/war/
@@ -25,6 +28,11 @@ const OEMBED_BASE = "https://example.org/war/";
 const ACTOR = "actors/ivan-popov";
 const CARD = "events/2023-07-12-popov-voice-message";
 const TOLERANCE = 2;
+// What a host may send with embed pages: their style and script are files
+// of the site, never inline (SPEC §8).
+const EMBED_CSP = "default-src 'self'; frame-ancestors *";
+// What every embed page loads besides itself: the files all of them share.
+const SHARED = ["embed/style.css", "embed/page.js"];
 
 // pym.js as the package ships it (the browser build).
 const PYM = fs.readFileSync(require.resolve("pym.js/dist/pym.v1.min.js"), "utf8");
@@ -61,7 +69,9 @@ before(async () => {
     if (!file.startsWith(SITE)) { res.writeHead(403); return res.end(); }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
     if (!fs.existsSync(file)) { res.writeHead(404, { "content-type": TYPES[".html"] }); return res.end(fs.existsSync(path.join(SITE, "404.html")) ? fs.readFileSync(path.join(SITE, "404.html")) : "not found"); }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+    const headers = { "content-type": TYPES[path.extname(file)] || "application/octet-stream" };
+    if (url.startsWith(`${PREFIX}embed/`)) headers["content-security-policy"] = EMBED_CSP;
+    res.writeHead(200, headers);
     res.end(fs.readFileSync(file));
   });
   serverB = http.createServer((req, res) => {
@@ -400,8 +410,15 @@ test("a plain iframe renders, and an event link opens in the top window", async 
   await frame.waitForLoadState("load");
   assert.ok((await frame.locator("li.annals-event").count()) > 0, "events listed");
   assert.match(await frame.locator("h1").innerText(), /\S/);
-  // A plain iframe needs no script on the host: the page sized nothing, but posted.
+  // A plain iframe needs no script on the host: the page sized nothing, but
+  // posted its height once loaded, though nothing resized it (its script is
+  // a deferred file of the site, not inline).
   assert.equal(await page.locator("#plain").evaluate((e) => e.getBoundingClientRect().height), 600);
+  const height = await docHeight(frame);
+  await until("the first height message", async () => {
+    const seen = await page.evaluate(() => window.seen.filter((m) => m.data?.type === "annals:height").map((m) => [m.origin, m.data.height]));
+    return seen.some(([origin, h]) => origin === A && h === height) || seen;
+  });
   const link = frame.locator("a.annals-title").first();
   const href = await link.evaluate((a) => a.href);
   assert.ok(href.startsWith(`${A}${PREFIX}events/`), href);
@@ -412,7 +429,7 @@ test("a plain iframe renders, and an event link opens in the top window", async 
   await context.close();
 });
 
-test("embed pages load nothing and are under 150 KB each; they carry noindex and a canonical link", async () => {
+test("embed pages load only the style and script they share and are under 150 KB each with them; they carry noindex and a canonical link", async () => {
   const pages = [];
   (function walk(dir) {
     for (const name of fs.readdirSync(dir)) {
@@ -428,6 +445,8 @@ test("embed pages load nothing and are under 150 KB each; they carry noindex and
   page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
   page.on("pageerror", (e) => problems.push(String(e)));
   const heavy = [];
+  const shared = SHARED.map((f) => `${A}${PREFIX}${f}`);
+  for (const f of SHARED) assert.ok(fs.statSync(path.join(SITE, f)).isFile(), `${f} is written`);
   for (const file of pages) {
     const rel = path.relative(SITE, path.dirname(file)).split(path.sep).join("/");
     const url = `${A}${PREFIX}${rel}/`;
@@ -444,7 +463,10 @@ test("embed pages load nothing and are under 150 KB each; they carry noindex and
     }
     if (bytes + extra >= 150 * 1024) heavy.push(`${rel}: ${bytes + extra} bytes`);
     assert.deepEqual(loaded.filter((u) => !u.startsWith(A)), [], `${rel} loads nothing from other hosts`);
-    assert.deepEqual(loaded, [], `${rel} loads nothing (inline CSS and JS)`);
+    assert.deepEqual([...loaded].sort(), [...shared].sort(), `${rel} loads the shared style and script, and nothing else`);
+    // Both applied: the padding is the stylesheet's; the script marks its run.
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("main.annals-embed")).paddingTop), "12px", `${rel}: styled`);
+    assert.equal(await page.evaluate(() => window.__annalsEmbedPage), true, `${rel}: its script ran`);
     assert.equal(await page.locator('meta[name="robots"][content~="noindex"]').count(), 1, `${rel}: noindex`);
     assert.match(await page.locator('link[rel="canonical"]').getAttribute("href"), /\S/, `${rel}: canonical`);
     assert.equal(await page.locator("base").getAttribute("target"), "_top", `${rel}: links open the top window`);

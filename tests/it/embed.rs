@@ -1,6 +1,7 @@
 //! SPEC §8 on the files a build writes: an embed page for every list and
-//! every event, light and self-contained, its slice's data for filters, the
-//! static oEmbed responses, fragments when asked for, and the loader. The
+//! every event, light, with the stylesheet and script they all share written
+//! once, its slice's data for filters, the static oEmbed responses, fragments
+//! when asked for, and the loader. The
 //! browser side (heights, pym.js, AMP, filters, cross-origin messages) is
 //! tests/browser/embed.test.mjs.
 
@@ -21,8 +22,47 @@ fn link_href(html: &str, rel: &str) -> Option<String> {
     Some(href[..href.find('"')?].to_string())
 }
 
+/// The source of one of annals' built-in templates.
+fn builtin(name: &str) -> String {
+    read(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/render/builtins")
+            .join(name),
+    )
+}
+
+/// Every embed page of a build, relative to `public` (`embed/…/index.html`).
+fn embed_pages(public: &Path) -> Vec<String> {
+    tree(public)
+        .into_keys()
+        .filter(|p| p.starts_with("embed/") && p.ends_with("index.html"))
+        .collect()
+}
+
+/// What an embed page loads: its stylesheet and its scripts' `src`, in order.
+fn loaded(html: &str) -> (Vec<String>, Vec<String>) {
+    let attr = |tag: &str, name: &str| {
+        let at = tag.find(&format!("{name}=\""))? + name.len() + 2;
+        Some(tag[at..at + tag[at..].find('"')?].to_string())
+    };
+    let tags = |open: &str| -> Vec<String> {
+        html.match_indices(open)
+            .map(|(at, _)| html[at..at + html[at..].find('>').unwrap()].to_string())
+            .collect()
+    };
+    let styles = tags("<link rel=\"stylesheet\"")
+        .iter()
+        .filter_map(|t| attr(t, "href"))
+        .collect();
+    let scripts = tags("<script")
+        .iter()
+        .map(|t| attr(t, "src").unwrap_or_else(|| format!("inline: {t}")))
+        .collect();
+    (styles, scripts)
+}
+
 #[test]
-fn every_list_and_event_has_a_light_self_contained_embed_page() {
+fn every_list_and_event_has_a_light_embed_page() {
     let site = fixture("feeds");
     let public = build(site.path(), &[]);
     let full_pages = tree(&public)
@@ -56,25 +96,103 @@ fn every_list_and_event_has_a_light_self_contained_embed_page() {
             page.trim_end_matches("index.html")
         );
         assert_eq!(link_href(&html, "canonical"), Some(full), "{page}");
-        // Nothing is loaded: style and script are inline, and no site navigation.
-        for loaded in [
-            "<link rel=\"stylesheet\"",
-            "<script src",
-            "@import",
-            "class=\"site-nav\"",
-        ] {
-            assert!(!html.contains(loaded), "{page} has {loaded}");
+        for absent in ["@import", "class=\"site-nav\""] {
+            assert!(!html.contains(absent), "{page} has {absent}");
         }
-        assert!(
-            html.contains("annals:height"),
-            "{page} has no height script"
-        );
+        // An event's card carries its content alone.
+        if page.starts_with("events/") {
+            assert!(html.len() < 3 * 1024, "{page}: {} bytes", html.len());
+        }
     }
     let card = read(&public.join("embed/events/tricky/index.html"));
     assert!(card.contains("class=\"annals-embed annals-embed-card\""));
     assert!(card.contains("<a class=\"annals-title\" href=\"/war/events/tricky/\" dir=\"auto\">"));
     // The loader sits at the root, whatever the theme.
     assert!(read(&public.join("embed.js")).contains("data-annals-embed"));
+}
+
+/// Embed pages link one stylesheet and one script, written once for the
+/// site beside them from the built-in templates, and have no inline script
+/// or style (a strict Content-Security-Policy allows them); the links honour
+/// a path in `base_url` as every other link does.
+#[test]
+fn embed_pages_share_one_stylesheet_and_one_script() {
+    let site = fixture("feeds");
+    for (args, prefix) in [
+        (&[][..], "/war/"),
+        (&["--base-url", "/war/"][..], "/war/"),
+        (&["--base-url", "/"][..], "/"),
+        (&["--base-url", "https://example.org/a/b/"][..], "/a/b/"),
+    ] {
+        let public = build(site.path(), args);
+        let pages = embed_pages(&public);
+        assert!(pages.len() > 20, "{pages:?}");
+        let style = format!("{prefix}embed/style.css");
+        let script = format!("{prefix}embed/page.js");
+        for page in &pages {
+            let html = read(&public.join(page));
+            assert_eq!(
+                loaded(&html),
+                (vec![style.clone()], vec![script.clone()]),
+                "{page} with {args:?}"
+            );
+            assert!(
+                html.contains(&format!("<script src=\"{script}\" defer></script>")),
+                "{page}: the script is deferred"
+            );
+            for inline in ["<style", " style=\"", " onclick=", " onload="] {
+                assert!(!html.contains(inline), "{page} has {inline}");
+            }
+        }
+        // Written once, with the built-in templates' text.
+        assert_eq!(
+            read(&public.join("embed/style.css")),
+            builtin("embed_style.css")
+        );
+        let js = read(&public.join("embed/page.js"));
+        assert_eq!(js, builtin("embed_page.js"));
+        for protocol in [
+            "annals:height",
+            "embed-size",
+            "xPYMx",
+            "navigateTo",
+            "theme",
+        ] {
+            assert!(js.contains(protocol), "page.js has no {protocol}");
+        }
+        // The host's loader stays where it was.
+        assert_eq!(read(&public.join("embed.js")), builtin("embed.js"));
+    }
+}
+
+/// A site's `embed_style.css` or `embed_page.js` replaces the built-in one
+/// for every embed page: it is the shared file.
+#[test]
+fn the_shared_style_and_script_are_overridable_templates() {
+    let site = fixture("feeds");
+    let templates = site.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("embed_style.css"),
+        "/* {{ site.title }} */ .annals-embed { color: red; }\n",
+    )
+    .unwrap();
+    std::fs::write(templates.join("embed_page.js"), "console.log(1);\n").unwrap();
+    let public = build(site.path(), &[]);
+    assert_eq!(
+        read(&public.join("embed/style.css")),
+        "/* Feeds & <Exports> \"quoted\" */ .annals-embed { color: red; }\n",
+        "rendered with `site`, unescaped as CSS"
+    );
+    assert_eq!(read(&public.join("embed/page.js")), "console.log(1);\n");
+    let html = read(&public.join("embed/actors/ivan-popov/index.html"));
+    assert_eq!(
+        loaded(&html),
+        (
+            vec!["/war/embed/style.css".to_string()],
+            vec!["/war/embed/page.js".to_string()]
+        )
+    );
 }
 
 #[test]

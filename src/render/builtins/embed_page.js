@@ -1,4 +1,7 @@
-// Script of every embed page (SPEC §8), inlined. It
+// Script of every embed page (SPEC §8), written once as /embed/page.js and
+// loaded with `defer` (so it runs once the page is parsed and its stylesheet
+// applied, and needs no inline script: a strict Content-Security-Policy
+// allows it). It
 // - tells the parent window the page's height: annals' own message (for
 //   embed.js), AMP's embed-size, and, when the query has childId, pym.js's
 //   child protocol (height, answers to width, navigateTo for links);
@@ -8,6 +11,10 @@
 //   list. Without JavaScript the server-rendered list shows unfiltered.
 (function () {
   "use strict";
+  // Once per page, even where a template made before it was shared still
+  // inlines it besides.
+  if (window.__annalsEmbedPage) return;
+  window.__annalsEmbedPage = true;
   var doc = document;
   var root = doc.documentElement;
   var params = new URLSearchParams(location.search);

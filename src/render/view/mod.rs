@@ -24,6 +24,12 @@ pub(crate) struct EmbedView {
     pub canonical: String,
     /// Link to the site's home page.
     pub site_url: String,
+    /// Link to the stylesheet every embed page shares (`/embed/style.css`,
+    /// rendered once from `embed_style.css`).
+    pub style: String,
+    /// Link to the script every embed page shares (`/embed/page.js`,
+    /// rendered once from `embed_page.js`): load it with `defer`.
+    pub script: String,
     /// Lists: the slice's compact data file, relative to the page
     /// (`data.json`), which the page's script reads when a filter is set.
     pub data: Option<String>,
