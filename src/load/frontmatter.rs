@@ -59,7 +59,10 @@ pub(crate) fn split(text: &str) -> Result<FrontMatter, SplitError> {
     if !closed {
         return Err(SplitError::Unclosed);
     }
-    let body: String = lines.collect::<String>().replace("\r\n", "\n");
+    let rest = lines
+        .next()
+        .map_or(text.len(), |first| offset_in(text, first));
+    let body = lf(&text[rest..]).into_owned();
     let keys = index_keys(&yaml_lines);
     let mut yaml = yaml_lines.join("\n");
     yaml.push('\n');
@@ -71,6 +74,39 @@ pub(crate) fn split(text: &str) -> Result<FrontMatter, SplitError> {
         keys,
         positions: OnceLock::new(),
     })
+}
+
+/// The body of `text` alone, CRLF normalised to LF: what [`split`] gives as
+/// `body`, without indexing the front matter. Bodies are read again from disk
+/// for each output that shows them (see `parse::event::Body`), so this is
+/// on the build's hot path: it allocates only when the file has CRLFs.
+pub(crate) fn body(text: &str) -> Result<std::borrow::Cow<'_, str>, SplitError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split_inclusive('\n');
+    match lines.next() {
+        Some(first) if is_fence(first) => {}
+        _ => return Err(SplitError::Missing),
+    }
+    if !lines.by_ref().any(is_fence) {
+        return Err(SplitError::Unclosed);
+    }
+    let rest = lines
+        .next()
+        .map_or(text.len(), |first| offset_in(text, first));
+    Ok(lf(&text[rest..]))
+}
+
+/// Where `part`, a slice of `text`, begins in it.
+fn offset_in(text: &str, part: &str) -> usize {
+    part.as_ptr() as usize - text.as_ptr() as usize
+}
+
+fn lf(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// Indexes a file that is YAML through and through (`annals.yaml`, `theme.yaml`).
@@ -261,6 +297,21 @@ mod tests {
         assert_eq!(fm.body, "Body\n");
         let span = fm.key_span("date").unwrap();
         assert_eq!((span.line, span.column, span.width), (3, 7, 4));
+    }
+
+    #[test]
+    fn the_body_alone_is_the_split_body() {
+        for text in [
+            "\u{feff}---\r\ntitle: A\r\n---\r\nBody\r\nmore\r\n",
+            "---\ntitle: A\n---\n",
+            "---\ntitle: A\n---",
+            "---\ntitle: A\n---  \n\n# Heading\n\n---\n\ntext",
+            "---\n---\nno front matter keys",
+        ] {
+            assert_eq!(body(text).unwrap(), split(text).unwrap().body, "{text:?}");
+        }
+        assert_eq!(body("title: A\n"), Err(SplitError::Missing));
+        assert_eq!(body("---\ntitle: A\n"), Err(SplitError::Unclosed));
     }
 
     #[test]

@@ -154,9 +154,9 @@ impl Event {
             Diagnostic::error(Code::Io, format!("cannot read the body again: {e}"))
                 .in_file(&self.file)
         })?;
-        let fm = frontmatter::split(&text).map_err(|_| changed())?;
-        if Body::fingerprint(&fm.body) == fingerprint {
-            Ok(std::borrow::Cow::Owned(fm.body))
+        let body = frontmatter::body(&text).map_err(|_| changed())?;
+        if Body::fingerprint(&body) == fingerprint {
+            Ok(std::borrow::Cow::Owned(body.into_owned()))
         } else {
             Err(changed())
         }

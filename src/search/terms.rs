@@ -8,7 +8,10 @@ use crate::model::Timeline;
 use crate::route::{Route, SearchFile};
 use crate::write::Sink;
 use rayon::prelude::*;
-use std::collections::HashMap;
+// FxHash: the index hashes every word of every event twice (once per event,
+// once into the postings), and SipHash's resistance to chosen keys buys
+// nothing for a build's own words while costing most of the stage.
+use rustc_hash::FxHashMap as HashMap;
 
 /// How strongly a term belongs to an event: in the title, in the summary or
 /// a name it is filed under, or only elsewhere (body, sources). Relevance
@@ -34,7 +37,7 @@ pub(super) struct Index {
 fn terms_of(t: &Timeline, i: usize) -> Result<Vec<(String, Strength)>, Diagnostic> {
     let te = &t.events[i];
     let e = &te.event;
-    let mut found: HashMap<String, Strength> = HashMap::new();
+    let mut found: HashMap<String, Strength> = HashMap::default();
     let mut add = |text: &str, s: Strength| {
         words::words(text, |w| match found.get_mut(w) {
             // A word met again allocates nothing.
@@ -81,7 +84,7 @@ impl Index {
                 "the search index numbers events in 30 bits: more than 1,073,741,823 events",
             )
         };
-        let mut postings: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut postings: HashMap<Box<str>, Vec<u32>> = HashMap::default();
         for start in (0..t.events.len()).step_by(BATCH) {
             let end = (start + BATCH).min(t.events.len());
             let batch: Vec<Vec<(String, Strength)>> = (start..end)

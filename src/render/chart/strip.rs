@@ -57,12 +57,15 @@ pub(super) fn draw(
     budget: usize,
 ) -> Drawn {
     let most = (scale.width / MIN_SEGMENT) as i64;
-    let mut last = None;
-    for unit in Unit::all() {
-        match unit.count(scale.span) {
-            Some(n) if n <= most => {}
-            _ => continue,
-        }
+    // Each segment's link is at least its lane's filter: with the drawing,
+    // a floor under what a segment costs, to skip a unit whose segments
+    // cannot fit before drawing them (drawing them all to find that out was
+    // most of a chart's time).
+    let link_bytes: Vec<usize> = lanes
+        .iter()
+        .map(|l| base.link(&l.filter.path()).len())
+        .collect();
+    let counted = |unit: Unit| {
         let grid = buckets::grid(unit, scale.span, tz, lang);
         let counts: Vec<Counts> = lanes.iter().map(|l| Counts::of(&grid, &l.dates)).collect();
         let max = counts
@@ -71,6 +74,30 @@ pub(super) fn draw(
             .copied()
             .max()
             .unwrap_or(0);
+        (grid, counts, max)
+    };
+    let drawn = |unit: Unit,
+                 (grid, counts, max): &(Vec<Bucket>, Vec<Counts>, usize),
+                 runs: &[Vec<Run>]| Drawn {
+        svg: segments(
+            lanes,
+            (grid, counts, runs),
+            scale,
+            (tz, lang, strings),
+            base,
+        ),
+        unit,
+        max: *max,
+    };
+    // The last unit and join whose segments could fit by their number alone:
+    // drawn, over budget, when none fits.
+    let mut fallback = None;
+    for unit in Unit::all() {
+        match unit.count(scale.span) {
+            Some(n) if n <= most => {}
+            _ => continue,
+        }
+        let candidate = counted(unit);
         // A segment per bucket where they fit; else neighbours of one shade
         // joined, up to a week's days or a year's months.
         let mut joins = vec![1];
@@ -78,30 +105,45 @@ pub(super) fn draw(
             joins.push(unit.most_joined());
         }
         for join in joins {
-            let runs: Vec<Vec<Run>> = counts.iter().map(|c| c.runs(max, join)).collect();
-            // Too many segments to fit, whatever their words.
+            let runs: Vec<Vec<Run>> = candidate
+                .1
+                .iter()
+                .map(|c| c.runs(candidate.2, join))
+                .collect();
             if runs.iter().map(Vec::len).sum::<usize>() * SEGMENT_BYTES > budget {
                 continue;
             }
-            let svg = segments(
-                lanes,
-                (&grid, &counts, &runs),
-                scale,
-                (tz, lang, strings),
-                base,
-            );
-            let drawn = Drawn { svg, unit, max };
-            if drawn.svg.len() <= budget {
-                return drawn;
+            fallback = Some((unit, join));
+            let floor: usize = runs
+                .iter()
+                .zip(&link_bytes)
+                .map(|(r, link)| r.len() * (SEGMENT_BYTES + link))
+                .sum();
+            if floor > budget {
+                continue;
             }
-            last = Some(drawn);
+            let d = drawn(unit, &candidate, &runs);
+            if d.svg.len() <= budget {
+                return d;
+            }
         }
     }
-    last.unwrap_or(Drawn {
-        svg: String::new(),
-        unit: Unit::Years(1),
-        max: 0,
-    })
+    match fallback {
+        Some((unit, join)) => {
+            let candidate = counted(unit);
+            let runs: Vec<Vec<Run>> = candidate
+                .1
+                .iter()
+                .map(|c| c.runs(candidate.2, join))
+                .collect();
+            drawn(unit, &candidate, &runs)
+        }
+        None => Drawn {
+            svg: String::new(),
+            unit: Unit::Years(1),
+            max: 0,
+        },
+    }
 }
 
 /// A lane's events counted in a grid of buckets.
