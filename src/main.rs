@@ -352,7 +352,39 @@ enum ThemeCommand {
     },
 }
 
+/// mimalloc: a build allocates and frees millions of small strings across
+/// threads (views, paths, rendered pages), and glibc's malloc spent a fifth
+/// of a build's cycles on it. See [`return_freed_memory`].
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc's `arena_eager_commit` and `purge_delay` (their numbers in the
+/// `mi_option_e` of the mimalloc 3 that libmimalloc-sys builds), set to 0 so
+/// that freed pages go back to the system at once and arenas are committed
+/// as they are used: with mimalloc's defaults a 10k-event build's peak RSS is
+/// 40 % higher than with glibc's malloc; with these, the same, and the speed
+/// is kept. They must be set before the first allocation makes an arena, so
+/// before Rust's runtime starts: from the ELF constructors (`.init_array`).
+extern "C" fn return_freed_memory() {
+    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: `mi_option_set` stores a number in mimalloc's table of options,
+    // which it reads when it next commits or purges memory; every allocation
+    // is valid under either value.
+    unsafe {
+        libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0);
+        libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static RETURN_FREED_MEMORY: extern "C" fn() = return_freed_memory;
+
 fn main() {
+    #[cfg(not(target_os = "linux"))]
+    return_freed_memory();
     let cli = Cli::parse();
     let verbosity = if cli.quiet {
         Verbosity::Quiet
