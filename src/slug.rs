@@ -3,12 +3,20 @@
 //! A slug holds only `[a-z0-9-]`, never starts or ends with `-` and is never empty,
 //! so no slug can climb out of the output folder.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::fmt;
+use std::sync::Arc;
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
-pub(crate) struct Slug(String);
+/// Shared text: an actor's or tag's slug is held by every event, list,
+/// page route and map that names it, and a clone only counts a reference.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Slug(Arc<str>);
+
+impl Serialize for Slug {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
 
 /// Longest slug, in bytes (slugs are ASCII).
 pub(crate) const MAX_LEN: usize = 96;
@@ -52,7 +60,7 @@ impl Slug {
         if out.is_empty() {
             None
         } else {
-            Some(Slug(out))
+            Some(Slug(out.into()))
         }
     }
 
@@ -103,7 +111,9 @@ mod tests {
     use super::*;
 
     fn s(name: &str) -> String {
-        Slug::from_name(name).map(|s| s.0).unwrap_or_default()
+        Slug::from_name(name)
+            .map(|s| s.0.to_string())
+            .unwrap_or_default()
     }
 
     #[test]

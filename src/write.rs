@@ -27,18 +27,16 @@ fn refuse(rel: &str) -> io::Error {
     )
 }
 
-/// Writes under a folder, creating each sub-folder once.
+/// Writes under a folder, making a sub-folder when a write finds it missing.
+/// It keeps no list of the folders made: a site has a folder per page, and
+/// a million remembered paths would outweigh the pages being written.
 pub(crate) struct DirSink {
     root: PathBuf,
-    made: Mutex<HashSet<PathBuf>>,
 }
 
 impl DirSink {
     pub(crate) fn new(root: PathBuf) -> DirSink {
-        DirSink {
-            root,
-            made: Mutex::new(HashSet::new()),
-        }
+        DirSink { root }
     }
 }
 
@@ -57,21 +55,20 @@ impl Sink for DirSink {
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let rel_path = safe_relative(rel).ok_or_else(|| refuse(rel))?;
         let path = self.root.join(rel_path);
-        let Some(parent) = path.parent() else {
-            return std::fs::write(&path, bytes);
-        };
-        let new = self
-            .made
-            .lock()
-            .map(|mut m| m.insert(parent.to_path_buf()))
-            .unwrap_or(true);
-        if new {
-            std::fs::create_dir_all(parent)?;
-        }
         match std::fs::write(&path, bytes) {
-            // Another thread noted this folder first and may not have made
-            // it yet: make it here too (it is idempotent), and write again.
-            Err(e) if !new && e.kind() == io::ErrorKind::NotFound => {
+            // The folder is not there yet (or a file is where it should be,
+            // which `create_dir_all` then says): make it, and write again.
+            // Making a folder is idempotent, so threads writing into the
+            // same new folder need no lock.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                let Some(parent) = path.parent() else {
+                    return Err(e);
+                };
                 std::fs::create_dir_all(parent)?;
                 std::fs::write(&path, bytes)
             }

@@ -49,7 +49,7 @@ pub(crate) fn timeline(t: &Timeline) -> Vec<Diagnostic> {
                         ),
                     )
                     .in_file(&e.file)
-                    .at(e.title_span.clone())
+                    .at(e.title_span.as_deref().cloned())
                     .with_hint(format!(
                         "if it is the same event, merge it into `{}`",
                         display_path(&other.file)

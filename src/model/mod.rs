@@ -19,7 +19,9 @@ use std::collections::{BTreeMap, HashMap};
 /// An event with its names resolved and its place in the timeline.
 #[derive(Debug, Clone)]
 pub(crate) struct TimelineEvent {
-    pub event: Event,
+    /// As parsed, boxed as the parse gave it: building the timeline moves
+    /// the box, never the event.
+    pub event: Box<Event>,
     pub actors: Vec<Slug>,
     pub theatres: Vec<Slug>,
     /// Tag slugs, in the order written.
@@ -184,14 +186,14 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
     // day; and across files too broken to be events, which will be fixed.
     let mut events = parsed.events;
     events.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.file.cmp(&b.file)));
-    let mut claims: Vec<(&Slug, &std::path::Path, &Option<crate::diagnostic::Span>)> = events
+    let mut claims: Vec<(&Slug, &std::path::Path, Option<&crate::diagnostic::Span>)> = events
         .iter()
-        .map(|e| (&e.slug, e.file.as_path(), &e.slug_span))
+        .map(|e| (&e.slug, e.file.as_path(), e.slug_span.as_deref()))
         .chain(
             parsed
                 .stubs
                 .iter()
-                .map(|s| (&s.slug, s.file.as_path(), &s.slug_span)),
+                .map(|s| (&s.slug, s.file.as_path(), s.slug_span.as_ref())),
         )
         .collect();
     claims.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
@@ -211,7 +213,7 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
                     format!("two events have the slug `{slug}`"),
                 )
                 .in_file(file)
-                .at((*span).clone())
+                .at(span.cloned())
                 .with_hint(format!(
                     "the other is `{}`; rename one file or set `slug:`",
                     crate::diagnostic::display_path(group[kept].1)
@@ -221,7 +223,7 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
     }
     let duplicates: std::collections::HashSet<std::path::PathBuf> =
         duplicates.into_iter().map(|p| p.to_path_buf()).collect();
-    let unique: Vec<Event> = events
+    let unique: Vec<Box<Event>> = events
         .into_iter()
         .filter(|e| !duplicates.contains(&e.file))
         .collect();
@@ -256,8 +258,8 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
     for e in &unique {
         periods.check(e, diagnostics);
     }
-    let mut events: Vec<Event> = unique.into_iter().filter(|e| drafts || !e.draft).collect();
-    events.sort_by(order);
+    let mut events: Vec<Box<Event>> = unique.into_iter().filter(|e| drafts || !e.draft).collect();
+    events.sort_by(|a, b| order(a, b));
 
     let index: HashMap<Slug, usize> = events
         .iter()
@@ -277,15 +279,14 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
             if let Some(s) = Slug::from_name(t) {
                 spelling::Spellings::see(&mut tag_names, &s, t, &event, "tags", j);
                 if !tag_slugs.contains(&s) {
-                    tags.entry(s.clone())
-                        .or_insert_with(|| Tag {
-                            slug: s.clone(),
-                            name: t.clone(),
-                            events: Vec::new(),
-                        })
-                        .events
-                        .push(i);
-                    tag_slugs.push(s);
+                    let tag = tags.entry(s.clone()).or_insert_with(|| Tag {
+                        slug: s,
+                        name: t.clone(),
+                        events: Vec::new(),
+                    });
+                    tag.events.push(i);
+                    // The tag's own slug, which every event naming it shares.
+                    tag_slugs.push(tag.slug.clone());
                 }
             }
         }
@@ -294,16 +295,21 @@ pub(crate) fn build(parsed: Parsed, drafts: bool, diagnostics: &mut Vec<Diagnost
             years.entry(y).or_default().push(i);
         }
         let period_slugs = periods.place(i, &event);
-        let related = event
+        let related: Vec<usize> = event
             .related
             .iter()
             .filter_map(|(r, _)| index.get(r).copied())
             .collect();
+        // Each list held for the whole build at its length, not its capacity.
+        let exact = |mut v: Vec<Slug>| {
+            v.shrink_to_fit();
+            v
+        };
         out.push(TimelineEvent {
-            actors: actor_slugs,
-            theatres: theatre_slugs,
-            tags: tag_slugs,
-            periods: period_slugs,
+            actors: exact(actor_slugs),
+            theatres: exact(theatre_slugs),
+            tags: exact(tag_slugs),
+            periods: exact(period_slugs),
             related,
             year,
             prev: i.checked_sub(1),

@@ -80,9 +80,10 @@ pub(crate) struct Event {
     pub body: Body,
     /// Spans for problems found once the whole timeline is known (duplicate
     /// slugs, likely duplicates); the model drops them when it is done.
-    pub slug_span: Option<Span>,
-    pub title_span: Option<Span>,
-    pub date_span: Option<Span>,
+    /// Boxed, so that an event without them does not keep their room.
+    pub slug_span: Option<Box<Span>>,
+    pub title_span: Option<Box<Span>>,
+    pub date_span: Option<Box<Span>>,
 }
 
 /// What is known of an event file too broken to be an event (no valid
@@ -261,7 +262,12 @@ pub(crate) fn parse(
         }),
     };
 
-    let names = |f: &mut Fields, key| named_list(f, key).into_iter().map(|(_, n)| n).collect();
+    // Kept for the whole build: at their length, not their capacity.
+    let names = |f: &mut Fields, key| {
+        let mut v: Vec<String> = named_list(f, key).into_iter().map(|(_, n)| n).collect();
+        v.shrink_to_fit();
+        v
+    };
     let actors = names(&mut f, "actors");
     let theatres = names(&mut f, "theatres");
     let tags = names(&mut f, "tags");
@@ -303,9 +309,9 @@ pub(crate) fn parse(
         }
         None => serde_json::Value::Object(Default::default()),
     };
-    let slug_span = f.span("slug");
-    let title_span = f.span("title");
-    let date_span = f.span("date");
+    let slug_span = f.span("slug").map(Box::new);
+    let title_span = f.span("title").map(Box::new);
+    let date_span = f.span("date").map(Box::new);
     diagnostics.extend(f.into_diagnostics());
 
     // An event with errors elsewhere is still returned, with the wrong
@@ -358,7 +364,7 @@ pub(crate) fn parse(
                 file: file.rel.clone(),
                 path: file.path.clone(),
                 related,
-                slug_span,
+                slug_span: slug_span.map(|s| *s),
             });
             (Err(stub), diagnostics)
         }

@@ -33,7 +33,7 @@ pub(crate) fn event(
     if e.sources.is_empty() && !fm.has(&steps!["sources", 0]) {
         warn(
             Code::NoSources,
-            e.title_span.clone(),
+            e.title_span.as_deref().cloned(),
             format!("event `{}` has no sources", e.slug),
             "add `sources:` with at least a `publisher`, so readers can check the claim",
         );
@@ -92,7 +92,7 @@ pub(crate) fn event(
     }) {
         warn(
             Code::FutureDate,
-            e.date_span.clone(),
+            e.date_span.as_deref().cloned(),
             format!("`{}` is in the future (today is {today})", e.date.iso()),
             "check the year; a planned event is better marked as such in its title",
         );
@@ -101,7 +101,7 @@ pub(crate) fn event(
     if length > MAX_TITLE {
         warn(
             Code::LongTitle,
-            e.title_span.clone(),
+            e.title_span.as_deref().cloned(),
             format!("the title is {length} characters long (over {MAX_TITLE})"),
             "keep the title to one short line and move detail to `summary` or the body",
         );

@@ -50,7 +50,9 @@ fn parse_event(
 /// Everything the site's files say, parsed.
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
-    pub events: Vec<Event>,
+    /// Boxed: an event is hundreds of bytes, and the model sorts and moves
+    /// them, which would otherwise copy each and hold two arrays of them.
+    pub events: Vec<Box<Event>>,
     /// Event files too broken to be events, by slug (see [`Stub`]).
     pub stubs: Vec<Stub>,
     pub actors: Vec<EntityFile>,
@@ -139,7 +141,7 @@ pub(crate) fn assemble(
                 read += 1;
                 diagnostics.extend(d);
                 match e {
-                    Ok(e) => parsed.events.push(*e),
+                    Ok(e) => parsed.events.push(e),
                     Err(stub) => parsed.stubs.extend(stub),
                 }
             }

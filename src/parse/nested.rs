@@ -226,6 +226,9 @@ pub(crate) fn read_sources(f: &mut Fields, tz: chrono_tz::Tz) -> (Vec<Source>, V
         out.push(source);
         indexes.push(i);
     }
+    // Kept for the whole build: at their length, not their capacity.
+    out.shrink_to_fit();
+    indexes.shrink_to_fit();
     (out, indexes)
 }
 

@@ -120,7 +120,14 @@ pub(crate) fn in_sitemap(page: &Page) -> bool {
 /// Plans every HTML page. Sitemap, robots.txt, statics and assets are planned
 /// by the writer from this list.
 pub(crate) fn pages(t: &Timeline, config: &Config) -> Vec<Page> {
-    let mut pages = Vec::new();
+    // Sized exactly: the plan is held while every page is rendered, and a
+    // vector grown by doubling would keep up to twice its room.
+    let list_pages: usize = lists(t)
+        .map(|list| page_count(t.list(&list).len(), config))
+        .sum();
+    let sections = Kind::ALL.iter().filter(|&&k| has_section(t, k)).count();
+    let embeds = lists(t).count() + t.events.len();
+    let mut pages = Vec::with_capacity(list_pages + t.events.len() + sections + 1 + embeds);
     paginate(&mut pages, t, ListId::Timeline, config);
     pages.extend(
         t.events

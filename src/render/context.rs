@@ -60,10 +60,10 @@ impl Renderer<'_> {
         let mut chart = String::new();
         if let Route::List(list, n) = &page.route {
             let events = plan::slice(t, list, *n, c);
-            let list_values: Vec<Value> =
-                events.iter().map(|&i| self.p.events[i].clone()).collect();
+            let list_values: Vec<Value> = events.iter().map(|&i| self.list_value(i)).collect();
+            let groups = self.groups(&events, &list_values);
             ctx.insert_value("events", Value::from(list_values));
-            ctx.insert("groups", &self.groups(&events));
+            ctx.insert("groups", &groups);
             // The overview covers the whole list, so it is drawn once, on its first page.
             if *n == 1 {
                 let (lanes, chart_title) = match list {
@@ -175,7 +175,7 @@ impl Renderer<'_> {
                     ListId::Group(id) => self.group_context(id, ctx),
                 };
                 let events = plan::embed_slice(t, list, c);
-                let values: Vec<Value> = events.iter().map(|&i| self.p.events[i].clone()).collect();
+                let values: Vec<Value> = events.iter().map(|&i| self.list_value(i)).collect();
                 ctx.insert_value("events", Value::from(values));
                 (title, description, t.list(list).len(), events.len())
             }
@@ -225,7 +225,7 @@ impl Renderer<'_> {
         let event = view::FullEvent {
             view: view::event(t, i, c),
             page: view::event_page(t, i, c)?,
-            item: self.p.events[i].get_from_path("item").cloned(),
+            item: self.p.items[i].item.clone(),
         };
         ctx.insert("event", &event);
         let image = e
@@ -310,12 +310,13 @@ impl Renderer<'_> {
     /// The page's events under year and month headings, in the page's order.
     /// Events known only to the year (or coarser) come under the year alone;
     /// an unknown year (`XXXX`) has a heading of its own, and only
-    /// four-digit years' headings link to a year page.
-    fn groups(&self, events: &[usize]) -> Vec<view::YearGroup> {
+    /// four-digit years' headings link to a year page. `values` are the
+    /// events' list values, shared with the page's `events`.
+    fn groups(&self, events: &[usize], values: &[Value]) -> Vec<view::YearGroup> {
         let t = self.timeline;
         let lang = &self.config.lang;
         let mut years: Vec<view::YearGroup> = Vec::new();
-        for &i in events {
+        for (&i, value) in events.iter().zip(values) {
             let te = &t.events[i];
             let year = te.event.date.list_year();
             let month = te.event.date.anchor().and_then(|p| p.month());
@@ -362,7 +363,7 @@ impl Renderer<'_> {
                 });
             }
             if let Some(m) = y.months.last_mut() {
-                m.events.push(self.p.events[i].clone());
+                m.events.push(value.clone());
             }
         }
         years

@@ -64,7 +64,8 @@ struct OEmbed {
     cache_age: u32,
 }
 
-type Files = Vec<(Route, Result<Vec<u8>, Diagnostic>)>;
+/// Takes each embedding file as it is made, from any thread.
+type Put<'p> = dyn Fn(Route, Result<Vec<u8>, Diagnostic>) + Sync + 'p;
 
 /// The files written once for the whole site, whatever its events, each from
 /// its built-in template: the host pages' loader, and the stylesheet and
@@ -76,42 +77,42 @@ const SHARED: [(DataFile, &str); 3] = [
 ];
 
 impl Renderer<'_> {
-    /// Every embedding file but the embed pages themselves.
-    pub(crate) fn embed_files(&self) -> Files {
+    /// Every embedding file but the embed pages themselves, each handed to
+    /// `put` as soon as it is made: a list's `data.json` holds a record of
+    /// each of its events, and every event is in several lists, so all of
+    /// them at once would weigh several times the records.
+    pub(crate) fn embed_files(&self, put: &Put<'_>) {
         let (t, c) = (self.timeline, self.config);
-        let mut out: Files = SHARED
-            .iter()
-            .map(|&(file, template)| (Route::Data(file), self.shared(template)))
-            .collect();
+        for &(file, template) in &SHARED {
+            put(Route::Data(file), self.shared(template));
+        }
         let lists: Vec<ListId> = plan::lists(t).collect();
         // Each event's record is serialised once; every list that holds it
         // reuses the text.
-        let records: Vec<String> = (0..t.events.len())
+        let records: Vec<Box<str>> = (0..t.events.len())
             .into_par_iter()
-            .map(|i| self.record(i))
+            .map(|i| self.record(i).into_boxed_str())
             .collect();
-        out.par_extend(lists.par_iter().map(|list| {
-            let json = self.data_json(list, |i| records[i].as_str().into());
-            (Route::EmbedData(list.clone()), Ok(json))
-        }));
+        lists.par_iter().for_each(|list| {
+            let json = self.data_json(list, |i| (*records[i]).into());
+            put(Route::EmbedData(list.clone()), Ok(json));
+        });
+        drop(records);
         if c.base_url.has_origin() {
-            out.par_extend(
-                plan::embeddable(t)
-                    .collect::<Vec<_>>()
-                    .into_par_iter()
-                    .map(|of| {
-                        let bytes = self.oembed_json(&of);
-                        (Route::OEmbed(of), bytes)
-                    }),
-            );
+            plan::embeddable(t)
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .for_each(|of| {
+                    let bytes = self.oembed_json(&of);
+                    put(Route::OEmbed(of), bytes);
+                });
         }
         if c.embed.fragments {
-            out.par_extend(lists.into_par_iter().map(|list| {
+            lists.into_par_iter().for_each(|list| {
                 let bytes = self.fragment(&list);
-                (Route::Fragment(list), bytes)
-            }));
+                put(Route::Fragment(list), bytes);
+            });
         }
-        out
     }
 
     /// One embedding file of those [`embed_files`](Self::embed_files)
@@ -160,7 +161,7 @@ impl Renderer<'_> {
     fn fragment(&self, list: &ListId) -> Result<Vec<u8>, Diagnostic> {
         let (t, c) = (self.timeline, self.config);
         let events = plan::embed_slice(t, list, c);
-        let values: Vec<Value> = events.iter().map(|&i| self.p.events[i].clone()).collect();
+        let values: Vec<Value> = events.iter().map(|&i| self.list_value(i)).collect();
         let mut ctx = Context::new();
         ctx.insert_value("events", Value::from(values));
         ctx.insert("total", &t.list(list).len());

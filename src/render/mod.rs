@@ -49,9 +49,8 @@ const BUILTINS: [(&str, &str); 11] = [
         include_str!("builtins/sitemap_index.xml"),
     ),
     ("robots.txt", include_str!("builtins/robots.txt")),
-    // Embedding (SPEC §8): built in, so that every theme has them. Each page
-    // carries only its content: the style and script it links are rendered
-    // once for the site (`/embed/style.css`, `/embed/page.js`; `embed.rs`).
+    // Embedding (SPEC §8): self-contained pages, so that every theme has
+    // them and each stays light (inline style and script, nothing loaded).
     ("embed.html", include_str!("builtins/embed.html")),
     (
         "embed_event.html",
@@ -97,8 +96,14 @@ pub(crate) struct Prepared {
     tera: Tera,
     /// Tera name → (file shown in messages, source).
     sources: HashMap<String, (String, String)>,
-    /// Every event's view, as a Tera value built once.
-    events: Vec<Value>,
+    /// Every event's list entries as `event_item.html` and `event_line.html`
+    /// rendered them, once (none when the theme has no such template). The
+    /// rest of what lists hold of an event is built when a page shows it
+    /// ([`Renderer::list_value`]): as a Tera value it weighs more than the
+    /// entries, and it is quick to make again from the timeline.
+    items: Vec<Entries>,
+    /// Links to actors, theatres and tags, shared by the events that name them.
+    shared: view::SharedLinks,
     /// The theme's strings in the site's language.
     strings: i18n::Strings,
     /// Each event's date as plain text, for chart labels.
@@ -120,6 +125,14 @@ const ITEM_TEMPLATE: &str = "event_item.html";
 /// an event appears on about eight lists and its full entry on each made list
 /// pages most of a site's bytes.
 const LINE_TEMPLATE: &str = "event_line.html";
+
+/// An event's list entries, rendered once: its full entry (`item`) and its
+/// line (`line`).
+#[derive(Clone)]
+pub(crate) struct Entries {
+    item: Option<Value>,
+    line: Option<Value>,
+}
 
 impl<'a> Renderer<'a> {
     /// Compiles the theme's templates. `None` when any fails (with diagnostics).
@@ -229,22 +242,22 @@ impl<'a> Renderer<'a> {
         let theatre_views: HashMap<Slug, Value> = theatres.into_iter().collect();
         // Each event is prepared once, in parallel: its view renders its list
         // entry (`event_item.html`), which every list page that shows it (the
-        // timeline, its actors, theatres, tags, year) then copies; lists hold
-        // a `ListEvent` (its basics, shared links, the entry), and the view
-        // is built again only for the event's own page. So list pages cost a
-        // copy per event, not a template run, and memory holds a few
-        // kilobytes per event, not its whole page.
+        // timeline, its actors, theatres, tags, year) then copies into the
+        // `ListEvent` it builds (its basics, shared links, the entry); the
+        // full view is built again only for the event's own page. So list
+        // pages cost a copy of the entry per event, not a template run, and
+        // memory holds the entry per event, not its whole page.
         let shared = view::SharedLinks::new(timeline, config);
-        let prepared: Vec<Result<(Value, String), Diagnostic>> = (0..timeline.events.len())
+        let prepared: Vec<Result<(Entries, String), Diagnostic>> = (0..timeline.events.len())
             .into_par_iter()
-            .map(|i| prepare_event(&tera, &sources, &shared, timeline, config, i))
+            .map(|i| prepare_event(&tera, &sources, timeline, config, i))
             .collect();
-        let mut events = Vec::with_capacity(prepared.len());
+        let mut items = Vec::with_capacity(prepared.len());
         let mut date_texts = Vec::with_capacity(prepared.len());
         for r in prepared {
             match r {
                 Ok((v, d)) => {
-                    events.push(v);
+                    items.push(v);
                     date_texts.push(d);
                 }
                 Err(d) => {
@@ -259,7 +272,8 @@ impl<'a> Renderer<'a> {
             p: Prepared {
                 tera,
                 sources,
-                events,
+                items,
+                shared,
                 date_texts,
                 strings,
                 actor_views,
@@ -295,12 +309,12 @@ impl<'a> Renderer<'a> {
         events: &[usize],
         redraw: &[usize],
     ) -> Result<(), Diagnostic> {
-        let shared = view::SharedLinks::new(self.timeline, self.config);
         let (t, c) = (self.timeline, self.config);
         let p = &mut self.p;
+        p.shared = view::SharedLinks::new(t, c);
         for &i in events {
-            let (value, date) = prepare_event(&p.tera, &p.sources, &shared, t, c, i)?;
-            match (p.events.get_mut(i), p.date_texts.get_mut(i)) {
+            let (value, date) = prepare_event(&p.tera, &p.sources, t, c, i)?;
+            match (p.items.get_mut(i), p.date_texts.get_mut(i)) {
                 (Some(v), Some(d)) => {
                     *v = value;
                     *d = date;
@@ -328,6 +342,18 @@ impl<'a> Renderer<'a> {
         self.render_template(page.template, &ctx)
     }
 
+    /// What lists hold of event `i` (a `ListEvent`: its basics, the shared
+    /// links, its prepared entry), built for the page that shows it.
+    pub(crate) fn list_value(&self, i: usize) -> Value {
+        let (t, c) = (self.timeline, self.config);
+        let Entries { item, line } = self.p.items[i].clone();
+        let listed = self
+            .p
+            .shared
+            .list_event(t, i, view::event(t, i, c), item, line);
+        Value::from_serializable(&listed)
+    }
+
     /// Renders a template that is not a page (`sitemap.xml`, `robots.txt`)
     /// with `ctx` and the global `site`.
     pub(crate) fn render_template(
@@ -343,16 +369,15 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Event `i`'s list value (its basics, shared links and the entry that
-/// `event_item.html` renders) and its date as plain text.
+/// Event `i`'s list entries, as `event_item.html` and `event_line.html`
+/// render them, and its date as plain text.
 fn prepare_event(
     tera: &Tera,
     sources: &HashMap<String, (String, String)>,
-    shared: &view::SharedLinks,
     timeline: &Timeline,
     config: &Config,
     i: usize,
-) -> Result<(Value, String), Diagnostic> {
+) -> Result<(Entries, String), Diagnostic> {
     let full = view::event(timeline, i, config);
     let date_text = full.basics.date.text.clone();
     let mut ctx = Context::new();
@@ -366,11 +391,11 @@ fn prepare_event(
             .map_err(|e| errors::template_diagnostic(&e, sources))?;
         Ok(Some(Value::safe_string(&html)))
     };
-    let item = entry(ITEM_TEMPLATE)?;
-    let line = entry(LINE_TEMPLATE)?;
-    drop(ctx);
-    let listed = shared.list_event(timeline, i, full, item, line);
-    Ok((Value::from_serializable(&listed), date_text))
+    let entries = Entries {
+        item: entry(ITEM_TEMPLATE)?,
+        line: entry(LINE_TEMPLATE)?,
+    };
+    Ok((entries, date_text))
 }
 
 fn register_filters(tera: &mut Tera, config: &Config) {

@@ -24,8 +24,9 @@ enum Strength {
 }
 
 /// Events read per parallel step: enough for every core, few enough that
-/// their terms are a sliver of memory.
-const BATCH: usize = 4096;
+/// their terms are a sliver of memory (each event's are a few hundred
+/// strings until they join the postings).
+const BATCH: usize = 1024;
 
 /// Each term's events as `event << 2 | strength`, in timeline order.
 pub(super) struct Index {

@@ -231,17 +231,18 @@ impl Site {
             .map(|(summary, _)| summary)
     }
 
-    /// As [`build_into_with`](Self::build_into_with), keeping what the
-    /// renderer prepared, for a later build of the same site with some events
-    /// edited (`serve`).
-    /// `keep_charts` keeps each list's overview as drawn, for redrawing
-    /// only an edited event's marks.
+    /// As [`build_into_with`](Self::build_into_with), and with `keep`,
+    /// keeping what the renderer prepared, for a later build of the same
+    /// site with some events edited (`serve`), each list's overview as
+    /// drawn among it, for redrawing only an edited event's marks. Without
+    /// `keep`, what was prepared is dropped as soon as the pages and
+    /// embedding files are written, before the search index is built.
     fn build_keeping(
         &self,
         sink: &dyn Sink,
         progress: &(dyn Fn(usize, usize) + Sync),
-        keep_charts: bool,
-    ) -> Result<(Summary, crate::render::Prepared), Vec<Diagnostic>> {
+        keep: bool,
+    ) -> Result<(Summary, Option<crate::render::Prepared>), Vec<Diagnostic>> {
         let mut diagnostics = Vec::new();
         let mut watch = crate::timing::Stopwatch::new();
         let Some(renderer) = Renderer::new(
@@ -249,7 +250,7 @@ impl Site {
             &self.timeline,
             &self.config,
             self.drafts,
-            keep_charts,
+            keep,
             &mut diagnostics,
         ) else {
             return Err(diagnostics);
@@ -266,30 +267,37 @@ impl Site {
         let generated = Watching::new(sink, copies);
         let pages = plan::pages(&self.timeline, &self.config);
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let results: Vec<Result<(), Diagnostic>> = pages
+        // Only failures are collected: a result per page would hold a
+        // `Diagnostic`'s room for each of millions of pages.
+        let mut errors: Vec<Diagnostic> = pages
             .par_iter()
-            .map(|page| {
-                let bytes = renderer.render(page)?;
-                let file = page.route.file();
-                let written = generated.put(&file, &bytes).map_err(|e| io_error(&file, e));
+            .filter_map(|page| {
+                let written = renderer.render(page).and_then(|bytes| {
+                    let file = page.route.file();
+                    generated.put(&file, &bytes).map_err(|e| io_error(&file, e))
+                });
                 progress(
                     done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
                     pages.len(),
                 );
-                written
+                written.err()
             })
             .collect();
-        let mut errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
         // One broken template fails every page that uses it: say it once.
         let shown = |d: &Diagnostic| crate::report::human(d, false);
         errors.sort_by_cached_key(shown);
         errors.dedup_by(|a, b| shown(a) == shown(b));
         watch.lap("render");
-        let mut files = pages.len();
+        let page_count = pages.len();
+        let mut files = page_count;
         match self.write_extras(&generated, &renderer, &pages) {
             Ok(n) => files += n,
             Err(d) => errors.extend(d),
         }
+        // The search index needs neither the plan nor each event's
+        // prepared entry: their room is its room.
+        drop(pages);
+        let prepared = keep.then(|| renderer.into_prepared());
         match self.write_copies(sink, &generated, assets) {
             Ok(n) => files += n,
             Err(d) => errors.extend(d),
@@ -304,12 +312,12 @@ impl Site {
         diagnostic::sort(&mut errors);
         if errors.is_empty() {
             let summary = Summary {
-                pages: pages.len(),
+                pages: page_count,
                 files,
                 events: self.timeline.events.len(),
                 stages: watch.stages,
             };
-            Ok((summary, renderer.into_prepared()))
+            Ok((summary, prepared))
         } else {
             Err(errors)
         }
@@ -330,18 +338,26 @@ impl Site {
             Ok(()) => count += 1,
             Err(e) => errors.push(io_error(&marker, e)),
         }
-        let embedding = renderer.embed_files();
-        for (route, bytes) in self
-            .search_engine_files(renderer, pages)
-            .into_iter()
-            .chain(embedding)
-        {
+        let written = std::sync::atomic::AtomicUsize::new(0);
+        let failed = std::sync::Mutex::new(Vec::new());
+        let put = |route: Route, bytes: Result<Vec<u8>, Diagnostic>| {
             let file = route.file();
             match bytes.and_then(|b| sink.put(&file, &b).map_err(|e| io_error(&file, e))) {
-                Ok(()) => count += 1,
-                Err(e) => errors.push(e),
+                Ok(()) => {
+                    written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                Err(e) => failed.lock().unwrap_or_else(|e| e.into_inner()).push(e),
             }
+        };
+        for (route, bytes) in self.search_engine_files(renderer, pages) {
+            put(route, bytes);
         }
+        renderer.embed_files(&put);
+        count += written.into_inner();
+        // Made in parallel: sorted, so that no order depends on the threads.
+        let mut failed = failed.into_inner().unwrap_or_else(|e| e.into_inner());
+        diagnostic::sort(&mut failed);
+        errors.extend(failed);
         // The search index is written after, as a stage of its own for `-v`.
         let not_search = |r: &Route| !matches!(r, Route::Search(_));
         let (written, failed) =

@@ -116,12 +116,13 @@ pub(super) fn draw(
             fallback = Some((unit, join));
             // A span adds `?from=…&amp;to=…` (at least 14 bytes and its
             // bounds, which are buckets' bounds) to the lane's link.
-            let span_bytes = 14 + candidate
-                .0
-                .iter()
-                .map(|b| b.from.len() + b.to.len())
-                .min()
-                .unwrap_or(0);
+            let span_bytes = 14
+                + candidate
+                    .0
+                    .iter()
+                    .map(|b| b.from.len() + b.to.len())
+                    .min()
+                    .unwrap_or(0);
             let floor: usize = runs
                 .iter()
                 .zip(&link_bytes)

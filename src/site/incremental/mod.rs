@@ -174,10 +174,7 @@ impl Engine {
             return Err(vec![internal("nothing to write")]);
         };
         let (_, prepared) = site.build_keeping(sink, &|_, _| {}, true)?;
-        self.served = Some(Served {
-            site,
-            prepared: Some(prepared),
-        });
+        self.served = Some(Served { site, prepared });
         self.dirty.clear();
         self.moved = false;
         Ok(())
@@ -353,7 +350,7 @@ impl Engine {
         }
         let swap = |site: &mut Site, edits: &mut Vec<(usize, Event)>| {
             for (i, e) in edits.iter_mut() {
-                std::mem::swap(&mut site.timeline.events[*i].event, e);
+                std::mem::swap(&mut *site.timeline.events[*i].event, e);
             }
         };
         // An event's assets depend on its body and image.
