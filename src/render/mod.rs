@@ -347,10 +347,7 @@ impl<'a> Renderer<'a> {
     pub(crate) fn list_value(&self, i: usize) -> Value {
         let (t, c) = (self.timeline, self.config);
         let Entries { item, line } = self.p.items[i].clone();
-        let listed = self
-            .p
-            .shared
-            .list_event(t, i, view::event(t, i, c), item, line);
+        let listed = self.p.shared.list_event(t, i, c, item, line);
         Value::from_serializable(&listed)
     }
 

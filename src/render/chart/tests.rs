@@ -32,7 +32,7 @@ fn timeline(n: usize, years: usize, actors: usize) -> Timeline {
             let (event, diagnostics) =
                 crate::parse::event::parse(&fm, &file, chrono_tz::UTC, false);
             assert!(diagnostics.is_empty(), "{diagnostics:?}");
-            event.expect("an event")
+            Box::new(event.expect("an event"))
         })
         .collect();
     let parsed = Parsed {

@@ -289,7 +289,8 @@ impl SharedLinks {
     /// Links to the groups `slugs` of `kind`, in order: the shared values,
     /// and for a slug without a page (a draft's actor) the event's own link
     /// from `own`.
-    fn list(&self, kind: Kind, slugs: &[Slug], own: &[Link]) -> tera::Value {
+    /// The shared links of `slugs`; one made here where none is shared.
+    fn list(&self, kind: Kind, slugs: &[Slug], own: impl Fn(&Slug) -> Link) -> tera::Value {
         let map = match kind {
             Kind::Actor => &self.actors,
             Kind::Theatre => &self.theatres,
@@ -298,34 +299,58 @@ impl SharedLinks {
         tera::Value::from(
             slugs
                 .iter()
-                .zip(own.iter().map(Some).chain(std::iter::repeat(None)))
-                .map(|(s, o)| match (map.get(s), o) {
-                    (Some(v), _) => v.clone(),
-                    (None, Some(o)) => tera::Value::from_serializable(o),
-                    (None, None) => tera::Value::none(),
+                .map(|s| match map.get(s) {
+                    Some(v) => v.clone(),
+                    None => tera::Value::from_serializable(&own(s)),
                 })
                 .collect::<Vec<_>>(),
         )
     }
 
-    /// What lists hold of event `i`, from its view and its rendered entry.
+    /// What lists hold of event `i`: its basics, its links and its rendered
+    /// entries. Built each time a page shows the event (memory keeps only the
+    /// entries), so it makes no more of the event's view than that.
     pub(crate) fn list_event(
         &self,
         t: &Timeline,
         i: usize,
-        view: EventView,
+        config: &Config,
         item: Option<tera::Value>,
         line: Option<tera::Value>,
     ) -> ListEvent {
         let te = &t.events[i];
+        let links = Links {
+            base: &config.base_url,
+        };
         ListEvent {
-            actors: self.list(Kind::Actor, &te.actors, &view.actors),
-            theatres: self.list(Kind::Theatre, &te.theatres, &view.theatres),
-            tags: self.list(Kind::Tag, &te.tags, &view.tags),
-            basics: view.basics,
+            actors: self.list(Kind::Actor, &te.actors, |s| {
+                link_for(&links, Kind::Actor, &t.actors, s)
+            }),
+            theatres: self.list(Kind::Theatre, &te.theatres, |s| {
+                link_for(&links, Kind::Theatre, &t.theatres, s)
+            }),
+            tags: self.list(Kind::Tag, &te.tags, |s| tag_link(&links, t, s)),
+            basics: basics(t, i, &links, config),
             item,
             line,
         }
+    }
+}
+
+fn basics(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventBasics {
+    let e = &t.events[i].event;
+    let url_path = Route::event(&e.slug).path();
+    EventBasics {
+        slug: e.slug.to_string(),
+        title: e.title.clone(),
+        url: links.link(&url_path),
+        permalink: config.base_url.absolute(&url_path),
+        date: DateView::new(&e.date, &config.lang),
+        year: e.date.list_year(),
+        status: e.status.as_str(),
+        summary: e.summary_text.clone(),
+        draft: e.draft,
+        weight: e.weight,
     }
 }
 
@@ -333,20 +358,8 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
     let te: &TimelineEvent = &t.events[i];
     let e = &te.event;
     let lang = &config.lang;
-    let url_path = Route::event(&e.slug).path();
     EventView {
-        basics: EventBasics {
-            slug: e.slug.to_string(),
-            title: e.title.clone(),
-            url: links.link(&url_path),
-            permalink: config.base_url.absolute(&url_path),
-            date: DateView::new(&e.date, lang),
-            year: e.date.list_year(),
-            status: e.status.as_str(),
-            summary: e.summary_text.clone(),
-            draft: e.draft,
-            weight: e.weight,
-        },
+        basics: basics(t, i, links, config),
         actors: te
             .actors
             .iter()
