@@ -52,6 +52,7 @@ fn parse_event(
 pub(crate) struct Parsed {
     /// Boxed: an event is hundreds of bytes, and the model sorts and moves
     /// them, which would otherwise copy each and hold two arrays of them.
+    #[allow(clippy::vec_box)]
     pub events: Vec<Box<Event>>,
     /// Event files too broken to be events, by slug (see [`Stub`]).
     pub stubs: Vec<Stub>,
