@@ -67,6 +67,15 @@ struct OEmbed {
 /// Takes each embedding file as it is made, from any thread.
 type Put<'p> = dyn Fn(Route, Result<Vec<u8>, Diagnostic>) + Sync + 'p;
 
+/// Adds bytes to the end of a file that [`Put`] began; false when it could
+/// not (the failure is the caller's to record), so the rest is not tried.
+type Append<'p> = dyn Fn(&Route, &[u8]) -> bool + Sync + 'p;
+
+/// Bytes of a `data.json` made before they are written: the timeline's
+/// whole list holds every event's record (60 MB at 100k events), so a
+/// list's file is written piece by piece, never held whole.
+const DATA_PIECE: usize = 1 << 20;
+
 /// The files written once for the whole site, whatever its events, each from
 /// its built-in template: the host pages' loader, and the stylesheet and
 /// script every embed page links (so that a page carries only its content).
@@ -81,7 +90,7 @@ impl Renderer<'_> {
     /// `put` as soon as it is made: a list's `data.json` holds a record of
     /// each of its events, and every event is in several lists, so all of
     /// them at once would weigh several times the records.
-    pub(crate) fn embed_files(&self, put: &Put<'_>) {
+    pub(crate) fn embed_files(&self, put: &Put<'_>, append: &Append<'_>) {
         let (t, c) = (self.timeline, self.config);
         for &(file, template) in &SHARED {
             put(Route::Data(file), self.shared(template));
@@ -94,8 +103,17 @@ impl Renderer<'_> {
             .map(|i| self.record(i).into_boxed_str())
             .collect();
         lists.par_iter().for_each(|list| {
-            let json = self.data_json(list, |i| (*records[i]).into());
-            put(Route::EmbedData(list.clone()), Ok(json));
+            let route = Route::EmbedData(list.clone());
+            let mut begun = false;
+            let mut failed = false;
+            self.data_json(list, |i| (*records[i]).into(), &mut |piece| {
+                if !begun {
+                    put(route.clone(), Ok(piece));
+                    begun = true;
+                } else if !failed {
+                    failed = !append(&route, &piece);
+                }
+            });
         });
         drop(records);
         if c.base_url.has_origin() {
@@ -123,7 +141,13 @@ impl Renderer<'_> {
                 let (_, template) = SHARED.iter().find(|(f, _)| f == file)?;
                 self.shared(template)
             }
-            Route::EmbedData(list) => Ok(self.data_json(list, |i| self.record(i).into())),
+            Route::EmbedData(list) => {
+                let mut json = Vec::new();
+                self.data_json(list, |i| self.record(i).into(), &mut |piece| {
+                    json.extend_from_slice(&piece)
+                });
+                Ok(json)
+            }
             Route::OEmbed(of) => self.oembed_json(of),
             Route::Fragment(list) => self.fragment(list),
             _ => return None,
@@ -136,12 +160,14 @@ impl Renderer<'_> {
         self.render_template(template, &Context::new())
     }
 
-    /// A list's `data.json`, from each event's record.
+    /// A list's `data.json`, from each event's record, handed to `emit` in
+    /// pieces of about [`DATA_PIECE`] bytes (at least one).
     fn data_json<'r>(
         &self,
         list: &ListId,
         record: impl Fn(usize) -> std::borrow::Cow<'r, str>,
-    ) -> Vec<u8> {
+        emit: &mut dyn FnMut(Vec<u8>),
+    ) {
         let events: Vec<usize> = plan::display_order(self.timeline, list, self.config).collect();
         let mut json = format!(r#"{{"version":1,"total":{},"events":["#, events.len());
         for (n, &i) in events.iter().enumerate() {
@@ -149,9 +175,12 @@ impl Renderer<'_> {
                 json.push(',');
             }
             json.push_str(&record(i));
+            if json.len() >= DATA_PIECE {
+                emit(std::mem::take(&mut json).into_bytes());
+            }
         }
         json.push_str("]}");
-        json.into_bytes()
+        emit(json.into_bytes());
     }
 
     fn oembed_json(&self, of: &Embeddable) -> Result<Vec<u8>, Diagnostic> {

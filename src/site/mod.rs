@@ -352,7 +352,16 @@ impl Site {
         for (route, bytes) in self.search_engine_files(renderer, pages) {
             put(route, bytes);
         }
-        renderer.embed_files(&put);
+        let append = |route: &Route, bytes: &[u8]| {
+            let file = route.file();
+            sink.append(&file, bytes)
+                .map_err(|e| {
+                    let d = io_error(&file, e);
+                    failed.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+                })
+                .is_ok()
+        };
+        renderer.embed_files(&put, &append);
         count += written.into_inner();
         // Made in parallel: sorted, so that no order depends on the threads.
         let mut failed = failed.into_inner().unwrap_or_else(|e| e.into_inner());

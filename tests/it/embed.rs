@@ -396,3 +396,44 @@ fn an_empty_timeline_embeds_as_empty() {
         "{html}"
     );
 }
+
+/// The timeline's `data.json` holds a record of every event; past a
+/// megabyte it is written in pieces (never held whole), and the file is
+/// still one JSON document with every event once, in the timeline's order.
+#[test]
+fn a_data_file_written_in_pieces_is_whole_and_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    corpus(&[
+        "--events",
+        "2500",
+        "--seed",
+        "3",
+        "--out",
+        site.to_str().unwrap(),
+    ]);
+    let public = build(&site, &[]);
+    let text = read(&public.join("embed/data.json"));
+    assert!(text.len() > 1 << 20, "{} bytes: one piece", text.len());
+    let data: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let slugs: Vec<&str> = data["events"]
+        .as_array()
+        .expect("an array of events")
+        .iter()
+        .map(|e| e["slug"].as_str().expect("a slug"))
+        .collect();
+    assert_eq!(data["total"], 2500);
+    assert_eq!(slugs.len(), 2500);
+    let unique: std::collections::BTreeSet<&str> = slugs.iter().copied().collect();
+    assert_eq!(unique.len(), 2500, "an event is listed twice");
+    // The same order as the exports, which follow the timeline.
+    let exported: serde_json::Value =
+        serde_json::from_str(&read(&public.join("events.json"))).expect("valid JSON");
+    let order: Vec<&str> = exported["events"]
+        .as_array()
+        .expect("an array of events")
+        .iter()
+        .map(|e| e["slug"].as_str().expect("a slug"))
+        .collect();
+    assert_eq!(slugs, order);
+}
