@@ -415,25 +415,23 @@ fn a_data_file_written_in_pieces_is_whole_and_in_order() {
     let public = build(&site, &[]);
     let text = read(&public.join("embed/data.json"));
     assert!(text.len() > 1 << 20, "{} bytes: one piece", text.len());
+    // The slugs of a document's `events`, in order.
+    fn slugs(doc: &serde_json::Value) -> Vec<&str> {
+        doc["events"]
+            .as_array()
+            .expect("an array of events")
+            .iter()
+            .map(|e| e["slug"].as_str().expect("a slug"))
+            .collect()
+    }
     let data: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-    let slugs: Vec<&str> = data["events"]
-        .as_array()
-        .expect("an array of events")
-        .iter()
-        .map(|e| e["slug"].as_str().expect("a slug"))
-        .collect();
+    let listed = slugs(&data);
     assert_eq!(data["total"], 2500);
-    assert_eq!(slugs.len(), 2500);
-    let unique: std::collections::BTreeSet<&str> = slugs.iter().copied().collect();
+    assert_eq!(listed.len(), 2500);
+    let unique: std::collections::BTreeSet<&str> = listed.iter().copied().collect();
     assert_eq!(unique.len(), 2500, "an event is listed twice");
     // The same order as the exports, which follow the timeline.
     let exported: serde_json::Value =
         serde_json::from_str(&read(&public.join("events.json"))).expect("valid JSON");
-    let order: Vec<&str> = exported["events"]
-        .as_array()
-        .expect("an array of events")
-        .iter()
-        .map(|e| e["slug"].as_str().expect("a slug"))
-        .collect();
-    assert_eq!(slugs, order);
+    assert_eq!(listed, slugs(&exported));
 }
