@@ -64,11 +64,11 @@ struct OEmbed {
     cache_age: u32,
 }
 
-/// Takes each embedding file as it is made, from any thread.
-type Put<'p> = dyn Fn(Route, Result<Vec<u8>, Diagnostic>) + Sync + 'p;
+/// Takes each embedding file as it is made, from any thread; false when it
+/// could not be written (the failure is the caller's to record).
+type Put<'p> = dyn Fn(Route, Result<Vec<u8>, Diagnostic>) -> bool + Sync + 'p;
 
-/// Adds bytes to the end of a file that [`Put`] began; false when it could
-/// not (the failure is the caller's to record), so the rest is not tried.
+/// Adds bytes to the end of a file that [`Put`] began; false as [`Put`].
 type Append<'p> = dyn Fn(&Route, &[u8]) -> bool + Sync + 'p;
 
 /// Bytes of a `data.json` made before they are written: the timeline's
@@ -104,15 +104,20 @@ impl Renderer<'_> {
             .collect();
         lists.par_iter().for_each(|list| {
             let route = Route::EmbedData(list.clone());
+            // After a failed write, the rest of the file is not tried: one
+            // error per file.
             let mut begun = false;
             let mut failed = false;
             self.data_json(list, |i| (*records[i]).into(), &mut |piece| {
-                if !begun {
-                    put(route.clone(), Ok(piece));
-                    begun = true;
-                } else if !failed {
-                    failed = !append(&route, &piece);
+                if failed {
+                    return;
                 }
+                failed = !if begun {
+                    append(&route, &piece)
+                } else {
+                    begun = true;
+                    put(route.clone(), Ok(piece))
+                };
             });
         });
         drop(records);
@@ -176,7 +181,8 @@ impl Renderer<'_> {
             }
             json.push_str(&record(i));
             if json.len() >= DATA_PIECE {
-                emit(std::mem::take(&mut json).into_bytes());
+                let next = String::with_capacity(DATA_PIECE + DATA_PIECE / 8);
+                emit(std::mem::replace(&mut json, next).into_bytes());
             }
         }
         json.push_str("]}");

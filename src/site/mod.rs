@@ -345,8 +345,12 @@ impl Site {
             match bytes.and_then(|b| sink.put(&file, &b).map_err(|e| io_error(&file, e))) {
                 Ok(()) => {
                     written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    true
                 }
-                Err(e) => failed.lock().unwrap_or_else(|e| e.into_inner()).push(e),
+                Err(e) => {
+                    failed.lock().unwrap_or_else(|e| e.into_inner()).push(e);
+                    false
+                }
             }
         };
         for (route, bytes) in self.search_engine_files(renderer, pages) {
