@@ -340,6 +340,7 @@ impl Site {
         }
         let written = std::sync::atomic::AtomicUsize::new(0);
         let failed = std::sync::Mutex::new(Vec::new());
+        let fail = |d: Diagnostic| failed.lock().unwrap_or_else(|e| e.into_inner()).push(d);
         let put = |route: Route, bytes: Result<Vec<u8>, Diagnostic>| {
             let file = route.file();
             match bytes.and_then(|b| sink.put(&file, &b).map_err(|e| io_error(&file, e))) {
@@ -348,7 +349,7 @@ impl Site {
                     true
                 }
                 Err(e) => {
-                    failed.lock().unwrap_or_else(|e| e.into_inner()).push(e);
+                    fail(e);
                     false
                 }
             }
@@ -359,10 +360,7 @@ impl Site {
         let append = |route: &Route, bytes: &[u8]| {
             let file = route.file();
             sink.append(&file, bytes)
-                .map_err(|e| {
-                    let d = io_error(&file, e);
-                    failed.lock().unwrap_or_else(|e| e.into_inner()).push(d);
-                })
+                .map_err(|e| fail(io_error(&file, e)))
                 .is_ok()
         };
         renderer.embed_files(&put, &append);
