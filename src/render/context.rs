@@ -60,7 +60,10 @@ impl Renderer<'_> {
         let mut chart = String::new();
         if let Route::List(list, n) = &page.route {
             let events = plan::slice(t, list, *n, c);
-            let list_values: Vec<Value> = events.iter().map(|&i| self.list_value(i)).collect();
+            let list_values: Vec<Value> = events
+                .iter()
+                .map(|&i| self.list_value(i))
+                .collect::<Result<_, _>>()?;
             let groups = self.groups(&events, &list_values);
             ctx.insert_value("events", Value::from(list_values));
             ctx.insert("groups", &groups);
@@ -175,7 +178,10 @@ impl Renderer<'_> {
                     ListId::Group(id) => self.group_context(id, ctx),
                 };
                 let events = plan::embed_slice(t, list, c);
-                let values: Vec<Value> = events.iter().map(|&i| self.list_value(i)).collect();
+                let values: Vec<Value> = events
+                    .iter()
+                    .map(|&i| self.list_value(i))
+                    .collect::<Result<_, _>>()?;
                 ctx.insert_value("events", Value::from(values));
                 (title, description, t.list(list).len(), events.len())
             }
@@ -211,7 +217,7 @@ impl Renderer<'_> {
     fn chart_words(&self) -> chart::Words<'_> {
         chart::Words {
             lang: &self.config.lang,
-            date_texts: &self.p.date_texts,
+            date_texts: &self.p.entries.date_texts,
             strings: &self.p.strings,
             tz: self.config.timezone,
         }
@@ -225,7 +231,7 @@ impl Renderer<'_> {
         let event = view::FullEvent {
             view: view::event(t, i, c),
             page: view::event_page(t, i, c)?,
-            item: self.p.items[i].item.clone(),
+            item: self.p.entries.item(i)?.as_deref().map(Value::safe_string),
         };
         ctx.insert("event", &event);
         let image = e
@@ -246,12 +252,15 @@ impl Renderer<'_> {
         let url = c.base_url.link(&Route::group(id.clone()).path());
         match id {
             GroupId::Actor(slug) | GroupId::Theatre(slug) => {
-                let (groups, views) = match id.kind() {
-                    Kind::Actor => (&t.actors, &self.p.actor_views),
-                    _ => (&t.theatres, &self.p.theatre_views),
+                let groups = match id.kind() {
+                    Kind::Actor => &t.actors,
+                    _ => &t.theatres,
                 };
-                if let Some(v) = views.get(slug) {
-                    ctx.insert_value(id.kind().singular(), v.clone());
+                // Built for each of its pages, not kept: with its relation
+                // lists (up to 200 links), the views of 2,000 actors held
+                // 100 MB as Tera values, and building one takes microseconds.
+                if let Some(g) = groups.get(slug) {
+                    ctx.insert(id.kind().singular(), &view::entity(t, id.kind(), g, c));
                 }
                 let name = groups
                     .get(slug)

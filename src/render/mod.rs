@@ -6,6 +6,7 @@
 pub(crate) mod chart;
 mod context;
 mod embed;
+mod entries;
 mod errors;
 pub(crate) mod i18n;
 mod jsonld;
@@ -97,41 +98,19 @@ pub(crate) struct Prepared {
     /// Tera name → (file shown in messages, source).
     sources: HashMap<String, (String, String)>,
     /// Every event's list entries as `event_item.html` and `event_line.html`
-    /// rendered them, once (none when the theme has no such template). The
-    /// rest of what lists hold of an event is built when a page shows it
-    /// ([`Renderer::list_value`]): as a Tera value it weighs more than the
-    /// entries, and it is quick to make again from the timeline.
-    items: Vec<Entries>,
+    /// rendered them, once, packed (none when the theme has no such
+    /// template), and its date as text. The rest of what lists hold of an
+    /// event is built when a page shows it ([`Renderer::list_value`]): as a
+    /// Tera value it weighs more than the entries, and it is quick to make
+    /// again from the timeline.
+    entries: entries::Entries,
     /// Links to actors, theatres and tags, shared by the events that name them.
     shared: view::SharedLinks,
     /// The theme's strings in the site's language.
     strings: i18n::Strings,
-    /// Each event's date as plain text, for chart labels.
-    date_texts: Vec<String>,
-    /// Each actor's and theatre's page view, built once: a big theatre's
-    /// "active here" list would otherwise be rebuilt on each of its pages.
-    actor_views: HashMap<Slug, Value>,
-    theatre_views: HashMap<Slug, Value>,
     /// Each list's overview as drawn, when kept (`serve`), so that an edit
     /// redraws only the edited event's marks.
     charts: Option<std::sync::Mutex<HashMap<ListId, chart::Drawn>>>,
-}
-
-/// The template of one event in a list, rendered once per event into `event.item`.
-const ITEM_TEMPLATE: &str = "event_item.html";
-/// The template of one event's compact line, rendered once per event into
-/// `event.line`: the default theme lists a group's events (an actor's, a
-/// tag's, a year's) as lines and keeps the full entry for the timeline, since
-/// an event appears on about eight lists and its full entry on each made list
-/// pages most of a site's bytes.
-const LINE_TEMPLATE: &str = "event_line.html";
-
-/// An event's list entries, rendered once: its full entry (`item`) and its
-/// line (`line`).
-#[derive(Clone)]
-pub(crate) struct Entries {
-    item: Option<Value>,
-    line: Option<Value>,
 }
 
 impl<'a> Renderer<'a> {
@@ -213,33 +192,31 @@ impl<'a> Renderer<'a> {
             diagnostics.push(Diagnostic::error(Code::Template, message).with_hint(hint));
             return None;
         }
-        // Each actor's and theatre's view is built once and shared by its
-        // pages and by `site.actors` / `site.theatres`.
+        // `site.actors` and `site.theatres` hold each one's view without its
+        // relation lists; its own pages build the whole view when rendered.
         let entity_views = |kind: Kind,
                             groups: &std::collections::BTreeMap<Slug, crate::model::Group>|
-         -> Vec<(Slug, Value)> {
+         -> Vec<Value> {
             groups
                 .par_iter()
-                .map(|(slug, g)| {
-                    let v = view::entity(timeline, kind, g, config);
-                    (slug.clone(), Value::from_serializable(&v))
+                .map(|(_, g)| {
+                    let v = view::entity(timeline, kind, g, config).without_relations();
+                    Value::from_serializable(&v)
                 })
                 .collect()
         };
-        let actors = entity_views(Kind::Actor, &timeline.actors);
-        let theatres = entity_views(Kind::Theatre, &timeline.theatres);
-        let values = |list: &[(Slug, Value)]| list.iter().map(|(_, v)| v.clone()).collect();
         let site = view::site(
             timeline,
             config,
             &theme.extra,
             drafts,
-            (values(&actors), values(&theatres)),
+            (
+                entity_views(Kind::Actor, &timeline.actors),
+                entity_views(Kind::Theatre, &timeline.theatres),
+            ),
         );
         tera.global_context()
             .insert_value("site", Value::from_serializable(&site));
-        let actor_views: HashMap<Slug, Value> = actors.into_iter().collect();
-        let theatre_views: HashMap<Slug, Value> = theatres.into_iter().collect();
         // Each event is prepared once, in parallel: its view renders its list
         // entry (`event_item.html`), which every list page that shows it (the
         // timeline, its actors, theatres, tags, year) then copies into the
@@ -248,36 +225,28 @@ impl<'a> Renderer<'a> {
         // pages cost a copy of the entry per event, not a template run, and
         // memory holds the entry per event, not its whole page.
         let shared = view::SharedLinks::new(timeline, config);
-        let prepared: Vec<Result<(Entries, String), Diagnostic>> = (0..timeline.events.len())
-            .into_par_iter()
-            .map(|i| prepare_event(&tera, &sources, timeline, config, i))
-            .collect();
-        let mut items = Vec::with_capacity(prepared.len());
-        let mut date_texts = Vec::with_capacity(prepared.len());
-        for r in prepared {
-            match r {
-                Ok((v, d)) => {
-                    items.push(v);
-                    date_texts.push(d);
-                }
-                Err(d) => {
-                    diagnostics.push(d);
-                    return None;
-                }
+        let templates = entries::Templates {
+            tera: &tera,
+            sources: &sources,
+            timeline,
+            config,
+        };
+        let entries = match templates.prepare_all() {
+            Ok(entries) => entries,
+            Err(d) => {
+                diagnostics.push(d);
+                return None;
             }
-        }
+        };
         Some(Renderer {
             timeline,
             config,
             p: Prepared {
                 tera,
                 sources,
-                items,
+                entries,
                 shared,
-                date_texts,
                 strings,
-                actor_views,
-                theatre_views,
                 charts: keep_charts.then(Default::default),
             },
         })
@@ -312,25 +281,19 @@ impl<'a> Renderer<'a> {
         let (t, c) = (self.timeline, self.config);
         let p = &mut self.p;
         p.shared = view::SharedLinks::new(t, c);
+        let templates = entries::Templates {
+            tera: &p.tera,
+            sources: &p.sources,
+            timeline: t,
+            config: c,
+        };
         for &i in events {
-            let (value, date) = prepare_event(&p.tera, &p.sources, t, c, i)?;
-            match (p.items.get_mut(i), p.date_texts.get_mut(i)) {
-                (Some(v), Some(d)) => {
-                    *v = value;
-                    *d = date;
-                }
-                _ => {
-                    return Err(Diagnostic::error(
-                        Code::Template,
-                        format!("internal error: no prepared event {i}"),
-                    ))
-                }
-            }
+            templates.refresh(&mut p.entries, i)?;
         }
         if let Some(charts) = &p.charts {
             let mut charts = charts.lock().unwrap_or_else(|e| e.into_inner());
             charts.par_iter_mut().for_each(|(_, drawn)| {
-                drawn.redraw(t, redraw, &c.base_url, &p.date_texts);
+                drawn.redraw(t, redraw, &c.base_url, &p.entries.date_texts);
             });
         }
         Ok(())
@@ -343,12 +306,19 @@ impl<'a> Renderer<'a> {
     }
 
     /// What lists hold of event `i` (a `ListEvent`: its basics, the shared
-    /// links, its prepared entry), built for the page that shows it.
-    pub(crate) fn list_value(&self, i: usize) -> Value {
+    /// links, its prepared entries), built for the page that shows it.
+    pub(crate) fn list_value(&self, i: usize) -> Result<Value, Diagnostic> {
         let (t, c) = (self.timeline, self.config);
-        let Entries { item, line } = self.p.items[i].clone();
-        let listed = self.p.shared.list_event(t, i, c, item, line);
-        Value::from_serializable(&listed)
+        let entries = self.p.entries.get(i)?;
+        let (item, line) = (entries.item.as_deref(), entries.line.as_deref());
+        let listed = self.p.shared.list_event(
+            t,
+            i,
+            c,
+            item.map(Value::safe_string),
+            line.map(Value::safe_string),
+        );
+        Ok(Value::from_serializable(&listed))
     }
 
     /// Renders a template that is not a page (`sitemap.xml`, `robots.txt`)
@@ -364,35 +334,6 @@ impl<'a> Renderer<'a> {
             Err(e) => Err(errors::template_diagnostic(&e, &self.p.sources)),
         }
     }
-}
-
-/// Event `i`'s list entries, as `event_item.html` and `event_line.html`
-/// render them, and its date as plain text.
-fn prepare_event(
-    tera: &Tera,
-    sources: &HashMap<String, (String, String)>,
-    timeline: &Timeline,
-    config: &Config,
-    i: usize,
-) -> Result<(Entries, String), Diagnostic> {
-    let full = view::event(timeline, i, config);
-    let date_text = full.basics.date.text.clone();
-    let mut ctx = Context::new();
-    ctx.insert("event", &full);
-    let entry = |template: &str| -> Result<Option<Value>, Diagnostic> {
-        if !tera.contains_template(template) {
-            return Ok(None);
-        }
-        let html = tera
-            .render(template, &ctx)
-            .map_err(|e| errors::template_diagnostic(&e, sources))?;
-        Ok(Some(Value::safe_string(&html)))
-    };
-    let entries = Entries {
-        item: entry(ITEM_TEMPLATE)?,
-        line: entry(LINE_TEMPLATE)?,
-    };
-    Ok((entries, date_text))
 }
 
 fn register_filters(tera: &mut Tera, config: &Config) {

@@ -136,10 +136,12 @@ pub(crate) struct SiteView {
     pub extra: serde_json::Value,
     /// Totals.
     pub counts: Counts,
-    /// Every actor, the same values their pages get.
+    /// Every actor, as its page gets it but with `across` and `with` empty
+    /// (their totals are kept): an actor's relations are on its own page.
     #[schemars(with = "Vec<EntityView>")]
     pub actors: Vec<tera::Value>,
-    /// Every theatre, the same values their pages get.
+    /// Every theatre, as its page gets it but with `across` and `with`
+    /// empty (their totals are kept).
     #[schemars(with = "Vec<EntityView>")]
     pub theatres: Vec<tera::Value>,
     /// Every tag.
@@ -158,6 +160,19 @@ pub(crate) struct SiteView {
     /// search form reads (`docs/exports.md`); null when `feeds` leaves out
     /// `search_index`.
     pub search: Option<String>,
+}
+
+impl EntityView {
+    /// The view as `site.actors` and `site.theatres` hold it: without the
+    /// lists of relations, whose totals stay. Every page has `site`, and
+    /// with the lists it weighed 50 KB an actor as Tera values.
+    pub(crate) fn without_relations(self) -> EntityView {
+        EntityView {
+            across: Vec::new(),
+            with: Vec::new(),
+            ..self
+        }
+    }
 }
 
 /// An actor's or theatre's view (`kind` is one of the two).
@@ -260,7 +275,8 @@ pub(crate) fn period(p: &crate::model::periods::Period, config: &Config) -> Peri
     }
 }
 
-/// `site`; `actors` and `theatres` are the values their own pages get.
+/// `site`; `actors` and `theatres` are their views without relation lists
+/// ([`EntityView::without_relations`]).
 pub(crate) fn site(
     t: &Timeline,
     config: &Config,
