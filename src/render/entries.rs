@@ -8,7 +8,7 @@
 //! temporary file (`$TMPDIR`, as `sort` spills) and are read back with one
 //! positioned read per event shown: a list page reads its events' entries,
 //! about nine reads an event over a build. Where no temporary file can be
-//! made, they stay in memory.
+//! made or written (its disk full), they stay in memory.
 
 use super::errors;
 use crate::diagnostic::{Code, Diagnostic};
@@ -64,14 +64,22 @@ impl Store {
     }
 
     /// Stores `bytes` and says where they begin.
+    /// A file that cannot be written (its disk full) hands what it holds
+    /// over to memory, and the build goes on as it would without one.
     fn append(&mut self, bytes: &[u8]) -> Result<u64, Diagnostic> {
         match self {
             Store::File { file, end } => {
                 use std::os::unix::fs::FileExt;
                 let at = *end;
-                file.write_all_at(bytes, at).map_err(spill_error)?;
-                *end += bytes.len() as u64;
-                Ok(at)
+                if file.write_all_at(bytes, at).is_ok() {
+                    *end += bytes.len() as u64;
+                    return Ok(at);
+                }
+                let held = usize::try_from(at).map_err(|_| internal("entries past memory"))?;
+                let mut kept = vec![0; held];
+                file.read_exact_at(&mut kept, 0).map_err(spill_error)?;
+                *self = Store::Memory(kept);
+                self.append(bytes)
             }
             Store::Memory(v) => {
                 let at = v.len() as u64;
@@ -260,5 +268,20 @@ mod tests {
             }
             assert!(store.read(1 << 20, 4).is_err(), "a read past the end fails");
         }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_hands_its_entries_to_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("entries");
+        std::fs::write(&path, "<li>a</li><li>b</li>").unwrap();
+        // Opened to read only, as a full disk refuses writes.
+        let file = std::fs::File::open(&path).unwrap();
+        let mut store = Store::File { file, end: 10 };
+        let at = store.append(b"<li>c</li>").unwrap();
+        assert!(matches!(store, Store::Memory(_)));
+        assert_eq!(at, 10);
+        assert_eq!(store.read(0, 10).unwrap(), b"<li>a</li>");
+        assert_eq!(store.read(10, 10).unwrap(), b"<li>c</li>");
     }
 }
