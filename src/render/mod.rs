@@ -222,8 +222,8 @@ impl<'a> Renderer<'a> {
         // timeline, its actors, theatres, tags, year) then copies into the
         // `ListEvent` it builds (its basics, shared links, the entry); the
         // full view is built again only for the event's own page. So list
-        // pages cost a copy of the entry per event, not a template run, and
-        // memory holds the entry per event, not its whole page.
+        // pages cost a read of the entry per event, not a template run, and
+        // the entries wait in a temporary file, not in memory (`entries.rs`).
         let shared = view::SharedLinks::new(timeline, config);
         let templates = entries::Templates {
             tera: &tera,
