@@ -252,19 +252,17 @@ impl Renderer<'_> {
         let url = c.base_url.link(&Route::group(id.clone()).path());
         match id {
             GroupId::Actor(slug) | GroupId::Theatre(slug) => {
-                let groups = match id.kind() {
-                    Kind::Actor => &t.actors,
-                    _ => &t.theatres,
+                let group = match id.kind() {
+                    Kind::Actor => t.actors.get(slug),
+                    _ => t.theatres.get(slug),
                 };
                 // Built for each of its pages, not kept: with its relation
                 // lists (up to 200 links), the views of 2,000 actors held
-                // 100 MB as Tera values, and building one takes microseconds.
-                if let Some(g) = groups.get(slug) {
+                // 100 MB as Tera values.
+                if let Some(g) = group {
                     ctx.insert(id.kind().singular(), &view::entity(t, id.kind(), g, c));
                 }
-                let name = groups
-                    .get(slug)
-                    .map_or_else(|| slug.to_string(), |g| g.entity.name.clone());
+                let name = group.map_or_else(|| slug.to_string(), |g| g.entity.name.clone());
                 let events = self.p.strings.count(count as u64, "event");
                 let description = tr("involving", &[("count", &events), ("name", &name)]);
                 (name, description)

@@ -96,11 +96,10 @@ impl Renderer<'_> {
             put(Route::Data(file), self.shared(template));
         }
         let lists: Vec<ListId> = plan::lists(t).collect();
-        // Each list serialises its events' records as it writes them. Made
-        // once and kept for every list, the records were the build's peak
-        // of memory (60 MB at 100k events, on top of the prepared entries);
-        // making each again per list that holds it costs about 1 % of a
-        // build's time.
+        // Each list serialises its events' records as it writes them, so a
+        // record is made once per list that holds it (about nine times).
+        // Made once and kept for every list, the records were the build's
+        // peak of memory (60 MB at 100k events).
         lists.par_iter().for_each(|list| {
             let route = Route::EmbedData(list.clone());
             // After a failed write, the rest of the file is not tried: one
