@@ -231,7 +231,7 @@ impl Renderer<'_> {
         let event = view::FullEvent {
             view: view::event(t, i, c),
             page: view::event_page(t, i, c)?,
-            item: self.p.entries.item(i)?.as_deref().map(Value::safe_string),
+            item: self.p.entries.get(i)?.item().map(Value::safe_string),
         };
         ctx.insert("event", &event);
         let image = e

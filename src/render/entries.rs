@@ -36,9 +36,8 @@ pub(super) struct Entries {
     store: Store,
     /// Where each event's entries are.
     spans: Vec<Span>,
-    /// Whether the theme has each template.
-    has_item: bool,
-    has_line: bool,
+    /// Whether the theme has `event_item.html` and `event_line.html`.
+    has: [bool; 2],
     pub(super) date_texts: Vec<String>,
 }
 
@@ -64,6 +63,7 @@ impl Store {
     }
 
     /// Stores `bytes` and says where they begin.
+    ///
     /// A file that cannot be written (its disk full) hands what it holds
     /// over to memory, and the build goes on as it would without one.
     fn append(&mut self, bytes: &[u8]) -> Result<u64, Diagnostic> {
@@ -134,13 +134,30 @@ struct Run {
 
 /// How events are rendered into their entries.
 pub(super) struct Templates<'a> {
-    pub(super) tera: &'a Tera,
-    pub(super) sources: &'a HashMap<String, (String, String)>,
-    pub(super) timeline: &'a Timeline,
-    pub(super) config: &'a Config,
+    tera: &'a Tera,
+    sources: &'a HashMap<String, (String, String)>,
+    timeline: &'a Timeline,
+    config: &'a Config,
+    /// Whether the theme has `event_item.html` and `event_line.html`.
+    has: [bool; 2],
 }
 
-impl Templates<'_> {
+impl<'a> Templates<'a> {
+    pub(super) fn new(
+        tera: &'a Tera,
+        sources: &'a HashMap<String, (String, String)>,
+        timeline: &'a Timeline,
+        config: &'a Config,
+    ) -> Templates<'a> {
+        Templates {
+            tera,
+            sources,
+            timeline,
+            config,
+            has: [ITEM_TEMPLATE, LINE_TEMPLATE].map(|t| tera.contains_template(t)),
+        }
+    }
+
     /// Renders every event's entries, a run of events per task, each run
     /// stored as soon as it is made.
     pub(super) fn prepare_all(&self) -> Result<Entries, Diagnostic> {
@@ -175,8 +192,7 @@ impl Templates<'_> {
         Ok(Entries {
             store: store.into_inner().unwrap_or_else(|e| e.into_inner()),
             spans,
-            has_item: self.tera.contains_template(ITEM_TEMPLATE),
-            has_line: self.tera.contains_template(LINE_TEMPLATE),
+            has: self.has,
             date_texts,
         })
     }
@@ -207,8 +223,9 @@ impl Templates<'_> {
         let mut ctx = Context::new();
         ctx.insert("event", &full);
         let mut lens = [0u32; 2];
-        for (template, len) in [ITEM_TEMPLATE, LINE_TEMPLATE].into_iter().zip(&mut lens) {
-            if self.tera.contains_template(template) {
+        let templates = [ITEM_TEMPLATE, LINE_TEMPLATE].into_iter().zip(self.has);
+        for ((template, has), len) in templates.zip(&mut lens) {
+            if has {
                 let before = run.bytes.len();
                 self.tera
                     .render_to(template, &ctx, &mut run.bytes)
@@ -222,10 +239,23 @@ impl Templates<'_> {
     }
 }
 
-/// Event `i`'s entries, as list values hold them.
+/// Event `i`'s entries, read back: its item, then its line, in one text.
 pub(super) struct Listed {
-    pub(super) item: Option<String>,
-    pub(super) line: Option<String>,
+    text: String,
+    item_len: usize,
+    has: [bool; 2],
+}
+
+impl Listed {
+    /// Its full entry, as the timeline shows it.
+    pub(super) fn item(&self) -> Option<&str> {
+        self.has[0].then(|| &self.text[..self.item_len])
+    }
+
+    /// Its one-line entry.
+    pub(super) fn line(&self) -> Option<&str> {
+        self.has[1].then(|| &self.text[self.item_len..])
+    }
 }
 
 impl Entries {
@@ -235,19 +265,17 @@ impl Entries {
             .spans
             .get(i)
             .ok_or_else(|| internal(&format!("no prepared event {i}")))?;
-        let (item, line) = (span.item as usize, span.line as usize);
-        let bytes = self.store.read(span.at, item + line)?;
+        let item_len = span.item as usize;
+        let bytes = self.store.read(span.at, item_len + span.line as usize)?;
         let text = String::from_utf8(bytes).map_err(|_| internal("a list entry is not UTF-8"))?;
-        let (item_text, line_text) = text.split_at_checked(item).unwrap_or_default();
+        if !text.is_char_boundary(item_len) {
+            return Err(internal("a list entry ends inside a character"));
+        }
         Ok(Listed {
-            item: self.has_item.then(|| item_text.to_string()),
-            line: self.has_line.then(|| line_text.to_string()),
+            text,
+            item_len,
+            has: self.has,
         })
-    }
-
-    /// Event `i`'s full entry, as the timeline shows it.
-    pub(super) fn item(&self, i: usize) -> Result<Option<String>, Diagnostic> {
-        Ok(self.get(i)?.item)
     }
 }
 

@@ -225,13 +225,8 @@ impl<'a> Renderer<'a> {
         // pages cost a read of the entry per event, not a template run, and
         // the entries wait in a temporary file, not in memory (`entries.rs`).
         let shared = view::SharedLinks::new(timeline, config);
-        let templates = entries::Templates {
-            tera: &tera,
-            sources: &sources,
-            timeline,
-            config,
-        };
-        let entries = match templates.prepare_all() {
+        let entries = match entries::Templates::new(&tera, &sources, timeline, config).prepare_all()
+        {
             Ok(entries) => entries,
             Err(d) => {
                 diagnostics.push(d);
@@ -281,12 +276,7 @@ impl<'a> Renderer<'a> {
         let (t, c) = (self.timeline, self.config);
         let p = &mut self.p;
         p.shared = view::SharedLinks::new(t, c);
-        let templates = entries::Templates {
-            tera: &p.tera,
-            sources: &p.sources,
-            timeline: t,
-            config: c,
-        };
+        let templates = entries::Templates::new(&p.tera, &p.sources, t, c);
         for &i in events {
             templates.refresh(&mut p.entries, i)?;
         }
@@ -310,13 +300,12 @@ impl<'a> Renderer<'a> {
     pub(crate) fn list_value(&self, i: usize) -> Result<Value, Diagnostic> {
         let (t, c) = (self.timeline, self.config);
         let entries = self.p.entries.get(i)?;
-        let (item, line) = (entries.item.as_deref(), entries.line.as_deref());
         let listed = self.p.shared.list_event(
             t,
             i,
             c,
-            item.map(Value::safe_string),
-            line.map(Value::safe_string),
+            entries.item().map(Value::safe_string),
+            entries.line().map(Value::safe_string),
         );
         Ok(Value::from_serializable(&listed))
     }
