@@ -55,6 +55,15 @@ impl Sink for DirSink {
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let rel_path = safe_relative(rel).ok_or_else(|| refuse(rel))?;
         let path = self.root.join(rel_path);
+        // A page is the first file of its own folder (`events/<slug>/`), so
+        // making the folder first saves the failed open that would find it
+        // missing: a third of a page's system calls. Any failure here is
+        // left to the write below, which says what is wrong.
+        if rel.ends_with("/index.html") {
+            if let Some(parent) = path.parent() {
+                let _ = std::fs::create_dir(parent);
+            }
+        }
         match std::fs::write(&path, bytes) {
             // The folder is not there yet (or a file is where it should be,
             // which `create_dir_all` then says): make it, and write again.

@@ -8,6 +8,43 @@
 use crate::support::*;
 use std::path::Path;
 
+/// The records of a list's `data.json` (version 2: arrays named by the
+/// file's `fields`) as objects, each checked to have one value per field.
+fn records(doc: &serde_json::Value) -> Vec<serde_json::Value> {
+    assert_eq!(doc["version"], 2, "data.json version");
+    let fields: Vec<&str> = doc["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .map(|f| f.as_str().expect("a field name"))
+        .collect();
+    doc["events"]
+        .as_array()
+        .expect("an array of events")
+        .iter()
+        .map(|row| {
+            let row = row.as_array().expect("a record is an array");
+            assert_eq!(row.len(), fields.len(), "{row:?}");
+            serde_json::Value::Object(
+                fields
+                    .iter()
+                    .map(|f| f.to_string())
+                    .zip(row.iter().cloned())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// The slug in an event's URL (`/war/events/<slug>/`).
+fn slug_of(url: &serde_json::Value) -> &str {
+    let url = url.as_str().expect("a url");
+    url.trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .expect("a slug")
+}
+
 fn with_config(site: &Path, extra: &str) {
     let config = site.join("annals.yaml");
     let text = read(&config);
@@ -208,9 +245,8 @@ fn an_embed_page_shows_max_events_and_its_data_holds_the_whole_slice() {
         .collect();
     let data: serde_json::Value =
         serde_json::from_str(&read(&public.join("embed/data.json"))).expect("valid JSON");
-    let events = data["events"].as_array().expect("events");
+    let events = records(&data);
     let total = events.len();
-    assert_eq!(data["version"], 1);
     assert_eq!(data["total"], total);
     assert!(total > 3, "{total}");
     // The page shows the first three of the slice, in the data's order (newest first).
@@ -224,9 +260,9 @@ fn an_embed_page_shows_max_events_and_its_data_holds_the_whole_slice() {
         "<p class=\"annals-more\"><a href=\"/war/\" data-annals-forms=\"{{&quot;one&quot;:&quot;event&quot;,&quot;other&quot;:&quot;events&quot;}}\">{total} events</a></p>"
     )));
     // Each record carries what the page's filters need.
-    for e in events {
+    for e in &events {
         for key in [
-            "slug", "title", "url", "date", "summary", "status", "actors", "theatres", "tags",
+            "title", "url", "iso", "date", "summary", "status", "actors", "theatres", "tags",
             "start", "end",
         ] {
             assert!(e.get(key).is_some(), "no {key} in {e}");
@@ -252,7 +288,7 @@ fn an_embed_page_shows_max_events_and_its_data_holds_the_whole_slice() {
     // A group's data holds that group's events only.
     let popov: serde_json::Value =
         serde_json::from_str(&read(&public.join("embed/actors/ivan-popov/data.json"))).unwrap();
-    for e in popov["events"].as_array().unwrap() {
+    for e in records(&popov) {
         assert!(
             e["actors"]
                 .as_array()
@@ -360,16 +396,14 @@ fn embed_data_dates_are_machine_readable() {
     let public = build(site.path(), &[]);
     let data: serde_json::Value =
         serde_json::from_str(&read(&public.join("embed/data.json"))).unwrap();
-    let dates: std::collections::BTreeMap<String, (serde_json::Value, serde_json::Value)> = data
-        ["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            let slug = e["slug"].as_str().unwrap().to_string();
-            (slug, (e["iso"].clone(), e["datetime"].clone()))
-        })
-        .collect();
+    let dates: std::collections::BTreeMap<String, (serde_json::Value, serde_json::Value)> =
+        records(&data)
+            .iter()
+            .map(|e| {
+                let slug = slug_of(&e["url"]).to_string();
+                (slug, (e["iso"].clone(), e["datetime"].clone()))
+            })
+            .collect();
     let null = serde_json::Value::Null;
     let cases = [
         ("month", ("2023-06".into(), "2023-06".into())),
@@ -415,23 +449,23 @@ fn a_data_file_written_in_pieces_is_whole_and_in_order() {
     let public = build(&site, &[]);
     let text = read(&public.join("embed/data.json"));
     assert!(text.len() > 1 << 20, "{} bytes: one piece", text.len());
-    // The slugs of a document's `events`, in order.
-    fn slugs(doc: &serde_json::Value) -> Vec<&str> {
-        doc["events"]
-            .as_array()
-            .expect("an array of events")
-            .iter()
-            .map(|e| e["slug"].as_str().expect("a slug"))
-            .collect()
-    }
     let data: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-    let listed = slugs(&data);
+    let listed: Vec<String> = records(&data)
+        .iter()
+        .map(|e| slug_of(&e["url"]).to_string())
+        .collect();
     assert_eq!(data["total"], 2500);
     assert_eq!(listed.len(), 2500);
-    let unique: std::collections::BTreeSet<&str> = listed.iter().copied().collect();
+    let unique: std::collections::BTreeSet<&str> = listed.iter().map(|s| s.as_str()).collect();
     assert_eq!(unique.len(), 2500, "an event is listed twice");
     // The same order as the exports, which follow the timeline.
     let exported: serde_json::Value =
         serde_json::from_str(&read(&public.join("events.json"))).expect("valid JSON");
-    assert_eq!(listed, slugs(&exported));
+    let exported: Vec<&str> = exported["events"]
+        .as_array()
+        .expect("an array of events")
+        .iter()
+        .map(|e| e["slug"].as_str().expect("a slug"))
+        .collect();
+    assert_eq!(listed, exported);
 }
