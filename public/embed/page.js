@@ -237,7 +237,15 @@
     })
     .then(function (data) {
       if (!data || !Array.isArray(data.events)) throw new Error("no events");
-      render(data.events);
+      // Records are arrays named once by `fields` (version 2); a file of
+      // version 1 wrote objects, which pass through as they are.
+      var fields = Array.isArray(data.fields) ? data.fields : [];
+      render(data.events.map(function (row) {
+        if (!Array.isArray(row)) return row;
+        var e = {};
+        for (var k = 0; k < fields.length; k++) e[fields[k]] = row[k];
+        return e;
+      }));
     })
     .catch(function (err) {
       // The server-rendered list stays; say why where a developer looks.

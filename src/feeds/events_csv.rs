@@ -5,9 +5,6 @@
 //! span lines). Columns are in [`HEADER`] and documented in `docs/exports.md`.
 
 use super::events_json::{Named, Record};
-use super::Streamed;
-use crate::model::Timeline;
-use crate::parse::config::Config;
 
 pub(super) const HEADER: [&str; 23] = [
     "slug",
@@ -35,21 +32,12 @@ pub(super) const HEADER: [&str; 23] = [
     "body",
 ];
 
-pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
-    Streamed::chunks(
-        rows(std::iter::once(HEADER.map(String::from))),
-        t.events.len(),
-        move |range| {
-            let records = range
-                .map(|i| Record::new(t, c, i).map(|r| fields(&r)))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(rows(records.into_iter()))
-        },
-        Vec::new(),
-    )
+/// The header row, which `super::exports` follows with a row per event.
+pub(super) fn head() -> Vec<u8> {
+    rows(std::iter::once(HEADER.map(String::from)))
 }
 
-fn fields(r: &Record) -> [String; 23] {
+pub(super) fn fields(r: &Record) -> [String; 23] {
     let names = |v: &[Named]| join(v.iter().map(|n| n.name));
     let slugs = |v: &[Named]| join(v.iter().map(|n| n.slug));
     let yes_no = |b: bool| if b { "true" } else { "false" }.to_string();
@@ -101,7 +89,7 @@ fn join<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
 
 /// CSV records with the `csv` crate's quoting (RFC 4180: quotes where
 /// needed, `"` doubled), each ending in `\n`.
-fn rows(records: impl Iterator<Item = [String; 23]>) -> Vec<u8> {
+pub(super) fn rows(records: impl Iterator<Item = [String; 23]>) -> Vec<u8> {
     let mut w = ::csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());

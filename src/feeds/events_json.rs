@@ -6,9 +6,7 @@
 //! The schema's `version` changes only when a field changes meaning or goes
 //! away; new fields may appear within a version.
 
-use super::Streamed;
 use crate::date::{Bound, DatePoint, EventDate, Moment, Precision};
-use crate::diagnostic::Diagnostic;
 use crate::model::Timeline;
 use crate::parse::config::Config;
 use crate::parse::event::Location;
@@ -123,7 +121,13 @@ pub(super) struct ImageRecord<'a> {
 }
 
 impl<'a> Record<'a> {
-    pub(super) fn new(t: &'a Timeline, c: &Config, i: usize) -> Result<Record<'a>, Diagnostic> {
+    /// Event `i`'s record, with its `body` as read from its file.
+    pub(super) fn new(
+        t: &'a Timeline,
+        c: &Config,
+        i: usize,
+        body: std::borrow::Cow<'a, str>,
+    ) -> Record<'a> {
         let te = &t.events[i];
         let e = &te.event;
         let path = Route::event(&e.slug).path();
@@ -138,7 +142,7 @@ impl<'a> Record<'a> {
         };
         let (start, end) = bounds(&e.date);
         let points = points(&e.date);
-        Ok(Record {
+        Record {
             slug: e.slug.as_str(),
             title: &e.title,
             date: e.date.iso(),
@@ -172,7 +176,7 @@ impl<'a> Record<'a> {
                 })
                 .collect(),
             summary: &e.summary_text,
-            body: e.body_text()?,
+            body,
             image: e.image.as_ref().map(|img| ImageRecord {
                 src: img.src.url(&c.base_url, &e.slug, true),
                 alt: &img.alt,
@@ -189,7 +193,7 @@ impl<'a> Record<'a> {
             draft: e.draft,
             extra: &e.extra,
             url: c.base_url.absolute(&path),
-        })
+        }
     }
 }
 
@@ -238,7 +242,8 @@ pub(super) fn precision(date: &EventDate) -> &'static str {
     }
 }
 
-pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
+/// The file up to the `[` of its `events`, which `super::exports` fills.
+pub(super) fn head(t: &Timeline, c: &Config) -> Vec<u8> {
     let site = Site {
         title: &c.title,
         description: &c.description,
@@ -257,7 +262,7 @@ pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
     let periods: Vec<PeriodRecord> = t.periods.in_order().map(PeriodRecord::new).collect();
     let _ = serde_json::to_writer(&mut out, &periods);
     out.extend_from_slice(b",\"events\":[");
-    Streamed::json_array(out, t.events.len(), move |i| Record::new(t, c, i))
+    out
 }
 
 #[cfg(test)]

@@ -59,14 +59,24 @@ impl Enabled {
     }
 }
 
+/// Whether `feeds:` enables an export.
+type IsOn = fn(&Enabled) -> bool;
+
+/// The exports [`exports`] makes together, in its order, with whether
+/// `feeds:` enables each.
+const EXPORTS: [(DataFile, IsOn); 3] = [
+    (DataFile::EventsJson, |on| on.events_json),
+    (DataFile::EventsCsv, |on| on.csv),
+    (DataFile::TimelineJs, |on| on.timelinejs),
+];
+
 /// One job of the parallel writer.
 enum Job {
     /// A feed's Atom and JSON files, sharing its rendered bodies.
     Feed(usize),
     Calendar,
-    EventsJson,
-    Csv,
-    TimelineJs,
+    /// `events.json`, `events.csv`, `timelinejs.json`: those wanted.
+    Exports([bool; 3]),
     Search,
 }
 
@@ -139,15 +149,12 @@ pub(crate) fn write_only(
         Vec::new()
     };
     let mut jobs: Vec<Job> = (0..feeds.len()).map(Job::Feed).collect();
-    for (enabled, job, file) in [
-        (on.calendar, Job::Calendar, DataFile::Calendar),
-        (on.events_json, Job::EventsJson, DataFile::EventsJson),
-        (on.csv, Job::Csv, DataFile::EventsCsv),
-        (on.timelinejs, Job::TimelineJs, DataFile::TimelineJs),
-    ] {
-        if enabled && wanted(&Route::Data(file)) {
-            jobs.push(job);
-        }
+    if on.calendar && wanted(&Route::Data(DataFile::Calendar)) {
+        jobs.push(Job::Calendar);
+    }
+    let exported = EXPORTS.map(|(file, enabled)| enabled(&on) && wanted(&Route::Data(file)));
+    if exported.contains(&true) {
+        jobs.push(Job::Exports(exported));
     }
     // The index's files are made together; its `meta.json` stands for them.
     if on.search_index && wanted(&Route::Search(SearchFile::Meta)) {
@@ -181,16 +188,21 @@ pub(crate) fn write_only(
             Job::Calendar => {
                 vec![calendar::write(t, c).write_to(sink, &data(DataFile::Calendar))]
             }
-            Job::EventsJson => vec![
-                events_json::write(t, c).write_to(sink, &data(DataFile::EventsJson)),
-                put(
-                    Route::Data(DataFile::EventsSchema),
-                    events_json::SCHEMA.as_bytes().to_vec(),
-                ),
-            ],
-            Job::Csv => vec![events_csv::write(t, c).write_to(sink, &data(DataFile::EventsCsv))],
-            Job::TimelineJs => {
-                vec![timelinejs::write(t, c).write_to(sink, &data(DataFile::TimelineJs))]
+            Job::Exports(exported) => {
+                let rels: Vec<String> = EXPORTS
+                    .iter()
+                    .zip(exported)
+                    .filter(|&(_, on)| on)
+                    .map(|(&(file, _), _)| data(file))
+                    .collect();
+                let mut done = exports(t, c, exported).write_all(sink, &rels);
+                if exported[0] {
+                    done.push(put(
+                        Route::Data(DataFile::EventsSchema),
+                        events_json::SCHEMA.as_bytes().to_vec(),
+                    ));
+                }
+                done
             }
             Job::Search => crate::search::write(t, c, sink),
         })
@@ -234,18 +246,31 @@ const CHUNK: usize = 512;
 /// an export (each chunk is a megabyte or two).
 const BATCH_PER_THREAD: usize = 2;
 
-/// Makes the bytes of items `range`.
-type ChunkFn<'a> = dyn Fn(std::ops::Range<usize>) -> Result<Vec<u8>, Diagnostic> + Sync + 'a;
+/// Makes the bytes of items `range`, one piece per file written together.
+type ChunkFn<'a> = dyn Fn(std::ops::Range<usize>) -> Result<Vec<Vec<u8>>, Diagnostic> + Sync + 'a;
 
-/// A large file as a head, `count` items made in parallel chunks, and a tail.
-/// [`Streamed::write_to`] writes it batch by batch in order, so an export of
-/// a million events is never whole in memory.
+/// Large files as heads, `count` items made in parallel chunks, and tails.
+/// [`Streamed::write_to`] writes them batch by batch in order, so an export
+/// of a million events is never whole in memory. Files made together (the
+/// exports that carry every event's body) share one pass over the events,
+/// so each body is read once for all of them.
 pub(crate) struct Streamed<'a> {
-    head: Vec<u8>,
+    heads: Vec<Vec<u8>>,
     count: usize,
     chunk: Box<ChunkFn<'a>>,
-    tail: Vec<u8>,
+    tails: Vec<Vec<u8>>,
 }
+
+/// Adds item `i` of a JSON document's closing array to `out`: one per
+/// line, the first after the array's `[`.
+fn json_item<T: serde::Serialize>(out: &mut Vec<u8>, i: usize, item: &T) -> Result<(), Diagnostic> {
+    out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+    serde_json::to_writer(&mut *out, item)
+        .map_err(|e| Diagnostic::error(Code::Io, format!("cannot write JSON: {e}")))
+}
+
+/// What closes a JSON document that [`json_item`] filled.
+const JSON_ARRAY_TAIL: &[u8] = b"\n]}\n";
 
 impl<'a> Streamed<'a> {
     /// Item `i` is written by `one(i, out)`.
@@ -269,26 +294,6 @@ impl<'a> Streamed<'a> {
         )
     }
 
-    /// A JSON document ending in an array: `head` opens it up to the array's
-    /// `[`, item `i` is `item(i)` serialised, one per line; the array and
-    /// the document are closed.
-    pub(crate) fn json_array<T: serde::Serialize>(
-        head: Vec<u8>,
-        count: usize,
-        item: impl Fn(usize) -> Result<T, Diagnostic> + Sync + 'a,
-    ) -> Streamed<'a> {
-        Streamed::items(
-            head,
-            count,
-            move |i, out| {
-                out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-                serde_json::to_writer(&mut *out, &item(i)?)
-                    .map_err(|e| Diagnostic::error(Code::Io, format!("cannot write JSON: {e}")))
-            },
-            b"\n]}\n".to_vec(),
-        )
-    }
-
     /// Items `range` are written together by `chunk(range)`.
     pub(crate) fn chunks(
         head: Vec<u8>,
@@ -297,10 +302,10 @@ impl<'a> Streamed<'a> {
         tail: Vec<u8>,
     ) -> Streamed<'a> {
         Streamed {
-            head,
+            heads: vec![head],
             count,
-            chunk: Box::new(chunk),
-            tail,
+            chunk: Box::new(move |range| Ok(vec![chunk(range)?])),
+            tails: vec![tail],
         }
     }
 
@@ -312,30 +317,129 @@ impl<'a> Streamed<'a> {
 
     /// Writes the file at `rel`: the head with `put`, the rest with `append`.
     pub(crate) fn write_to(self, sink: &dyn Sink, rel: &str) -> Result<(), Diagnostic> {
-        let io = |e| io_error(rel, e);
-        sink.put(rel, &self.head).map_err(io)?;
+        self.write_all(sink, &[rel.to_string()])
+            .pop()
+            .unwrap_or(Ok(()))
+    }
+
+    /// Writes file `k` at `rels[k]`, each with its head, its pieces in
+    /// order and its tail: a result per file. After a failure, no file is
+    /// written further (the pieces are made together).
+    fn write_all(self, sink: &dyn Sink, rels: &[String]) -> Vec<Result<(), Diagnostic>> {
+        let mut results: Vec<Result<(), Diagnostic>> = rels
+            .iter()
+            .zip(&self.heads)
+            .map(|(rel, head)| sink.put(rel, head).map_err(|e| io_error(rel, e)))
+            .collect();
         let batch = BATCH_PER_THREAD * rayon::current_num_threads();
         for ranges in self.ranges().chunks(batch) {
-            let parts: Vec<Vec<u8>> = ranges
+            if results.iter().all(Result::is_err) {
+                return results;
+            }
+            let parts = ranges
                 .par_iter()
                 .map(|r| (self.chunk)(r.clone()))
-                .collect::<Result<_, _>>()?;
-            for part in parts {
-                sink.append(rel, &part).map_err(io)?;
+                .collect::<Result<Vec<Vec<Vec<u8>>>, _>>();
+            let parts = match parts {
+                Ok(p) => p,
+                Err(d) => return results.into_iter().map(|r| r.and(Err(d.clone()))).collect(),
+            };
+            for pieces in parts {
+                append_each(sink, rels, &mut results, &pieces);
             }
         }
-        sink.append(rel, &self.tail).map_err(io)
+        append_each(sink, rels, &mut results, &self.tails);
+        results
     }
 
     /// The whole file in memory (tests, small sites).
     #[cfg(test)]
     pub(crate) fn into_bytes(self) -> Vec<u8> {
-        let mut out = self.head.clone();
+        let mut out = self.heads.concat();
         for r in self.ranges() {
-            out.extend((self.chunk)(r).unwrap_or_default());
+            out.extend((self.chunk)(r).unwrap_or_default().concat());
         }
-        out.extend_from_slice(&self.tail);
+        out.extend(self.tails.concat());
         out
+    }
+}
+
+/// Appends `pieces[k]` to file `rels[k]` where nothing failed yet.
+fn append_each(
+    sink: &dyn Sink,
+    rels: &[String],
+    results: &mut [Result<(), Diagnostic>],
+    pieces: &[Vec<u8>],
+) {
+    for ((rel, result), piece) in rels.iter().zip(results.iter_mut()).zip(pieces) {
+        if result.is_ok() {
+            *result = sink.append(rel, piece).map_err(|e| io_error(rel, e));
+        }
+    }
+}
+
+/// The exports that carry every event's body (`events.json`, `events.csv`,
+/// `timelinejs.json`), those of `wanted` (in that order), made in one pass
+/// over the events: a body is read from disk once for all three, where
+/// each export reading its own was a third of their time.
+fn exports<'a>(t: &'a Timeline, c: &'a Config, wanted: [bool; 3]) -> Streamed<'a> {
+    let [json, csv, timeline_js] = wanted;
+    let pick = move |heads: [Vec<u8>; 3]| -> Vec<Vec<u8>> {
+        heads
+            .into_iter()
+            .zip(wanted)
+            .filter_map(|(h, on)| on.then_some(h))
+            .collect()
+    };
+    let heads = pick([
+        if json {
+            events_json::head(t, c)
+        } else {
+            Vec::new()
+        },
+        if csv { events_csv::head() } else { Vec::new() },
+        if timeline_js {
+            timelinejs::head(t, c)
+        } else {
+            Vec::new()
+        },
+    ]);
+    let tails = pick([
+        JSON_ARRAY_TAIL.to_vec(),
+        Vec::new(),
+        JSON_ARRAY_TAIL.to_vec(),
+    ]);
+    Streamed {
+        heads,
+        count: t.events.len(),
+        chunk: Box::new(move |range| {
+            let mut parts = [
+                Vec::with_capacity(range.len() * 2048),
+                Vec::new(),
+                Vec::with_capacity(range.len() * 2048),
+            ];
+            let mut rows = Vec::new();
+            for i in range {
+                let body = t.events[i].event.body_text()?;
+                if timeline_js {
+                    json_item(&mut parts[2], i, &timelinejs::slide(t, c, i, &body)?)?;
+                }
+                if json || csv {
+                    let record = events_json::Record::new(t, c, i, body);
+                    if json {
+                        json_item(&mut parts[0], i, &record)?;
+                    }
+                    if csv {
+                        rows.push(events_csv::fields(&record));
+                    }
+                }
+            }
+            if csv {
+                parts[1] = events_csv::rows(rows.into_iter());
+            }
+            Ok(pick(parts))
+        }),
+        tails,
     }
 }
 

@@ -22,7 +22,6 @@
 //!   the start, the last of the end), so that TimelineJS keeps it.
 
 use super::calendar::{first_day, last_day};
-use super::Streamed;
 use crate::date::{Bound, DatePoint, EventDate};
 use crate::escape;
 use crate::model::Timeline;
@@ -31,7 +30,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Slide<'a> {
+pub(super) struct Slide<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     start_date: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -98,7 +97,8 @@ struct Media {
     thumbnail: Option<String>,
 }
 
-pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
+/// The file up to the `[` of its `events`, which `super::exports` fills.
+pub(super) fn head(t: &Timeline, c: &Config) -> Vec<u8> {
     let title = Slide {
         start_date: None,
         end_date: None,
@@ -124,13 +124,15 @@ pub(super) fn write<'a>(t: &'a Timeline, c: &'a Config) -> Streamed<'a> {
         "human"
     };
     out.extend_from_slice(format!(",\"scale\":\"{scale}\",\"events\":[").as_bytes());
-    Streamed::json_array(out, t.events.len(), move |i| slide(t, c, i))
+    out
 }
 
-fn slide<'a>(
+/// Event `i`'s slide, with its `body` as read from its file.
+pub(super) fn slide<'a>(
     t: &'a Timeline,
     c: &Config,
     i: usize,
+    body: &str,
 ) -> Result<Slide<'a>, crate::diagnostic::Diagnostic> {
     let te = &t.events[i];
     let e = &te.event;
@@ -146,7 +148,6 @@ fn slide<'a>(
     };
     // The whole text, as the event's page shows it: a slide holds what an
     // author wrote, and an imported TimelineJS file comes back as it was.
-    let body = e.body_text()?;
     let text = match body.trim() {
         "" => paragraph(&e.summary_text),
         b => crate::markdown::to_html(b, c.unsafe_html),
