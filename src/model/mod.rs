@@ -55,6 +55,50 @@ pub(crate) struct Group {
     pub with_total: usize,
     /// Sub-theatres (theatres only), by slug.
     pub children: Vec<Slug>,
+    /// When its events begin and end, found once: every page of a group
+    /// shows it, and finding it reads every event's dates, so a theatre of
+    /// 100k events finding it on each of its 1,000 pages made the build
+    /// grow with the square of its size.
+    pub span: std::sync::OnceLock<GroupSpan>,
+}
+
+/// The first start and latest end of a group's events (see [`Group::span`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct GroupSpan {
+    pub first: Option<crate::date::DatePoint>,
+    /// `None` when `open_end` or the group has no events.
+    pub last: Option<crate::date::DatePoint>,
+    /// Whether one of its events has no end yet (`..`).
+    pub open_end: bool,
+}
+
+impl Group {
+    /// First start and latest end (not last start: a long span may end after
+    /// later events begin), each as one plain point. An open end (`..`) is
+    /// the latest of all: the span has not ended, so there is no `last`.
+    pub(crate) fn span(&self, events: &[TimelineEvent]) -> GroupSpan {
+        *self.span.get_or_init(|| {
+            let date = |i: usize| &events[i].event.date;
+            let first = self
+                .events
+                .first()
+                .and_then(|&i| date(i).anchor())
+                .map(|p| p.unqualified());
+            let open_end = self.events.iter().any(|&i| date(i).latest_utc().is_none());
+            let last = self
+                .events
+                .iter()
+                .filter(|_| !open_end)
+                .max_by_key(|&&i| (date(i).latest_utc(), i))
+                .and_then(|&i| date(i).end_point().or(date(i).anchor()))
+                .map(|p| p.unqualified());
+            GroupSpan {
+                first,
+                last,
+                open_end,
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -417,6 +461,7 @@ fn groups(
                     with: Vec::new(),
                     with_total: 0,
                     children: Vec::new(),
+                    span: std::sync::OnceLock::new(),
                 },
             )
         })

@@ -200,23 +200,11 @@ pub(crate) fn entity(t: &Timeline, kind: Kind, g: &Group, config: &Config) -> En
                 })
                 .collect()
         };
-    // First start and latest end (not last start: a long span may end after
-    // later events begin), each shown as one plain point. An open end (`..`)
-    // is the latest of all: the span has not ended, so there is no `last`.
-    let date = |i: usize| &t.events[i].event.date;
-    let first = g
-        .events
-        .first()
-        .and_then(|&i| date(i).anchor())
-        .map(|p| p.unqualified());
-    let open_end = g.events.iter().any(|&i| date(i).latest_utc().is_none());
-    let last = g
-        .events
-        .iter()
-        .filter(|_| !open_end)
-        .max_by_key(|&&i| (date(i).latest_utc(), i))
-        .and_then(|&i| date(i).end_point().or(date(i).anchor()))
-        .map(|p| p.unqualified());
+    let crate::model::GroupSpan {
+        first,
+        last,
+        open_end,
+    } = g.span(&t.events);
     let span = first.map(|f| match last {
         Some(l) if l.iso() != f.iso() => EventDate::Interval {
             start: Bound::Point(f),
