@@ -56,9 +56,9 @@ impl Sink for DirSink {
         let rel_path = safe_relative(rel).ok_or_else(|| refuse(rel))?;
         let path = self.root.join(rel_path);
         // A page is the first file of its own folder (`events/<slug>/`), so
-        // making the folder first saves the failed open that would find it
-        // missing: a third of a page's system calls. Any failure here is
-        // left to the write below, which says what is wrong.
+        // making the folder first saves the open that would fail to find
+        // it (21k failed opens at 10k events). Any failure here is left to
+        // the write below, which says what is wrong.
         if rel.ends_with("/index.html") {
             if let Some(parent) = path.parent() {
                 let _ = std::fs::create_dir(parent);

@@ -26,7 +26,7 @@ const OEMBED_CACHE_AGE: u32 = 86_400;
 
 /// The columns of a record in a list's `data.json`, in order: each record
 /// is an array (`["/events/x/", "Title", …]`), so that the names are written
-/// once per file rather than once per event, a fifth of the file's bytes.
+/// once per file rather than once per event (about a sixth of the bytes).
 /// The slug is the `url`'s last segment; `date` is the date as displayed,
 /// `iso` its EDTF value and `datetime` the value of `<time datetime>` when
 /// it is one point HTML can express (else null: the script writes `<data>`);
