@@ -420,6 +420,26 @@ fn one_feed_can_be_turned_off() {
     let index = read(&public.join("index.html"));
     assert!(!index.contains("application/atom+xml"));
     assert!(index.contains("application/feed+json"));
+    // The exports are made in one pass: those left on are the same bytes as
+    // when all three are written, each in its own file.
+    let everything = fixture("feeds");
+    let all = build(everything.path(), &[]);
+    for f in ["events.json", "timelinejs.json"] {
+        assert_eq!(read(&public.join(f)), read(&all.join(f)), "{f}");
+    }
+    let csv_only = fixture("feeds");
+    let config = csv_only.path().join("annals.yaml");
+    let text = read(&config);
+    std::fs::write(
+        &config,
+        format!("{text}feeds:\n  events_json: false\n  timelinejs: false\n"),
+    )
+    .unwrap();
+    let alone = build(csv_only.path(), &[]);
+    assert!(!alone.join("events.json").exists());
+    assert!(!alone.join("timelinejs.json").exists());
+    assert_eq!(read(&alone.join("events.csv")), read(&all.join("events.csv")));
+    assert!(read(&all.join("events.csv")).starts_with("slug,url,title,"));
 }
 
 #[test]
