@@ -438,7 +438,10 @@ fn one_feed_can_be_turned_off() {
     let alone = build(csv_only.path(), &[]);
     assert!(!alone.join("events.json").exists());
     assert!(!alone.join("timelinejs.json").exists());
-    assert_eq!(read(&alone.join("events.csv")), read(&all.join("events.csv")));
+    assert_eq!(
+        read(&alone.join("events.csv")),
+        read(&all.join("events.csv"))
+    );
     assert!(read(&all.join("events.csv")).starts_with("slug,url,title,"));
 }
 
