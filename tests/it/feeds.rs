@@ -371,12 +371,19 @@ fn timelinejs_and_search_index_describe_every_event() {
     assert!(actors.contains(&serde_json::json!(["obrien-sons", "O'Brien & Sons", 1])));
 }
 
-#[test]
-fn feeds_false_writes_none_and_links_none() {
+/// The `feeds` fixture with `feeds` (the `feeds:` key, as YAML) added to its
+/// `annals.yaml`.
+fn with_feeds(feeds: &str) -> tempfile::TempDir {
     let site = fixture("feeds");
     let config = site.path().join("annals.yaml");
     let text = read(&config);
-    std::fs::write(&config, format!("{text}feeds: false\n")).unwrap();
+    std::fs::write(&config, format!("{text}{feeds}")).unwrap();
+    site
+}
+
+#[test]
+fn feeds_false_writes_none_and_links_none() {
+    let site = with_feeds("feeds: false\n");
     let public = build(site.path(), &[]);
     for f in SITE_FILES {
         assert!(!public.join(f).exists(), "{f} written with feeds: false");
@@ -395,14 +402,7 @@ fn feeds_false_writes_none_and_links_none() {
 
 #[test]
 fn one_feed_can_be_turned_off() {
-    let site = fixture("feeds");
-    let config = site.path().join("annals.yaml");
-    let text = read(&config);
-    std::fs::write(
-        &config,
-        format!("{text}feeds:\n  atom: false\n  csv: false\n"),
-    )
-    .unwrap();
+    let site = with_feeds("feeds:\n  atom: false\n  csv: false\n");
     let public = build(site.path(), &[]);
     assert!(!public.join("atom.xml").exists());
     assert!(!public.join("actors/ivan-popov/atom.xml").exists());
@@ -427,14 +427,7 @@ fn one_feed_can_be_turned_off() {
     for f in ["events.json", "timelinejs.json"] {
         assert_eq!(read(&public.join(f)), read(&all.join(f)), "{f}");
     }
-    let csv_only = fixture("feeds");
-    let config = csv_only.path().join("annals.yaml");
-    let text = read(&config);
-    std::fs::write(
-        &config,
-        format!("{text}feeds:\n  events_json: false\n  timelinejs: false\n"),
-    )
-    .unwrap();
+    let csv_only = with_feeds("feeds:\n  events_json: false\n  timelinejs: false\n");
     let alone = build(csv_only.path(), &[]);
     assert!(!alone.join("events.json").exists());
     assert!(!alone.join("timelinejs.json").exists());
