@@ -1,6 +1,8 @@
 //! Every event's list entries, rendered once and kept outside the build's
 //! memory: `event_item.html` (the timeline's full entry) and
-//! `event_line.html` (the one-line entry of a group's list).
+//! `event_line.html` (the one-line entry of a group's list), with its date's
+//! EDTF and HTML forms, which every list showing the event (about eight)
+//! would otherwise format again.
 //!
 //! Kept in memory, the entries were the largest thing a build holds (about
 //! 1.6 KB an event: 166 MB of a 100k-event build's 550 MB of heap, massif).
@@ -11,6 +13,7 @@
 //! made or written (its disk full), they stay in memory.
 
 use super::errors;
+use super::view::DateView;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Timeline;
 use crate::parse::config::Config;
@@ -41,12 +44,27 @@ pub(super) struct Entries {
     pub(super) date_texts: Vec<String>,
 }
 
-/// An event's item, then its line, from `at`.
+/// The texts kept of each event in the file, one after another in this order.
+#[derive(Clone, Copy)]
+enum Piece {
+    Item,
+    Line,
+    DateIso,
+    DateHtml,
+}
+const PIECES: usize = 4;
+
+/// An event's pieces, in [`Piece`] order, from `at`.
 #[derive(Clone, Copy, Default)]
 struct Span {
     at: u64,
-    item: u32,
-    line: u32,
+    lens: [u32; PIECES],
+}
+
+impl Span {
+    fn len(&self) -> u64 {
+        self.lens.iter().map(|&l| u64::from(l)).sum()
+    }
 }
 
 enum Store {
@@ -127,8 +145,8 @@ fn internal(what: &str) -> Diagnostic {
 #[derive(Default)]
 struct Run {
     bytes: Vec<u8>,
-    /// Each event's item and line lengths.
-    lens: Vec<(u32, u32)>,
+    /// Each event's pieces' lengths.
+    lens: Vec<[u32; PIECES]>,
     date_texts: Vec<String>,
 }
 
@@ -183,9 +201,10 @@ impl<'a> Templates<'a> {
         let mut spans = Vec::with_capacity(n);
         let mut date_texts = Vec::with_capacity(n);
         for (mut at, mut run) in runs {
-            for (item, line) in run.lens {
-                spans.push(Span { at, item, line });
-                at += u64::from(item) + u64::from(line);
+            for lens in run.lens {
+                let span = Span { at, lens };
+                at += span.len();
+                spans.push(span);
             }
             date_texts.append(&mut run.date_texts);
         }
@@ -203,79 +222,112 @@ impl<'a> Templates<'a> {
         let mut run = Run::default();
         let date = self.render_into(i, &mut run)?;
         let at = entries.store.append(&run.bytes)?;
-        let (Some(span), Some(d), Some(&(item, line))) = (
+        let (Some(span), Some(d), Some(&lens)) = (
             entries.spans.get_mut(i),
             entries.date_texts.get_mut(i),
             run.lens.first(),
         ) else {
             return Err(internal(&format!("no prepared event {i}")));
         };
-        *span = Span { at, item, line };
+        *span = Span { at, lens };
         *d = date;
         Ok(())
     }
 
-    /// Appends event `i`'s entries to `run` (nothing where the theme has no
+    /// Appends event `i`'s pieces to `run` (no entry where the theme has no
     /// such template) and returns its date as text.
     fn render_into(&self, i: usize, run: &mut Run) -> Result<String, Diagnostic> {
-        let full = super::view::event(self.timeline, i, self.config);
-        let date_text = full.basics.date.text.clone();
+        let (t, c) = (self.timeline, self.config);
+        let full = super::view::event(t, i, c);
+        let date = &full.basics.date;
         let mut ctx = Context::new();
         ctx.insert("event", &full);
-        let mut lens = [0u32; 2];
-        let templates = [ITEM_TEMPLATE, LINE_TEMPLATE].into_iter().zip(self.has);
-        for ((template, has), len) in templates.zip(&mut lens) {
+        let mut lens = [0u32; PIECES];
+        let mut ended = |piece: Piece, before: usize, bytes: &Vec<u8>| {
+            lens[piece as usize] = u32::try_from(bytes.len() - before)
+                .map_err(|_| internal("a list entry over 4 GB"))?;
+            Ok::<(), Diagnostic>(())
+        };
+        let templates = [(Piece::Item, ITEM_TEMPLATE), (Piece::Line, LINE_TEMPLATE)];
+        for ((piece, template), has) in templates.into_iter().zip(self.has) {
+            let before = run.bytes.len();
             if has {
-                let before = run.bytes.len();
                 self.tera
                     .render_to(template, &ctx, &mut run.bytes)
                     .map_err(|e| errors::template_diagnostic(&e, self.sources))?;
-                *len = u32::try_from(run.bytes.len() - before)
-                    .map_err(|_| internal("a list entry over 4 GB"))?;
             }
+            ended(piece, before, &run.bytes)?;
         }
-        run.lens.push((lens[0], lens[1]));
-        Ok(date_text)
+        let texts = [(Piece::DateIso, &date.iso), (Piece::DateHtml, &date.html)];
+        for (piece, text) in texts {
+            let before = run.bytes.len();
+            run.bytes.extend_from_slice(text.as_bytes());
+            ended(piece, before, &run.bytes)?;
+        }
+        run.lens.push(lens);
+        Ok(full.basics.date.text)
     }
 }
 
-/// Event `i`'s entries, read back: its item, then its line, in one text.
+/// Event `i`'s pieces, read back in one text.
 pub(super) struct Listed {
     text: String,
-    item_len: usize,
+    /// Where each piece ends in `text`.
+    ends: [usize; PIECES],
     has: [bool; 2],
 }
 
 impl Listed {
+    fn piece(&self, piece: Piece) -> &str {
+        let p = piece as usize;
+        let start = p.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.text[start..self.ends[p]]
+    }
+
     /// Its full entry, as the timeline shows it.
     pub(super) fn item(&self) -> Option<&str> {
-        self.has[0].then(|| &self.text[..self.item_len])
+        self.has[0].then(|| self.piece(Piece::Item))
     }
 
     /// Its one-line entry.
     pub(super) fn line(&self) -> Option<&str> {
-        self.has[1].then(|| &self.text[self.item_len..])
+        self.has[1].then(|| self.piece(Piece::Line))
     }
 }
 
 impl Entries {
-    /// Event `i`'s full entry and its line, with one read.
+    /// Event `i`'s pieces, with one read.
     pub(super) fn get(&self, i: usize) -> Result<Listed, Diagnostic> {
         let span = *self
             .spans
             .get(i)
             .ok_or_else(|| internal(&format!("no prepared event {i}")))?;
-        let item_len = span.item as usize;
-        let bytes = self.store.read(span.at, item_len + span.line as usize)?;
+        let len = usize::try_from(span.len()).map_err(|_| internal("an entry past memory"))?;
+        let bytes = self.store.read(span.at, len)?;
         let text = String::from_utf8(bytes).map_err(|_| internal("a list entry is not UTF-8"))?;
-        if !text.is_char_boundary(item_len) {
-            return Err(internal("a list entry ends inside a character"));
+        let mut ends = [0; PIECES];
+        let mut end = 0;
+        for (e, &l) in ends.iter_mut().zip(&span.lens) {
+            end += l as usize;
+            if !text.is_char_boundary(end) {
+                return Err(internal("a list entry ends inside a character"));
+            }
+            *e = end;
         }
         Ok(Listed {
             text,
-            item_len,
+            ends,
             has: self.has,
         })
+    }
+
+    /// Event `i`'s date as lists show it, from its pieces.
+    pub(super) fn date(&self, i: usize, listed: &Listed) -> DateView {
+        DateView {
+            iso: listed.piece(Piece::DateIso).to_string(),
+            text: self.date_texts.get(i).cloned().unwrap_or_default(),
+            html: listed.piece(Piece::DateHtml).to_string(),
+        }
     }
 }
 
@@ -296,6 +348,47 @@ mod tests {
             }
             assert!(store.read(1 << 20, 4).is_err(), "a read past the end fails");
         }
+    }
+
+    #[test]
+    fn each_piece_is_read_back_whole_whatever_its_neighbours() {
+        // Two events: the first with no item (a theme without
+        // `event_item.html`), the second with one; texts with multi-byte
+        // characters, so a boundary off by one byte would fail.
+        let events = [
+            ["", "<li>é</li>", "2023-07", "<time>juillet 2023</time>"],
+            [
+                "<article>…</article>",
+                "<li>b</li>",
+                "2023-07-10/2023-07-14",
+                "10–14 July",
+            ],
+        ];
+        let mut store = Store::Memory(Vec::new());
+        let mut spans = Vec::new();
+        for pieces in &events {
+            let at = store.append(pieces.concat().as_bytes()).unwrap();
+            let lens = pieces.map(|p| u32::try_from(p.len()).unwrap());
+            spans.push(Span { at, lens });
+        }
+        let entries = Entries {
+            store,
+            spans,
+            has: [true, true],
+            date_texts: vec!["July 2023".into(), "10–14 July 2023".into()],
+        };
+        for (i, pieces) in events.iter().enumerate() {
+            let listed = entries.get(i).unwrap();
+            assert_eq!(listed.item(), Some(pieces[0]));
+            assert_eq!(listed.line(), Some(pieces[1]));
+            let date = entries.date(i, &listed);
+            assert_eq!(
+                (date.iso.as_str(), date.html.as_str()),
+                (pieces[2], pieces[3])
+            );
+            assert_eq!(date.text, entries.date_texts[i]);
+        }
+        assert!(entries.get(2).is_err());
     }
 
     #[test]

@@ -304,6 +304,7 @@ impl<'a> Renderer<'a> {
             t,
             i,
             c,
+            self.p.entries.date(i, &entries),
             entries.item().map(Value::safe_string),
             entries.line().map(Value::safe_string),
         );

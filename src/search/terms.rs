@@ -72,9 +72,9 @@ fn terms_of(t: &Timeline, i: usize) -> Result<Vec<(String, Strength)>, Diagnosti
     }
     let body = e.body_text()?;
     crate::markdown::each_text(&body, |text| add(text, Strength::Other));
-    let mut out: Vec<(String, Strength)> = found.into_iter().collect();
-    out.sort();
-    Ok(out)
+    // In any order: each term's postings grow in event order whatever the
+    // order of an event's terms, and `write` sorts the terms.
+    Ok(found.into_iter().collect())
 }
 
 impl Index {

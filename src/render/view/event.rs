@@ -315,6 +315,7 @@ impl SharedLinks {
         t: &Timeline,
         i: usize,
         config: &Config,
+        date: DateView,
         item: Option<tera::Value>,
         line: Option<tera::Value>,
     ) -> ListEvent {
@@ -330,14 +331,16 @@ impl SharedLinks {
                 link_for(&links, Kind::Theatre, &t.theatres, s)
             }),
             tags: self.list(Kind::Tag, &te.tags, |s| tag_link(&links, t, s)),
-            basics: basics(t, i, &links, config),
+            basics: basics(t, i, &links, config, date),
             item,
             line,
         }
     }
 }
 
-fn basics(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventBasics {
+/// Event `i`'s basics, with its `date` made by the caller (lists read it
+/// prepared).
+fn basics(t: &Timeline, i: usize, links: &Links, config: &Config, date: DateView) -> EventBasics {
     let e = &t.events[i].event;
     let url_path = Route::event(&e.slug).path();
     EventBasics {
@@ -345,7 +348,7 @@ fn basics(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventBasics
         title: e.title.clone(),
         url: links.link(&url_path),
         permalink: config.base_url.absolute(&url_path),
-        date: DateView::new(&e.date, &config.lang),
+        date,
         year: e.date.list_year(),
         status: e.status.as_str(),
         summary: e.summary_text.clone(),
@@ -359,7 +362,7 @@ fn event_view(t: &Timeline, i: usize, links: &Links, config: &Config) -> EventVi
     let e = &te.event;
     let lang = &config.lang;
     EventView {
-        basics: basics(t, i, links, config),
+        basics: basics(t, i, links, config, DateView::new(&e.date, lang)),
         actors: te
             .actors
             .iter()
