@@ -38,7 +38,10 @@ pub(super) struct Index {
 fn terms_of(t: &Timeline, i: usize) -> Result<Vec<(String, Strength)>, Diagnostic> {
     let te = &t.events[i];
     let e = &te.event;
-    let mut found: HashMap<String, Strength> = HashMap::default();
+    // Room for a typical event's distinct words, so the map is not grown
+    // and rehashed several times per event.
+    let mut found: HashMap<String, Strength> =
+        HashMap::with_capacity_and_hasher(256, Default::default());
     let mut add = |text: &str, s: Strength| {
         words::words(text, |w| match found.get_mut(w) {
             // A word met again allocates nothing.

@@ -257,10 +257,13 @@ pub(crate) fn event(t: &Timeline, i: usize, config: &Config) -> EventView {
 /// Each actor's, theatre's and tag's link as one Tera value, shared by every
 /// event that names it: a link is three strings, and a timeline names its
 /// actors hundreds of times each.
+/// Keyed with FxHash: looked up for every link of every event a page shows,
+/// by the build's own slugs, where SipHash's defence against chosen keys
+/// buys nothing.
 pub(crate) struct SharedLinks {
-    actors: std::collections::HashMap<Slug, tera::Value>,
-    theatres: std::collections::HashMap<Slug, tera::Value>,
-    tags: std::collections::HashMap<Slug, tera::Value>,
+    actors: rustc_hash::FxHashMap<Slug, tera::Value>,
+    theatres: rustc_hash::FxHashMap<Slug, tera::Value>,
+    tags: rustc_hash::FxHashMap<Slug, tera::Value>,
 }
 
 impl SharedLinks {
