@@ -108,9 +108,8 @@ impl Renderer<'_> {
         }
         let lists: Vec<ListId> = plan::lists(t).collect();
         // Each event's record is made once, for the eight or so lists that
-        // hold it (made per list, they were a twelfth of a build's work),
-        // and kept only while the lists are written: 43 MB at 100k events,
-        // less than the pages' stage held before.
+        // hold it (made per list, they were 4 % of a 100k build's samples),
+        // and kept only while the lists are written (43 MB at 100k events).
         let records: Vec<Box<str>> = (0..t.events.len())
             .into_par_iter()
             .map(|i| record(t, c, i, &self.p.entries.date_texts[i]).into_boxed_str())
