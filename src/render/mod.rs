@@ -99,10 +99,10 @@ pub(crate) struct Prepared {
     sources: HashMap<String, (String, String)>,
     /// Every event's list entries as `event_item.html` and `event_line.html`
     /// rendered them, once, packed (none when the theme has no such
-    /// template), with its date's EDTF and HTML forms, and its date as text. The rest of what lists hold of an
-    /// event is built when a page shows it ([`Renderer::list_value`]): as a
-    /// Tera value it weighs more than the entries, and it is quick to make
-    /// again from the timeline.
+    /// template), with its date's EDTF and HTML forms, and its date as text.
+    /// The rest of what lists hold of an event is built when a page shows it
+    /// ([`Renderer::list_value`]): as a Tera value it weighs more than the
+    /// entries, and it is quick to make again from the timeline.
     entries: entries::Entries,
     /// Links to actors, theatres and tags, shared by the events that name them.
     shared: view::SharedLinks,
