@@ -28,6 +28,7 @@ pub(crate) mod search;
 pub(crate) mod serve;
 pub mod site;
 pub(crate) mod slug;
+pub(crate) mod spill;
 pub(crate) mod text;
 pub(crate) mod theme;
 pub(crate) mod timing;

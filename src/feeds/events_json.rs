@@ -121,7 +121,7 @@ pub(super) struct ImageRecord<'a> {
 }
 
 impl<'a> Record<'a> {
-    /// Event `i`'s record, with its `body` as read from its file.
+    /// Event `i`'s record, with its `body` as read back.
     pub(super) fn new(
         t: &'a Timeline,
         c: &Config,

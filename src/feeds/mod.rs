@@ -380,7 +380,7 @@ fn append_each(
 
 /// The exports that carry every event's body (`events.json`, `events.csv`,
 /// `timelinejs.json`), those of `wanted` (in that order), made in one pass
-/// over the events: a body is read from disk once for all three, where
+/// over the events: a body is read back once for all three, where
 /// each export reading its own was a third of their time.
 fn exports<'a>(t: &'a Timeline, c: &'a Config, wanted: [bool; 3]) -> Streamed<'a> {
     let [json, csv, timeline_js] = wanted;

@@ -127,7 +127,7 @@ pub(super) fn head(t: &Timeline, c: &Config) -> Vec<u8> {
     out
 }
 
-/// Event `i`'s slide, with its `body` as read from its file.
+/// Event `i`'s slide, with its `body` as read back.
 pub(super) fn slide<'a>(
     t: &'a Timeline,
     c: &Config,

@@ -76,26 +76,6 @@ pub(crate) fn split(text: &str) -> Result<FrontMatter, SplitError> {
     })
 }
 
-/// The body of `text` alone, CRLF normalised to LF: what [`split`] gives as
-/// `body`, without indexing the front matter. Bodies are read again from disk
-/// for each output that shows them (see `parse::event::Body`), so this is
-/// on the build's hot path: it allocates only when the file has CRLFs.
-pub(crate) fn body(text: &str) -> Result<std::borrow::Cow<'_, str>, SplitError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.split_inclusive('\n');
-    match lines.next() {
-        Some(first) if is_fence(first) => {}
-        _ => return Err(SplitError::Missing),
-    }
-    if !lines.by_ref().any(is_fence) {
-        return Err(SplitError::Unclosed);
-    }
-    let rest = lines
-        .next()
-        .map_or(text.len(), |first| offset_in(text, first));
-    Ok(lf(&text[rest..]))
-}
-
 /// Where `part`, a slice of `text`, begins in it.
 fn offset_in(text: &str, part: &str) -> usize {
     part.as_ptr() as usize - text.as_ptr() as usize
@@ -297,21 +277,6 @@ mod tests {
         assert_eq!(fm.body, "Body\n");
         let span = fm.key_span("date").unwrap();
         assert_eq!((span.line, span.column, span.width), (3, 7, 4));
-    }
-
-    #[test]
-    fn the_body_alone_is_the_split_body() {
-        for text in [
-            "\u{feff}---\r\ntitle: A\r\n---\r\nBody\r\nmore\r\n",
-            "---\ntitle: A\n---\n",
-            "---\ntitle: A\n---",
-            "---\ntitle: A\n---  \n\n# Heading\n\n---\n\ntext",
-            "---\n---\nno front matter keys",
-        ] {
-            assert_eq!(body(text).unwrap(), split(text).unwrap().body, "{text:?}");
-        }
-        assert_eq!(body("title: A\n"), Err(SplitError::Missing));
-        assert_eq!(body("---\ntitle: A\n"), Err(SplitError::Unclosed));
     }
 
     #[test]

@@ -113,7 +113,7 @@ mod tests {
             text: text.clone(),
             section: crate::load::Section::Events,
         };
-        crate::parse::event::parse(&fm, &source, chrono_tz::UTC, true)
+        crate::parse::event::parse(&fm, &source, chrono_tz::UTC, &crate::parse::Bodies::Memory)
             .0
             .unwrap()
     }

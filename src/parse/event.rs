@@ -4,6 +4,7 @@ use crate::date::EventDate;
 use crate::diagnostic::{Code, Diagnostic, Span};
 use crate::load::frontmatter::{self, FrontMatter};
 use crate::load::SourceFile;
+use crate::parse::body::{Bodies, Body};
 use crate::parse::fields::Fields;
 use crate::parse::nested::{read_image, read_sources};
 pub(crate) use crate::parse::nested::{read_location, Image, ImageSrc, Location, Source};
@@ -106,74 +107,22 @@ pub(crate) fn locate(path: &Path, steps: &[crate::yaml::Step]) -> Option<Span> {
     frontmatter::split(&text).ok()?.value_span(steps)
 }
 
-/// An event's Markdown body.
-///
-/// A build does not keep bodies: they are most of a timeline's weight, and
-/// each is needed only when its event page, its feed entries and the exports
-/// are written. It keeps a fingerprint and reads the file again then
-/// ([`Event::body_text`]), so memory stays a few kilobytes per event however
-/// long the bodies. `annals diff` keeps them, since its files are temporary.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) enum Body {
-    Kept(String),
-    OnDisk { fingerprint: u64 },
-}
-
-impl Body {
-    fn fingerprint(text: &str) -> u64 {
-        use std::hash::{Hash, Hasher};
-        // `DefaultHasher::new()` has fixed keys: the same text, the same number.
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut h);
-        h.finish()
-    }
-
-    /// The body when it was kept (`annals diff`), else empty.
-    pub(crate) fn kept(&self) -> &str {
-        match self {
-            Body::Kept(s) => s,
-            Body::OnDisk { .. } => "",
-        }
-    }
-}
-
 impl Event {
-    /// The body's Markdown: kept, or read again from the event's file. A file
-    /// edited since it was parsed is an error, not a page that disagrees with
-    /// the rest of the site.
+    /// The body's Markdown (see [`Body`]).
     pub(crate) fn body_text(&self) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
-        let fingerprint = match &self.body {
-            Body::Kept(s) => return Ok(std::borrow::Cow::Borrowed(s)),
-            Body::OnDisk { fingerprint } => *fingerprint,
-        };
-        let changed = || {
-            Diagnostic::error(Code::Io, "the file changed while the site was being built")
-                .in_file(&self.file)
-                .with_hint("build again")
-        };
-        let text = std::fs::read_to_string(&self.path).map_err(|e| {
-            Diagnostic::error(Code::Io, format!("cannot read the body again: {e}"))
-                .in_file(&self.file)
-        })?;
-        let body = frontmatter::body(&text).map_err(|_| changed())?;
-        if Body::fingerprint(&body) == fingerprint {
-            Ok(std::borrow::Cow::Owned(body.into_owned()))
-        } else {
-            Err(changed())
-        }
+        self.body.text(&self.file)
     }
 }
 
 /// Parses one event file's front matter (`fm`, split from `file`): the event
-/// when it is valid, and every error found. With `keep_body` false, the body
-/// stays on disk (see [`Body`]). The warnings of an event are
+/// when it is valid, and every error found. Its body goes to `bodies`. The warnings of an event are
 /// `parse::lint`'s, which reads the `Event` this returns. A file without a
 /// valid title or date gives a [`Stub`] instead, when its slug is known.
 pub(crate) fn parse(
     fm: &FrontMatter,
     file: &SourceFile,
     tz: chrono_tz::Tz,
-    keep_body: bool,
+    bodies: &Bodies,
 ) -> (Result<Event, Option<Stub>>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let Some(mut f) = Fields::parse(fm, &file.rel, &mut diagnostics) else {
@@ -345,13 +294,7 @@ pub(crate) fn parse(
                 draft,
                 weight,
                 extra,
-                body: if keep_body {
-                    Body::Kept(fm.body.clone())
-                } else {
-                    Body::OnDisk {
-                        fingerprint: Body::fingerprint(&fm.body),
-                    }
-                },
+                body: bodies.keep(&fm.body),
                 slug_span,
                 title_span,
                 date_span,

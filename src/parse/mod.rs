@@ -4,6 +4,7 @@
 //! Collects diagnostics and never stops at the first problem. Knows nothing of
 //! identity resolution, ordering or output.
 
+pub(crate) mod body;
 pub(crate) mod config;
 pub(crate) mod entity;
 pub(crate) mod event;
@@ -17,6 +18,7 @@ mod syntax;
 use crate::diagnostic::Diagnostic;
 use rayon::prelude::*;
 
+pub(crate) use body::Bodies;
 pub(crate) use config::Config;
 pub(crate) use entity::EntityFile;
 pub(crate) use event::{Event, Stub};
@@ -29,7 +31,7 @@ fn parse_event(
     file: &crate::load::SourceFile,
     tz: chrono_tz::Tz,
     today: Option<chrono::NaiveDate>,
-    keep_body: bool,
+    bodies: &Bodies,
 ) -> (Result<Event, Option<Stub>>, Vec<Diagnostic>) {
     let fm = match crate::load::frontmatter::split(&file.text) {
         Ok(fm) => fm,
@@ -40,7 +42,7 @@ fn parse_event(
             )
         }
     };
-    let (event, mut diagnostics) = event::parse(&fm, file, tz, keep_body);
+    let (event, mut diagnostics) = event::parse(&fm, file, tz, bodies);
     if let Ok(e) = &event {
         diagnostics.extend(lint::event(&fm, e, today));
     }
@@ -82,13 +84,13 @@ pub(crate) fn read_one(
     section: crate::load::Section,
     path: std::path::PathBuf,
     config: &Config,
-    keep_body: bool,
+    bodies: &Bodies,
     today: Option<chrono::NaiveDate>,
 ) -> Outcome {
     match crate::load::read_source(root, section, path) {
         Err(d) => Outcome::Unreadable(d),
         Ok(file) if section == crate::load::Section::Events => {
-            let (e, d) = parse_event(&file, config.timezone, today, keep_body);
+            let (e, d) = parse_event(&file, config.timezone, today, bodies);
             Outcome::Event(e.map(Box::new), d)
         }
         Ok(file) if section == crate::load::Section::Periods => {
@@ -110,13 +112,13 @@ pub(crate) fn read_and_parse(
     root: &std::path::Path,
     sources: Vec<(crate::load::Section, std::path::PathBuf)>,
     config: &Config,
-    keep_bodies: bool,
+    bodies: &Bodies,
     today: Option<chrono::NaiveDate>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Parsed, usize) {
     let outcomes: Vec<Outcome> = sources
         .into_par_iter()
-        .map(|(section, path)| read_one(root, section, path, config, keep_bodies, today))
+        .map(|(section, path)| read_one(root, section, path, config, bodies, today))
         .collect();
     assemble(outcomes, diagnostics)
 }

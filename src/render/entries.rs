@@ -6,9 +6,8 @@
 //!
 //! Kept in memory, the entries were the largest thing a build holds (about
 //! 1.6 KB an event: 166 MB of a 100k-event build's 550 MB of heap, massif).
-//! Like the bodies, which stay in their files, they go to an unlinked
-//! temporary file (`$TMPDIR`, as `sort` spills) and are read back with one
-//! positioned read per event shown: a list page reads its events' entries,
+//! Like the bodies, they go to an unnamed temporary file ([`crate::spill`])
+//! and are read back with one positioned read per event shown: a list page reads its events' entries,
 //! about nine reads an event over a build. Where no temporary file can be
 //! made or written (its disk full), they stay in memory.
 
@@ -17,6 +16,7 @@ use super::view::DateView;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Timeline;
 use crate::parse::config::Config;
+use crate::spill::Spill;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -68,14 +68,14 @@ impl Span {
 }
 
 enum Store {
-    File { file: std::fs::File, end: u64 },
+    File(Spill),
     Memory(Vec<u8>),
 }
 
 impl Store {
     fn new() -> Store {
-        match tempfile::tempfile() {
-            Ok(file) => Store::File { file, end: 0 },
+        match Spill::new() {
+            Ok(spill) => Store::File(spill),
             Err(_) => Store::Memory(Vec::new()),
         }
     }
@@ -86,16 +86,13 @@ impl Store {
     /// over to memory, and the build goes on as it would without one.
     fn append(&mut self, bytes: &[u8]) -> Result<u64, Diagnostic> {
         match self {
-            Store::File { file, end } => {
-                use std::os::unix::fs::FileExt;
-                let at = *end;
-                if file.write_all_at(bytes, at).is_ok() {
-                    *end += bytes.len() as u64;
+            Store::File(spill) => {
+                let held = spill.len();
+                if let Ok(at) = spill.append(bytes) {
                     return Ok(at);
                 }
-                let held = usize::try_from(at).map_err(|_| internal("entries past memory"))?;
-                let mut kept = vec![0; held];
-                file.read_exact_at(&mut kept, 0).map_err(spill_error)?;
+                let held = usize::try_from(held).map_err(|_| internal("entries past memory"))?;
+                let kept = spill.read(0, held).map_err(spill_error)?;
                 *self = Store::Memory(kept);
                 self.append(bytes)
             }
@@ -109,12 +106,7 @@ impl Store {
 
     fn read(&self, at: u64, len: usize) -> Result<Vec<u8>, Diagnostic> {
         match self {
-            Store::File { file, .. } => {
-                use std::os::unix::fs::FileExt;
-                let mut buf = vec![0; len];
-                file.read_exact_at(&mut buf, at).map_err(spill_error)?;
-                Ok(buf)
-            }
+            Store::File(spill) => spill.read(at, len).map_err(spill_error),
             Store::Memory(v) => usize::try_from(at)
                 .ok()
                 .and_then(|at| v.get(at..at.checked_add(len)?))
@@ -125,7 +117,7 @@ impl Store {
 }
 
 fn spill_error(e: std::io::Error) -> Diagnostic {
-    let dir = std::env::temp_dir();
+    let dir = Spill::folder();
     Diagnostic::error(
         Code::Io,
         format!(
@@ -398,7 +390,7 @@ mod tests {
         std::fs::write(&path, "<li>a</li><li>b</li>").unwrap();
         // Opened to read only, as a full disk refuses writes.
         let file = std::fs::File::open(&path).unwrap();
-        let mut store = Store::File { file, end: 10 };
+        let mut store = Store::File(Spill::over(file, 10));
         let at = store.append(b"<li>c</li>").unwrap();
         assert!(matches!(store, Store::Memory(_)));
         assert_eq!(at, 10);

@@ -220,8 +220,8 @@ pub(crate) fn write(t: &Timeline, c: &Config, sink: &dyn Sink) -> Vec<Result<(),
 
 /// What an edit of event `slug` changes in the index, where `before` and
 /// `after` differ only in that event (for `plan::affected`). A folder (a
-/// path ending in `/`) stands for any of its files: bodies are not kept
-/// (`parse::event::Body`), so which terms an edit of a body added or removed
+/// path ending in `/`) stands for any of its files: bodies are not in
+/// memory (`parse::body`), so which terms an edit of a body added or removed
 /// cannot be known, and when the event moved, every number after it did.
 pub(crate) fn affected(
     before: &Timeline,

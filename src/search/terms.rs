@@ -1,5 +1,5 @@
 //! The inverted index: every term with the events it occurs in, built one
-//! batch of events at a time (bodies read again from disk, in parallel) and
+//! batch of events at a time (bodies read back, in parallel) and
 //! written as one file per bucket of terms (`terms/<n>.json`).
 
 use super::{buckets, io, words};

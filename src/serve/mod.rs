@@ -65,8 +65,8 @@ pub(crate) fn run(opts: &Options, serve: &ServeOptions, verbosity: Verbosity) ->
     let opts = Options {
         root,
         base_url: Some(url.clone()),
-        // `serve` writes nothing to the output; bodies are read again as a
-        // build reads them.
+        // `serve` writes nothing to the output; bodies are kept as a build
+        // keeps them.
         output: None,
         ..opts.clone()
     };

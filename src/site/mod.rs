@@ -26,8 +26,8 @@ pub struct Options {
     pub drafts: bool,
     /// Replace an output folder that annals did not write (`build --force`).
     pub force: bool,
-    /// Keep event bodies in memory instead of reading them again when
-    /// written (for `annals diff`, whose files are temporary).
+    /// Keep event bodies in memory instead of in a temporary file (for
+    /// `annals diff`, whose sites are small and read twice).
     pub keep_bodies: bool,
     /// The date that "in the future" (W303) compares with. Only `check` sets
     /// it: with `None` the warning is not computed, so what every other
@@ -133,7 +133,7 @@ pub(crate) fn load_contents(opts: &Options) -> Contents {
         root,
         walked.sources,
         &config,
-        opts.keep_bodies,
+        &parse::Bodies::new(opts.keep_bodies),
         opts.today,
         &mut diagnostics,
     );

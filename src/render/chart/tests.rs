@@ -30,7 +30,7 @@ fn timeline(n: usize, years: usize, actors: usize) -> Timeline {
             };
             let fm = crate::load::frontmatter::split(&file.text).expect("front matter");
             let (event, diagnostics) =
-                crate::parse::event::parse(&fm, &file, chrono_tz::UTC, false);
+                crate::parse::event::parse(&fm, &file, chrono_tz::UTC, &crate::parse::Bodies::Memory);
             assert!(diagnostics.is_empty(), "{diagnostics:?}");
             Box::new(event.expect("an event"))
         })

@@ -59,6 +59,9 @@ pub(crate) struct Engine {
     setup_diagnostics: Vec<Diagnostic>,
     theme: Theme,
     walked: Walked,
+    /// Where parsed events' bodies are kept: a new place at each reset, so
+    /// that one does not grow with every edit of a long session.
+    bodies: parse::Bodies,
     /// Each walked source's parse, by path.
     parses: HashMap<PathBuf, (Section, Outcome)>,
     /// The site whose files were last written, and what its renderer
@@ -88,6 +91,7 @@ impl Engine {
             setup_diagnostics: Vec::new(),
             theme: Theme::default(),
             walked: Walked::default(),
+            bodies: parse::Bodies::new(true),
             parses: HashMap::new(),
             served: None,
             next: None,
@@ -249,6 +253,7 @@ impl Engine {
         self.setup_diagnostics = diagnostics;
         self.parses.clear();
         self.served = None;
+        self.bodies = parse::Bodies::new(self.opts.keep_bodies);
         let walked = load::walk(&self.opts.root);
         self.take_walk(walked, &[]);
     }
@@ -275,7 +280,7 @@ impl Engine {
 
     fn parse(&self, section: Section, path: PathBuf) -> Outcome {
         let o = &self.opts;
-        parse::read_one(&o.root, section, path, &self.config, o.keep_bodies, o.today)
+        parse::read_one(&o.root, section, path, &self.config, &self.bodies, o.today)
     }
 
     /// Whether the site was built from `p` or from something below it.
