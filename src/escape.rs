@@ -20,13 +20,23 @@ pub(crate) fn html(s: &str) -> String {
     out
 }
 
-/// JSON that is safe inside `<script>`: no `<`, `>` or `&` can close the element.
+/// JSON that is safe inside `<script>`: no `<`, `>` or `&` can close the
+/// element, and U+2028 and U+2029, which JavaScript before ES2019 takes as
+/// line ends inside a string, are escaped too.
 pub(crate) fn script_json(v: &impl serde::Serialize) -> String {
-    serde_json::to_string(v)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    let json = serde_json::to_string(v).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -38,5 +48,9 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
         assert_eq!(super::script_json(&"</script>"), r#""\u003c/script\u003e""#);
+        assert_eq!(
+            super::script_json(&"a\u{2028}b\u{2029}&"),
+            r#""a\u2028b\u2029\u0026""#
+        );
     }
 }

@@ -13,6 +13,8 @@ pub mod diagnostic;
 pub(crate) mod diff;
 pub(crate) mod escape;
 pub(crate) mod feeds;
+#[doc(hidden)]
+pub mod fuzzing;
 pub(crate) mod import;
 pub(crate) mod io_error;
 pub(crate) mod load;

@@ -116,6 +116,29 @@ mod tests {
             .unwrap_or_default()
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+
+        /// Whatever a name holds (any script, punctuation, control
+        /// characters, any length), its slug is `[a-z0-9]` words joined by
+        /// single hyphens, at most `MAX_LEN` bytes, and is its own slug.
+        #[test]
+        fn slugs_are_normal_short_and_their_own_slug(name in "\\PC{0,300}|[a-zA-Z0-9 '-]{90,200}") {
+            if let Some(slug) = Slug::from_name(&name) {
+                let t = slug.as_str();
+                proptest::prop_assert!(!t.is_empty() && t.len() <= MAX_LEN, "{t:?}");
+                proptest::prop_assert!(
+                    t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                    "{t:?}"
+                );
+                proptest::prop_assert!(!t.starts_with('-') && !t.ends_with('-') && !t.contains("--"), "{t:?}");
+                proptest::prop_assert_eq!(s(t), t);
+            } else {
+                proptest::prop_assert!(!name.chars().any(|c| c.is_ascii_alphanumeric()), "{name:?}");
+            }
+        }
+    }
+
     #[test]
     fn transliterates_and_normalises() {
         assert_eq!(s("Ivan Popov"), "ivan-popov");

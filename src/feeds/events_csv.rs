@@ -3,6 +3,12 @@
 //! that too: `events.json` keeps them apart); sources are flattened to text
 //! and addresses; the body is the Markdown as written (a quoted cell that may
 //! span lines). Columns are in [`HEADER`] and documented in `docs/exports.md`.
+//!
+//! A free-text cell (title, names, sources, summary, body) that starts with
+//! `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front:
+//! spreadsheets take such a cell as a formula, and a contributor's title
+//! must not run one on a reader's machine (OWASP's "CSV injection"). The date
+//! columns are left as they are: there `-0043` is a year, made by annals.
 
 use super::events_json::{Named, Record};
 
@@ -38,13 +44,13 @@ pub(super) fn head() -> Vec<u8> {
 }
 
 pub(super) fn fields(r: &Record) -> [String; 23] {
-    let names = |v: &[Named]| join(v.iter().map(|n| n.name));
+    let names = |v: &[Named]| inert(join(v.iter().map(|n| n.name)));
     let slugs = |v: &[Named]| join(v.iter().map(|n| n.slug));
     let yes_no = |b: bool| if b { "true" } else { "false" }.to_string();
     [
         r.slug.to_string(),
         r.url.clone(),
-        r.title.to_string(),
+        inert(r.title.to_string()),
         r.date.clone(),
         r.date_text.clone(),
         r.start.clone().unwrap_or_default(),
@@ -62,18 +68,26 @@ pub(super) fn fields(r: &Record) -> [String; 23] {
         names(&r.periods),
         slugs(&r.periods),
         // "Publisher, Title, 2023-07-13" for each source.
-        join(r.sources.iter().map(|s| {
+        inert(join(r.sources.iter().map(|s| {
             [s.publisher, s.title, s.date.as_deref()]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(", ")
-        })),
+        }))),
         // The address of each source that has one (its archive otherwise).
         join(r.sources.iter().filter_map(|s| s.url.or(s.archive))),
-        r.summary.to_string(),
-        r.body.to_string(),
+        inert(r.summary.to_string()),
+        inert(r.body.to_string()),
     ]
+}
+
+/// `cell`, with a `'` in front when a spreadsheet would take it as a formula.
+fn inert(cell: String) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell,
+    }
 }
 
 fn join<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {

@@ -15,7 +15,8 @@
 //!   TimelineJS3 places years only and reads "13.8 billion years ago".
 //! * `text` values are HTML (TimelineJS renders them): the title, linked to
 //!   the event's page, and the summary, both escaped. `group` is the first
-//!   actor, so that TimelineJS gives each actor a row.
+//!   actor, so that TimelineJS gives each actor a row; it and `display_date`
+//!   are escaped too, since TimelineJS inserts them as HTML.
 //! * Periods are `eras`, which TimelineJS draws as bands and requires to have
 //!   both ends: an open or unknown side of a period is exported as the
 //!   timeline's own first start or last end. Each end is a day (the first of
@@ -39,7 +40,7 @@ pub(super) struct Slide<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     media: Option<Media>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    group: Option<&'a str>,
+    group: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     display_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,13 +175,16 @@ pub(super) fn slide<'a>(
                 thumbnail: None,
             })
             .or_else(|| other_media(&e.extra)),
-        group: group(t, i),
-        display_date: Some(
+        // TimelineJS inserts both as HTML: a name or an imported display
+        // date is text, escaped like the headline's.
+        group: group(t, i).map(escape::html),
+        display_date: Some(escape::html(
             e.extra
                 .get("display_date")
                 .and_then(serde_json::Value::as_str)
-                .map_or_else(|| e.date.display(&c.lang).text(), String::from),
-        ),
+                .map_or_else(|| e.date.display(&c.lang).text(), String::from)
+                .as_str(),
+        )),
         unique_id: Some(e.slug.as_str()),
         background: e.extra.get("background"),
         slide_type: e

@@ -176,14 +176,7 @@ pub(crate) fn run(req: &Request) -> Outcome {
                 Code::Io,
                 format!("cannot read: {}", crate::io_error::reason(&e, &req.file)),
             )),
-            Ok(text) => match format {
-                Format::TimelineJs => {
-                    timelinejs::read(&text).map(|s| slide::drafts(s, req.group_as))
-                }
-                Format::Csv => sheet::read(&text).map(|s| slide::drafts(s, req.group_as)),
-                Format::Acled => acled::read(&text),
-                Format::Ucdp | Format::Markdown => ucdp::read(&text),
-            },
+            Ok(bytes) => read_bytes(format, &bytes, req.group_as),
         },
     };
     let imported = match read {
@@ -201,6 +194,43 @@ pub(crate) fn run(req: &Request) -> Outcome {
     entities::write(req, &imported.entities, &mut outcome);
     write(req, drafts, &mut outcome);
     outcome
+}
+
+/// Reads a one-file format (every format but Markdown, a folder).
+fn read_bytes(format: Format, bytes: &[u8], group_as: GroupAs) -> Result<Imported, Diagnostic> {
+    match format {
+        Format::TimelineJs => timelinejs::read(bytes).map(|s| slide::drafts(s, group_as)),
+        Format::Csv => sheet::read(bytes).map(|s| slide::drafts(s, group_as)),
+        Format::Acled => acled::read(bytes),
+        Format::Ucdp | Format::Markdown => ucdp::read(bytes),
+    }
+}
+
+/// The text of each event file an import of `bytes` would write, for the
+/// fuzz targets (`crate::fuzzing`).
+pub(crate) fn draft_files(format: crate::fuzzing::ImportFormat, bytes: &[u8]) -> Vec<String> {
+    use crate::fuzzing::ImportFormat as F;
+    let read = match format {
+        F::Markdown => tempfile::tempdir().ok().and_then(|dir| {
+            std::fs::write(dir.path().join("fuzzed.md"), bytes).ok()?;
+            markdown::read(dir.path()).ok()
+        }),
+        F::TimelineJs => read_bytes(Format::TimelineJs, bytes, GroupAs::default()).ok(),
+        F::Sheet => read_bytes(Format::Csv, bytes, GroupAs::default()).ok(),
+        F::Acled => read_bytes(Format::Acled, bytes, GroupAs::default()).ok(),
+        F::Ucdp => read_bytes(Format::Ucdp, bytes, GroupAs::default()).ok(),
+    };
+    let Some(imported) = read else {
+        return Vec::new();
+    };
+    for d in &imported.diagnostics {
+        let _ = crate::report::human(d, false);
+    }
+    imported
+        .drafts
+        .iter()
+        .filter_map(|d| file_text(d).ok())
+        .collect()
 }
 
 /// Names each draft's file (its slug, else date and title; a name taken by an

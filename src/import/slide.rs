@@ -172,7 +172,9 @@ fn draft(
     let Some(start) = &slide.start else {
         return Err(fail("it has no start_date".into()));
     };
-    let display = slide.display_date.as_deref().unwrap_or("");
+    // TimelineJS shows `display_date` and `group` as HTML (and annals'
+    // export escapes them): their text is what a reader sees.
+    let display = &super::html::to_text(slide.display_date.as_deref().unwrap_or(""));
     let mut date = edtf(start).map_err(&fail)?;
     let long = date.starts_with('Y');
     if start.month.is_none() && !long {
@@ -235,7 +237,7 @@ fn draft(
     if let Some(group) = slide
         .group
         .as_deref()
-        .map(str::trim)
+        .map(super::html::to_text)
         .filter(|g| !g.is_empty())
     {
         match group_as {

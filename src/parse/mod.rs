@@ -27,7 +27,7 @@ pub(crate) use period::PeriodFile;
 /// One event file: its front matter split, the event parsed, then its own
 /// warnings, whatever errors it has. Here rather than in `event`, so that
 /// `lint` reads events and `event` does not know `lint`.
-fn parse_event(
+pub(crate) fn parse_event(
     file: &crate::load::SourceFile,
     tz: chrono_tz::Tz,
     today: Option<chrono::NaiveDate>,

@@ -20,6 +20,7 @@ mod entities;
 mod events_schema;
 mod example;
 mod feeds;
+mod fuzz_corpus;
 mod guide;
 mod help;
 mod identity;

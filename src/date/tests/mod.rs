@@ -7,6 +7,7 @@ mod level1_display;
 mod long;
 mod oracle;
 mod parse;
+mod properties;
 mod suite_cases;
 mod suites;
 
