@@ -19,14 +19,8 @@ fn text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 /// One event file: front matter split, YAML, every field validated, the
 /// per-event warnings, and every diagnostic rendered as a person sees it.
 pub fn event_file(bytes: &[u8]) {
-    let file = SourceFile {
-        section: Section::Events,
-        path: PathBuf::from("content/events/fuzzed.md"),
-        rel: PathBuf::from("content/events/fuzzed.md"),
-        text: text(bytes).into_owned(),
-    };
     let (event, diagnostics) = crate::parse::parse_event(
-        &file,
+        &event_source(text(bytes).into_owned()),
         chrono_tz::UTC,
         Some(chrono::NaiveDate::MIN),
         &Bodies::Memory,
@@ -206,6 +200,28 @@ pub enum ImportFormat {
 pub fn import(format: ImportFormat, bytes: &[u8]) {
     for draft_file in crate::import::draft_files(format, bytes) {
         event_file(draft_file.as_bytes());
+        // What an import writes builds: every file is a valid event.
+        let (event, diagnostics) = crate::parse::parse_event(
+            &event_source(draft_file),
+            chrono_tz::UTC,
+            None,
+            &Bodies::Memory,
+        );
+        let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert!(
+            event.is_ok() && errors.is_empty(),
+            "an imported file does not parse: {errors:?}"
+        );
+    }
+}
+
+/// `text` as the event file `content/events/fuzzed.md`.
+fn event_source(text: String) -> SourceFile {
+    SourceFile {
+        section: Section::Events,
+        path: PathBuf::from("content/events/fuzzed.md"),
+        rel: PathBuf::from("content/events/fuzzed.md"),
+        text,
     }
 }
 

@@ -34,6 +34,59 @@ pub(crate) fn reason(e: &io::Error, path: &Path) -> String {
     }
 }
 
+/// The diagnostic for `rel`, a file of the site being written, that could
+/// not be: no path lookups, since `rel` is inside a staging folder.
+pub(crate) fn cannot_write(rel: &str, e: &io::Error) -> crate::diagnostic::Diagnostic {
+    let why = match e.kind() {
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        ErrorKind::StorageFull => "the disk is full".into(),
+        _ => plain(e),
+    };
+    crate::diagnostic::Diagnostic::error(
+        crate::diagnostic::Code::Io,
+        format!("cannot write `{rel}`: {why}"),
+    )
+}
+
+/// `diagnostics` with the failures to write that share one reason (a full
+/// disk fails every file after the first) said once, with their count: a
+/// build of 400,000 pages must not print 400,000 lines to say the disk is
+/// full.
+pub(crate) fn collapse(
+    diagnostics: Vec<crate::diagnostic::Diagnostic>,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    use std::collections::BTreeMap;
+    let reason = |d: &crate::diagnostic::Diagnostic| {
+        (d.code == crate::diagnostic::Code::Io && d.message.starts_with("cannot write `"))
+            .then(|| d.message.rsplit_once("`: ").map(|(_, why)| why.to_string()))
+            .flatten()
+    };
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for d in &diagnostics {
+        if let Some(why) = reason(d) {
+            *counts.entry(why).or_default() += 1;
+        }
+    }
+    let mut said: BTreeMap<String, ()> = BTreeMap::new();
+    let mut out = Vec::new();
+    for mut d in diagnostics {
+        match reason(&d) {
+            Some(why) if counts[&why] > 1 => {
+                if said.insert(why.clone(), ()).is_none() {
+                    d.hint = Some(format!(
+                        "{} more files of the site could not be written either, for the same reason",
+                        counts[&why] - 1
+                    ));
+                    out.push(d);
+                }
+            }
+            _ => out.push(d),
+        }
+    }
+    out
+}
+
 /// The first of `path` and its ancestors that exists and is not a folder
 /// (through symbolic links): what stops `path` from being created as, or
 /// inside, a folder.

@@ -49,7 +49,7 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
         Severity::Warning => paint(color, "1;33", &head),
         Severity::Note => paint(color, "1;36", &head),
     };
-    let _ = writeln!(out, "{head}: {}", paint(color, "1", &d.message));
+    let _ = writeln!(out, "{head}: {}", paint(color, "1", &terse(&d.message)));
     let gutter = d
         .span
         .as_ref()
@@ -103,8 +103,41 @@ struct Excerpt {
     width: usize,
 }
 
+/// A control character as its Unicode picture (`␀`, `␛`), any other as
+/// itself: a file's bytes must not drive the reader's terminal.
+fn picture(c: char) -> char {
+    match c {
+        '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\x7f' => '\u{2421}',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
+    }
+}
+
+/// A message as a terminal shows it: each value it quotes in backticks cut
+/// to 80 characters (a date of megabytes makes one line of the report, not
+/// megabytes of it), control characters as pictures.
+fn terse(message: &str) -> String {
+    if message.len() <= 200 && !message.chars().any(char::is_control) {
+        return message.to_string();
+    }
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| match i % 2 {
+            1 => crate::text::shorten(part, 80),
+            _ => part.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("`")
+        .chars()
+        .map(picture)
+        .collect()
+}
+
 /// `line` with tabs shown as four spaces (a terminal's tab stops would move
-/// the marker), cut to [`MAX_SHOWN`] characters around the marked part of
+/// the marker) and other control characters as their Unicode pictures
+/// (`␀`, `␛`: a file's bytes must not drive the reader's terminal), cut to [`MAX_SHOWN`] characters around the marked part of
 /// `width` characters from 1-based `column`, with `…` where it was cut.
 fn excerpt(line: &str, column: usize, width: usize) -> Excerpt {
     let mut chars: Vec<char> = Vec::new();
@@ -115,6 +148,11 @@ fn excerpt(line: &str, column: usize, width: usize) -> Excerpt {
         }
         match c {
             '\t' => chars.extend([' '; 4]),
+            c @ '\0'..='\x1f' => {
+                chars.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'))
+            }
+            '\x7f' => chars.push('\u{2421}'),
+            c if c.is_control() => chars.push('\u{fffd}'),
             c => chars.push(c),
         }
     }
@@ -191,7 +229,8 @@ pub(crate) fn github(d: &Diagnostic) -> String {
         props.push(format!("endColumn={}", span.column + span.width.max(1)));
     }
     props.push(format!("title={}", property(d.code.as_str())));
-    let mut message = d.message.clone();
+    // A workflow log is a terminal too, and annotations have a size limit.
+    let mut message = terse(&d.message);
     if let Some(hint) = &d.hint {
         message.push_str("\nhint: ");
         message.push_str(hint);
@@ -249,6 +288,22 @@ mod tests {
         assert!(text.contains("--> content/events/a,b.md:3:7"));
         assert!(text.contains("3 | date: 2023-02-30\n  |       ^^^^^^^^^^\n"));
         assert!(text.contains("= hint: use 2023-02-28"));
+    }
+
+    #[test]
+    fn a_long_value_in_a_message_is_cut_and_controls_are_drawn() {
+        let long = format!("`{}` is not a valid date: \u{1b}[2J", "x".repeat(500));
+        assert_eq!(
+            super::terse(&long),
+            format!("`{}…` is not a valid date: \u{241b}[2J", "x".repeat(79))
+        );
+        assert_eq!(super::terse("short `a`"), "short `a`");
+    }
+
+    #[test]
+    fn control_characters_in_a_quoted_line_are_shown_not_sent() {
+        let e = super::excerpt("a\0b\x1b[31mc\x7f\u{85}", 1, 1);
+        assert_eq!(e.text, "a\u{2400}b\u{241b}[31mc\u{2421}\u{fffd}");
     }
 
     #[test]

@@ -67,6 +67,24 @@ impl Slug {
     pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// This slug numbered (`name-2`), cut first where it is long so that the
+    /// number survives `MAX_LEN`: names that differ only past the limit still
+    /// get slugs of their own, and a numbered slug reads back as itself.
+    pub(crate) fn numbered(&self, n: usize) -> Slug {
+        let suffix = format!("-{n}");
+        let keep = self.0.len().min(MAX_LEN.saturating_sub(suffix.len()));
+        let base = self.0[..keep].trim_end_matches('-');
+        Slug(format!("{base}{suffix}").into())
+    }
+
+    /// The first of this slug, `-2`, `-3`… that `taken` does not hold.
+    pub(crate) fn first_free(&self, taken: impl Fn(&Slug) -> bool) -> Slug {
+        std::iter::once(self.clone())
+            .chain((2..).map(|n| self.numbered(n)))
+            .find(|s| !taken(s))
+            .unwrap_or_else(|| self.clone())
+    }
 }
 
 impl fmt::Display for Slug {

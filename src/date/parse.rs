@@ -115,7 +115,10 @@ fn parse_bound(side: &str, whole: &str, tz: Tz) -> Result<Bound, DateError> {
 }
 
 fn bad(whole: &str, why: impl std::fmt::Display) -> DateError {
-    DateError::new(format!("`{whole}` is not a valid date: {why}"))
+    DateError::new(format!(
+        "`{}` is not a valid date: {why}",
+        crate::text::shorten(whole, 80)
+    ))
 }
 
 /// Parses one point; `whole` is the full text, for messages. `s` is ASCII.

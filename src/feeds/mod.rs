@@ -219,7 +219,7 @@ pub(crate) fn write_only(
 }
 
 fn io_error(rel: &str, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(Code::Io, format!("cannot write `{rel}`: {e}"))
+    crate::io_error::cannot_write(rel, &e)
 }
 
 /// A stable, absolute identifier for a site-relative path: its absolute URL

@@ -67,14 +67,7 @@ impl Entities {
     /// Notes a period under a slug of its name not taken yet (`-2`, `-3`…).
     /// `None` when its name has no letter or digit.
     pub(crate) fn period(&mut self, period: Period) -> Option<Slug> {
-        let base = Slug::from_name(&period.name)?;
-        let slug = (1..)
-            .map(|n| match n {
-                1 => Some(base.clone()),
-                n => Slug::from_name(&format!("{base}-{n}")),
-            })
-            .find(|s| s.as_ref().is_none_or(|s| !self.periods.contains_key(s)))
-            .flatten()?;
+        let slug = Slug::from_name(&period.name)?.first_free(|s| self.periods.contains_key(s));
         self.periods.insert(slug.clone(), period);
         Some(slug)
     }
@@ -109,6 +102,7 @@ impl Places {
         }
         let mut slugs: BTreeMap<Vec<String>, Slug> = BTreeMap::new();
         // Shorter paths first, so a parent's slug is known before its children's.
+        let mut names: BTreeSet<String> = BTreeSet::new();
         let mut ordered: Vec<&Vec<String>> = self.paths.iter().collect();
         ordered.sort_by_key(|p| p.len());
         for path in ordered {
@@ -132,6 +126,16 @@ impl Places {
                 }
                 _ => (own, written),
             };
+            // Names long enough to be cut to the same slug, or a name under
+            // a parent of the same name, are still different places: each
+            // keeps a slug, and a name, of its own.
+            let free = slug.first_free(|s| into.theatres.contains_key(s));
+            let name = match free == slug && !names.contains(&name.to_lowercase()) {
+                true => name,
+                false => format!("{name} ({free})"),
+            };
+            names.insert(name.to_lowercase());
+            let slug = free;
             into.theatres.insert(
                 slug.clone(),
                 Theatre {

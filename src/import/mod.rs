@@ -26,7 +26,7 @@ use crate::date::EventDate;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::slug::Slug;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The formats `annals import` reads.
@@ -237,7 +237,7 @@ pub(crate) fn draft_files(format: crate::fuzzing::ImportFormat, bytes: &[u8]) ->
 /// earlier draft gets `-2`, `-3`…), and writes those not already there
 /// (unless `force`).
 fn write(req: &Request, drafts: Vec<Draft>, outcome: &mut Outcome) {
-    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+    let mut taken: BTreeSet<Slug> = BTreeSet::new();
     for draft in drafts {
         let named = draft
             .slug
@@ -260,15 +260,11 @@ fn write(req: &Request, drafts: Vec<Draft>, outcome: &mut Outcome) {
             );
             continue;
         };
-        let count = taken.entry(slug.to_string()).or_insert(0);
-        *count += 1;
-        let name = match *count {
-            1 => slug.to_string(),
-            n => format!("{slug}-{n}"),
-        };
+        let name = slug.first_free(|s| taken.contains(s));
+        taken.insert(name.clone());
         let path = match draft.assets.is_empty() {
             true => req.into.join(format!("{name}.md")),
-            false => req.into.join(&name).join("index.md"),
+            false => req.into.join(name.as_str()).join("index.md"),
         };
         let text = match file_text(&draft) {
             Ok(t) => t,
@@ -308,7 +304,13 @@ fn write(req: &Request, drafts: Vec<Draft>, outcome: &mut Outcome) {
 
 /// The event file: front matter, then the body.
 fn file_text(draft: &Draft) -> Result<String, Diagnostic> {
-    let yaml = crate::yaml::to_string(&draft.front).map_err(|e| {
+    // A title must be one line with no control character (`parse::event`);
+    // exports carry tabs and line ends in theirs.
+    let front = Front {
+        title: crate::text::one_line(&draft.front.title),
+        ..draft.front.clone()
+    };
+    let yaml = crate::yaml::to_string(&front).map_err(|e| {
         Diagnostic::error(
             Code::ImportItem,
             format!("{}: cannot be written: {}", draft.origin, e.message),

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 /// The slides of the sheet, one per row after the headings.
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Slide>, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let mut reader = super::table::reader(bytes)?;
     let headings: HashMap<String, usize> = reader
         .headers()
         .map_err(|e| Diagnostic::error(Code::ImportItem, format!("not CSV: {e}")))?

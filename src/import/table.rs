@@ -60,6 +60,53 @@ impl Row<'_> {
     }
 }
 
+/// A CSV reader over `bytes` (rows may differ in length), or the diagnostic
+/// for a quoted cell that is never closed: the CSV crate would read the
+/// rest of the file into that one cell and call it a row.
+pub(super) fn reader(bytes: &[u8]) -> Result<csv::Reader<&[u8]>, Diagnostic> {
+    if let Some(line) = unclosed_quote(bytes) {
+        return Err(Diagnostic::error(
+            Code::ImportItem,
+            format!("line {line}: a quoted cell opens here and is never closed, so the rest of the file would be one cell"),
+        )
+        .with_hint("close the quote; a `\"` inside a quoted cell is written `\"\"`"));
+    }
+    Ok(csv::ReaderBuilder::new().flexible(true).from_reader(bytes))
+}
+
+/// The line (1-based) where a quoted cell opens that the file never closes.
+/// A `"` opens a quoted cell only at the start of a cell, as in RFC 4180;
+/// elsewhere it is text (`a 12" gun`), as the CSV crate reads it.
+fn unclosed_quote(bytes: &[u8]) -> Option<usize> {
+    let (mut line, mut opened) = (1, None);
+    let mut at_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match opened {
+            None => match b {
+                b'"' if at_start => opened = Some(line),
+                b',' | b'\n' | b'\r' => at_start = true,
+                _ => at_start = false,
+            },
+            Some(_) if b == b'"' => {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    opened = None;
+                    at_start = false;
+                }
+            }
+            Some(_) => {}
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+        i += 1;
+    }
+    opened
+}
+
 /// Reads `bytes` as a CSV file of `what` that must have the `needed`
 /// columns; `draft` makes each row an event, or says why not. `place` names
 /// the columns of the place hierarchy (country first); the event is put in
@@ -72,7 +119,7 @@ pub(super) fn read(
     mut draft: impl FnMut(&Row, usize, &mut Imported) -> Result<Draft, Diagnostic>,
 ) -> Result<Imported, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let mut reader = reader(bytes)?;
     let headings: Vec<String> = reader
         .headers()
         .map_err(|e| Diagnostic::error(Code::ImportItem, format!("not CSV: {e}")))?
@@ -136,4 +183,16 @@ pub(super) fn read(
         imported.drafts.push(d);
     }
     Ok(imported)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_unclosed_quote_is_found_where_it_opens() {
+        let open = super::unclosed_quote;
+        assert_eq!(open(b"a,b\n1,\"x\n2,y\n"), Some(2));
+        assert_eq!(open(b"a,b\n1,\"x\ny\"\n2,\"say \"\"hi\"\"\"\n"), None);
+        assert_eq!(open(b"a,b\n1,a 12\" gun\n"), None);
+        assert_eq!(open(b"a\n\"\"\"\n"), Some(2));
+    }
 }

@@ -268,17 +268,43 @@ impl Stray {
     }
 }
 
-/// Reads one source file as UTF-8.
+/// Reads one source file as UTF-8, refusing one larger than `max` bytes
+/// (`limits.max_file_size`) before reading it. The read itself stops past
+/// `max` too, for a file that grows while it is read.
 pub(crate) fn read_source(
     root: &Path,
     section: Section,
     path: PathBuf,
+    max: u64,
 ) -> Result<SourceFile, Diagnostic> {
+    use std::io::Read;
     let rel = relative(root, &path);
-    let bytes = std::fs::read(&path).map_err(|e| {
+    let cannot = |e: std::io::Error| {
         let why = crate::io_error::reason(&e, &path);
         Diagnostic::error(Code::Io, format!("cannot read: {why}")).in_file(&rel)
-    })?;
+    };
+    let too_large = |size: u64| {
+        Diagnostic::error(
+            Code::Io,
+            format!(
+                "the file is {}, more than the {} a source may be",
+                crate::parse::limits::shown(size),
+                crate::parse::limits::shown(max)
+            ),
+        )
+        .in_file(&rel)
+        .with_hint("split it into several files, or raise `limits.max_file_size` in annals.yaml")
+    };
+    let file = std::fs::File::open(&path).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
+    if size > max {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(max + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         Diagnostic::error(
             Code::Io,

@@ -24,6 +24,7 @@ const KEYS: &[&str] = &[
     "extra",
     "check",
     "embed",
+    "limits",
 ];
 
 /// Keys of `embed:` (SPEC §8).
@@ -242,6 +243,7 @@ pub(crate) struct Config {
     pub extra: serde_json::Value,
     pub check: CheckPolicy,
     pub embed: EmbedConfig,
+    pub limits: crate::parse::limits::Limits,
 }
 
 impl Default for Config {
@@ -264,6 +266,7 @@ impl Default for Config {
             extra: serde_json::Value::Object(Default::default()),
             check: CheckPolicy::default(),
             embed: EmbedConfig::default(),
+            limits: Default::default(),
         }
     }
 }
@@ -395,6 +398,9 @@ pub(crate) fn parse(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) 
     }
     if let Some(embed) = f.get("embed").cloned() {
         config.embed = parse_embed(&mut f, &embed);
+    }
+    if let Some(limits) = f.get("limits").cloned() {
+        config.limits = crate::parse::limits::parse(&mut f, &limits);
     }
     diagnostics.extend(f.into_diagnostics());
     config

@@ -9,6 +9,7 @@ pub(crate) mod config;
 pub(crate) mod entity;
 pub(crate) mod event;
 pub(crate) mod fields;
+pub(crate) mod limits;
 pub(crate) mod lint;
 pub(crate) mod nested;
 pub(crate) mod period;
@@ -87,7 +88,7 @@ pub(crate) fn read_one(
     bodies: &Bodies,
     today: Option<chrono::NaiveDate>,
 ) -> Outcome {
-    match crate::load::read_source(root, section, path) {
+    match crate::load::read_source(root, section, path, config.limits.max_file_size) {
         Err(d) => Outcome::Unreadable(d),
         Ok(file) if section == crate::load::Section::Events => {
             let (e, d) = parse_event(&file, config.timezone, today, bodies);

@@ -16,6 +16,9 @@ pub(crate) fn diagnostic(fm: &FrontMatter, e: &YamlError) -> Diagnostic {
     if let Some(d) = tab_indentation(fm, found.map(|(l, _)| l)) {
         return d;
     }
+    if let Some(d) = limit(fm, e, found) {
+        return d;
+    }
     let lines: Vec<&str> = fm.yaml.lines().collect();
     let explained = found.and_then(|(line, column)| {
         let text = lines.get(line.checked_sub(1)?)?;
@@ -33,6 +36,35 @@ pub(crate) fn diagnostic(fm: &FrontMatter, e: &YamlError) -> Diagnostic {
             .at(found.and_then(|(l, c)| fm.yaml_span(l, c)))
             .with_hint("check indentation, and quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `%` or `@`")
     })
+}
+
+/// A limit of the YAML reader reached: nesting too deep, or aliases that
+/// expand to too much (an "alias bomb"). Neither is a typo, so neither gets
+/// the usual hint.
+fn limit(fm: &FrontMatter, e: &YamlError, found: Option<(usize, usize)>) -> Option<Diagnostic> {
+    let (message, hint) = if e.message.starts_with(crate::yaml::TOO_DEEP)
+        || e.message.starts_with("recursion limit exceeded")
+    {
+        (
+            format!("{} (more than {} levels)", crate::yaml::TOO_DEEP, crate::yaml::MAX_DEPTH),
+            "front matter needs a few levels of lists and maps at most: look for `[` or `{` left open",
+        )
+    } else if e.message.starts_with("repetition limit exceeded") {
+        (
+            "aliases expand to too much (each `*name` repeats what `&name` holds, and aliases of aliases multiply)".to_string(),
+            "write the values out instead of nesting aliases",
+        )
+    } else {
+        return None;
+    };
+    let at = found
+        .and_then(|(l, c)| fm.yaml_span(l, c))
+        .unwrap_or_else(|| fm.first_span());
+    Some(
+        Diagnostic::error(Code::YamlSyntax, format!("invalid YAML: {message}"))
+            .at(Some(at))
+            .with_hint(hint),
+    )
 }
 
 /// `key` and its value as written on `line` (`title`, `Foo: bar`).

@@ -172,7 +172,7 @@ fn meta<'a>(t: &'a Timeline, c: &Config, statuses: &[(Status, Vec<usize>)]) -> M
 }
 
 fn io(route: &Route, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(Code::Io, format!("cannot write `{}`: {e}", route.file()))
+    crate::io_error::cannot_write(&route.file(), &e)
 }
 
 fn put(sink: &dyn Sink, file: SearchFile, bytes: &[u8]) -> Result<(), Diagnostic> {

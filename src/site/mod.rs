@@ -542,7 +542,7 @@ impl Site {
 }
 
 fn io_error(rel: &str, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(Code::Io, format!("cannot write `{rel}`: {e}"))
+    crate::io_error::cannot_write(rel, &e)
 }
 
 /// Why a build did not replace its output, and whether the previous output is
@@ -579,16 +579,26 @@ pub(crate) fn build(
     let staging = Staging::new(&output).map_err(|e| {
         vec![Diagnostic::error(
             Code::Io,
-            format!("cannot create a folder beside `{}`: {e}", output.display()),
+            format!(
+                "cannot create a folder beside `{}`: {}",
+                output.display(),
+                crate::io_error::reason(&e, &output)
+            ),
         )]
     })?;
     let sink = DirSink::new(staging.dir.clone());
-    let mut summary = site.build_into_with(&sink, progress)?;
+    let mut summary = site
+        .build_into_with(&sink, progress)
+        .map_err(crate::io_error::collapse)?;
     let mut watch = crate::timing::Stopwatch::new();
     let cannot = |e: std::io::Error| {
         vec![Diagnostic::error(
             Code::Io,
-            format!("cannot replace `{}`: {e}", output.display()),
+            format!(
+                "cannot replace `{}`: {}",
+                output.display(),
+                crate::io_error::reason(&e, &output)
+            ),
         )]
     };
     staging.publish().map_err(|e| match e {

@@ -372,6 +372,54 @@ ${loader()}
   await context.close();
 });
 
+test("messages carrying markup or script, to the loader or to the embed page, write nothing and run nothing", async () => {
+  const url = host(hostPage(`
+<div class="annals" id="s" data-annals-embed="${ACTOR}"></div>
+${loader()}
+<iframe id="pym" title="pym child" src="${A}${PREFIX}embed/${ACTOR}/?childId=x" style="width:300px;height:200px"></iframe>
+<iframe id="other-origin" title="poster B" src="${B}/poster.html" style="width:100px;height:40px"></iframe>`));
+  const { context, page, problems } = await open(url);
+  const dialogs = [];
+  page.on("dialog", async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  const iframe = page.locator("#s iframe");
+  const { box, frame } = await settled(iframe, "actor");
+  const pymFrame = page.frames().find((f) => f.url().includes("childId=x"));
+  assert.ok(pymFrame, "the pym child loaded");
+  const HTML = '<img src=x onerror="alert(document.domain)"><script>alert(1)<\/script>';
+  const payloads = [
+    HTML,
+    { type: "annals:height", height: HTML },
+    // A well-formed height from the right frame is taken, its extra field not.
+    { type: "annals:height", height: box, html: HTML },
+    { sentinel: "amp", type: "embed-size", height: HTML },
+    `pymxPYMxxxPYMxheightxPYMx${HTML}`,
+    "pymxPYMxxxPYMxnavigateToxPYMxjavascript:alert(1)",
+    `pymxPYMxxxPYMxwidthxPYMx${HTML}`,
+  ];
+  const body = (f) => f.evaluate(() => document.body.innerHTML);
+  const hostBefore = await body(page);
+  const frameBefore = await body(frame);
+  const pymBefore = await body(pymFrame);
+  // To the host, where the loader listens: from its own frame and from a
+  // frame of another origin. To the embed pages (the loader's, and a pym
+  // child that listens for its parent's messages): from the host.
+  const other = page.frameLocator("#other-origin");
+  for (const p of payloads) {
+    await frame.evaluate((m) => parent.postMessage(m, "*"), p);
+    await other.locator("body").evaluate((_, m) => parent.postMessage(m, "*"), p);
+    await page.evaluate((m) => { for (const f of document.querySelectorAll("iframe")) f.contentWindow.postMessage(m, "*"); }, p);
+  }
+  await page.waitForTimeout(500);
+  assert.deepEqual(dialogs, [], "nothing ran");
+  assert.equal(page.url(), url, "the host did not navigate");
+  assert.equal(await body(page), hostBefore, "the host page holds what it held");
+  assert.equal(await body(frame), frameBefore, "the embed page holds what it held");
+  assert.equal(await body(pymFrame), pymBefore, "the pym child holds what it held");
+  assert.equal((await sizes(iframe)).box, box, "no height was taken from the payloads");
+  assert.deepEqual(problems, [], "console errors or failed requests");
+  await context.close();
+});
+
 test("pym.js 1.3.2's Parent sizes the embed, gets width answers, and navigates on a click", async () => {
   const url = host(hostPage(`<div class="annals" id="pym-container"></div>
 <script src="/pym.v1.min.js"></script>

@@ -9,10 +9,10 @@ use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 /// A running `annals serve`, stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     /// `127.0.0.1:PORT`
-    addr: String,
+    pub(crate) addr: String,
     /// The site's URL, as printed.
     url: String,
 }
@@ -24,7 +24,7 @@ impl Drop for Server {
     }
 }
 
-fn serve(site: &Path, extra: &[&str]) -> Server {
+pub(crate) fn serve(site: &Path, extra: &[&str]) -> Server {
     serve_in(site, extra, &std::env::temp_dir())
 }
 
@@ -58,7 +58,7 @@ fn serve_in(site: &Path, extra: &[&str], temp: &Path) -> Server {
 }
 
 /// Status, headers (lower-case names) and body of a GET of `target` sent as is.
-fn get(addr: &str, target: &str) -> (u16, Vec<(String, String)>, Vec<u8>) {
+pub(crate) fn get(addr: &str, target: &str) -> (u16, Vec<(String, String)>, Vec<u8>) {
     let mut stream = TcpStream::connect(addr).expect("connects");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
