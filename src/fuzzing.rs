@@ -196,22 +196,11 @@ pub enum ImportFormat {
 }
 
 /// One import: the file read, each item made a draft, and each draft's
-/// file (as `import` writes it) read back as an event file.
+/// file (as `import` writes it, which is only when it builds) read back as
+/// an event file.
 pub fn import(format: ImportFormat, bytes: &[u8]) {
     for draft_file in crate::import::draft_files(format, bytes) {
         event_file(draft_file.as_bytes());
-        // What an import writes builds: every file is a valid event.
-        let (event, diagnostics) = crate::parse::parse_event(
-            &event_source(draft_file),
-            chrono_tz::UTC,
-            None,
-            &Bodies::Memory,
-        );
-        let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
-        assert!(
-            event.is_ok() && errors.is_empty(),
-            "an imported file does not parse: {errors:?}"
-        );
     }
 }
 

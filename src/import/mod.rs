@@ -226,10 +226,11 @@ pub(crate) fn draft_files(format: crate::fuzzing::ImportFormat, bytes: &[u8]) ->
     for d in &imported.diagnostics {
         let _ = crate::report::human(d, false);
     }
+    // As `write` does: each draft's file, unless it would not build.
     imported
         .drafts
         .iter()
-        .filter_map(|d| file_text(d).ok())
+        .filter_map(|d| file_text(d).ok().filter(|t| builds(d, t).is_ok()))
         .collect()
 }
 
@@ -266,7 +267,7 @@ fn write(req: &Request, drafts: Vec<Draft>, outcome: &mut Outcome) {
             true => req.into.join(format!("{name}.md")),
             false => req.into.join(name.as_str()).join("index.md"),
         };
-        let text = match file_text(&draft) {
+        let text = match file_text(&draft).and_then(|t| builds(&draft, &t).map(|()| t)) {
             Ok(t) => t,
             Err(d) => {
                 outcome.skipped += 1;
@@ -302,14 +303,44 @@ fn write(req: &Request, drafts: Vec<Draft>, outcome: &mut Outcome) {
     }
 }
 
-/// The event file: front matter, then the body.
+/// The event file: front matter, then the body, made to be one that builds:
+/// a title on one line (exports carry tabs and line ends in theirs), names
+/// that make a slug, a location with both coordinates or none, addresses
+/// with the characters a URL may not hold percent-encoded.
 fn file_text(draft: &Draft) -> Result<String, Diagnostic> {
-    // A title must be one line with no control character (`parse::event`);
-    // exports carry tabs and line ends in theirs.
-    let front = Front {
+    let named = |names: &[String]| -> Vec<String> {
+        names
+            .iter()
+            .filter(|n| Slug::from_name(n).is_some())
+            .cloned()
+            .collect()
+    };
+    let mut front = Front {
         title: crate::text::one_line(&draft.front.title),
+        actors: named(&draft.front.actors),
+        theatres: named(&draft.front.theatres),
+        tags: named(&draft.front.tags),
         ..draft.front.clone()
     };
+    if let Some(place) = &mut front.location {
+        if place.lat.is_none() || place.lon.is_none() {
+            place.lat = None;
+            place.lon = None;
+        }
+    }
+    if front
+        .location
+        .as_ref()
+        .is_some_and(|l| l.name.is_none() && l.lat.is_none())
+    {
+        front.location = None;
+    }
+    if let Some(image) = &mut front.image {
+        image.src = web_address(&image.src);
+    }
+    for source in &mut front.sources {
+        source.url = source.url.as_deref().map(web_address);
+    }
     let yaml = crate::yaml::to_string(&front).map_err(|e| {
         Diagnostic::error(
             Code::ImportItem,
@@ -317,6 +348,45 @@ fn file_text(draft: &Draft) -> Result<String, Diagnostic> {
         )
     })?;
     Ok(with_front_matter(&yaml, &draft.body))
+}
+
+/// `url` with what a URL may not hold as it is (white space, control
+/// characters, `"`, `<`, `>`, backticks) percent-encoded, as a browser
+/// sends it.
+fn web_address(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        if c.is_control() || c.is_whitespace() || matches!(c, '"' | '<' | '>' | '`') {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `text`, the file made of `draft`, read back as the build reads it: an
+/// import never writes a file that fails the build. What would fail it (an
+/// end before the start, say) skips the item with the parser's reason.
+fn builds(draft: &Draft, text: &str) -> Result<(), Diagnostic> {
+    let file = crate::load::SourceFile {
+        section: crate::load::Section::Events,
+        path: PathBuf::from("content/events/imported.md"),
+        rel: PathBuf::from("content/events/imported.md"),
+        text: text.to_string(),
+    };
+    let bodies = crate::parse::Bodies::Memory;
+    let (_, diagnostics) = crate::parse::parse_event(&file, chrono_tz::UTC, None, &bodies);
+    match diagnostics.into_iter().find(Diagnostic::is_error) {
+        None => Ok(()),
+        Some(d) => Err(Diagnostic::error(
+            Code::ImportItem,
+            format!("{}: its event would not build: {}", draft.origin, d.message),
+        )),
+    }
 }
 
 /// A Markdown file: `yaml` as front matter, then `body` when it has one.

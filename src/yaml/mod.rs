@@ -95,44 +95,62 @@ pub(crate) fn parse(text: &str) -> Result<Value, YamlError> {
 }
 
 /// Where a `[` or `{` opens a level past [`MAX_DEPTH`] (1-based line and
-/// column), counting outside quotes and comments. Brackets inside plain text
-/// count too, so this over-counts a little; it never under-counts.
+/// column). A bracket opens a list or map where a node may begin (the start
+/// of a line, after `- `, `? ` or `: `, after an anchor or a tag, and
+/// anywhere inside a flow collection); elsewhere it is text (`title: ad{{`),
+/// as it is inside quotes and comments. Block scalars (`|`, `>`) are not
+/// told apart, so a line of one that starts with 65 brackets is refused:
+/// this may over-count, never under-count.
 fn too_deep(text: &str) -> Option<(usize, usize)> {
-    #[derive(PartialEq)]
-    enum In {
-        Plain,
-        Single,
-        Double,
-        Comment,
-    }
-    let (mut state, mut depth, mut escaped) = (In::Plain, 0usize, false);
-    let (mut line, mut column, mut previous) = (1, 0, '\n');
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    // A node may begin here; only indentation and `- ` so far on the line;
+    // inside an anchor or a tag; inside a comment.
+    let (mut start, mut line_start, mut property, mut comment) = (true, true, false, false);
+    let (mut quote, mut escaped, mut previous) = (None, false, '\n');
     for c in text.chars() {
         column += 1;
-        match state {
-            In::Plain => match c {
-                '[' | '{' => {
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Some((line, column));
-                    }
-                }
-                ']' | '}' => depth = depth.saturating_sub(1),
-                '\'' => state = In::Single,
-                '"' => state = In::Double,
-                '#' if previous.is_whitespace() => state = In::Comment,
-                _ => {}
-            },
-            In::Single if c == '\'' => state = In::Plain,
-            In::Double if escaped => escaped = false,
-            In::Double if c == '\\' => escaped = true,
-            In::Double if c == '"' => state = In::Plain,
-            In::Comment if c == '\n' => state = In::Plain,
-            _ => {}
-        }
         if c == '\n' {
-            line += 1;
-            column = 0;
+            (line, column, comment) = (line + 1, 0, false);
+            if quote.is_none() {
+                (start, line_start, property) = (true, true, false);
+            }
+            previous = c;
+            continue;
+        }
+        if comment {
+            continue;
+        }
+        if let Some(q) = quote {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if q == '"' => escaped = true,
+                c if c == q => (quote, start) = (None, false),
+                _ => {}
+            }
+            previous = c;
+            continue;
+        }
+        match c {
+            '#' if previous.is_whitespace() => comment = true,
+            ' ' | '\t' => {
+                if property || previous == ':' || (line_start && matches!(previous, '-' | '?')) {
+                    (start, property) = (true, false);
+                }
+            }
+            '[' | '{' if start || depth > 0 => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some((line, column));
+                }
+            }
+            ']' | '}' if depth > 0 => (depth, start) = (depth - 1, false),
+            ',' if depth > 0 => start = true,
+            '\'' | '"' if start => quote = Some(c),
+            '&' | '!' if start => (property, start) = (true, false),
+            _ => start = false,
+        }
+        if !matches!(c, ' ' | '\t' | '-' | '?') {
+            line_start = false;
         }
         previous = c;
     }
@@ -269,5 +287,19 @@ mod tests {
             "]".repeat(64)
         );
         assert!(super::parse(&fine).is_ok(), "{:?}", super::parse(&fine));
+        // Brackets in text are text, wherever a node cannot begin.
+        let text = format!("title: ad{} it's\nb: x\n", "{".repeat(100));
+        assert!(super::parse(&text).is_ok(), "{:?}", super::parse(&text));
+        // Nodes may begin after `- `, an anchor, a tag, and inside flows.
+        for deep in [
+            format!("- {}", "[".repeat(65)),
+            format!("a: &x {}", "[".repeat(65)),
+            format!("a: !!seq {}", "[".repeat(65)),
+            format!("a: [x, {}", "{a: ".repeat(65)),
+            format!("a: \"it's\" {}", "[".repeat(65)).replace("\" [", "\"\nb: ["),
+        ] {
+            let e = super::parse(&deep).unwrap_err();
+            assert!(e.message.starts_with(super::TOO_DEEP), "{deep}: {e:?}");
+        }
     }
 }

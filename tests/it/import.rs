@@ -722,3 +722,89 @@ fn import_build_export_import_gives_the_same_files() {
         );
     }
 }
+
+/// Shapes the import fuzz targets found that made files the build refused
+/// (issue 16): each is now imported as a file that builds, or reported.
+#[test]
+fn what_an_import_writes_builds_whatever_the_export_holds() {
+    let site = empty_site();
+    // A TimelineJS media URL with a DEL in it, and a sheet row that ends
+    // before it starts.
+    write(
+        site.path(),
+        "slides.json",
+        r#"{"events": [{"start_date": {"year": "2023"}, "text": {"headline": "Photo"},
+            "media": {"url": "https://example.org/pho\u007fto one.jpg", "caption": "c"}}]}"#,
+    );
+    write(
+        site.path(),
+        "sheet.csv",
+        "Year,Month,Day,End Year,Headline\n1815,12,10,27,Backwards\n1816,1,1,,Fine\n",
+    );
+    let out = import(site.path(), &["timelinejs", "slides.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let photo = read(&site.path().join("content/events/2023-photo.md"));
+    assert!(
+        photo.contains("src: https://example.org/pho%7Fto%20one.jpg\n"),
+        "{photo}"
+    );
+    let out = import(site.path(), &["csv", "sheet.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("error[E190]: line 2: its event would not build: invalid `end`: the interval `1815-12-10/0027` ends before it starts\n"),
+        "{}",
+        stderr(&out)
+    );
+    // An ACLED tag of punctuation only, a UCDP row with a latitude and no
+    // longitude.
+    let acled = std::fs::read_to_string(input("acled_new.csv")).unwrap();
+    let mut lines = acled.lines();
+    let head = lines.next().unwrap();
+    let tags = head.split(',').position(|c| c == "tags").unwrap();
+    let mut row: Vec<String> = csv::ReaderBuilder::new()
+        .from_reader(acled.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(String::from)
+        .collect();
+    row[tags] = ".".into();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(head.split(',')).unwrap();
+    w.write_record(&row).unwrap();
+    write(
+        site.path(),
+        "acled.csv",
+        &String::from_utf8(w.into_inner().unwrap()).unwrap(),
+    );
+    let out = import(site.path(), &["acled", "acled.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ucdp = std::fs::read_to_string(input("ucdp_ged.csv")).unwrap();
+    let mut r = csv::ReaderBuilder::new().from_reader(ucdp.as_bytes());
+    let head: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let mut row: Vec<String> = r
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(String::from)
+        .collect();
+    let lon = head.iter().position(|c| c == "longitude").unwrap();
+    row[lon] = String::new();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&head).unwrap();
+    w.write_record(&row).unwrap();
+    write(
+        site.path(),
+        "ucdp.csv",
+        &String::from_utf8(w.into_inner().unwrap()).unwrap(),
+    );
+    let out = import(site.path(), &["ucdp", "ucdp.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Everything written builds.
+    let out = run(site.path(), &["build", "--root", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
