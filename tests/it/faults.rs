@@ -10,21 +10,45 @@
 //! pass without having run.
 
 use crate::support::*;
-use std::path::Path;
 use std::process::Command;
 
-/// Runs `script` with `sh` in a new mount namespace, where `$1` is `disk`,
-/// a tmpfs of `size` (as `mount -o size=` takes it). Returns the output.
-fn on_small_disk(size: &str, disk: &Path, script: &str) -> std::process::Output {
-    std::fs::create_dir_all(disk).unwrap();
+/// What a build through a fault left: the failed build's exit status and
+/// report, and the output (each file with its checksum, and the entries
+/// beside it) before the fault, after the failed build and, when the fault
+/// was repaired, after the next build.
+struct Through {
+    status: String,
+    error: String,
+    before: String,
+    after: String,
+    again: Option<String>,
+}
+
+/// Builds a one-event site into a tmpfs of `size`, runs `fault` (shell; `$1`
+/// is the disk, `$SITE` the site, `$DIR` a folder beside both), builds again,
+/// and, given `repair`, runs it and builds a third time.
+fn build_through(size: &str, fault: &str, repair: Option<&str>) -> (tempfile::TempDir, Through) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    write(&root, "annals.yaml", "title: Faults\n");
+    write(&root, "content/events/one.md", &event("One", "2023-07-12"));
+    let build = r#""$ANNALS" build -q --root "$SITE" --output "$1/public""#;
+    let snapshot = r#"{ (cd "$1/public" && find . -type f -exec cksum {} + | sort); ls -A "$1"; }"#;
+    let script = format!(
+        "{build}\n{snapshot} > \"$DIR/before\"\n{fault}\nset +e\n{build} 2> \"$DIR/error\"\necho $? > \"$DIR/status\"\nset -e\n{snapshot} > \"$DIR/after\"\n{}",
+        repair.map(|r| format!("{r}\n{build}\n{snapshot} > \"$DIR/again\"\n")).unwrap_or_default()
+    );
+    std::fs::create_dir_all(dir.path().join("disk")).unwrap();
     let out = Command::new("unshare")
         .args(["--user", "--map-root-user", "--mount", "sh", "-ec"])
         .arg(format!(
             "mount -t tmpfs -o size={size} tmpfs \"$1\" || {{ echo 'cannot mount a tmpfs here' >&2; exit 99; }}\n{script}"
         ))
         .arg("sh")
-        .arg(disk)
+        .arg(dir.path().join("disk"))
         .env("ANNALS", env!("CARGO_BIN_EXE_annals"))
+        .env("SITE", &root)
+        .env("DIR", dir.path())
         .output()
         .expect("`unshare` (util-linux) runs");
     assert_ne!(
@@ -33,56 +57,36 @@ fn on_small_disk(size: &str, disk: &Path, script: &str) -> std::process::Output 
         "these tests need a tmpfs in a mount namespace (user namespaces, or root): {}",
         stderr(&out)
     );
-    out
-}
-
-/// Every file under the output with its checksum, sorted, as `sh` lists it;
-/// and the litter beside it.
-const SNAPSHOT: &str =
-    r#"snapshot() { (cd "$1/public" && find . -type f -exec cksum {} + | sort); ls -A "$1"; }"#;
-
-fn site(dir: &Path) {
-    write(dir, "annals.yaml", "title: Faults\n");
-    write(dir, "content/events/one.md", &event("One", "2023-07-12"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = |name: &str| read(&dir.path().join(name));
+    let through = Through {
+        status: file("status"),
+        error: file("error"),
+        before: file("before"),
+        after: file("after"),
+        again: repair.map(|_| file("again")),
+    };
+    assert!(
+        through.before.contains("./events/one/index.html"),
+        "{}",
+        through.before
+    );
+    (dir, through)
 }
 
 #[test]
 fn a_full_disk_fails_the_build_clearly_and_keeps_the_previous_output() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    site(&root);
-    // The second build needs more room than the disk has: a body of 3 MB.
-    let big = format!(
-        "{}{}",
-        event("Big", "2023-07-13"),
-        "Words of a long body.\n".repeat(150_000)
-    );
-    write(dir.path(), "big.md", &big);
-    let disk = dir.path().join("disk");
-    let out = on_small_disk(
+    // The second build needs more room than the 2 MB disk has: a body of 3 MB.
+    let big = event("Big", "2023-07-13");
+    let (_dir, t) = build_through(
         "2m",
-        &disk,
         &format!(
-            r#"{SNAPSHOT}
-"$ANNALS" build -q --root {root} --output "$1/public"
-snapshot "$1" > {dir}/before
-cp {dir}/big.md {root}/content/events/big.md
-set +e
-"$ANNALS" build -q --root {root} --output "$1/public" 2> {dir}/error
-echo $? > {dir}/status
-set -e
-snapshot "$1" > {dir}/after
-rm {root}/content/events/big.md
-"$ANNALS" build -q --root {root} --output "$1/public"
-snapshot "$1" > {dir}/again
-"#,
-            root = root.display(),
-            dir = dir.path().display()
+            "printf '%s' '{big}' > \"$SITE/content/events/big.md\"\nyes 'Words of a long body.' | head -n 150000 >> \"$SITE/content/events/big.md\""
         ),
+        Some("rm \"$SITE/content/events/big.md\""),
     );
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(read(&dir.path().join("status")), "1\n");
-    let error = read(&dir.path().join("error"));
+    assert_eq!(t.status, "1\n");
+    let error = &t.error;
     assert!(
         error.starts_with("error[E001]: cannot write `")
             && error.contains("`: the disk is full\n  = hint: ")
@@ -98,55 +102,29 @@ snapshot "$1" > {dir}/again
             .ends_with("error: build failed; the previous output was left as it was"),
         "{error}"
     );
-    let before = read(&dir.path().join("before"));
-    assert!(before.contains("./events/one/index.html"), "{before}");
+    assert_eq!(t.after, t.before, "the failed build changed the output");
     assert_eq!(
-        read(&dir.path().join("after")),
-        before,
-        "the failed build changed the output"
-    );
-    assert_eq!(
-        read(&dir.path().join("again")),
-        before,
+        t.again.as_ref(),
+        Some(&t.before),
         "the next build left litter or changed the site"
     );
 }
 
 #[test]
 fn a_read_only_output_fails_the_build_clearly_and_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    site(&root);
-    let disk = dir.path().join("disk");
-    let out = on_small_disk(
+    let (_dir, t) = build_through(
         "8m",
-        &disk,
-        &format!(
-            r#"{SNAPSHOT}
-"$ANNALS" build -q --root {root} --output "$1/public"
-snapshot "$1" > {dir}/before
-mount -o remount,ro "$1"
-sed -i 's/title: One/title: One, edited/' {root}/content/events/one.md
-set +e
-"$ANNALS" build -q --root {root} --output "$1/public" 2> {dir}/error
-echo $? > {dir}/status
-set -e
-snapshot "$1" > {dir}/after
-"#,
-            root = root.display(),
-            dir = dir.path().display()
-        ),
+        "mount -o remount,ro \"$1\"\nsed -i 's/title: One/title: One, edited/' \"$SITE/content/events/one.md\"",
+        None,
     );
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(read(&dir.path().join("status")), "1\n");
-    let error = read(&dir.path().join("error"));
+    assert_eq!(t.status, "1\n");
     assert!(
-        error.starts_with("error[E001]: cannot create a folder beside `")
-            && error.contains("/disk/public`: the file system is read-only\n"),
-        "{error}"
+        t.error
+            .starts_with("error[E001]: cannot create a folder beside `")
+            && t.error
+                .contains("/disk/public`: the file system is read-only\n"),
+        "{}",
+        t.error
     );
-    assert_eq!(
-        read(&dir.path().join("after")),
-        read(&dir.path().join("before"))
-    );
+    assert_eq!(t.after, t.before);
 }

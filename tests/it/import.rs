@@ -757,54 +757,36 @@ fn what_an_import_writes_builds_whatever_the_export_holds() {
     );
     // An ACLED tag of punctuation only, a UCDP row with a latitude and no
     // longitude.
-    let acled = std::fs::read_to_string(input("acled_new.csv")).unwrap();
-    let mut lines = acled.lines();
-    let head = lines.next().unwrap();
-    let tags = head.split(',').position(|c| c == "tags").unwrap();
-    let mut row: Vec<String> = csv::ReaderBuilder::new()
-        .from_reader(acled.as_bytes())
-        .records()
-        .next()
-        .unwrap()
-        .unwrap()
-        .iter()
-        .map(String::from)
-        .collect();
-    row[tags] = ".".into();
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(head.split(',')).unwrap();
-    w.write_record(&row).unwrap();
-    write(
-        site.path(),
-        "acled.csv",
-        &String::from_utf8(w.into_inner().unwrap()).unwrap(),
-    );
-    let out = import(site.path(), &["acled", "acled.csv"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let ucdp = std::fs::read_to_string(input("ucdp_ged.csv")).unwrap();
-    let mut r = csv::ReaderBuilder::new().from_reader(ucdp.as_bytes());
-    let head: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    let mut row: Vec<String> = r
-        .records()
-        .next()
-        .unwrap()
-        .unwrap()
-        .iter()
-        .map(String::from)
-        .collect();
-    let lon = head.iter().position(|c| c == "longitude").unwrap();
-    row[lon] = String::new();
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(&head).unwrap();
-    w.write_record(&row).unwrap();
-    write(
-        site.path(),
-        "ucdp.csv",
-        &String::from_utf8(w.into_inner().unwrap()).unwrap(),
-    );
-    let out = import(site.path(), &["ucdp", "ucdp.csv"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for (format, fixture, column, value) in [
+        ("acled", "acled_new.csv", "tags", "."),
+        ("ucdp", "ucdp_ged.csv", "longitude", ""),
+    ] {
+        let file = format!("{format}.csv");
+        write(site.path(), &file, &first_row_with(fixture, column, value));
+        let out = import(site.path(), &[format, &file]);
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+    }
     // Everything written builds.
     let out = run(site.path(), &["build", "--root", "."]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// The heading and first row of the fixture `file`, with `column` set to `value`.
+fn first_row_with(file: &str, column: &str, value: &str) -> String {
+    let text = std::fs::read_to_string(input(file)).unwrap();
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let head = reader.headers().unwrap().clone();
+    let mut row: Vec<String> = reader
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(String::from)
+        .collect();
+    row[head.iter().position(|c| c == column).unwrap()] = value.to_string();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&head).unwrap();
+    w.write_record(&row).unwrap();
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
 }
