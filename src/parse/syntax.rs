@@ -42,13 +42,13 @@ pub(crate) fn diagnostic(fm: &FrontMatter, e: &YamlError) -> Diagnostic {
 /// expand to too much (an "alias bomb"). Neither is a typo, so neither gets
 /// the usual hint.
 fn limit(fm: &FrontMatter, e: &YamlError, found: Option<(usize, usize)>) -> Option<Diagnostic> {
-    let (message, hint) = if e.message.starts_with(crate::yaml::TOO_DEEP)
-        || e.message.starts_with("recursion limit exceeded")
-    {
-        (
-            format!("{} (more than {} levels)", crate::yaml::TOO_DEEP, crate::yaml::MAX_DEPTH),
-            "front matter needs a few levels of lists and maps at most: look for `[` or `{` left open",
-        )
+    let deep =
+        "front matter needs a few levels of lists and maps at most: look for `[` or `{` left open";
+    let (message, hint) = if e.message.starts_with(crate::yaml::TOO_DEEP) {
+        (e.message.clone(), deep)
+    } else if e.message.starts_with("recursion limit exceeded") {
+        // The YAML crate's own limit, on nesting by indentation.
+        (crate::yaml::TOO_DEEP.to_string(), deep)
     } else if e.message.starts_with("repetition limit exceeded") {
         (
             "aliases expand to too much (each `*name` repeats what `&name` holds, and aliases of aliases multiply)".to_string(),
