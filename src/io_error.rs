@@ -27,6 +27,13 @@ pub(crate) fn reason(e: &io::Error, path: &Path) -> String {
             Err(_) => "it does not exist".into(),
         },
         ErrorKind::IsADirectory => "it is a folder, not a file".into(),
+        _ => words(e),
+    }
+}
+
+/// The reasons that need no look at the path, in plain words.
+fn words(e: &io::Error) -> String {
+    match e.kind() {
         ErrorKind::PermissionDenied => "permission denied".into(),
         ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
         ErrorKind::StorageFull => "the disk is full".into(),
@@ -37,15 +44,9 @@ pub(crate) fn reason(e: &io::Error, path: &Path) -> String {
 /// The diagnostic for `rel`, a file of the site being written, that could
 /// not be: no path lookups, since `rel` is inside a staging folder.
 pub(crate) fn cannot_write(rel: &str, e: &io::Error) -> crate::diagnostic::Diagnostic {
-    let why = match e.kind() {
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
-        ErrorKind::StorageFull => "the disk is full".into(),
-        _ => plain(e),
-    };
     crate::diagnostic::Diagnostic::error(
         crate::diagnostic::Code::Io,
-        format!("cannot write `{rel}`: {why}"),
+        format!("cannot write `{rel}`: {}", words(e)),
     )
 }
 
@@ -68,12 +69,12 @@ pub(crate) fn collapse(
             *counts.entry(why).or_default() += 1;
         }
     }
-    let mut said: BTreeMap<String, ()> = BTreeMap::new();
+    let mut said: std::collections::BTreeSet<String> = Default::default();
     let mut out = Vec::new();
     for mut d in diagnostics {
         match reason(&d) {
             Some(why) if counts[&why] > 1 => {
-                if said.insert(why.clone(), ()).is_none() {
+                if said.insert(why.clone()) {
                     d.hint = Some(format!(
                         "{} more files of the site could not be written either, for the same reason",
                         counts[&why] - 1
